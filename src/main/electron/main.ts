@@ -1,0 +1,77 @@
+/**
+ * The Electron shell: a thin layer over the services (src/main/services), which the browser
+ * host serves too. Only this folder imports 'electron'.
+ */
+import { app, dialog, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '../security/csp';
+import { isSafeExternalUrl } from '../security/externalUrl';
+import { createServices } from '../services';
+import { FileSecretStore, MemorySecretStore } from '../services/secrets';
+import { seedAccountFromEnv } from '../rpc/seedAccount';
+import { bindIpc } from './ipc';
+import { installMenu } from './menu';
+import { safeStorageCipher } from './safeStorageCipher';
+import { createMainWindow, lockDownContents, rendererEntry } from './window';
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+app.enableSandbox();
+
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  installMenu();
+
+  const ses = session.defaultSession;
+  // Camera, microphone, notifications-by-prompt, geolocation…: nothing is granted by default.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy("'none'")] },
+    });
+  });
+
+  const cipher = safeStorageCipher();
+  const profileDir = app.getPath('userData');
+  const services = createServices({
+    profileDir,
+    secrets: cipher ? new FileSecretStore(join(profileDir, 'secrets.json'), cipher) : new MemorySecretStore(),
+    extraCa: (process.env.POSTVAK_EXTRA_CA?.split(':').filter(Boolean) ?? []).map((f) => readFileSync(f, 'utf8')),
+    appVersion: app.getVersion(),
+    host: 'electron',
+    systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    openExternal: async (url) => {
+      if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    },
+    saveFile: async (suggestedName, data) => {
+      const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), suggestedName) });
+      if (result.canceled || !result.filePath) return false;
+      await writeFile(result.filePath, data);
+      return true;
+    },
+  });
+
+  await seedAccountFromEnv(services, process.env.POSTVAK_DEMO_ACCOUNT);
+
+  const win = createMainWindow(join(outDir, 'preload', 'index.cjs'));
+  const entry = rendererEntry(outDir);
+  const unbind = bindIpc(services, win, pathToFileURL(entry).href);
+  win.on('closed', () => void unbind());
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    void services.close().finally(() => app.quit());
+  });
+  await win.loadFile(entry);
+}
+
+void start();

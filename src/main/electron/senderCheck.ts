@@ -1,0 +1,32 @@
+/**
+ * Is this IPC message from our own renderer? (VS Code's validated IPC: ipcMain.ts.)
+ * Pure so it is unit-tested without Electron: the caller passes what it knows of the frame.
+ */
+export interface SenderFrameInfo {
+  url: string;
+  /** True when the frame is the top frame of its window (not an iframe such as a mail body). */
+  isMainFrame: boolean;
+  /** The id of the window the frame belongs to. */
+  webContentsId: number;
+}
+
+export interface TrustedRenderer {
+  /** `file:///…/out/renderer/index.html` in a built app; the dev server URL in development. */
+  entryUrl: string;
+  webContentsIds: ReadonlySet<number>;
+}
+
+export function isTrustedSender(frame: SenderFrameInfo | null | undefined, trusted: TrustedRenderer): boolean {
+  if (!frame || !frame.isMainFrame || !trusted.webContentsIds.has(frame.webContentsId)) return false;
+  let actual: URL;
+  let expected: URL;
+  try {
+    actual = new URL(frame.url);
+    expected = new URL(trusted.entryUrl);
+  } catch {
+    return false;
+  }
+  if (actual.protocol !== expected.protocol) return false;
+  if (expected.protocol === 'file:') return actual.pathname === expected.pathname;
+  return actual.origin === expected.origin;
+}

@@ -1,0 +1,42 @@
+/** The one main window, locked down per HOUSE_STYLE.md "Electron settings". */
+import { BrowserWindow, shell, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { isSafeExternalUrl } from '../security/externalUrl';
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Postvak',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
+export function rendererEntry(outDir: string): string {
+  return join(outDir, 'renderer', 'index.html');
+}
+
+/** Applies to every web contents the app creates, including mail frames. */
+export function lockDownContents(contents: WebContents): void {
+  // No navigation away from the app; links go to the system browser after a scheme check.
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * `node out/main/host.js [--port N] [--profile DIR] [--ca FILE]… [--lang nl-NL] [--json]`
+ * Runs Postvak's services and serves the renderer to a browser on 127.0.0.1.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../services';
+import { FileSecretStore, KeyFileCipher } from '../services/secrets';
+import { startHost } from './server';
+import { openInBrowser } from './openInBrowser';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    profile: { type: 'string' },
+    ca: { type: 'string', multiple: true },
+    lang: { type: 'string' },
+    renderer: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    version: { type: 'string', default: '0.0.0' },
+  },
+});
+
+const here = dirname(fileURLToPath(import.meta.url));
+const profileDir = resolve(values.profile ?? join(homedir(), '.config', 'postvak-host'));
+await mkdir(profileDir, { recursive: true, mode: 0o700 });
+const extraCa = [...(values.ca ?? []), ...(process.env.POSTVAK_EXTRA_CA?.split(':').filter(Boolean) ?? [])].map(
+  (file) => readFileSync(file, 'utf8'),
+);
+
+const services = createServices({
+  profileDir,
+  secrets: new FileSecretStore(join(profileDir, 'secrets.json'), new KeyFileCipher(join(profileDir, 'secrets.key'))),
+  extraCa,
+  appVersion: process.env.npm_package_version ?? values.version,
+  host: 'browser',
+  // The browser's own language is the person's here (they may be on another device); an empty
+  // value tells the renderer to use navigator.language.
+  systemLocale: values.lang ?? '',
+  openExternal: openInBrowser,
+  log: (level, message, detail) => console.error(`[${level}] ${message}`, detail ?? ''),
+});
+
+const host = await startHost({
+  services,
+  rendererDir: resolve(values.renderer ?? join(here, '..', 'renderer')),
+  port: values.port ? Number(values.port) : 0,
+  log: (message, detail) => console.error(message, detail ?? ''),
+});
+
+if (values.json) console.log(JSON.stringify({ url: host.url, port: host.port }));
+else console.log(`Postvak is running. Open this address in your browser:\n\n  ${host.url}\n`);
+
+async function shutdown(): Promise<void> {
+  await host.close();
+  await services.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

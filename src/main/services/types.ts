@@ -1,0 +1,53 @@
+/**
+ * How a binding (Electron IPC or the browser host) plugs into the services. Node only: nothing
+ * under src/main/services imports `electron` (HOUSE_STYLE.md layer rules).
+ */
+import type { EventMap, EventName } from '../../shared/api';
+import type { Handlers } from '../rpc/dispatch';
+
+/** Where a client's events go: one renderer window (Electron) or one WebSocket (browser host). */
+export type EventSink = <E extends EventName>(event: E, payload: EventMap[E]) => void;
+
+/**
+ * Secrets live only in main. The Electron binding encrypts with safeStorage; the browser host
+ * keeps them in memory unless the user asks to remember them.
+ */
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  /** `persist: false` keeps the secret for this run only. */
+  set(key: string, value: string, persist: boolean): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Encrypts secrets at rest; safeStorage in Electron, a key file in the browser host. */
+export interface SecretCipher {
+  encrypt(plain: string): Buffer;
+  decrypt(data: Buffer): string;
+}
+
+export interface ServicesOptions {
+  /** Folder for account configuration and the outbox; created if missing. */
+  profileDir: string;
+  secrets: SecretStore;
+  /** Extra trusted CA certificates (PEM), added to Node's roots — never a way to skip checks. */
+  extraCa: string[];
+  appVersion: string;
+  host: 'electron' | 'browser';
+  systemLocale: string;
+  /** Opens a vetted http(s)/mailto URL outside the app. */
+  openExternal: (url: string) => Promise<void>;
+  /** Electron only: a native save dialog. Absent in the browser host (the renderer downloads). */
+  saveFile?: (suggestedName: string, data: Buffer) => Promise<boolean>;
+  log?: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+}
+
+/** One connected renderer: its handlers (sync state is per client, since each holds its own cache). */
+export interface ClientSession {
+  handlers: Handlers;
+  close(): Promise<void>;
+}
+
+export interface Services {
+  connect(sink: EventSink): ClientSession;
+  close(): Promise<void>;
+}

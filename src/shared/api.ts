@@ -1,0 +1,224 @@
+/**
+ * The one contract between the renderer and main (HOUSE_STYLE.md "The contract").
+ * Bound twice: to Electron IPC (src/main/electron) and to the browser host's WebSocket
+ * (src/main/host). Every method's input is validated with its zod schema before a handler
+ * runs; every result is an envelope, because Electron strips Error objects across IPC.
+ */
+import { z } from 'zod';
+import type {
+  Account,
+  AccountSettings,
+  ConnectionTestResult,
+  Folder,
+  FolderCursor,
+  MessageBody,
+  MessageSummary,
+  SyncStatus,
+} from './model';
+
+const hostName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.\-[\]:]+$/, 'host name');
+const serverSettings = z.strictObject({
+  host: hostName,
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(['tls', 'starttls', 'none']),
+});
+const email = z.string().trim().max(320).pipe(z.email());
+export const accountSettingsSchema = z.strictObject({
+  email,
+  displayName: z.string().max(200),
+  username: z.string().min(1).max(320),
+  imap: serverSettings,
+  smtp: serverSettings,
+});
+const password = z.string().min(1).max(1024);
+const accountId = z.string().min(1).max(64);
+const folderPath = z.string().min(1).max(1000);
+const uid = z.number().int().min(1).max(0xffffffff);
+const decimal = z.string().regex(/^\d{1,20}$/);
+const flag = z.string().min(1).max(100).regex(/^\\?[^\s()\]{%*"\\]+$/, 'IMAP flag');
+
+export const folderCursorSchema = z.strictObject({
+  path: folderPath,
+  uidValidity: z.number().int().min(0),
+  uidNext: z.number().int().min(0),
+  highestModseq: decimal,
+  count: z.number().int().min(0),
+});
+
+export const setFlagsTask = z.strictObject({
+  type: z.literal('setFlags'),
+  accountId,
+  folderPath,
+  uids: z.array(uid).min(1).max(10000),
+  add: z.array(flag).max(20),
+  remove: z.array(flag).max(20),
+});
+/** User mutations (HOUSE_STYLE.md "User mutations are tasks"); later issues add move, delete, send… */
+export const taskSchema = z.discriminatedUnion('type', [setFlagsTask]);
+export type Task = z.infer<typeof taskSchema>;
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  platform: string;
+  /** BCP 47 tag of the operating system's language, e.g. `nl-NL`. */
+  systemLocale: string;
+}
+
+export interface AttachmentData {
+  filename: string;
+  contentType: string;
+  dataBase64: string;
+}
+
+/** `null` where the image could not be loaded (not an image, too large, unreachable). */
+export type RemoteImages = Record<string, string | null>;
+
+function method<I extends z.ZodType, O>(input: I): { input: I; output: O } {
+  return { input, output: undefined as O };
+}
+const none = z.strictObject({});
+
+export const methods = {
+  'app.info': method<typeof none, AppInfo>(none),
+  'app.openExternal': method<z.ZodObject<{ url: z.ZodString }>, void>(
+    z.strictObject({ url: z.string().max(8192) }),
+  ),
+  'accounts.list': method<typeof none, Account[]>(none),
+  'accounts.guess': method<z.ZodObject<{ email: typeof email }>, AccountSettings>(
+    z.strictObject({ email }),
+  ),
+  'accounts.test': method<
+    z.ZodObject<{ settings: typeof accountSettingsSchema; password: typeof password }>,
+    ConnectionTestResult
+  >(z.strictObject({ settings: accountSettingsSchema, password })),
+  'accounts.add': method<
+    z.ZodObject<{
+      settings: typeof accountSettingsSchema;
+      password: typeof password;
+      rememberPassword: z.ZodBoolean;
+    }>,
+    Account
+  >(z.strictObject({ settings: accountSettingsSchema, password, rememberPassword: z.boolean() })),
+  'accounts.update': method<
+    z.ZodObject<{
+      id: typeof accountId;
+      settings: typeof accountSettingsSchema;
+      password: z.ZodOptional<typeof password>;
+      rememberPassword: z.ZodBoolean;
+    }>,
+    Account
+  >(
+    z.strictObject({
+      id: accountId,
+      settings: accountSettingsSchema,
+      password: password.optional(),
+      rememberPassword: z.boolean(),
+    }),
+  ),
+  'accounts.remove': method<z.ZodObject<{ id: typeof accountId }>, void>(
+    z.strictObject({ id: accountId }),
+  ),
+  'sync.start': method<
+    z.ZodObject<{ accountId: typeof accountId; cursors: z.ZodArray<typeof folderCursorSchema> }>,
+    void
+  >(z.strictObject({ accountId, cursors: z.array(folderCursorSchema).max(100000) })),
+  'sync.ack': method<z.ZodObject<{ batchId: z.ZodString }>, void>(
+    z.strictObject({ batchId: z.string().min(1).max(100) }),
+  ),
+  'sync.stop': method<z.ZodObject<{ accountId: typeof accountId }>, void>(
+    z.strictObject({ accountId }),
+  ),
+  'message.body': method<
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; uid: typeof uid }>,
+    MessageBody
+  >(z.strictObject({ accountId, folderPath, uid })),
+  'message.attachment': method<
+    z.ZodObject<{
+      accountId: typeof accountId;
+      folderPath: typeof folderPath;
+      uid: typeof uid;
+      partId: z.ZodString;
+    }>,
+    AttachmentData
+  >(
+    z.strictObject({
+      accountId,
+      folderPath,
+      uid,
+      partId: z.string().regex(/^\d+(\.\d+)*$/),
+    }),
+  ),
+  'message.remoteImages': method<z.ZodObject<{ urls: z.ZodArray<z.ZodString> }>, RemoteImages>(
+    z.strictObject({ urls: z.array(z.string().max(4096)).max(100) }),
+  ),
+  'tasks.queue': method<z.ZodObject<{ task: typeof taskSchema }>, void>(
+    z.strictObject({ task: taskSchema }),
+  ),
+  'files.save': method<
+    z.ZodObject<{ suggestedName: z.ZodString; dataBase64: z.ZodString }>,
+    { saved: boolean }
+  >(
+    z.strictObject({
+      suggestedName: z.string().min(1).max(255),
+      dataBase64: z.string().max(200 * 1024 * 1024),
+    }),
+  ),
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = (typeof methods)[M]['output'];
+
+/** A batch of synced data; the renderer writes it in one transaction, then acknowledges it. */
+export type SyncBatch =
+  | { batchId: string; accountId: string; kind: 'folders'; folders: Folder[] }
+  | {
+      batchId: string;
+      accountId: string;
+      kind: 'messages';
+      folderPath: string;
+      /** Wipe the folder's cached messages first (UIDVALIDITY changed, RFC 9051 §2.3.1.1). */
+      reset: boolean;
+      upserts: MessageSummary[];
+      /** Flag changes for messages the cache already holds (CONDSTORE, RFC 7162 §3.1). */
+      flagUpdates: { uid: number; flags: string[]; modseq: string }[];
+      removedUids: number[];
+      /** Written in the same transaction as the rows; set on the batch that completes a pass. */
+      cursor: FolderCursor | null;
+      progress: { done: number; total: number };
+    };
+
+export interface EventMap {
+  'sync.batch': SyncBatch;
+  'sync.status': SyncStatus;
+  'accounts.changed': { accounts: Account[] };
+}
+export type EventName = keyof EventMap;
+export const eventNames = ['sync.batch', 'sync.status', 'accounts.changed'] as const satisfies readonly EventName[];
+
+export interface ApiError {
+  /** Stable machine-readable code; the renderer maps it to words in the user's language. */
+  code: string;
+  /** English technical detail (server words included), never a password. */
+  message: string;
+  details?: unknown;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the renderer holds, whichever binding is underneath. */
+export interface PostvakApi {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  on<E extends EventName>(event: E, handler: (payload: EventMap[E]) => void): () => void;
+}
+
+export const methodNames = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}

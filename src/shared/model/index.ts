@@ -1,0 +1,166 @@
+/**
+ * The domain model both processes share. Plain data only: everything here crosses
+ * IPC / WebSocket as JSON, so no classes, Dates or Maps.
+ */
+export type AccountId = string & { readonly __brand: 'AccountId' };
+
+export type Security = 'tls' | 'starttls' | 'none';
+
+export interface ServerSettings {
+  host: string;
+  port: number;
+  security: Security;
+}
+
+/** What the user configures for an account. Never contains a password. */
+export interface AccountSettings {
+  email: string;
+  displayName: string;
+  /** Login name; usually the email address. */
+  username: string;
+  imap: ServerSettings;
+  smtp: ServerSettings;
+}
+
+export interface Account extends AccountSettings {
+  id: AccountId;
+  /** Whether main holds a password for this account (kept in main only). */
+  hasPassword: boolean;
+  /** Whether the password survives a restart (safeStorage / user-only file). */
+  rememberPassword: boolean;
+}
+
+/** Special-use roles (RFC 6154) plus inbox; `null` for ordinary folders. */
+export type FolderRole = 'inbox' | 'drafts' | 'sent' | 'trash' | 'junk' | 'archive' | 'all' | 'flagged';
+
+export interface Folder {
+  accountId: AccountId;
+  /** Full IMAP path, e.g. `INBOX/Projects`. */
+  path: string;
+  /** Last path segment, decoded (modified UTF-7 already decoded by imapflow). */
+  name: string;
+  delimiter: string;
+  parentPath: string | null;
+  role: FolderRole | null;
+  /** False for \Noselect containers. */
+  selectable: boolean;
+  subscribed: boolean;
+}
+
+/** What the cache knows of a folder's server state (RFC 7162 §3.1, §3.2). */
+export interface FolderCursor {
+  path: string;
+  uidValidity: number;
+  uidNext: number;
+  /** 0 when the server has no CONDSTORE. Serialised as a decimal string: modseqs are 63-bit. */
+  highestModseq: string;
+  /** Number of messages the cache holds for the folder (detects missed expunges without QRESYNC). */
+  count: number;
+}
+
+export interface Address {
+  name: string;
+  address: string;
+}
+
+export interface MessageSummary {
+  accountId: AccountId;
+  folderPath: string;
+  uid: number;
+  messageId: string | null;
+  inReplyTo: string | null;
+  subject: string;
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  /** Sender header (RFC 5322 §3.6.2) when it differs from From. */
+  sender: Address[];
+  /** Epoch milliseconds: the Date header, or INTERNALDATE when absent. */
+  date: number;
+  /** Epoch milliseconds of INTERNALDATE (arrival). */
+  receivedAt: number;
+  flags: string[];
+  size: number;
+  hasAttachments: boolean;
+  /** First ~200 characters of the text, whitespace collapsed. */
+  snippet: string;
+  /** CONDSTORE modseq of the last change, as a decimal string ('0' without CONDSTORE). */
+  modseq: string;
+}
+
+export interface AttachmentInfo {
+  /** IMAP body part id, e.g. `2` or `1.2`. */
+  partId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Content-ID without angle brackets, for inline (cid:) images. */
+  contentId: string | null;
+  inline: boolean;
+}
+
+export interface MessageBody {
+  accountId: AccountId;
+  folderPath: string;
+  uid: number;
+  /** Unsanitised HTML as sent; the renderer sanitises before display. `null` for plain-text mail. */
+  html: string | null;
+  text: string | null;
+  attachments: AttachmentInfo[];
+  /** Inline images referenced by cid:, as data: URLs, keyed by Content-ID. */
+  inlineImages: Record<string, string>;
+  headers: {
+    from: Address[];
+    to: Address[];
+    cc: Address[];
+    replyTo: Address[];
+    sender: Address[];
+    subject: string;
+    date: number;
+    messageId: string | null;
+    references: string[];
+  };
+}
+
+export type ConnectionStep = 'dns' | 'tcp' | 'tls' | 'greeting' | 'login' | 'capability';
+
+export interface ConnectionCheck {
+  server: 'imap' | 'smtp';
+  step: ConnectionStep;
+  ok: boolean;
+  /** A machine-readable reason when not ok (see `ConnectionErrorCode`). */
+  code?: ConnectionErrorCode;
+  /** Server's own words or technical detail, safe to show (never contains the password). */
+  detail?: string;
+}
+
+export type ConnectionErrorCode =
+  | 'dnsNotFound'
+  | 'tcpRefused'
+  | 'tcpTimeout'
+  | 'tlsCertExpired'
+  | 'tlsCertUntrusted'
+  | 'tlsCertHostname'
+  | 'tlsFailed'
+  | 'noGreeting'
+  | 'authFailed'
+  | 'missingCapability'
+  | 'unknown';
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  checks: ConnectionCheck[];
+}
+
+export type SyncState = 'connecting' | 'syncing' | 'idle' | 'offline' | 'error';
+
+export interface SyncStatus {
+  accountId: AccountId;
+  state: SyncState;
+  /** Folder being synced now, when syncing. */
+  folderPath?: string;
+  /** Messages synced so far / expected for the folder in progress. */
+  done?: number;
+  total?: number;
+  error?: { code: string; message: string };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { eventNames, methodNames } from '../../../src/shared/api';
+
+/**
+ * The contract's surface, written out: adding or renaming a method or event must change this
+ * file, so every new entry is a visible, reviewed change (HOUSE_STYLE.md "The contract").
+ */
+describe('contract surface', () => {
+  it('has exactly these methods', () => {
+    expect([...methodNames].sort()).toEqual(
+      [
+        'accounts.add',
+        'accounts.guess',
+        'accounts.list',
+        'accounts.remove',
+        'accounts.test',
+        'accounts.update',
+        'app.info',
+        'app.openExternal',
+        'files.save',
+        'message.attachment',
+        'message.body',
+        'message.remoteImages',
+        'sync.ack',
+        'sync.start',
+        'sync.stop',
+        'tasks.queue',
+      ].sort(),
+    );
+  });
+
+  it('has exactly these events', () => {
+    expect([...eventNames].sort()).toEqual(['accounts.changed', 'sync.batch', 'sync.status']);
+  });
+
+  it('names methods domain.verb and events domain.event', () => {
+    for (const name of [...methodNames, ...eventNames]) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+  });
+});
