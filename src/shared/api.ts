@@ -189,6 +189,15 @@ export type SyncBatch =
       /** Flag changes for messages the cache already holds (CONDSTORE, RFC 7162 §3.1). */
       flagUpdates: { uid: number; flags: string[]; modseq: string }[];
       removedUids: number[];
+      /**
+       * When present (only on a batch that also carries `cursor`): every UID the server holds
+       * below `cursor.uidNext`, as an IMAP sequence set (RFC 9051 §9 `sequence-set`, e.g.
+       * `1:40,42,45:50`; empty string = none). The renderer deletes the folder's cached rows
+       * whose UID is below `cursor.uidNext` and not in the set (parse with src/shared/uidSet).
+       * Sent when expunges cannot be listed one by one: without QRESYNC (RFC 7162 §3.2.5) the
+       * engine does not know which UIDs the cache holds, only how many (`FolderCursor.count`).
+       */
+      presentUids?: string;
       /** Written in the same transaction as the rows; set on the batch that completes a pass. */
       cursor: FolderCursor | null;
       progress: { done: number; total: number };

@@ -28,5 +28,7 @@ export const errorCodes = [
   'messageNotFound',
   'serverRefused',
   'notPermitted',
+  /** A message or attachment above the size Postvak handles (see src/main/services/mail). */
+  'tooLarge',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
