@@ -2,6 +2,7 @@
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { isSafeExternalUrl } from '../security/externalUrl';
+import { secureWebPreferences } from './webPreferences';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow({
@@ -11,15 +12,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Postvak',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
   win.once('ready-to-show', () => win.show());
   return win;

@@ -10,19 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ImapFlow } from 'imapflow';
-// @ts-expect-error plain ESM helper without types
-import { resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
-// @ts-expect-error plain ESM helper without types
+import { resetMailboxes, startMailStack, stopMailStack, type MailStack } from '../../mailstack/mailstack.mjs';
 import { hostCall, stackAccount, startHostProcess } from '../../../scripts/lib.mjs';
 
-export interface MailStack {
-  stateDir: string;
-  host: string;
-  ports: { imap: number; imaps: number; smtp: number; submission: number; sieve: number };
-  caFile: string;
-  caPem: string;
-  users: Record<string, { email: string; password: string }>;
-}
+export type { MailStack };
 
 export interface Tracker {
   port: number;
@@ -69,7 +60,7 @@ export const test = base.extend<
   ],
   stack: [
     async ({ trackerServer }, use) => {
-      const stack = (await startMailStack({ trackingPort: trackerServer.tracker.port })) as MailStack;
+      const stack = await startMailStack({ trackingPort: trackerServer.tracker.port });
       await use(stack);
       await stopMailStack(stack);
     },
@@ -107,7 +98,7 @@ export { expect };
 
 /** A separate IMAP session, as another client would see the server. */
 export async function imapAs<T>(stack: MailStack, user: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const u = stack.users[user]!;
+  const u = (stack.users as Record<string, { email: string; password: string }>)[user]!;
   const client = new ImapFlow({
     host: stack.host,
     port: stack.ports.imaps,
