@@ -1,0 +1,45 @@
+/**
+ * app.* and files.save.
+ */
+import { AppError } from '../../../shared/errors';
+import type { Handlers } from '../../rpc/dispatch';
+import type { ServicesOptions } from '../types';
+
+/** Schemes handed to the system; anything else (file:, javascript:, custom handlers) could run code. */
+const externalSchemes = new Set(['http:', 'https:', 'mailto:']);
+
+export function vetExternalUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError('invalidInput', 'Not a valid link');
+  }
+  if (!externalSchemes.has(url.protocol)) throw new AppError('notPermitted', `Postvak does not open ${url.protocol} links`);
+  return url.href;
+}
+
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export function appHandlers(options: ServicesOptions): Handlers {
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: options.appVersion,
+      host: options.host,
+      platform: process.platform,
+      systemLocale: options.systemLocale,
+    }),
+    'app.openExternal': async ({ url }) => {
+      await options.openExternal(vetExternalUrl(url));
+    },
+  };
+  const saveFile = options.saveFile;
+  if (saveFile) {
+    handlers['files.save'] = async ({ suggestedName, dataBase64 }) => {
+      if (dataBase64.length % 4 !== 0 || !base64.test(dataBase64)) throw new AppError('invalidInput', 'The file data is not base64');
+      const name = suggestedName.replace(/[/\\\0]/g, '_');
+      return { saved: await saveFile(name, Buffer.from(dataBase64, 'base64')) };
+    };
+  }
+  return handlers;
+}

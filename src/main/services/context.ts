@@ -1,0 +1,76 @@
+/**
+ * What the handlers of every client share: the account store, the secrets, the per-account
+ * connections for user requests, the connected clients' sync engines.
+ */
+import type { Account } from '../../shared/model';
+import { AppError } from '../../shared/errors';
+import { AccountStore, passwordKey, type StoredAccount } from './accounts/accountStore';
+import { openImap } from './imap/ImapFlowSession';
+import { OpsConnections } from './imap/OpsConnections';
+import { redactError, toAppError } from './imap/imapErrors';
+import type { ImapSession, OpenFolder } from './imap/types';
+import type { SyncEngine } from './sync/SyncEngine';
+import type { SyncTuning } from './sync/AccountSync';
+import type { EventSink, ServicesOptions } from './types';
+
+export interface ServicesContext {
+  options: ServicesOptions;
+  tuning: SyncTuning;
+  accounts: AccountStore;
+  ops: OpsConnections;
+  clients: Set<{ sink: EventSink; engine: SyncEngine }>;
+  log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void;
+  password(accountId: string): Promise<string | null>;
+  /** Opens a logged-in IMAP session; AppError `noPassword` when main holds no password. */
+  connectImap(accountId: string): Promise<ImapSession>;
+  toAccount(stored: StoredAccount): Promise<Account>;
+  /** Sends `accounts.changed` to every connected client. */
+  broadcastAccounts(): Promise<void>;
+  /** Runs `fn` in a folder on the account's request connection, errors mapped to AppErrors. */
+  inFolder<T>(accountId: string, folderPath: string, fn: (folder: OpenFolder) => Promise<T>): Promise<T>;
+}
+
+export function createContext(options: ServicesOptions, tuning: SyncTuning): ServicesContext {
+  const accounts = new AccountStore(options.profileDir);
+  const log = options.log ?? (() => undefined);
+  const password = (accountId: string) => options.secrets.get(passwordKey(accountId));
+  const connectImap = async (accountId: string) => {
+    const account = await accounts.get(accountId);
+    const secret = await password(accountId);
+    if (!secret) throw new AppError('noPassword', `Postvak has no password for ${account.email}`);
+    try {
+      return await openImap({ ...account.imap, username: account.username }, secret, { extraCa: options.extraCa });
+    } catch (error) {
+      throw redactError(error, secret);
+    }
+  };
+  const ops = new OpsConnections(connectImap);
+  const clients = new Set<{ sink: EventSink; engine: SyncEngine }>();
+  const toAccount = async (stored: StoredAccount): Promise<Account> => ({
+    ...stored,
+    hasPassword: (await password(stored.id)) !== null,
+  });
+  return {
+    options,
+    tuning,
+    accounts,
+    ops,
+    clients,
+    log,
+    password,
+    connectImap,
+    toAccount,
+    async broadcastAccounts() {
+      const list = await Promise.all((await accounts.list()).map(toAccount));
+      for (const client of clients) client.sink('accounts.changed', { accounts: list });
+    },
+    async inFolder(accountId, folderPath, fn) {
+      const account = await accounts.get(accountId);
+      try {
+        return await ops.use(accountId, (session) => session.inFolder(folderPath, fn, { fresh: false }));
+      } catch (error) {
+        throw toAppError(error, account.imap.host, await password(accountId));
+      }
+    },
+  };
+}

@@ -1,0 +1,303 @@
+/**
+ * The one module that creates and drives imapflow clients (HOUSE_STYLE.md layer rules; imap/ext
+ * adds raw commands on such a client). It turns the library's objects into our types
+ * (imap/types.ts) the moment they arrive: imapflow's mailbox object keeps mutating after SELECT,
+ * and its modseqs are BigInts, which JSON cannot carry.
+ */
+import { rootCertificates } from 'node:tls';
+import { isIP } from 'node:net';
+import { ImapFlow, type ExpungeEvent, type FetchMessageObject, type ListResponse, type MailboxObject } from 'imapflow';
+import { compressUids } from '../../../shared/uidSet';
+import type { FolderSnapshot, FolderStatus, ImapAccount, ImapSession, ListedFolder, OpenFolder, OpenImapOptions } from './types';
+import { capsFrom, toEnvelope, toDate, flagList } from './convert';
+import { readCapped } from '../io/readCapped';
+import { leaves } from '../mail/bodyStructure';
+import { ImapCommandError } from './imapErrors';
+
+/** Connects and logs in; rejects with the library's error (classify with imapErrors). */
+export async function openImap(account: ImapAccount, password: string, options: OpenImapOptions): Promise<ImapSession> {
+  const client = new ImapFlow({
+    host: account.host,
+    port: account.port,
+    secure: account.security === 'tls',
+    // STARTTLS is required, never opportunistic: a stripped capability must not downgrade us.
+    doSTARTTLS: account.security === 'starttls' ? true : account.security === 'none' ? false : undefined,
+    servername: isIP(account.host) ? undefined : account.host,
+    auth: { user: account.username, pass: password },
+    logger: false,
+    // Extra CAs join the system roots; verification itself is never switched off.
+    tls: { ca: [...rootCertificates, ...options.extraCa], minVersion: 'TLSv1.2' },
+    qresync: true,
+    clientInfo: { name: 'Postvak' },
+    connectionTimeout: options.connectTimeoutMs ?? 30_000,
+    autoIdleDelay: options.idleDelayMs ?? 1_000,
+    // RFC 9051 §6.3.13: servers may drop an IDLE after 30 min; home routers drop quiet TCP sooner.
+    maxIdleTime: 5 * 60_000,
+  });
+  // Errors after connect also close the connection, which onClose reports; an 'error' event
+  // without a listener would crash the process.
+  client.on('error', () => undefined);
+  await client.connect();
+  return new ImapFlowSession(client);
+}
+
+class ImapFlowSession implements ImapSession {
+  readonly caps;
+  readonly sharedPrefixes: string[];
+  private readonly changeListeners = new Set<(path: string) => void>();
+  private readonly closeListeners = new Set<() => void>();
+  /** A SELECT ran since the last lock holder started: the mailbox object is fresh. */
+  private freshSelect = false;
+
+  constructor(private readonly client: ImapFlow) {
+    this.caps = capsFrom(client.capabilities, client.enabled);
+    const ns = client.namespaces;
+    this.sharedPrefixes = [...(ns?.other || []), ...(ns?.shared || [])].map((n) => n.prefix).filter((p) => p !== '');
+    client.on('mailboxOpen', () => {
+      this.freshSelect = true;
+    });
+    client.on('exists', (e: { path: string }) => this.changed(e.path));
+    client.on('flags', (e: { path: string }) => this.changed(e.path));
+    client.on('expunge', (e: ExpungeEvent) => {
+      // VANISHED (EARLIER) answers our own CHANGEDSINCE fetch (RFC 7162 §3.2.10), not news.
+      if (!e.earlier) this.changed(e.path);
+    });
+    client.on('close', () => {
+      for (const listener of this.closeListeners) listener();
+    });
+  }
+
+  get usable(): boolean {
+    return this.client.usable;
+  }
+
+  async listFolders(): Promise<ListedFolder[]> {
+    return dedupe(await this.client.list()).map(toListed);
+  }
+
+  async listWithStatus(): Promise<{ folders: ListedFolder[]; status: Map<string, FolderStatus> }> {
+    const entries = dedupe(
+      await this.client.list({
+        statusQuery: { messages: true, uidNext: true, uidValidity: true, highestModseq: this.caps.condstore },
+      }),
+    );
+    const status = new Map<string, FolderStatus>();
+    for (const entry of entries) {
+      const s = entry.status;
+      if (!s || s.uidValidity === undefined || s.uidNext === undefined) continue;
+      status.set(entry.path, {
+        path: entry.path,
+        uidValidity: Number(s.uidValidity),
+        uidNext: s.uidNext,
+        highestModseq: s.highestModseq !== undefined ? s.highestModseq.toString() : '0',
+        messages: s.messages ?? 0,
+      });
+    }
+    return { folders: entries.map(toListed), status };
+  }
+
+  async inFolder<T>(path: string, fn: (folder: OpenFolder) => Promise<T>, options: { fresh?: boolean } = {}): Promise<T> {
+    const lock = await this.client.getMailboxLock(path);
+    try {
+      // Re-SELECT a folder that was already selected: UIDNEXT and HIGHESTMODSEQ are only
+      // reported by SELECT (RFC 9051 §7.3.1), the library's copy may be stale.
+      if (!this.freshSelect && options.fresh !== false) await this.client.mailboxOpen(path);
+      this.freshSelect = false;
+      const mailbox = this.client.mailbox;
+      if (!mailbox) throw new ImapCommandError('noMailbox', `Could not select ${path}`);
+      const snapshot = snapshotOf(mailbox);
+      if (!snapshot.uidNext && snapshot.exists > 0) {
+        // UIDNEXT is required in the SELECT answer (RFC 9051 §6.3.2) but not every server sends
+        // it; the highest UID + 1 is a safe stand-in (UIDs ascend, RFC 9051 §2.3.1.1).
+        const last = await this.client.fetchOne('*', { uid: true });
+        snapshot.uidNext = last ? last.uid + 1 : 0;
+      }
+      return await fn(new FlowFolder(this.client, snapshot));
+    } finally {
+      lock.release();
+    }
+  }
+
+  async watch(path: string): Promise<void> {
+    const lock = await this.client.getMailboxLock(path);
+    // Whoever selects next must re-SELECT: by then this SELECT's UIDNEXT is old news.
+    this.freshSelect = false;
+    lock.release();
+    // IDLE now rather than after the auto-IDLE delay: a server sends mailbox updates only in
+    // answer to commands or during IDLE (RFC 9051 §7), not while we only LIST. The promise
+    // settles when the next command ends the IDLE.
+    this.client.idle({ whenFree: true }).catch(() => undefined);
+  }
+
+  onChange(listener: (path: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onClose(listener: () => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isClosed) return;
+    // LOGOUT is polite; a dead connection would never answer it.
+    const timer = setTimeout(() => this.client.close(), 2_000);
+    try {
+      await this.client.logout();
+    } catch {
+      this.client.close();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private changed(path: string): void {
+    for (const listener of this.changeListeners) listener(path);
+  }
+}
+
+class FlowFolder implements OpenFolder {
+  constructor(
+    private readonly client: ImapFlow,
+    readonly snapshot: FolderSnapshot,
+  ) {}
+
+  currentExists(): number {
+    return this.client.mailbox ? this.client.mailbox.exists : 0;
+  }
+
+  async searchUids(uidRange?: string): Promise<number[]> {
+    const result = await this.client.search(uidRange ? { uid: uidRange } : { all: true }, { uid: true });
+    if (!Array.isArray(result)) throw new ImapCommandError('searchFailed', `UID SEARCH failed in ${this.snapshot.path}`);
+    return [...result].sort((a, b) => a - b);
+  }
+
+  async fetchSummaries(uids: readonly number[], part1Bytes?: number) {
+    if (uids.length === 0) return [];
+    const query = {
+      uid: true,
+      flags: true,
+      envelope: true,
+      bodyStructure: true,
+      internalDate: true,
+      size: true,
+      ...(part1Bytes ? { bodyParts: [{ key: '1', start: 0, maxLength: part1Bytes }] } : {}),
+    };
+    const out = [];
+    for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
+      const part1 = part1Bytes ? firstPart(msg) : null;
+      out.push({
+        ...(part1 ? { part1 } : {}),
+        uid: msg.uid,
+        flags: flagList(msg.flags),
+        modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0',
+        envelope: msg.envelope ? toEnvelope(msg.envelope) : null,
+        bodyStructure: msg.bodyStructure ?? null,
+        internalDate: toDate(msg.internalDate),
+        size: msg.size ?? 0,
+      });
+    }
+    return out;
+  }
+
+  async fetchFlags(uidRange: string, changedSince: string | null) {
+    const path = this.snapshot.path;
+    const vanished: number[] = [];
+    const onExpunge = (e: ExpungeEvent) => {
+      if (e.path === path && e.vanished && e.uid !== undefined) vanished.push(e.uid);
+    };
+    this.client.on('expunge', onExpunge);
+    const changes = [];
+    try {
+      const options = changedSince ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
+      for await (const msg of this.client.fetch(uidRange, { uid: true, flags: true }, options)) {
+        changes.push({ uid: msg.uid, flags: flagList(msg.flags), modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0' });
+      }
+    } finally {
+      this.client.off('expunge', onExpunge);
+    }
+    return { changes, vanished };
+  }
+
+  async fetchPartPrefixes(uids: readonly number[], partId: string, bytes: number): Promise<Map<number, Buffer>> {
+    const out = new Map<number, Buffer>();
+    if (uids.length === 0) return out;
+    const query = { uid: true, bodyParts: [{ key: partId, start: 0, maxLength: bytes }] };
+    for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
+      const value = firstPart(msg);
+      if (value) out.set(msg.uid, value);
+    }
+    return out;
+  }
+
+  async store(uids: readonly number[], add: readonly string[], remove: readonly string[]): Promise<void> {
+    const range = compressUids(uids);
+    if (add.length > 0 && !(await this.client.messageFlagsAdd(range, [...add], { uid: true }))) {
+      throw new ImapCommandError('storeRefused', `The server refused to add ${add.join(' ')}`);
+    }
+    if (remove.length > 0 && !(await this.client.messageFlagsRemove(range, [...remove], { uid: true }))) {
+      throw new ImapCommandError('storeRefused', `The server refused to remove ${remove.join(' ')}`);
+    }
+  }
+
+  async messageSize(uid: number): Promise<number | null> {
+    const msg = await this.client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
+    return msg ? (msg.size ?? 0) : null;
+  }
+
+  async downloadSource(uid: number, maxBytes: number): Promise<Buffer | null> {
+    const result = await this.client.download(String(uid), undefined, { uid: true, maxBytes });
+    return result.content ? readCapped(result.content, maxBytes) : null;
+  }
+
+  async downloadPart(uid: number, partId: string, maxBytes: number) {
+    // A server answers a part that does not exist with an empty body (RFC 9051 §6.4.5 leaves it
+    // open), so check the BODYSTRUCTURE first: only its leaves are parts one can download.
+    const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true }, { uid: true });
+    if (!msg || !msg.bodyStructure || !leaves(msg.bodyStructure).some((leaf) => leaf.partId === partId)) return null;
+    // decodeText false: an attached .txt is saved as sent, not converted to UTF-8.
+    const result = await this.client.download(String(uid), partId, { uid: true, maxBytes, decodeText: false });
+    if (!result.content) return null;
+    return {
+      data: await readCapped(result.content, maxBytes),
+      contentType: result.meta.contentType ?? 'application/octet-stream',
+      filename: result.meta.filename ?? null,
+    };
+  }
+}
+
+function firstPart(msg: FetchMessageObject): Buffer | null {
+  for (const value of msg.bodyParts?.values() ?? []) return value;
+  return null;
+}
+
+/** Dovecot lists a shared INBOX twice once it has children (test/mailstack notes). */
+function dedupe(entries: ListResponse[]): ListResponse[] {
+  const seen = new Map<string, ListResponse>();
+  for (const entry of entries) if (!seen.has(entry.path)) seen.set(entry.path, entry);
+  return [...seen.values()];
+}
+
+function toListed(entry: ListResponse): ListedFolder {
+  return {
+    path: entry.path,
+    name: entry.name,
+    delimiter: entry.delimiter,
+    parentPath: entry.parentPath ? entry.parentPath : null,
+    flags: [...entry.flags],
+    subscribed: entry.subscribed,
+  };
+}
+
+function snapshotOf(mailbox: MailboxObject): FolderSnapshot {
+  return {
+    path: mailbox.path,
+    uidValidity: Number(mailbox.uidValidity ?? 0),
+    uidNext: mailbox.uidNext ?? 0,
+    highestModseq: !mailbox.noModseq && mailbox.highestModseq !== undefined ? mailbox.highestModseq.toString() : '0',
+    exists: mailbox.exists,
+    readOnly: mailbox.readOnly === true,
+    permanentFlags: mailbox.permanentFlags ? [...mailbox.permanentFlags] : null,
+  };
+}

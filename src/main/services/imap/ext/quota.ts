@@ -1,0 +1,122 @@
+/**
+ * QUOTA (RFC 9208): how full a mailbox is. A shared mailbox counts against its owner's quota,
+ * which Dovecot does not show through GETQUOTAROOT to members (`NO Not showing other users'
+ * quota`); it does answer GETQUOTA for the root `<owner>:<root name>` when the member is a
+ * Dovecot admin (userdb admin=yes) and the owner's namespace was used in the session.
+ */
+import type { ImapFlow } from 'imapflow';
+import { expectOk, hasCapability, mailboxArg, runCommand, type UntaggedResponse } from './rawCommand';
+import { ImapExtError, isList, protocolError, tokenText, uint } from './imapValues';
+import { getNamespaces, otherUserOf } from './namespace';
+
+export interface QuotaResource {
+  /** STORAGE (KiB, RFC 9208 §5.1), MESSAGE, MAILBOX, ANNOTATION-STORAGE, … upper case. */
+  name: string;
+  usage: number;
+  limit: number;
+}
+
+export interface Quota {
+  root: string;
+  resources: QuotaResource[];
+}
+
+/** Dovecot's root name for `quota = maildir:User quota`, as the owner sees it in QUOTAROOT. */
+export const DOVECOT_DEFAULT_ROOT = 'User quota';
+
+const supportsQuota = (client: ImapFlow): boolean =>
+  // RFC 9208 §3.1: a server announces QUOTA=RES-<name>; RFC 2087 servers announce QUOTA.
+  hasCapability(client, 'QUOTA') || [...client.capabilities.keys()].some((c) => c.startsWith('QUOTA=RES-'));
+
+function requireQuota(client: ImapFlow): void {
+  if (!supportsQuota(client)) throw new ImapExtError('unsupported', 'The server does not report quota (no QUOTA capability)');
+}
+
+/** `* QUOTA <root> (<name> <usage> <limit> …)` (RFC 9208 §5.1). */
+export function parseQuotaResponse({ attributes }: UntaggedResponse): Quota {
+  const list = attributes[1];
+  if (attributes.length < 2 || !isList(list) || list.length % 3 !== 0) throw protocolError('QUOTA root (resource usage limit …)', attributes);
+  const resources: QuotaResource[] = [];
+  for (let i = 0; i < list.length; i += 3) {
+    resources.push({ name: tokenText(list[i]).toUpperCase(), usage: uint(list[i + 1], 'a quota usage'), limit: uint(list[i + 2], 'a quota limit') });
+  }
+  return { root: tokenText(attributes[0]), resources };
+}
+
+/** `GETQUOTAROOT <mailbox>` (RFC 9208 §4.3): the mailbox's roots and their quotas. */
+export async function getQuotaRoot(client: ImapFlow, path: string): Promise<{ roots: string[]; quotas: Quota[] }> {
+  requireQuota(client);
+  const result = expectOk(
+    await runCommand(client, 'GETQUOTAROOT', [mailboxArg(client, path)], {
+      untagged: {
+        // * QUOTAROOT <mailbox> *(SP <root>) (RFC 9208 §5.2)
+        QUOTAROOT: ({ attributes }) => attributes.slice(1).map((a) => tokenText(a)),
+        QUOTA: parseQuotaResponse,
+      },
+    }),
+    `Reading the quota of ${path}`,
+  );
+  const roots = result.untagged.QUOTAROOT.flat();
+  const quotas = result.untagged.QUOTA.filter((q) => roots.includes(q.root));
+  // RFC 9208 §4.3 says QUOTA responses follow, but a server may leave them out: ask per root.
+  for (const root of roots) if (!quotas.some((q) => q.root === root)) quotas.push(await getQuota(client, root));
+  return { roots, quotas };
+}
+
+/** `GETQUOTA <root>` (RFC 9208 §4.2). */
+export async function getQuota(client: ImapFlow, root: string): Promise<Quota> {
+  requireQuota(client);
+  const result = expectOk(await runCommand(client, 'GETQUOTA', [root], { untagged: { QUOTA: parseQuotaResponse } }), `Reading quota root "${root}"`);
+  const quota = result.untagged.QUOTA.find((q) => q.root === root) ?? result.untagged.QUOTA[0];
+  if (!quota) throw protocolError(`a QUOTA response for "${root}"`, null);
+  return quota;
+}
+
+/**
+ * The quota a folder counts against, or `null` when the server will not say. Tries
+ * GETQUOTAROOT; when that is refused for a folder in the other-users namespace, asks GETQUOTA
+ * for `<owner>:<ownerRoot>` (Dovecot's name for another user's root, see the file comment;
+ * our GETQUOTAROOT on the folder already counts as using that namespace). With several roots,
+ * the fullest one is returned.
+ */
+export async function quotaForMailbox(
+  client: ImapFlow,
+  options: { path: string; ownerAddress?: string; ownerRoot?: string },
+): Promise<Quota | null> {
+  if (!supportsQuota(client)) return null;
+  try {
+    const { quotas } = await getQuotaRoot(client, options.path);
+    return fullest(quotas);
+  } catch (error) {
+    if (!(error instanceof ImapExtError) || error.code !== 'refused') throw error;
+  }
+  const owner = options.ownerAddress ?? otherUserOf(await getNamespaces(client), options.path)?.owner;
+  if (!owner) return null;
+  try {
+    return await getQuota(client, `${owner}:${options.ownerRoot ?? DOVECOT_DEFAULT_ROOT}`);
+  } catch (error) {
+    if (error instanceof ImapExtError && error.code === 'refused') return null;
+    throw error;
+  }
+}
+
+function fullest(quotas: Quota[]): Quota | null {
+  const ratio = (q: Quota): number => Math.max(0, ...q.resources.map((r) => (r.limit > 0 ? r.usage / r.limit : r.usage > 0 ? Infinity : 0)));
+  return quotas.reduce<Quota | null>((best, q) => (best === null || ratio(q) > ratio(best) ? q : best), null);
+}
+
+export type QuotaLevel = 'ok' | 'warn80' | 'warn90' | 'warn95' | 'full';
+
+/** How close a resource is to its limit, for the warning the UI shows. */
+export function quotaLevel(usage: number, limit: number): QuotaLevel {
+  if (!Number.isFinite(usage) || !Number.isFinite(limit) || usage < 0 || limit < 0) {
+    throw new RangeError(`quotaLevel needs non-negative finite numbers, got ${usage}/${limit}`);
+  }
+  // A limit of 0 (RFC 9208 §5.1) means nothing more may be stored.
+  if (usage >= limit) return 'full';
+  const ratio = usage / limit;
+  if (ratio >= 0.95) return 'warn95';
+  if (ratio >= 0.9) return 'warn90';
+  if (ratio >= 0.8) return 'warn80';
+  return 'ok';
+}

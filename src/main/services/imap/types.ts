@@ -1,0 +1,162 @@
+/**
+ * What the rest of main needs from an IMAP connection, in our own types. Only the imap/ folder
+ * knows imapflow (ImapFlowSession.ts creates and drives the client); the sync engine and the
+ * handlers see this interface, so they can be tested with a fake and the library can be
+ * replaced in one place.
+ */
+import type { Address } from '../../../shared/model';
+import type { BodyNode } from '../mail/bodyStructure';
+
+export interface ImapCaps {
+  imap4rev1: boolean;
+  imap4rev2: boolean;
+  idle: boolean;
+  /** CONDSTORE enabled for this session (RFC 7162 §3.1). */
+  condstore: boolean;
+  /** QRESYNC enabled for this session (RFC 7162 §3.2). */
+  qresync: boolean;
+  uidplus: boolean;
+  /** Every capability the server announced, upper case. */
+  all: string[];
+}
+
+export interface ListedFolder {
+  path: string;
+  /** Last segment, modified UTF-7 decoded (RFC 9051 §5.1.3). */
+  name: string;
+  delimiter: string;
+  parentPath: string | null;
+  /** LIST attributes (`\Noselect`, `\HasChildren`, `\Sent`, …). */
+  flags: string[];
+  subscribed: boolean;
+}
+
+export interface FolderStatus {
+  path: string;
+  uidValidity: number;
+  uidNext: number;
+  highestModseq: string;
+  messages: number;
+}
+
+/** Copied out of the library's mailbox object the moment the folder is selected (it mutates). */
+export interface FolderSnapshot {
+  path: string;
+  uidValidity: number;
+  uidNext: number;
+  /** Decimal string, '0' without CONDSTORE or for a NOMODSEQ mailbox (RFC 7162 §3.1.2.2). */
+  highestModseq: string;
+  exists: number;
+  readOnly: boolean;
+  /** PERMANENTFLAGS (RFC 9051 §7.1); `null` when the server did not say (then all are allowed). */
+  permanentFlags: string[] | null;
+}
+
+export interface Envelope {
+  /** Epoch ms of the Date header, `null` when missing or unparsable. */
+  date: number | null;
+  subject: string;
+  messageId: string | null;
+  inReplyTo: string | null;
+  from: Address[];
+  sender: Address[];
+  replyTo: Address[];
+  to: Address[];
+  cc: Address[];
+}
+
+export interface FetchedSummary {
+  uid: number;
+  flags: string[];
+  modseq: string;
+  envelope: Envelope | null;
+  bodyStructure: BodyNode | null;
+  /** Epoch ms, `null` when the server sent none or garbage. */
+  internalDate: number | null;
+  size: number;
+  /** The first bytes of part 1, when asked for. */
+  part1?: Buffer;
+}
+
+export interface FlagChange {
+  uid: number;
+  flags: string[];
+  modseq: string;
+}
+
+export interface DownloadedPart {
+  data: Buffer;
+  contentType: string;
+  filename: string | null;
+}
+
+/** Operations on the selected folder; valid only inside `ImapSession.inFolder`. */
+export interface OpenFolder {
+  readonly snapshot: FolderSnapshot;
+  /** Message count now: the library follows EXISTS / EXPUNGE / VANISHED as they arrive. */
+  currentExists(): number;
+  /** `UID SEARCH UID <range>` (all messages when no range). Ascending. */
+  searchUids(uidRange?: string): Promise<number[]>;
+  /**
+   * UID FLAGS ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE (+ MODSEQ with CONDSTORE), and
+   * with `part1Bytes` also `BODY.PEEK[1]<0.n>` in the same command: part 1 is the text of most
+   * single-part mail, and the server reads the message once instead of twice.
+   */
+  fetchSummaries(uids: readonly number[], part1Bytes?: number): Promise<FetchedSummary[]>;
+  /**
+   * `UID FETCH <range> (FLAGS)`, with `(CHANGEDSINCE m)` when `changedSince` is given and, when
+   * QRESYNC is on, `VANISHED` (RFC 7162 §3.2.6) whose UIDs come back in `vanished`.
+   */
+  fetchFlags(uidRange: string, changedSince: string | null): Promise<{ changes: FlagChange[]; vanished: number[] }>;
+  /** `BODY.PEEK[part]<0.bytes>` for each UID (RFC 9051 §6.4.5); UIDs without the part are left out. */
+  fetchPartPrefixes(uids: readonly number[], partId: string, bytes: number): Promise<Map<number, Buffer>>;
+  /** UID STORE +FLAGS / -FLAGS; throws ImapCommandError when the server refuses. */
+  store(uids: readonly number[], add: readonly string[], remove: readonly string[]): Promise<void>;
+  /** RFC822.SIZE, or `null` when the UID does not exist. */
+  messageSize(uid: number): Promise<number | null>;
+  /** The full source (`BODY.PEEK[]`), or `null` when the UID does not exist. */
+  downloadSource(uid: number, maxBytes: number): Promise<Buffer | null>;
+  /** One body part with its transfer encoding removed, or `null` when it does not exist. */
+  downloadPart(uid: number, partId: string, maxBytes: number): Promise<DownloadedPart | null>;
+}
+
+export interface ImapSession {
+  readonly caps: ImapCaps;
+  /** Prefixes of the other-users and shared namespaces (RFC 2342), e.g. `shared/`. */
+  readonly sharedPrefixes: string[];
+  readonly usable: boolean;
+  listFolders(): Promise<ListedFolder[]>;
+  /**
+   * The folder list with each selectable folder's STATUS: one `LIST … RETURN (STATUS …)` where
+   * the server has LIST-STATUS (RFC 5819), else the library sends one STATUS per folder.
+   */
+  listWithStatus(): Promise<{ folders: ListedFolder[]; status: Map<string, FolderStatus> }>;
+  /**
+   * Selects `path` and runs `fn` with exclusive use of the connection. With `fresh` (default)
+   * an already selected folder is selected again, for current UIDNEXT / HIGHESTMODSEQ.
+   */
+  inFolder<T>(path: string, fn: (folder: OpenFolder) => Promise<T>, options?: { fresh?: boolean }): Promise<T>;
+  /** Leaves `path` selected, so the library IDLEs on it (RFC 2177) between commands. */
+  watch(path: string): Promise<void>;
+  /** Unsolicited changes (EXISTS, EXPUNGE, VANISHED, FETCH FLAGS) in the selected folder. */
+  onChange(listener: (path: string) => void): () => void;
+  /** The connection ended (the server, the network or `close()`). */
+  onClose(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+export interface ImapAccount {
+  host: string;
+  port: number;
+  security: 'tls' | 'starttls' | 'none';
+  username: string;
+}
+
+export interface OpenImapOptions {
+  /** Extra trusted CA certificates (PEM), added to Node's roots. */
+  extraCa: readonly string[];
+  /** Connection attempt budget (DNS + TCP + TLS), ms. */
+  connectTimeoutMs?: number;
+  /** How long before the library IDLEs on the watched folder, ms. */
+  idleDelayMs?: number;
+}

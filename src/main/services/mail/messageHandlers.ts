@@ -1,0 +1,48 @@
+/**
+ * message.* — a message's full content, one attachment, remote images.
+ */
+import { AppError } from '../../../shared/errors';
+import type { AccountId } from '../../../shared/model';
+import type { Handlers } from '../../rpc/dispatch';
+import type { ServicesContext } from '../context';
+import { MAX_SOURCE_BYTES, parseMessage } from './parseMessage';
+import { fetchRemoteImages } from './remoteImages';
+
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+export function messageHandlers(ctx: ServicesContext): Handlers {
+  return {
+    'message.body': ({ accountId, folderPath, uid }) =>
+      ctx.inFolder(accountId, folderPath, async (folder) => {
+        const size = await folder.messageSize(uid);
+        if (size === null) throw notFound(folderPath, uid);
+        if (size > MAX_SOURCE_BYTES) {
+          throw new AppError('tooLarge', `This message is ${mb(size)} MB; Postvak opens messages up to ${mb(MAX_SOURCE_BYTES)} MB`);
+        }
+        const source = await folder.downloadSource(uid, MAX_SOURCE_BYTES);
+        if (!source) throw notFound(folderPath, uid);
+        return parseMessage({ accountId: accountId as AccountId, folderPath, uid }, source);
+      }),
+
+    'message.attachment': ({ accountId, folderPath, uid, partId }) =>
+      ctx.inFolder(accountId, folderPath, async (folder) => {
+        const part = await folder.downloadPart(uid, partId, MAX_ATTACHMENT_BYTES);
+        if (!part) throw new AppError('messageNotFound', `Message ${uid} in ${folderPath} has no part ${partId}`);
+        return {
+          filename: part.filename ?? `attachment-${partId}`,
+          contentType: part.contentType,
+          dataBase64: part.data.toString('base64'),
+        };
+      }),
+
+    'message.remoteImages': ({ urls }) => fetchRemoteImages(urls),
+  };
+}
+
+function notFound(folderPath: string, uid: number): AppError {
+  return new AppError('messageNotFound', `Message ${uid} is no longer in ${folderPath}`);
+}
+
+function mb(bytes: number): number {
+  return Math.round(bytes / (1024 * 1024));
+}

@@ -1,0 +1,112 @@
+/**
+ * The one module that imports mailparser: a full message source to the contract's MessageBody.
+ * HTML is returned as sent (the renderer sanitises it with DOMPurify); cid: images come along
+ * as data: URLs so the renderer needs no network for them.
+ */
+import { simpleParser, type AddressObject, type Attachment, type EmailAddress, type ParsedMail } from 'mailparser';
+import type { Address, AttachmentInfo, MessageBody } from '../../../shared/model';
+import type { AccountId } from '../../../shared/model';
+
+export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+export const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
+
+export interface MessageRef {
+  accountId: AccountId;
+  folderPath: string;
+  uid: number;
+}
+
+export async function parseMessage(ref: MessageRef, source: Buffer): Promise<MessageBody> {
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(source, {
+      keepCidLinks: true,
+      skipImageLinks: true,
+      skipTextToHtml: true,
+      skipTextLinks: true,
+      // html-to-text on megabytes of hostile HTML can take very long; such mail shows no text.
+      maxHtmlLengthToParse: 5 * 1024 * 1024,
+    });
+  } catch {
+    return unparsable(ref, source);
+  }
+  const attachments = parsed.attachments.map(toAttachmentInfo);
+  return {
+    ...ref,
+    html: typeof parsed.html === 'string' && parsed.html !== '' ? parsed.html : null,
+    text: parsed.text ?? null,
+    attachments,
+    inlineImages: inlineImages(parsed.attachments),
+    headers: {
+      from: addresses(parsed.from),
+      to: addresses(parsed.to),
+      cc: addresses(parsed.cc),
+      replyTo: addresses(parsed.replyTo),
+      sender: addresses(parsed.headers.get('sender') as AddressObject | undefined),
+      subject: parsed.subject ?? '',
+      date: validTime(parsed.date) ?? 0,
+      messageId: parsed.messageId ?? null,
+      references: references(parsed.references),
+    },
+  };
+}
+
+/** Mail the parser gives up on is shown as its raw text rather than not at all. */
+function unparsable(ref: MessageRef, source: Buffer): MessageBody {
+  return {
+    ...ref,
+    html: null,
+    text: source.toString('utf8'),
+    attachments: [],
+    inlineImages: {},
+    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, references: [] },
+  };
+}
+
+function toAttachmentInfo(a: Attachment): AttachmentInfo {
+  return {
+    // A message that is a single non-text part has just part 1 (RFC 9051 §6.4.5).
+    partId: a.partId ?? '1',
+    filename: a.filename ?? defaultName(a.contentType),
+    contentType: a.contentType,
+    size: a.size,
+    contentId: a.cid ?? null,
+    inline: a.contentDisposition === 'inline' || a.related === true,
+  };
+}
+
+function defaultName(contentType: string): string {
+  const sub = contentType.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') ?? '';
+  return sub ? `attachment.${sub.slice(0, 10)}` : 'attachment';
+}
+
+function inlineImages(list: readonly Attachment[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of list) {
+    if (!a.cid || !a.contentType.toLowerCase().startsWith('image/')) continue;
+    if (a.content.length > MAX_INLINE_IMAGE_BYTES) continue;
+    out[a.cid] = `data:${a.contentType.toLowerCase()};base64,${a.content.toString('base64')}`;
+  }
+  return out;
+}
+
+function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {
+  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  const out: Address[] = [];
+  const add = (entry: EmailAddress) => {
+    if (entry.group) entry.group.forEach(add);
+    else if (entry.address || entry.name) out.push({ name: entry.name ?? '', address: entry.address ?? '' });
+  };
+  for (const object of objects) (object?.value ?? []).forEach(add);
+  return out;
+}
+
+function references(value: string | string[] | undefined): string[] {
+  if (!value) return [];
+  return (Array.isArray(value) ? value : value.split(/\s+/)).filter((r) => r.length > 0);
+}
+
+function validTime(date: Date | undefined): number | null {
+  const time = date?.getTime();
+  return time !== undefined && Number.isFinite(time) ? time : null;
+}

@@ -1,0 +1,31 @@
+/**
+ * The list preview of a message: the first ~200 characters of its text, from the first 2 KB of
+ * the text part (so a 20 MB message costs 2 KB).
+ */
+import { decodeCharset } from './charset';
+import { htmlToSnippetText } from './htmlText';
+import { decodeTransfer } from './transferDecode';
+import type { TextPart } from './bodyStructure';
+
+export const SNIPPET_FETCH_BYTES = 2048;
+export const SNIPPET_LENGTH = 200;
+
+export function snippetFromPrefix(raw: Buffer, part: TextPart, truncated: boolean): string {
+  const bytes = decodeTransfer(raw, part.encoding);
+  const text = decodeCharset(bytes, part.charset, truncated);
+  return collapse(part.kind === 'html' ? htmlToSnippetText(text) : stripQuotes(text));
+}
+
+/** Drops quoted reply lines ("> …"): the preview should show what is new in the message. */
+function stripQuotes(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const own = lines.filter((line) => !line.startsWith('>'));
+  return own.length > 0 ? own.join('\n') : text;
+}
+
+export function collapse(text: string): string {
+  // \s covers NBSP and BOM; zero-width joiners stay (they hold emoji sequences together).
+  const flat = text.replace(/[\s\u200b]+/g, ' ').trim();
+  const chars = [...flat];
+  return chars.length <= SNIPPET_LENGTH ? flat : chars.slice(0, SNIPPET_LENGTH).join('').trimEnd();
+}

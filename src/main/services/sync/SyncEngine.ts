@@ -1,0 +1,84 @@
+/**
+ * The sync engine of one client (one renderer, one cache): one AccountSync per started account,
+ * one BatchChannel for the client's acknowledgements.
+ */
+import type { AccountId, FolderCursor, SyncStatus } from '../../../shared/model';
+import type { ImapSession } from '../imap/types';
+import type { EventSink } from '../types';
+import { AccountSync, type SyncTuning } from './AccountSync';
+import { BatchChannel } from './batchChannel';
+
+export interface SyncEngineDeps {
+  sink: EventSink;
+  tuning: SyncTuning;
+  /** Resolves the account's IMAP host (throws AppError accountNotFound). */
+  hostOf(accountId: string): Promise<string>;
+  /** Opens a logged-in session for the account (throws AppError noPassword without a password). */
+  connect(accountId: string): Promise<ImapSession>;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+export class SyncEngine {
+  private readonly channel: BatchChannel;
+  private readonly syncs = new Map<string, AccountSync>();
+  private closed = false;
+
+  constructor(private readonly deps: SyncEngineDeps) {
+    this.channel = new BatchChannel(deps.sink, deps.tuning.ackTimeoutMs);
+  }
+
+  /** Starts (or restarts, from these cursors) the account's sync; returns before connecting. */
+  async start(accountId: string, cursors: readonly FolderCursor[]): Promise<void> {
+    const host = await this.deps.hostOf(accountId);
+    await this.stop(accountId);
+    if (this.closed) return;
+    const sync = new AccountSync(
+      {
+        accountId: accountId as AccountId,
+        host,
+        connect: () => this.deps.connect(accountId),
+        channel: this.channel,
+        status: (status: SyncStatus) => this.deps.sink('sync.status', status),
+        tuning: this.deps.tuning,
+        onClientGone: () => void this.close(),
+        log: this.deps.log,
+      },
+      cursors,
+    );
+    this.syncs.set(accountId, sync);
+  }
+
+  ack(batchId: string): void {
+    this.channel.ack(batchId);
+  }
+
+  nudge(accountId: string, folderPath: string): void {
+    this.syncs.get(accountId)?.nudge(folderPath);
+  }
+
+  isSyncing(accountId: string): boolean {
+    return this.syncs.has(accountId);
+  }
+
+  /** Restarts a running sync with the account's new settings, from the acknowledged cursors. */
+  async restart(accountId: string): Promise<void> {
+    const sync = this.syncs.get(accountId);
+    if (!sync) return;
+    const cursors = sync.acknowledgedCursors();
+    await this.start(accountId, cursors);
+  }
+
+  async stop(accountId: string): Promise<void> {
+    const sync = this.syncs.get(accountId);
+    if (!sync) return;
+    this.syncs.delete(accountId);
+    await sync.stop();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const all = [...this.syncs.keys()];
+    await Promise.all(all.map((id) => this.stop(id)));
+    this.channel.close();
+  }
+}

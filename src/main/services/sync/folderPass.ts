@@ -1,0 +1,157 @@
+/**
+ * One pass over one selected folder: decide with syncStrategy, then send batches. The batch
+ * protocol (what the renderer relies on):
+ * - new messages first, newest first, `batchSize` per batch, each with `progress`;
+ * - then flag updates for messages the cache holds (CONDSTORE, RFC 7162 §3.1.4.1);
+ * - the last batch of the pass carries the `cursor`, plus `removedUids` (QRESYNC VANISHED,
+ *   RFC 7162 §3.2.10) or `presentUids` (every UID below cursor.uidNext, when removals had to be
+ *   found by UID SEARCH);
+ * - `reset: true` on the first batch after a UIDVALIDITY change (RFC 9051 §2.3.1.1).
+ * A pass that is interrupted sends no cursor, so the next one starts from the old cursor again.
+ */
+import type { AccountId, FolderCursor, MessageSummary } from '../../../shared/model';
+import { compressUids } from '../../../shared/uidSet';
+import type { FlagChange, ImapCaps, OpenFolder } from '../imap/types';
+import type { BatchBody } from './batchChannel';
+import { fetchSummaries } from './fetchSummaries';
+import { syncStrategy, type SyncDecision } from './syncStrategy';
+import { chunks, newestFirstBatches } from './uidBatches';
+
+type MessagesBody = Extract<BatchBody, { kind: 'messages' }>;
+
+export interface PassContext {
+  accountId: AccountId;
+  caps: ImapCaps;
+  batchSize: number;
+  /** Flag updates per batch (they are small rows). */
+  flagBatchSize: number;
+  send(body: MessagesBody): Promise<void>;
+  progress(done: number, total: number): void;
+}
+
+export async function syncFolder(ctx: PassContext, folder: OpenFolder, cached: FolderCursor | null): Promise<SyncDecision> {
+  const snap = folder.snapshot;
+  const decision = syncStrategy(cached, snap, ctx.caps);
+  switch (decision.type) {
+    case 'none':
+      await sendPlan(ctx, folder, { newUids: [], flagUpdates: [], removedUids: [], present: undefined, count: snap.exists, reset: false });
+      break;
+    case 'reset':
+      await fullPass(ctx, folder, null, true);
+      break;
+    case 'full':
+      await fullPass(ctx, folder, cached, false);
+      break;
+    case 'condstore':
+    case 'qresync':
+      await changesPass(ctx, folder, cached as FolderCursor, decision.type === 'qresync');
+      break;
+  }
+  return decision;
+}
+
+interface Plan {
+  newUids: number[];
+  flagUpdates: FlagChange[];
+  removedUids: number[];
+  present: string | undefined;
+  count: number;
+  reset: boolean;
+}
+
+async function fullPass(ctx: PassContext, folder: OpenFolder, cached: FolderCursor | null, reset: boolean): Promise<void> {
+  const top = folder.snapshot.uidNext - 1;
+  // Bounded by UIDNEXT at SELECT: later arrivals belong to the next pass, so the cursor is exact.
+  const all = top >= 1 ? await folder.searchUids(`1:${top}`) : [];
+  const known = cached ? all.filter((uid) => uid < cached.uidNext) : [];
+  const newUids = cached ? all.filter((uid) => uid >= cached.uidNext) : all;
+  const flagUpdates = cached && known.length > 0 ? (await folder.fetchFlags(`1:${cached.uidNext - 1}`, null)).changes : [];
+  const knownSet = new Set(known);
+  await sendPlan(ctx, folder, {
+    newUids,
+    flagUpdates: flagUpdates.filter((c) => knownSet.has(c.uid)),
+    removedUids: [],
+    // Without mod-sequences nothing else tells the cache what was expunged.
+    present: compressUids(all),
+    count: all.length,
+    reset,
+  });
+}
+
+async function changesPass(ctx: PassContext, folder: OpenFolder, cached: FolderCursor, qresync: boolean): Promise<void> {
+  const snap = folder.snapshot;
+  const top = snap.uidNext - 1;
+  const oldTop = cached.uidNext - 1;
+  const { changes, vanished } = oldTop >= 1 ? await folder.fetchFlags(`1:${oldTop}`, cached.highestModseq) : { changes: [], vanished: [] };
+  const newUids = snap.uidNext > cached.uidNext ? await folder.searchUids(`${cached.uidNext}:${top}`) : [];
+  let removedUids = qresync ? vanished.filter((uid) => uid < cached.uidNext) : [];
+  let present: string | undefined;
+  // UIDs only grow (RFC 9051 §2.3.1.1), so the old messages still on the server are a subset of
+  // what the cache holds: equal counts mean nothing else was expunged. VANISHED may name UIDs the
+  // cache never had (RFC 7162 §3.2.10), which makes the count disagree and falls back to SEARCH.
+  const oldOnServer = snap.exists - newUids.length;
+  let count = cached.count - removedUids.length + newUids.length;
+  if (oldOnServer !== cached.count - removedUids.length) {
+    const all = top >= 1 ? await folder.searchUids(`1:${top}`) : [];
+    present = compressUids(all);
+    removedUids = [];
+    count = all.length;
+  }
+  const newSet = new Set(newUids);
+  await sendPlan(ctx, folder, {
+    newUids,
+    flagUpdates: changes.filter((c) => c.uid < cached.uidNext && !newSet.has(c.uid)),
+    removedUids,
+    present,
+    count,
+    reset: false,
+  });
+}
+
+type Step = { upserts: number[] } | { flags: FlagChange[] };
+
+async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promise<void> {
+  const snap = folder.snapshot;
+  const steps: Step[] = [
+    ...newestFirstBatches(plan.newUids, ctx.batchSize).map((upserts) => ({ upserts })),
+    ...chunks(plan.flagUpdates, ctx.flagBatchSize).map((flags) => ({ flags })),
+  ];
+  if (steps.length === 0) steps.push({ flags: [] });
+  const cursor: FolderCursor = {
+    path: snap.path,
+    uidValidity: snap.uidValidity,
+    uidNext: snap.uidNext,
+    highestModseq: snap.highestModseq,
+    count: plan.count,
+  };
+  const total = plan.newUids.length;
+  let done = 0;
+  // Fetch batch n+1 while the client writes and acknowledges batch n: one batch waits in memory,
+  // never more, so back-pressure still bounds what is in flight.
+  const fetchStep = (step: Step | undefined): Promise<MessageSummary[]> => {
+    if (!step || !('upserts' in step)) return Promise.resolve([]);
+    const fetched = fetchSummaries(ctx.accountId, folder, step.upserts);
+    fetched.catch(() => undefined); // awaited below; this only keeps an early failure "handled"
+    return fetched;
+  };
+  let next = fetchStep(steps[0]);
+  for (const [index, step] of steps.entries()) {
+    const last = index === steps.length - 1;
+    if ('upserts' in step) ctx.progress(done, total);
+    const upserts = await next;
+    next = fetchStep(steps[index + 1]);
+    if ('upserts' in step) done += step.upserts.length;
+    await ctx.send({
+      kind: 'messages',
+      accountId: ctx.accountId,
+      folderPath: snap.path,
+      reset: plan.reset && index === 0,
+      upserts,
+      flagUpdates: 'flags' in step ? step.flags : [],
+      removedUids: last ? plan.removedUids : [],
+      ...(last && plan.present !== undefined ? { presentUids: plan.present } : {}),
+      cursor: last ? cursor : null,
+      progress: { done, total },
+    });
+  }
+}

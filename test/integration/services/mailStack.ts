@@ -1,0 +1,58 @@
+/**
+ * Typed access to the real mail stack (test/mailstack) and the services set up against it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MailStack } from '../../mailstack/mailstack.mjs';
+import type { AccountSettings, Security } from '../../../src/shared/model';
+import { createServices, MemorySecretStore, type SyncTuning } from '../../../src/main/services';
+import type { Services } from '../../../src/main/services/types';
+
+export { deliver, doveadm, fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
+export * as seed from '../../fixtures/seedMessages.mjs';
+export type { MailStack };
+
+export type User = keyof MailStack['users'];
+
+export function settingsFor(s: MailStack, user: User, imap: 'imaps' | 'imap' = 'imaps'): AccountSettings {
+  const u = s.users[user];
+  const security: Security = imap === 'imaps' ? 'tls' : 'starttls';
+  return {
+    email: u.email,
+    displayName: u.name,
+    username: u.email,
+    imap: { host: s.host, port: s.ports[imap], security },
+    smtp: { host: s.host, port: s.ports.submission, security: 'starttls' },
+  };
+}
+
+export interface ServicesUnderTest {
+  services: Services;
+  profileDir: string;
+  cleanup(): Promise<void>;
+}
+
+export function servicesFor(s: MailStack, tuning: Partial<SyncTuning> = {}, extraCa: string[] = [s.caPem]): ServicesUnderTest {
+  const profileDir = mkdtempSync(join(tmpdir(), 'postvak-it-'));
+  const services = createServices(
+    {
+      profileDir,
+      secrets: new MemorySecretStore(),
+      extraCa,
+      appVersion: '0.0.0-it',
+      host: 'browser',
+      systemLocale: 'nl-NL',
+      openExternal: async () => undefined,
+    },
+    { pollMs: 1_000, ackTimeoutMs: 15_000, ...tuning },
+  );
+  return {
+    services,
+    profileDir,
+    async cleanup() {
+      await services.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

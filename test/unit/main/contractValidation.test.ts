@@ -1,0 +1,169 @@
+/**
+ * Every method rejects bad input with `invalidInput` before any handler runs. Iterates over the
+ * contract's method names, so a new method without a case here fails to compile (the record
+ * below is keyed by MethodName) and a new handler cannot skip validation.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { methodNames, type MethodName } from '../../../src/shared/api';
+import { dispatch, type Handlers } from '../../../src/main/rpc/dispatch';
+import { createServices, MemorySecretStore } from '../../../src/main/services';
+import type { Services } from '../../../src/main/services/types';
+
+const settings = {
+  email: 'alice@example.test',
+  displayName: 'Alice',
+  username: 'alice@example.test',
+  imap: { host: 'imap.example.test', port: 993, security: 'tls' },
+  smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
+};
+
+/** Inputs that are almost right: one field wrong, so nested validation is exercised too. */
+const nearMisses: Record<MethodName, unknown[]> = {
+  'app.info': [{ verbose: true }],
+  'app.openExternal': [{ url: 42 }, { url: 'x'.repeat(9000) }, { url: 'https://a.test', extra: 1 }],
+  'accounts.list': [{ all: true }],
+  'accounts.guess': [{ email: 'not-an-email' }, { email: `${'a'.repeat(320)}@example.test` }],
+  'accounts.test': [
+    { settings, password: '' },
+    { settings: { ...settings, imap: { ...settings.imap, port: 0 } }, password: 'x' },
+    { settings: { ...settings, imap: { ...settings.imap, host: 'evil host;rm' } }, password: 'x' },
+  ],
+  'accounts.add': [
+    { settings, password: 'x' },
+    { settings: { ...settings, smtp: { ...settings.smtp, security: 'ssl' } }, password: 'x', rememberPassword: true },
+    { settings: { ...settings, password: 'x' }, password: 'x', rememberPassword: true },
+  ],
+  'accounts.update': [{ id: '', settings, rememberPassword: true }, { id: 'a', settings, password: '', rememberPassword: true }],
+  'accounts.remove': [{ id: '' }, { id: 'x'.repeat(65) }],
+  'sync.start': [
+    { accountId: 'a' },
+    { accountId: 'a', cursors: [{ path: 'INBOX', uidValidity: 1, uidNext: 1, highestModseq: '12x', count: 0 }] },
+    { accountId: 'a', cursors: [{ path: 'INBOX', uidValidity: -1, uidNext: 1, highestModseq: '1', count: 0 }] },
+  ],
+  'sync.ack': [{ batchId: '' }, { batchId: 7 }],
+  'sync.stop': [{}],
+  'message.body': [
+    { accountId: 'a', folderPath: 'INBOX', uid: 0 },
+    { accountId: 'a', folderPath: 'INBOX', uid: 1.5 },
+    { accountId: 'a', folderPath: '', uid: 1 },
+  ],
+  'message.attachment': [
+    { accountId: 'a', folderPath: 'INBOX', uid: 1, partId: '../1' },
+    { accountId: 'a', folderPath: 'INBOX', uid: 1, partId: '1 (BODY[])' },
+    { accountId: 'a', folderPath: 'INBOX', uid: 1 },
+  ],
+  'message.remoteImages': [{ urls: 'http://a.test/x.png' }, { urls: Array(101).fill('http://a.test/x.png') }],
+  'tasks.queue': [
+    { task: { type: 'explode' } },
+    { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [], add: ['\\Seen'], remove: [] } },
+    { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [1], add: ['\\Seen) (\\Deleted'], remove: [] } },
+    { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [2 ** 32], add: [], remove: [] } },
+  ],
+  'files.save': [{ suggestedName: '', dataBase64: 'AA==' }, { suggestedName: 'a.txt' }],
+};
+
+const garbage: unknown[] = [42, 'string', true, [], [1, 2], { __proto__: { polluted: true }, unexpected: 1 }];
+
+let dir: string;
+let services: Services;
+let handlers: Handlers;
+const openExternal = vi.fn(async () => undefined);
+const saveFile = vi.fn(async () => true);
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'postvak-contract-'));
+  services = createServices({
+    profileDir: dir,
+    secrets: new MemorySecretStore(),
+    extraCa: [],
+    appVersion: '0.0.0-test',
+    host: 'browser',
+    systemLocale: 'nl-NL',
+    openExternal,
+    saveFile,
+  });
+  handlers = services.connect(() => undefined).handlers;
+});
+
+afterAll(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('contract validation', () => {
+  it('has a handler for every method', () => {
+    expect(Object.keys(handlers).sort()).toEqual([...methodNames].sort());
+  });
+
+  it('leaves files.save out when the host has no save dialog', async () => {
+    const other = createServices({
+      profileDir: dir,
+      secrets: new MemorySecretStore(),
+      extraCa: [],
+      appVersion: '0',
+      host: 'browser',
+      systemLocale: '',
+      openExternal,
+    });
+    const h = other.connect(() => undefined).handlers;
+    expect(h['files.save']).toBeUndefined();
+    expect(await dispatch(h, 'files.save', { suggestedName: 'a', dataBase64: '' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    await other.close();
+  });
+
+  describe.each(methodNames.map((m) => [m]))('%s', (method) => {
+    it.each([...garbage, ...nearMisses[method]].map((input, i) => [i, input]))('rejects input #%i', async (_i, input) => {
+      const spy = vi.fn();
+      const guarded: Handlers = Object.fromEntries(Object.entries(handlers).map(([k, fn]) => [k, (...a: unknown[]) => (spy(k), (fn as (...x: unknown[]) => unknown)(...a))]));
+      const result = await dispatch(guarded, method, input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(spy).not.toHaveBeenCalled();
+    });
+  });
+
+  it('rejects an unknown method', async () => {
+    expect(await dispatch(handlers, 'accounts.drop', {})).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+    expect(await dispatch(handlers, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+  });
+
+  it('refuses to open non-web links, before calling the host', async () => {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'ms-settings:']) {
+      expect(await dispatch(handlers, 'app.openExternal', { url })).toMatchObject({ ok: false, error: { code: 'notPermitted' } });
+    }
+    expect(await dispatch(handlers, 'app.openExternal', { url: 'not a url' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(await dispatch(handlers, 'app.openExternal', { url: 'mailto:bob@example.test' })).toEqual({ ok: true, value: null });
+    expect(openExternal).toHaveBeenCalledWith('mailto:bob@example.test');
+  });
+
+  it('refuses security none for a remote host in every account method', async () => {
+    const plain = { ...settings, imap: { host: 'mail.example.test', port: 143, security: 'none' } };
+    expect(await dispatch(handlers, 'accounts.test', { settings: plain, password: 'x' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await dispatch(handlers, 'accounts.add', { settings: plain, password: 'x', rememberPassword: false })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
+  });
+
+  it('answers app.info from the options', async () => {
+    expect(await dispatch(handlers, 'app.info', {})).toEqual({
+      ok: true,
+      value: { version: '0.0.0-test', host: 'browser', platform: process.platform, systemLocale: 'nl-NL' },
+    });
+  });
+
+  it('saves base64 data through the host and refuses data that is not base64', async () => {
+    expect(await dispatch(handlers, 'files.save', { suggestedName: '../a.txt', dataBase64: Buffer.from('hoi').toString('base64') })).toEqual({
+      ok: true,
+      value: { saved: true },
+    });
+    expect(saveFile).toHaveBeenCalledWith('.._a.txt', Buffer.from('hoi'));
+    expect(await dispatch(handlers, 'files.save', { suggestedName: 'a', dataBase64: 'not base64!' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
+  });
+});
