@@ -51,6 +51,8 @@ export const test = base.extend<
   { stack: MailStack; trackerServer: { server: Server; tracker: Tracker } }
 >({
   trackerServer: [
+    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const t = await startTracker();
       await use(t);

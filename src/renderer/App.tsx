@@ -1,0 +1,64 @@
+/**
+ * The root: starts the sync loop once, then shows the screen the state calls for — set-up when
+ * there is no account yet, settings, or the mail view.
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { api } from './api';
+import { AccountSetup } from './features/accounts/AccountSetup';
+import { MailView } from './features/mail/MailView';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { LiveRegion } from './features/shell/LiveRegion';
+import { StartScreen } from './features/shell/StartScreen';
+import { Toasts } from './features/shell/Toasts';
+import { useI18n } from './i18n/useI18n';
+import { useStore } from './store';
+import { startSync } from './sync/startSync';
+import type { SyncLoop } from './sync/syncLoop';
+
+/** Starts the app; returns a retry for when the accounts could not be loaded. */
+function useStartup(): () => void {
+  const loopRef = useRef<SyncLoop | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void api.call('app.info', {}).then((result) => {
+      if (!cancelled && result.ok) useStore.getState().setAppInfo(result.value);
+    });
+    const loop = startSync();
+    loopRef.current = loop;
+    return () => {
+      cancelled = true;
+      loop.stop();
+      loopRef.current = null;
+    };
+  }, []);
+  return useCallback(() => {
+    useStore.getState().setStartError(null);
+    void loopRef.current?.refresh();
+  }, []);
+}
+
+export function App() {
+  const retry = useStartup();
+  const { localeTag } = useI18n();
+  const accounts = useStore((state) => state.accounts);
+  const screen = useStore((state) => state.screen);
+
+  useEffect(() => {
+    document.documentElement.lang = localeTag;
+  }, [localeTag]);
+
+  let content;
+  if (accounts === null) content = <StartScreen onRetry={retry} />;
+  else if (accounts.length === 0) content = <AccountSetup firstRun />;
+  else if (screen.name === 'accountSetup') content = <AccountSetup accountId={screen.accountId} />;
+  else if (screen.name === 'settings') content = <SettingsScreen />;
+  else content = <MailView />;
+
+  return (
+    <>
+      {content}
+      <Toasts />
+      <LiveRegion />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+/** Whole-account cache operations: the cursors to resume from, and forgetting an account. */
+import type { FolderCursor } from '../../shared/model';
+import type { PostvakDb } from './schema';
+import { accountRange } from './schema';
+
+/** The cursors the cache holds for an account, as `sync.start` expects them. */
+export async function readCursors(db: PostvakDb, accountId: string): Promise<FolderCursor[]> {
+  const [lower, upper] = accountRange(accountId);
+  const rows = await db.cursors.where('[accountId+path]').between(lower, upper, true, true).toArray();
+  return rows.map(({ path, uidValidity, uidNext, highestModseq, count }) => ({
+    path,
+    uidValidity,
+    uidNext,
+    highestModseq,
+    count,
+  }));
+}
+
+/** Deletes everything cached for an account, in one transaction. */
+export async function removeAccountData(db: PostvakDb, accountId: string): Promise<void> {
+  const [lower, upper] = accountRange(accountId);
+  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies], async () => {
+    await db.folders.where('[accountId+path]').between(lower, upper, true, true).delete();
+    await db.cursors.where('[accountId+path]').between(lower, upper, true, true).delete();
+    await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+    await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+  });
+}
+
+/** Accounts that have anything cached (to clean up after an account was removed elsewhere). */
+export async function cachedAccountIds(db: PostvakDb): Promise<string[]> {
+  const keys = await db.folders.toCollection().primaryKeys();
+  return [...new Set(keys.map(([accountId]) => accountId))];
+}

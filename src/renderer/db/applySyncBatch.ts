@@ -1,0 +1,104 @@
+/**
+ * The only writer of synced data (HOUSE_STYLE.md). Each batch is applied in ONE read-write
+ * transaction that writes the rows and the folder cursor together: if anything fails, nothing
+ * is written and the cursor does not move, so the next `sync.start` resends the same changes.
+ * Re-applying a batch gives the same result (puts, not adds), which makes resends harmless.
+ */
+import type { SyncBatch } from '../../shared/api';
+import { parseUidSet, uidSetHas } from '../../shared/uidSet';
+import type { Folder } from '../../shared/model';
+import type { PostvakDb } from './schema';
+import { accountRange, folderRange } from './schema';
+import { flagColumns, toMessageRow, type MessageKey, type MessageRow } from './rows';
+
+type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
+type FoldersBatch = Extract<SyncBatch, { kind: 'folders' }>;
+
+export async function applySyncBatch(db: PostvakDb, batch: SyncBatch): Promise<void> {
+  if (batch.kind === 'folders') await applyFolders(db, batch);
+  else await applyMessages(db, batch);
+}
+
+/** Compares CONDSTORE mod-sequences, which are 63-bit (RFC 7162 §3.1.1): decimal strings. */
+export function compareModseq(a: string, b: string): number {
+  const x = BigInt(a || '0');
+  const y = BigInt(b || '0');
+  return x === y ? 0 : x > y ? 1 : -1;
+}
+
+async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: string): Promise<void> {
+  const [lower, upper] = folderRange(accountId, folderPath);
+  await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+  await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+  await db.cursors.delete([accountId, folderPath]);
+}
+
+/** The account's complete folder list: replaces the cached one; vanished folders lose their mail. */
+async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
+  const { accountId } = batch;
+  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies], async () => {
+    const [lower, upper] = accountRange(accountId);
+    const cachedKeys = await db.folders.where('[accountId+path]').between(lower, upper, true, true).primaryKeys();
+    const present = new Set(batch.folders.map((folder) => folder.path));
+    for (const [, path] of cachedKeys) {
+      if (present.has(path)) continue;
+      await deleteFolderData(db, accountId, path);
+      await db.folders.delete([accountId, path]);
+    }
+    // The batch's account wins: a folder can never land in another account's tree.
+    await db.folders.bulkPut(batch.folders.map((folder) => ({ ...folder, accountId: accountId as Folder['accountId'] })));
+  });
+}
+
+/**
+ * Order inside the transaction: reset (UIDVALIDITY changed, RFC 9051 §2.3.1.1), removals,
+ * upserts, flag updates, the present-UID sweep, then the cursor — the cursor is written last so it can only describe
+ * rows that are already there.
+ */
+async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void> {
+  const { accountId, folderPath } = batch;
+  const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
+  await db.transaction('rw', [db.messages, db.cursors, db.bodies], async () => {
+    if (batch.reset) await deleteFolderData(db, accountId, folderPath);
+
+    if (batch.removedUids.length > 0) {
+      const keys = batch.removedUids.map(keyOf);
+      await db.messages.bulkDelete(keys);
+      await db.bodies.bulkDelete(keys);
+    }
+
+    if (batch.upserts.length > 0) {
+      await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow({ ...summary, folderPath }, accountId)));
+    }
+
+    if (batch.flagUpdates.length > 0) {
+      const rows = await db.messages.bulkGet(batch.flagUpdates.map((update) => keyOf(update.uid)));
+      const changed: MessageRow[] = [];
+      batch.flagUpdates.forEach((update, index) => {
+        const row = rows[index];
+        // An older change must not overwrite a newer one (RFC 7162 §3.1: modseq only grows).
+        if (!row || compareModseq(update.modseq, row.modseq) < 0) return;
+        changed.push({ ...row, flags: update.flags, modseq: update.modseq, ...flagColumns(update.flags) });
+      });
+      if (changed.length > 0) await db.messages.bulkPut(changed);
+    }
+
+    // Without QRESYNC the engine cannot say which UIDs vanished, only which remain (RFC 9051
+    // §6.4.9 UID SEARCH ALL): drop what the cache holds below uidNext that the server no longer has.
+    if (batch.cursor && batch.presentUids !== undefined) {
+      const present = parseUidSet(batch.presentUids);
+      const [lower] = folderRange(accountId, folderPath);
+      const keys = await db.messages
+        .where('[accountId+folderPath+uid]')
+        .between(lower, keyOf(batch.cursor.uidNext), true, false)
+        .primaryKeys();
+      const gone = keys.filter(([, , uid]) => !uidSetHas(present, uid));
+      if (gone.length > 0) {
+        await db.messages.bulkDelete(gone);
+        await db.bodies.bulkDelete(gone);
+      }
+    }
+
+    if (batch.cursor) await db.cursors.put({ ...batch.cursor, accountId, path: folderPath });
+  });
+}

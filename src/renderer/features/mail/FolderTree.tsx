@@ -1,0 +1,127 @@
+/**
+ * The folder tree (WAI-ARIA tree pattern): one tab stop, arrow keys move, Right/Left open and
+ * close branches or step into/out of them, Home/End jump, Enter/Space open the folder. Each
+ * item is named by its folder name plus the unread count ("Inbox, 3 unread").
+ */
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useAccountFolders } from '../../db/queries/folders';
+import { useI18n } from '../../i18n/useI18n';
+import { useStore } from '../../store';
+import { FolderTreeItem } from './FolderTreeItem';
+import { buildFolderTree, visibleNodes, type TreeNode } from './folderTree';
+
+function useTreeNodes(): TreeNode[] | undefined {
+  const { t, localeTag } = useI18n();
+  const accounts = useStore((state) => state.accounts);
+  const accountIds = useMemo(() => (accounts ?? []).map((account) => account.id), [accounts]);
+  const data = useAccountFolders(accountIds);
+  return useMemo(() => {
+    if (!data || !accounts) return undefined;
+    const collator = new Intl.Collator(localeTag, { numeric: true, sensitivity: 'base' });
+    const perAccount = accounts.map((account) => {
+      const entry = data[account.id];
+      const children = entry ? buildFolderTree(entry.folders, entry.unread, t, collator) : [];
+      return { account, children };
+    });
+    if (perAccount.length === 1) return perAccount[0]?.children ?? [];
+    return perAccount.map(({ account, children }) => ({
+      key: account.id,
+      accountId: account.id,
+      path: null,
+      label: account.email,
+      unread: 0,
+      selectable: false,
+      children,
+    }));
+  }, [data, accounts, t, localeTag]);
+}
+
+export function FolderTree() {
+  const { t } = useI18n();
+  const nodes = useTreeNodes();
+  const selectedKey = useStore((state) => `${state.selectedAccountId}\u0000${state.selectedFolderPath}`);
+  const selectFolder = useStore((state) => state.selectFolder);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const items = useRef(new Map<string, HTMLLIElement>());
+  const registerItem = useCallback((key: string, element: HTMLLIElement | null) => {
+    if (element) items.current.set(key, element);
+    else items.current.delete(key);
+  }, []);
+
+  const expanded = useMemo(() => {
+    const all = new Set<string>();
+    const walk = (list: readonly TreeNode[]) => list.forEach((n) => (n.children.length ? (all.add(n.key), walk(n.children)) : undefined));
+    walk(nodes ?? []);
+    for (const key of collapsed) all.delete(key);
+    return all;
+  }, [nodes, collapsed]);
+  const visible = useMemo(() => visibleNodes(nodes ?? [], expanded), [nodes, expanded]);
+
+  if (!nodes) return <p className="pane__note">{t('folders.loading')}</p>;
+  if (visible.length === 0) return <p className="pane__note">{t('folders.empty')}</p>;
+
+  const keys = visible.map((entry) => entry.node.key);
+  const tabKey = [focusKey, selectedKey].find((key) => key !== null && keys.includes(key)) ?? keys[0];
+
+  function moveTo(key: string | undefined) {
+    if (!key) return;
+    setFocusKey(key);
+    items.current.get(key)?.focus();
+  }
+  function setOpen(key: string, open: boolean) {
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (open) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }
+  function activate(node: TreeNode) {
+    if (node.path !== null && node.selectable) selectFolder(node.accountId, node.path);
+    else if (node.children.length) setOpen(node.key, !expanded.has(node.key));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const index = keys.indexOf(tabKey ?? '');
+    const entry = visible[index];
+    if (!entry) return;
+    const { node, parent } = entry;
+    const isOpen = expanded.has(node.key);
+    const handlers: Record<string, () => void> = {
+      ArrowDown: () => moveTo(keys[index + 1]),
+      ArrowUp: () => moveTo(keys[index - 1]),
+      Home: () => moveTo(keys[0]),
+      End: () => moveTo(keys[keys.length - 1]),
+      ArrowRight: () => (node.children.length === 0 ? undefined : isOpen ? moveTo(node.children[0]?.key) : setOpen(node.key, true)),
+      ArrowLeft: () => (node.children.length && isOpen ? setOpen(node.key, false) : moveTo(parent?.key)),
+      Enter: () => activate(node),
+      ' ': () => activate(node),
+    };
+    const handler = handlers[event.key];
+    if (!handler) return;
+    event.preventDefault();
+    handler();
+  }
+
+  return (
+    <ul className="folder-tree" role="tree" aria-label={t('folders.label')} onKeyDown={onKeyDown}>
+      {nodes.map((node) => (
+        <FolderTreeItem
+          key={node.key}
+          node={node}
+          level={1}
+          expanded={expanded}
+          selectedKey={selectedKey}
+          tabKey={tabKey ?? null}
+          register={registerItem}
+          onActivate={(target) => {
+            setFocusKey(target.key);
+            activate(target);
+          }}
+          onToggle={(target) => setOpen(target.key, !expanded.has(target.key))}
+        />
+      ))}
+    </ul>
+  );
+}

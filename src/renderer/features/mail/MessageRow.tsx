@@ -1,0 +1,78 @@
+/** One row of the message list: sender, date, subject, snippet, and unread/flag/attachment marks. */
+import type { Address } from '../../../shared/model';
+import type { MessageRow as Row } from '../../db/rows';
+import { useI18n } from '../../i18n/useI18n';
+
+interface MessageRowProps {
+  row: Row | undefined;
+  index: number;
+  count: number;
+  top: number;
+  height: number;
+  active: boolean;
+  selected: boolean;
+  onOpen(): void;
+}
+
+export function senderName(from: readonly Address[]): string {
+  const first = from[0];
+  return first ? first.name.trim() || first.address : '';
+}
+
+export function MessageRow({ row, index, count, top, height, active, selected, onOpen }: MessageRowProps) {
+  const { t, fmt } = useI18n();
+  const position = { transform: `translateY(${top}px)`, height };
+  if (!row) {
+    // Not loaded yet: a placeholder keeps the scroll height honest.
+    return <div className="message-row message-row--placeholder" role="presentation" style={position} />;
+  }
+  const sender = senderName(row.from) || t('messages.unknownSender');
+  const subject = row.subject.trim() || t('messages.noSubject');
+  const unread = row.unread === 1;
+  const flagged = row.flagged === 1;
+  const descriptionId = `message-${row.uid}-description`;
+  const states = [
+    unread ? t('messages.unread') : null,
+    flagged ? t('messages.flagged') : null,
+    row.hasAttachments ? t('messages.hasAttachments') : null,
+    fmt.fullDate(row.date),
+  ].filter(Boolean);
+  const classes = ['message-row', unread && 'is-unread', selected && 'is-selected', active && 'is-active'];
+  return (
+    <div
+      id={`message-${row.uid}`}
+      role="option"
+      aria-label={t('messages.rowName', { sender, subject })}
+      aria-describedby={descriptionId}
+      aria-selected={selected}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      className={classes.filter(Boolean).join(' ')}
+      style={position}
+      onClick={onOpen}
+    >
+      <span className="message-row__unread-dot" aria-hidden="true" />
+      <span className="message-row__sender">{sender}</span>
+      <span className="message-row__marks" aria-hidden="true">
+        {row.hasAttachments && (
+          <svg className="icon icon--small" viewBox="0 0 24 24">
+            <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10h-1.5Z" />
+          </svg>
+        )}
+        {flagged && (
+          <svg className="icon icon--small icon--flag" viewBox="0 0 24 24">
+            <path d="M5 21V4h9l.4 2H20v10h-7l-.4-2H7v7H5Z" />
+          </svg>
+        )}
+      </span>
+      <time className="message-row__date" dateTime={new Date(row.date).toISOString()}>
+        {fmt.listDate(row.date)}
+      </time>
+      <span className="message-row__subject">{subject}</span>
+      <span className="message-row__snippet">{row.snippet}</span>
+      <span id={descriptionId} className="visually-hidden">
+        {states.join(', ')}
+      </span>
+    </div>
+  );
+}

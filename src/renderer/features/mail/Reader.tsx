@@ -1,0 +1,77 @@
+/** The reading pane: header, actions, body (HTML or plain text) and attachments. */
+import { useEffect, useMemo, useRef } from 'react';
+import { useMessage } from '../../db/queries/messages';
+import type { MessageKey, MessageRow } from '../../db/rows';
+import { Spinner } from '../../components/Spinner';
+import { describeError } from '../../i18n/errors';
+import { useI18n } from '../../i18n/useI18n';
+import { useStore } from '../../store';
+import { Attachments } from './Attachments';
+import { MessageFrame } from './MessageFrame';
+import { PlainTextBody } from './PlainTextBody';
+import { ReaderHeader } from './ReaderHeader';
+import { ReaderToolbar } from './ReaderToolbar';
+import { useFlagActions } from './useFlagActions';
+import { useMessageBody } from './useMessageBody';
+
+export function Reader() {
+  const { t } = useI18n();
+  const accountId = useStore((state) => state.selectedAccountId);
+  const folderPath = useStore((state) => state.selectedFolderPath);
+  const uid = useStore((state) => state.selectedUid);
+  const key = useMemo<MessageKey | null>(
+    () => (accountId && folderPath && uid !== null ? [accountId, folderPath, uid] : null),
+    [accountId, folderPath, uid],
+  );
+  const message = useMessage(key);
+  if (!key) return <p className="pane__note pane__note--center">{t('reader.noSelection')}</p>;
+  if (message === undefined) return null;
+  if (message === null) return <p className="pane__note pane__note--center">{t('reader.gone')}</p>;
+  const tag = key.join('\u0000');
+  return <ReaderContent key={tag} messageKey={key} message={message} tag={tag} />;
+}
+
+function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; message: MessageRow; tag: string }) {
+  const { t } = useI18n();
+  const actions = useFlagActions(messageKey);
+  const body = useMessageBody(messageKey);
+  const markedOnOpen = useRef(false);
+
+  useEffect(() => {
+    // Opening an unread message marks it read, once per opening (not again after "Mark as unread").
+    if (markedOnOpen.current || message.unread !== 1) return;
+    markedOnOpen.current = true;
+    void actions.markRead();
+  }, [message.unread, actions]);
+
+  return (
+    <article className="reader" aria-labelledby="reader-subject">
+      <ReaderToolbar message={message} actions={actions} />
+      <ReaderHeader message={message} />
+      <div className="reader__body">
+        {body.status === 'loading' && (
+          <p className="pane__note" role="status">
+            <Spinner /> {t('reader.loadingBody')}
+          </p>
+        )}
+        {body.status === 'failed' && (
+          <div className="reader__error" role="alert">
+            <p>{t('reader.bodyFailed', { error: describeError(t, body.error) })}</p>
+            <button type="button" className="button" onClick={body.retry}>
+              {t('reader.retry')}
+            </button>
+          </div>
+        )}
+        {body.status === 'ready' &&
+          (body.body.html ? (
+            <MessageFrame body={body.body} messageTag={tag} />
+          ) : body.body.text ? (
+            <PlainTextBody text={body.body.text} />
+          ) : (
+            <p className="pane__note">{t('reader.noContent')}</p>
+          ))}
+        {body.status === 'ready' && <Attachments messageKey={messageKey} body={body.body} />}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,24 @@
+/** Settings: the accounts (add, edit, remove) and the language. */
+import { useI18n } from '../../i18n/useI18n';
+import { useStore } from '../../store';
+import { AccountList } from './AccountList';
+import { LanguageSelect } from './LanguageSelect';
+
+export function SettingsScreen() {
+  const { t } = useI18n();
+  const showScreen = useStore((state) => state.showScreen);
+  return (
+    <main className="settings">
+      <div className="settings__card">
+        <div className="settings__head">
+          <h1 className="settings__title">{t('settings.title')}</h1>
+          <button type="button" className="button button--ghost" onClick={() => showScreen({ name: 'mail' })}>
+            {t('settings.back')}
+          </button>
+        </div>
+        <AccountList />
+        <LanguageSelect />
+      </div>
+    </main>
+  );
+}

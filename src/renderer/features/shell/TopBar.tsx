@@ -1,0 +1,41 @@
+/** App name, each account's sync state in words, and the way to settings. */
+import type { Account, SyncStatus } from '../../../shared/model';
+import { describeError } from '../../i18n/errors';
+import { useI18n } from '../../i18n/useI18n';
+import { useStore } from '../../store';
+
+function AccountState({ account, status }: { account: Account; status: SyncStatus | undefined }) {
+  const { t } = useI18n();
+  const state = status?.state ?? 'connecting';
+  const words = t(`topbar.state.${state}`);
+  const problem = state === 'error' && status?.error ? describeError(t, status.error, account.imap.host) : null;
+  return (
+    <li className={`account-state account-state--${state}`} title={problem ?? undefined}>
+      <span className="account-state__dot" aria-hidden="true" />
+      <span className="account-state__text">{t('topbar.status', { account: account.email, status: problem ?? words })}</span>
+    </li>
+  );
+}
+
+export function TopBar() {
+  const { t } = useI18n();
+  const accounts = useStore((state) => state.accounts) ?? [];
+  const syncStatus = useStore((state) => state.syncStatus);
+  const showScreen = useStore((state) => state.showScreen);
+  return (
+    <header className="topbar">
+      <span className="topbar__brand">{t('app.name')}</span>
+      <ul className="topbar__accounts" aria-label={t('topbar.accounts')}>
+        {accounts.map((account) => (
+          <AccountState key={account.id} account={account} status={syncStatus[account.id]} />
+        ))}
+      </ul>
+      <button type="button" className="button button--ghost" onClick={() => showScreen({ name: 'settings' })}>
+        <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7Zm7.4-2.5.1-1-.1-1 2.1-1.6-2-3.5-2.5 1a7.6 7.6 0 0 0-1.7-1L15 3h-4l-.4 2.6a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.5L6.5 11l-.1 1 .1 1-2.1 1.6 2 3.5 2.5-1c.5.4 1.1.8 1.7 1L11 21h4l.4-2.6c.6-.2 1.2-.6 1.7-1l2.5 1 2-3.5-2.2-1.9Z" />
+        </svg>
+        {t('topbar.settings')}
+      </button>
+    </header>
+  );
+}

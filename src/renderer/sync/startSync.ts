@@ -1,0 +1,54 @@
+/**
+ * Wires the sync loop to the real api, the Dexie cache and the UI store. Called once at start.
+ */
+import type { ApiError } from '../../shared/api';
+import { api, platform } from '../api';
+import { cachedAccountIds, readCursors, removeAccountData } from '../db/accountData';
+import { applySyncBatch } from '../db/applySyncBatch';
+import { db } from '../db/db';
+import { describeError } from '../i18n/errors';
+import { currentI18n } from '../i18n/useI18n';
+import { useStore } from '../store';
+import { startSyncLoop, type SyncLoop, type SyncProblem } from './syncLoop';
+import { announceStatus } from './announceStatus';
+
+function accountHost(accountId: string | undefined): string | undefined {
+  return useStore.getState().accounts?.find((account) => account.id === accountId)?.imap.host;
+}
+
+function reportProblem(problem: SyncProblem, error: ApiError, accountId?: string): void {
+  const store = useStore.getState();
+  const { t } = currentI18n();
+  const words = describeError(t, error, accountHost(accountId));
+  if (problem === 'accountsFailed') {
+    store.setStartError(error);
+    return;
+  }
+  store.pushToast('error', problem === 'applyFailed' || problem === 'cacheFailed' ? t('sync.applyFailed', { error: words }) : words);
+}
+
+export function startSync(): SyncLoop {
+  return startSyncLoop({
+    api,
+    onReconnect: (listener) => platform.onReconnect(listener),
+    cache: {
+      readCursors: (accountId) => readCursors(db, accountId),
+      applySyncBatch: (batch) => applySyncBatch(db, batch),
+      removeAccountData: (accountId) => removeAccountData(db, accountId),
+      cachedAccountIds: () => cachedAccountIds(db),
+    },
+    report: {
+      accounts: (accounts) => {
+        useStore.getState().setAccounts(accounts);
+        useStore.getState().setStartError(null);
+      },
+      status: (status) => {
+        const previous = useStore.getState().syncStatus[status.accountId];
+        useStore.getState().setSyncStatus(status);
+        announceStatus(previous, status);
+      },
+      progress: (accountId, progress) => useStore.getState().setFolderProgress(accountId, progress),
+      problem: reportProblem,
+    },
+  });
+}

@@ -1,0 +1,2 @@
+/** Plain CSS files are bundled by Vite; importing one has no value. */
+declare module '*.css';

@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PostvakApi } from '../../../../src/shared/api';
+import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
+import { cacheBody } from '../../../../src/renderer/db/localChanges';
+import { PostvakDb } from '../../../../src/renderer/db/schema';
+import type { MessageKey } from '../../../../src/renderer/db/rows';
+import { setMessageFlags } from '../../../../src/renderer/features/mail/flagTasks';
+import { accountA, folder, foldersBatch, message, messagesBatch } from './fixtures';
+
+let db: PostvakDb;
+let counter = 0;
+const key: MessageKey = [accountA, 'INBOX', 1];
+
+beforeEach(async () => {
+  db = new PostvakDb(`local-${++counter}`);
+  await applySyncBatch(db, foldersBatch([folder('INBOX')]));
+  await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1, { flags: ['\\Seen'] })] }));
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function deferredApi() {
+  const calls: unknown[] = [];
+  let answer: (value: Awaited<ReturnType<PostvakApi['call']>>) => void = () => undefined;
+  const api = {
+    call: (method: string, input: unknown) => {
+      calls.push({ method, input });
+      return new Promise((resolve) => (answer = resolve));
+    },
+  } as unknown as Pick<PostvakApi, 'call'>;
+  return { api, calls, answer: (value: Awaited<ReturnType<PostvakApi['call']>>) => answer(value) };
+}
+
+describe('setMessageFlags (optimistic task)', () => {
+  it('changes the cache before main answers and queues a setFlags task', async () => {
+    const fake = deferredApi();
+    const errors: unknown[] = [];
+    const done = setMessageFlags({ db, api: fake.api, onError: (e) => errors.push(e) }, key, [], ['\\Seen']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await db.messages.get(key)).toMatchObject({ flags: [], unread: 1 });
+    expect(fake.calls).toEqual([
+      {
+        method: 'tasks.queue',
+        input: { task: { type: 'setFlags', accountId: accountA, folderPath: 'INBOX', uids: [1], add: [], remove: ['\\Seen'] } },
+      },
+    ]);
+    fake.answer({ ok: true, value: undefined });
+    expect(await done).toBe(true);
+    expect(errors).toEqual([]);
+    expect(await db.messages.get(key)).toMatchObject({ unread: 1 });
+  });
+
+  it('rolls back and reports the error when main refuses', async () => {
+    const fake = deferredApi();
+    const errors: unknown[] = [];
+    const done = setMessageFlags({ db, api: fake.api, onError: (e) => errors.push(e) }, key, ['\\Flagged'], []);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await db.messages.get(key)).toMatchObject({ flagged: 1 });
+    fake.answer({ ok: false, error: { code: 'notPermitted', message: 'NO [NOPERM]' } });
+    expect(await done).toBe(false);
+    expect(await db.messages.get(key)).toMatchObject({ flags: ['\\Seen'], flagged: 0 });
+    expect(errors).toEqual([{ code: 'notPermitted', message: 'NO [NOPERM]' }]);
+  });
+
+  it('does not roll back over a newer change that a sync batch brought meanwhile', async () => {
+    const fake = deferredApi();
+    const done = setMessageFlags({ db, api: fake.api, onError: () => undefined }, key, ['\\Flagged'], []);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Seen', '\\Answered'], modseq: '20' }] }));
+    fake.answer({ ok: false, error: { code: 'offline', message: 'gone' } });
+    await done;
+    expect((await db.messages.get(key))?.flags).toEqual(['\\Seen', '\\Answered']);
+  });
+});
+
+describe('cacheBody', () => {
+  const body = {
+    accountId: accountA,
+    folderPath: 'INBOX',
+    uid: 1,
+    html: null,
+    text: 'Hello',
+    attachments: [],
+    inlineImages: {},
+    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, references: [] },
+  };
+
+  it('stores the body under its message', async () => {
+    await cacheBody(db, key, body);
+    expect(await db.bodies.get(key)).toMatchObject({ text: 'Hello' });
+  });
+
+  it('does not store a body for a message that is gone', async () => {
+    await cacheBody(db, [accountA, 'INBOX', 42], { ...body, uid: 42 });
+    expect(await db.bodies.count()).toBe(0);
+  });
+});
