@@ -81,7 +81,8 @@ test('a wrong password gets a clear error and nothing is saved', async ({ page, 
 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText("Postvak couldn't connect. Nothing was saved.");
-  await expect(page.getByText(`${stack.host} rejected the user name or password. Check them and try again.`)).toBeVisible();
+  // Both IMAP and SMTP refuse the login, and each says so.
+  await expect(page.getByText(`${stack.host} rejected the user name or password. Check them and try again.`)).toHaveCount(2);
   await screenshot(page, 'setup-wrong-password');
 
   const list = await app.call('accounts.list', {});

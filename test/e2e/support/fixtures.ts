@@ -117,6 +117,9 @@ export async function imapAs<T>(stack: MailStack, user: string, work: (client: I
   }
 }
 
+/** Keeps a screenshot of the screen as a file in the test's output folder (test-results/e2e/…). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+  const path = test.info().outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await test.info().attach(name, { path, contentType: 'image/png' });
 }
