@@ -1,10 +1,9 @@
 /**
  * The packaging check that runs here (electron-builder cannot download Electron zips on our
- * machines): validate electron-builder.yml with electron-builder's own schema, then pack the
- * unpacked app against a local stand-in `electronDist` and list what landed in app.asar.
- * Exits non-zero, and says why, when the config is invalid or the file list is wrong.
+ * machines): validate electron-builder.yml with electron-builder's own schema, pack the unpacked
+ * Linux app against a local stand-in `electronDist`, then check what landed in app.asar and that
+ * the Electron fuses were flipped as configured. Exits non-zero, saying why, on any problem.
  */
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,8 +13,23 @@ import { root } from './lib.mjs';
 const require = createRequire(import.meta.url);
 const { load } = require('js-yaml');
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
-const { DebugLogger } = require('app-builder-lib/out/util/DebugLogger');
+const { DebugLogger } = require('builder-util');
 const asar = require('@electron/asar');
+const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses');
+const { FuseState } = require('@electron/fuses/dist/constants');
+
+/** What a real Electron 45 binary carries (@electron/fuses): sentinel, wire version 1, 9 fuses. */
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const ELECTRON_DEFAULT_FUSES = '101100011';
+
+function standInElectron(dir) {
+  mkdirSync(join(dir, 'resources'), { recursive: true });
+  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES)]);
+  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\nexit 0\n#'), wire, Buffer.from('\n')]));
+  chmodSync(join(dir, 'electron'), 0o755);
+  writeFileSync(join(dir, 'LICENSE'), 'stand-in');
+  writeFileSync(join(dir, 'version'), '45.3.4');
+}
 
 export async function validateBuilderConfig() {
   const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
@@ -23,38 +37,59 @@ export async function validateBuilderConfig() {
   return config;
 }
 
-/** Packs `--dir` for Linux into a temp folder; returns the sorted list of files inside app.asar. */
-export function packedFiles() {
+/** Packs `--dir` for Linux into a temp folder; returns app.asar's file list and the fuse wire. */
+export async function packLinuxDir() {
   const work = mkdtempSync(join(tmpdir(), 'postvak-pack-'));
   const dist = join(work, 'electron-dist');
-  mkdirSync(join(dist, 'resources'), { recursive: true });
-  // A stand-in for the Electron binary: enough for electron-builder to copy and rename.
-  writeFileSync(join(dist, 'electron'), '#!/bin/sh\nexit 0\n');
-  chmodSync(join(dist, 'electron'), 0o755);
-  writeFileSync(join(dist, 'LICENSE'), 'stand-in');
-  writeFileSync(join(dist, 'version'), '45.3.4');
+  standInElectron(dist);
   try {
-    execFileSync(
-      'npx',
-      [
-        'electron-builder', '--linux', 'dir', '--publish', 'never',
-        `-c.electronDist=${dist}`, '-c.electronVersion=45.3.4',
-        // Fuses are flipped in the real binary; the stand-in has none to flip.
-        '-c.electronFuses=null', `-c.directories.output=${join(work, 'out')}`,
-      ],
-      { cwd: root, stdio: 'pipe', env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true' } },
-    );
-    const appAsar = join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
-    return asar.listPackage(appAsar).map((f) => f.replaceAll('\\', '/')).sort();
+    const { build, Platform } = require('electron-builder');
+    const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
+    await build({
+      projectDir: root,
+      targets: Platform.LINUX.createTarget('dir'),
+      publish: 'never',
+      config: { ...config, electronDist: dist, electronVersion: '45.3.4', directories: { ...config.directories, output: join(work, 'out') } },
+    });
+    const appDir = join(work, 'out', 'linux-unpacked');
+    const files = asar.listPackage(join(appDir, 'resources', 'app.asar')).map((f) => f.replaceAll('\\', '/')).sort();
+    const fuses = await getCurrentFuseWire(join(appDir, 'postvak'));
+    return { files, fuses };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
+export function problemsWith({ files, fuses }) {
+  const problems = [];
+  for (const needed of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json', '/node_modules/imapflow/package.json', '/node_modules/zod/package.json']) {
+    if (!files.includes(needed)) problems.push(`missing from app.asar: ${needed}`);
+  }
+  const forbidden = [/^\/src\//, /^\/test\//, /^\/scripts\//, /\.map$/, /^\/node_modules\/(react|dexie|vitest|@playwright|electron|typescript)\//];
+  for (const f of files) if (forbidden.some((re) => re.test(f))) problems.push(`should not be packed: ${f}`);
+  const expected = {
+    RunAsNode: FuseState.DISABLE,
+    EnableCookieEncryption: FuseState.ENABLE,
+    EnableNodeOptionsEnvironmentVariable: FuseState.DISABLE,
+    EnableNodeCliInspectArguments: FuseState.DISABLE,
+    EnableEmbeddedAsarIntegrityValidation: FuseState.ENABLE,
+    OnlyLoadAppFromAsar: FuseState.ENABLE,
+    GrantFileProtocolExtraPrivileges: FuseState.DISABLE,
+  };
+  for (const [name, state] of Object.entries(expected)) {
+    if (fuses[FuseV1Options[name]] !== state) problems.push(`fuse ${name} is ${fuses[FuseV1Options[name]]}, expected ${state}`);
+  }
+  return problems;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await validateBuilderConfig();
-  console.log('electron-builder.yml: valid');
-  const files = packedFiles();
-  console.log(`${files.length} entries in app.asar`);
-  for (const f of files.filter((f) => !f.startsWith('/node_modules/'))) console.log(`  ${f}`);
+  console.log('electron-builder.yml: valid (electron-builder schema)');
+  const packed = await packLinuxDir();
+  console.log(`app.asar: ${packed.files.length} entries; app files:`);
+  for (const f of packed.files.filter((f) => !f.startsWith('/node_modules/'))) console.log(`  ${f}`);
+  const problems = problemsWith(packed);
+  for (const p of problems) console.error(`✗ ${p}`);
+  if (problems.length > 0) process.exit(1);
+  console.log('✓ packed file list and Electron fuses as configured');
 }

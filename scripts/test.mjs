@@ -48,7 +48,17 @@ function playwright() {
   rmSync(out, { force: true });
   const ok = run('e2e', 'npx', ['playwright', 'test']);
   if (!existsSync(out)) return results.push({ label: 'e2e', passed: 0, failed: 1, skipped: 0 });
-  const s = JSON.parse(readFileSync(out, 'utf8')).stats;
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  // Say clearly what was skipped and why (e.g. the Electron tests where no binary exists).
+  const walk = (suite) => [...(suite.specs ?? []), ...(suite.suites ?? []).flatMap(walk)];
+  for (const spec of report.suites.flatMap(walk)) {
+    for (const t of spec.tests) {
+      if (t.status !== 'skipped') continue;
+      const why = t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+      console.log(`  skipped: ${spec.title} — ${why}`);
+    }
+  }
+  const s = report.stats;
   const failed = s.unexpected + s.flaky;
   results.push({ label: 'e2e', passed: s.expected, failed: failed + (ok || failed > 0 ? 0 : 1), skipped: s.skipped });
 }
@@ -59,7 +69,9 @@ if (want('typecheck')) check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', 
 if (want('lint')) check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 if (want('unit')) vitest('unit');
 if (want('integration')) vitest('integration');
-if (want('e2e') && check('build', 'npx', ['electron-vite', 'build'])) playwright();
+const built = (want('e2e') || want('pack')) && check('build', 'npx', ['electron-vite', 'build']);
+if (built && want('pack')) check('pack', 'node', ['scripts/pack-check.mjs']);
+if (built && want('e2e')) playwright();
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.label.padEnd(12)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
