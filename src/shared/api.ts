@@ -11,6 +11,7 @@ import type {
   ConnectionTestResult,
   Folder,
   FolderCursor,
+  Mailbox,
   MessageBody,
   MessageSummary,
   SyncStatus,
@@ -30,6 +31,7 @@ const serverSettings = z.strictObject({
 const email = z.string().trim().max(320).pipe(z.email());
 export const accountSettingsSchema = z.strictObject({
   email,
+  kind: z.enum(['personal', 'shared']).optional(),
   displayName: z.string().max(200),
   username: z.string().min(1).max(320),
   imap: serverSettings,
@@ -38,6 +40,7 @@ export const accountSettingsSchema = z.strictObject({
 const password = z.string().min(1).max(1024);
 const accountId = z.string().min(1).max(64);
 const folderPath = z.string().min(1).max(1000);
+const mailboxId = z.string().min(1).max(600);
 const uid = z.number().int().min(1).max(0xffffffff);
 const decimal = z.string().regex(/^\d{1,20}$/);
 const flag = z.string().min(1).max(100).regex(/^\\?[^\s()\]{%*"\\]+$/, 'IMAP flag');
@@ -58,8 +61,18 @@ export const setFlagsTask = z.strictObject({
   add: z.array(flag).max(20),
   remove: z.array(flag).max(20),
 });
-/** User mutations (HOUSE_STYLE.md "User mutations are tasks"); later issues add move, delete, send… */
-export const taskSchema = z.discriminatedUnion('type', [setFlagsTask]);
+/**
+ * Delete: into the mailbox's own Trash; from Trash (or where there is none) \Deleted + UID EXPUNGE
+ * (RFC 9051 §6.4.9, UIDPLUS). Refused without the `t`+`e` rights (RFC 4314 §2.1).
+ */
+export const deleteTask = z.strictObject({
+  type: z.literal('delete'),
+  accountId,
+  folderPath,
+  uids: z.array(uid).min(1).max(10000),
+});
+/** User mutations (HOUSE_STYLE.md "User mutations are tasks"); later issues add move, send… */
+export const taskSchema = z.discriminatedUnion('type', [setFlagsTask, deleteTask]);
 export type Task = z.infer<typeof taskSchema>;
 
 export interface AppInfo {
@@ -124,6 +137,32 @@ export const methods = {
   'accounts.remove': method<z.ZodObject<{ id: typeof accountId }>, void>(
     z.strictObject({ id: accountId }),
   ),
+  'mailboxes.setHidden': method<
+    z.ZodObject<{ accountId: typeof accountId; mailboxId: typeof mailboxId; hidden: z.ZodBoolean }>,
+    void
+  >(z.strictObject({ accountId, mailboxId, hidden: z.boolean() })),
+  'mailboxes.addManual': method<
+    z.ZodObject<{
+      accountId: typeof accountId;
+      prefix: z.ZodString;
+      address: typeof email;
+      displayName: z.ZodString;
+    }>,
+    Mailbox
+  >(
+    z.strictObject({
+      accountId,
+      prefix: z.string().min(1).max(500),
+      address: email,
+      displayName: z.string().max(200),
+    }),
+  ),
+  'mailboxes.removeManual': method<z.ZodObject<{ accountId: typeof accountId; mailboxId: typeof mailboxId }>, void>(
+    z.strictObject({ accountId, mailboxId }),
+  ),
+  'app.setBadge': method<z.ZodObject<{ count: z.ZodNumber }>, void>(
+    z.strictObject({ count: z.number().int().min(0).max(1_000_000) }),
+  ),
   'sync.start': method<
     z.ZodObject<{ accountId: typeof accountId; cursors: z.ZodArray<typeof folderCursorSchema> }>,
     void
@@ -177,7 +216,15 @@ export type MethodOutput<M extends MethodName> = (typeof methods)[M]['output'];
 
 /** A batch of synced data; the renderer writes it in one transaction, then acknowledges it. */
 export type SyncBatch =
-  | { batchId: string; accountId: string; kind: 'folders'; folders: Folder[] }
+  | {
+      batchId: string;
+      accountId: string;
+      kind: 'folders';
+      /** Every mailbox of the account, hidden ones included (so they can be shown again). */
+      mailboxes: Mailbox[];
+      /** Every folder of the account's visible mailboxes; the renderer drops the rest. */
+      folders: Folder[];
+    }
   | {
       batchId: string;
       accountId: string;

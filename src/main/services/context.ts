@@ -10,6 +10,7 @@ import { OpsConnections } from './imap/OpsConnections';
 import { redactError, toAppError } from './imap/imapErrors';
 import type { ImapSession, OpenFolder } from './imap/types';
 import type { SyncEngine } from './sync/SyncEngine';
+import type { MailboxConfig } from './mailboxes/discovery';
 import type { SyncTuning } from './sync/AccountSync';
 import type { EventSink, ServicesOptions } from './types';
 
@@ -24,6 +25,8 @@ export interface ServicesContext {
   /** Opens a logged-in IMAP session; AppError `noPassword` when main holds no password. */
   connectImap(accountId: string): Promise<ImapSession>;
   toAccount(stored: StoredAccount): Promise<Account>;
+  /** What discovery needs from the account's configuration. */
+  mailboxConfig(accountId: string): Promise<MailboxConfig>;
   /** Sends `accounts.changed` to every connected client. */
   broadcastAccounts(): Promise<void>;
   /** Runs `fn` in a folder on the account's request connection, errors mapped to AppErrors. */
@@ -46,10 +49,15 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
   };
   const ops = new OpsConnections(connectImap);
   const clients = new Set<{ sink: EventSink; engine: SyncEngine }>();
-  const toAccount = async (stored: StoredAccount): Promise<Account> => ({
+  // Mailbox settings travel as `folders` batches, not as part of the Account.
+  const toAccount = async ({ mailboxes: _prefs, ...stored }: StoredAccount): Promise<Account> => ({
     ...stored,
     hasPassword: (await password(stored.id)) !== null,
   });
+  const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => {
+    const a = await accounts.get(accountId);
+    return { accountId: a.id, email: a.email, displayName: a.displayName, kind: a.kind, manual: a.mailboxes?.manual ?? [], hidden: a.mailboxes?.hidden ?? [] };
+  };
   return {
     options,
     tuning,
@@ -60,6 +68,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     password,
     connectImap,
     toAccount,
+    mailboxConfig,
     async broadcastAccounts() {
       const list = await Promise.all((await accounts.list()).map(toAccount));
       for (const client of clients) client.sink('accounts.changed', { accounts: list });
@@ -69,7 +78,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
       try {
         return await ops.use(accountId, (session) => session.inFolder(folderPath, fn, { fresh: false }));
       } catch (error) {
-        throw toAppError(error, account.imap.host, await password(accountId));
+        throw toAppError(error, account.imap.host, await password(accountId), log);
       }
     },
   };

@@ -12,6 +12,7 @@ import { defaultTuning, type SyncTuning } from './sync/AccountSync';
 import { SyncEngine } from './sync/SyncEngine';
 import { syncHandlers } from './sync/syncHandlers';
 import { taskHandlers } from './tasks/taskHandlers';
+import { mailboxHandlers } from './mailboxes/mailboxHandlers';
 import type { ClientSession, EventSink, Services, ServicesOptions } from './types';
 
 export type { SyncTuning } from './sync/AccountSync';
@@ -27,6 +28,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     ...accountHandlers(ctx),
     ...messageHandlers(ctx),
     ...taskHandlers(ctx),
+    ...mailboxHandlers(ctx),
   };
   const sessions = new Set<ClientSession>();
 
@@ -37,6 +39,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
         tuning: ctx.tuning,
         hostOf: async (accountId) => (await ctx.accounts.get(accountId)).imap.host,
         connect: ctx.connectImap,
+        mailboxConfig: ctx.mailboxConfig,
         log: (level, message) => ctx.log(level, message),
       });
       const client = { sink, engine };

@@ -38,6 +38,8 @@ export interface ServicesOptions {
   openExternal: (url: string) => Promise<void>;
   /** Electron only: a native save dialog. Absent in the browser host (the renderer downloads). */
   saveFile?: (suggestedName: string, data: Buffer) => Promise<boolean>;
+  /** Electron only: the dock/taskbar badge (unread count); the browser host has none. */
+  setBadge?: (count: number) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
 }
 

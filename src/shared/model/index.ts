@@ -15,6 +15,11 @@ export interface ServerSettings {
 /** What the user configures for an account. Never contains a password. */
 export interface AccountSettings {
   email: string;
+  /**
+   * 'shared' for a shared mailbox reached through its own login (as Microsoft 365 and others
+   * expose them over IMAP, issue #3); it then shows as a shared mailbox, not a person's own.
+   */
+  kind?: 'personal' | 'shared';
   displayName: string;
   /** Login name; usually the email address. */
   username: string;
@@ -33,8 +38,35 @@ export interface Account extends AccountSettings {
 /** Special-use roles (RFC 6154) plus inbox; `null` for ordinary folders. */
 export type FolderRole = 'inbox' | 'drafts' | 'sent' | 'trash' | 'junk' | 'archive' | 'all' | 'flagged';
 
+/**
+ * A mailbox the person works in: their own, or a shared one (info@, sales@) found through
+ * NAMESPACE + LIST + MYRIGHTS (RFC 2342, 4314) or added by hand (issue #3).
+ */
+export interface Mailbox {
+  /** Stable: `<accountId>:own`, `<accountId>:shared:<address>`, `<accountId>:manual:<prefix>`. */
+  id: string;
+  accountId: AccountId;
+  kind: 'own' | 'shared';
+  source: 'account' | 'discovered' | 'manual';
+  /** The mailbox's address, e.g. `info@example.test` (the account's own address for `own`). */
+  address: string;
+  displayName: string;
+  /** Path prefix of its folders inside the account's IMAP tree: '' for own, `shared/info@example.test/`. */
+  prefix: string;
+  /** MYRIGHTS on the mailbox's INBOX (RFC 4314 §3.5); null where the person owns it. */
+  rights: string | null;
+  /** Hidden by the person: listed (so it can be shown again) but not synced. */
+  hidden: boolean;
+  /** Storage in KiB (RFC 9208 STORAGE); null where the server gives none. */
+  quota: { usedKiB: number; limitKiB: number } | null;
+}
+
 export interface Folder {
   accountId: AccountId;
+  /** The Mailbox this folder belongs to. */
+  mailboxId: string;
+  /** MYRIGHTS for this folder (RFC 4314 §3.5); null for the person's own folders (all rights). */
+  rights: string | null;
   /** Full IMAP path, e.g. `INBOX/Projects`. */
   path: string;
   /** Last path segment, decoded (modified UTF-7 already decoded by imapflow). */

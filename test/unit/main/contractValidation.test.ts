@@ -38,6 +38,18 @@ const nearMisses: Record<MethodName, unknown[]> = {
   ],
   'accounts.update': [{ id: '', settings, rememberPassword: true }, { id: 'a', settings, password: '', rememberPassword: true }],
   'accounts.remove': [{ id: '' }, { id: 'x'.repeat(65) }],
+  'mailboxes.setHidden': [
+    { accountId: 'a', mailboxId: 'a:shared:info@example.test' },
+    { accountId: 'a', mailboxId: '', hidden: true },
+    { accountId: 'a', mailboxId: 'a:own', hidden: 'yes' },
+  ],
+  'mailboxes.addManual': [
+    { accountId: 'a', prefix: '', address: 'info@example.test', displayName: 'Info' },
+    { accountId: 'a', prefix: 'Shared/info/', address: 'not an address', displayName: 'Info' },
+    { accountId: 'a', prefix: 'Shared/info/', address: 'info@example.test', displayName: 'x'.repeat(201) },
+  ],
+  'mailboxes.removeManual': [{ accountId: 'a' }, { accountId: '', mailboxId: 'a:manual:x/' }, { accountId: 'a', mailboxId: 'x'.repeat(601) }],
+  'app.setBadge': [{ count: -1 }, { count: 1.5 }, { count: '3' }, { count: 2_000_000 }],
   'sync.start': [
     { accountId: 'a' },
     { accountId: 'a', cursors: [{ path: 'INBOX', uidValidity: 1, uidNext: 1, highestModseq: '12x', count: 0 }] },
@@ -61,6 +73,9 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [], add: ['\\Seen'], remove: [] } },
     { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [1], add: ['\\Seen) (\\Deleted'], remove: [] } },
     { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [2 ** 32], add: [], remove: [] } },
+    { task: { type: 'delete', accountId: 'a', folderPath: 'INBOX', uids: [] } },
+    { task: { type: 'delete', accountId: 'a', folderPath: '', uids: [1] } },
+    { task: { type: 'delete', accountId: 'a', folderPath: 'INBOX', uids: [1], expunge: true } },
   ],
   'files.save': [{ suggestedName: '', dataBase64: 'AA==' }, { suggestedName: 'a.txt' }],
 };

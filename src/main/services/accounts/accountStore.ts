@@ -11,15 +11,27 @@ import { accountSettingsSchema } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { atomicWrite, readIfExists } from '../io/atomicWrite';
 
+/** Per-account mailbox settings (issue #3): shared mailboxes added by hand, mailboxes hidden. */
+export interface MailboxPrefs {
+  manual: { prefix: string; address: string; displayName: string }[];
+  hidden: string[];
+}
+
 export interface StoredAccount extends AccountSettings {
   id: AccountId;
   rememberPassword: boolean;
+  mailboxes?: MailboxPrefs;
 }
+
+const mailboxPrefsSchema = z.object({
+  manual: z.array(z.object({ prefix: z.string().min(1).max(500), address: z.string().max(320), displayName: z.string().max(200) })).max(200),
+  hidden: z.array(z.string().min(1).max(600)).max(1000),
+});
 
 const fileSchema = z.object({
   version: z.literal(1),
   accounts: z.array(
-    accountSettingsSchema.extend({ id: z.string().min(1).max(64), rememberPassword: z.boolean() }),
+    accountSettingsSchema.extend({ id: z.string().min(1).max(64), rememberPassword: z.boolean(), mailboxes: mailboxPrefsSchema.optional() }),
   ),
 });
 
@@ -71,10 +83,23 @@ export class AccountStore {
     return this.mutate((accounts) => {
       const index = accounts.findIndex((a) => a.id === id);
       if (index < 0) throw new AppError('accountNotFound', `No account with id ${id}`);
-      const account = stored(id as AccountId, settings, rememberPassword);
+      const account = stored(id as AccountId, settings, rememberPassword, accounts[index]?.mailboxes);
       const next = [...accounts];
       next[index] = account;
       return { accounts: next, result: account };
+    });
+  }
+
+  /** Changes the account's mailbox settings; returns what `change` returns. */
+  updateMailboxes<T>(id: string, change: (prefs: MailboxPrefs) => { prefs: MailboxPrefs; result: T }): Promise<T> {
+    return this.mutate((accounts) => {
+      const index = accounts.findIndex((a) => a.id === id);
+      const account = accounts[index];
+      if (!account) throw new AppError('accountNotFound', `No account with id ${id}`);
+      const { prefs, result } = change(account.mailboxes ?? { manual: [], hidden: [] });
+      const next = [...accounts];
+      next[index] = { ...account, mailboxes: prefs };
+      return { accounts: next, result };
     });
   }
 
@@ -114,16 +139,18 @@ export class AccountStore {
 }
 
 /** Copies the known fields only: whatever else an object carries (a password) never reaches the file. */
-function stored(id: AccountId, s: AccountSettings, rememberPassword: boolean): StoredAccount {
+function stored(id: AccountId, s: AccountSettings, rememberPassword: boolean, mailboxes?: MailboxPrefs): StoredAccount {
   const server = (x: AccountSettings['imap']) => ({ host: x.host, port: x.port, security: x.security });
   return {
     id,
     email: s.email,
+    ...(s.kind ? { kind: s.kind } : {}),
     displayName: s.displayName,
     username: s.username,
     imap: server(s.imap),
     smtp: server(s.smtp),
     rememberPassword,
+    ...(mailboxes ? { mailboxes } : {}),
   };
 }
 

@@ -32,6 +32,10 @@ export function appHandlers(options: ServicesOptions): Handlers {
     'app.openExternal': async ({ url }) => {
       await options.openExternal(vetExternalUrl(url));
     },
+    // The browser host has no badge: accepting the count and doing nothing is the right answer.
+    'app.setBadge': ({ count }) => {
+      options.setBadge?.(count);
+    },
   };
   const saveFile = options.saveFile;
   if (saveFile) {

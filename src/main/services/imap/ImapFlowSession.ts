@@ -6,13 +6,12 @@
  */
 import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
-import { ImapFlow, type ExpungeEvent, type FetchMessageObject, type ListResponse, type MailboxObject } from 'imapflow';
-import { compressUids } from '../../../shared/uidSet';
-import type { FolderSnapshot, FolderStatus, ImapAccount, ImapSession, ListedFolder, OpenFolder, OpenImapOptions } from './types';
-import { capsFrom, toEnvelope, toDate, flagList } from './convert';
-import { readCapped } from '../io/readCapped';
-import { leaves } from '../mail/bodyStructure';
+import { ImapFlow, type ExpungeEvent, type ListResponse, type MailboxObject } from 'imapflow';
+import type { FolderSnapshot, FolderStatus, ImapAccount, ImapSession, ListedFolder, OpenFolder, OpenImapOptions, SharedNamespaces, StorageQuota } from './types';
+import { capsFrom } from './convert';
 import { ImapCommandError } from './imapErrors';
+import { FlowFolder } from './FlowFolder';
+import { commentOf, rightsOf, sharedNamespaces, storageQuotaOf } from './sessionFacts';
 
 /** Connects and logs in; rejects with the library's error (classify with imapErrors). */
 export async function openImap(account: ImapAccount, password: string, options: OpenImapOptions): Promise<ImapSession> {
@@ -118,6 +117,22 @@ class ImapFlowSession implements ImapSession {
     }
   }
 
+  namespaces(): Promise<SharedNamespaces> {
+    return sharedNamespaces(this.client);
+  }
+
+  myRights(path: string): Promise<string | null> {
+    return rightsOf(this.client, path);
+  }
+
+  storageQuota(path: string, owner: string | null): Promise<StorageQuota | null> {
+    return storageQuotaOf(this.client, path, owner);
+  }
+
+  comment(path: string): Promise<string | null> {
+    return commentOf(this.client, path);
+  }
+
   async watch(path: string): Promise<void> {
     const lock = await this.client.getMailboxLock(path);
     // Whoever selects next must re-SELECT: by then this SELECT's UIDNEXT is old news.
@@ -155,121 +170,6 @@ class ImapFlowSession implements ImapSession {
   private changed(path: string): void {
     for (const listener of this.changeListeners) listener(path);
   }
-}
-
-class FlowFolder implements OpenFolder {
-  constructor(
-    private readonly client: ImapFlow,
-    readonly snapshot: FolderSnapshot,
-  ) {}
-
-  currentExists(): number {
-    return this.client.mailbox ? this.client.mailbox.exists : 0;
-  }
-
-  async searchUids(uidRange?: string): Promise<number[]> {
-    const result = await this.client.search(uidRange ? { uid: uidRange } : { all: true }, { uid: true });
-    if (!Array.isArray(result)) throw new ImapCommandError('searchFailed', `UID SEARCH failed in ${this.snapshot.path}`);
-    return [...result].sort((a, b) => a - b);
-  }
-
-  async fetchSummaries(uids: readonly number[], part1Bytes?: number) {
-    if (uids.length === 0) return [];
-    const query = {
-      uid: true,
-      flags: true,
-      envelope: true,
-      bodyStructure: true,
-      internalDate: true,
-      size: true,
-      ...(part1Bytes ? { bodyParts: [{ key: '1', start: 0, maxLength: part1Bytes }] } : {}),
-    };
-    const out = [];
-    for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
-      const part1 = part1Bytes ? firstPart(msg) : null;
-      out.push({
-        ...(part1 ? { part1 } : {}),
-        uid: msg.uid,
-        flags: flagList(msg.flags),
-        modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0',
-        envelope: msg.envelope ? toEnvelope(msg.envelope) : null,
-        bodyStructure: msg.bodyStructure ?? null,
-        internalDate: toDate(msg.internalDate),
-        size: msg.size ?? 0,
-      });
-    }
-    return out;
-  }
-
-  async fetchFlags(uidRange: string, changedSince: string | null) {
-    const path = this.snapshot.path;
-    const vanished: number[] = [];
-    const onExpunge = (e: ExpungeEvent) => {
-      if (e.path === path && e.vanished && e.uid !== undefined) vanished.push(e.uid);
-    };
-    this.client.on('expunge', onExpunge);
-    const changes = [];
-    try {
-      const options = changedSince ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
-      for await (const msg of this.client.fetch(uidRange, { uid: true, flags: true }, options)) {
-        changes.push({ uid: msg.uid, flags: flagList(msg.flags), modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0' });
-      }
-    } finally {
-      this.client.off('expunge', onExpunge);
-    }
-    return { changes, vanished };
-  }
-
-  async fetchPartPrefixes(uids: readonly number[], partId: string, bytes: number): Promise<Map<number, Buffer>> {
-    const out = new Map<number, Buffer>();
-    if (uids.length === 0) return out;
-    const query = { uid: true, bodyParts: [{ key: partId, start: 0, maxLength: bytes }] };
-    for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
-      const value = firstPart(msg);
-      if (value) out.set(msg.uid, value);
-    }
-    return out;
-  }
-
-  async store(uids: readonly number[], add: readonly string[], remove: readonly string[]): Promise<void> {
-    const range = compressUids(uids);
-    if (add.length > 0 && !(await this.client.messageFlagsAdd(range, [...add], { uid: true }))) {
-      throw new ImapCommandError('storeRefused', `The server refused to add ${add.join(' ')}`);
-    }
-    if (remove.length > 0 && !(await this.client.messageFlagsRemove(range, [...remove], { uid: true }))) {
-      throw new ImapCommandError('storeRefused', `The server refused to remove ${remove.join(' ')}`);
-    }
-  }
-
-  async messageSize(uid: number): Promise<number | null> {
-    const msg = await this.client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
-    return msg ? (msg.size ?? 0) : null;
-  }
-
-  async downloadSource(uid: number, maxBytes: number): Promise<Buffer | null> {
-    const result = await this.client.download(String(uid), undefined, { uid: true, maxBytes });
-    return result.content ? readCapped(result.content, maxBytes) : null;
-  }
-
-  async downloadPart(uid: number, partId: string, maxBytes: number) {
-    // A server answers a part that does not exist with an empty body (RFC 9051 §6.4.5 leaves it
-    // open), so check the BODYSTRUCTURE first: only its leaves are parts one can download.
-    const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true }, { uid: true });
-    if (!msg || !msg.bodyStructure || !leaves(msg.bodyStructure).some((leaf) => leaf.partId === partId)) return null;
-    // decodeText false: an attached .txt is saved as sent, not converted to UTF-8.
-    const result = await this.client.download(String(uid), partId, { uid: true, maxBytes, decodeText: false });
-    if (!result.content) return null;
-    return {
-      data: await readCapped(result.content, maxBytes),
-      contentType: result.meta.contentType ?? 'application/octet-stream',
-      filename: result.meta.filename ?? null,
-    };
-  }
-}
-
-function firstPart(msg: FetchMessageObject): Buffer | null {
-  for (const value of msg.bodyParts?.values() ?? []) return value;
-  return null;
 }
 
 /** Dovecot lists a shared INBOX twice once it has children (test/mailstack notes). */

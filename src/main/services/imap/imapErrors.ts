@@ -4,6 +4,7 @@
 import { AppError } from '../../../shared/errors';
 import { netErrorCode, redact, tlsErrorCode, tlsProblem } from '../net/errorCodes';
 import { TooLargeError } from '../io/readCapped';
+import { ImapExtError } from './ext/imapValues';
 
 /** A command the server answered with NO/BAD, or a result the library reported as failed. */
 export class ImapCommandError extends Error {
@@ -60,7 +61,12 @@ export function isConnectionLoss(error: unknown): boolean {
  * Maps an error from an IMAP operation to an AppError; anything unrecognised is returned as is
  * (the dispatcher reports it as `internal` without showing its text).
  */
-export function toAppError(error: unknown, host: string, password: string | null): unknown {
+export function toAppError(
+  error: unknown,
+  host: string,
+  password: string | null,
+  log: (level: 'error', message: string) => void = () => undefined,
+): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof TooLargeError) return new AppError('tooLarge', error.message);
   const words = redact(serverWords(error), [password]);
@@ -71,6 +77,7 @@ export function toAppError(error: unknown, host: string, password: string | null
   if (tls) return new AppError('connectionFailed', `Cannot connect securely to ${host}: ${tlsProblem(tls)}`, { code: tls });
   if (isConnectionLoss(error)) return new AppError('offline', `${host} cannot be reached: ${words}`);
   if (error instanceof ImapCommandError) return new AppError('serverRefused', redact(error.message, [password]));
+  if (error instanceof ImapExtError) return extError(error, host, password, log);
   const e = error as ImapishError & { mailboxMissing?: unknown; path?: unknown };
   if (e?.mailboxMissing === true) {
     return new AppError('serverRefused', `The folder ${typeof e.path === 'string' ? e.path : ''} no longer exists on ${host}`.replace('  ', ' '));
@@ -91,4 +98,26 @@ export function redactError(error: unknown, password: string): unknown {
     if (typeof e[key] === 'string') e[key] = redact(e[key] as string, [password]);
   }
   return error;
+}
+
+/**
+ * Raw-command failures (imap/ext): a tagged NO or BAD carries the server's words (RFC 9051
+ * §7.1.2-3); a missing capability is `unsupported`; a garbled answer or a changed imapflow is
+ * our problem, not the user's: `internal`, with the detail in the log only.
+ */
+function extError(error: ImapExtError, host: string, password: string | null, log: (level: 'error', message: string) => void): AppError {
+  const words = redact(error.message, [password]);
+  switch (error.code) {
+    case 'refused':
+    case 'badCommand':
+      return new AppError('serverRefused', `${host}: ${words}`, error.serverCode ? { serverCode: error.serverCode } : undefined);
+    case 'unsupported':
+      return new AppError('unsupported', words);
+    case 'invalidArgument':
+      return new AppError('invalidInput', words);
+    case 'protocol':
+    case 'imapflowChanged':
+      log('error', `IMAP extension failure (${error.code}) talking to ${host}: ${words}`);
+      return new AppError('internal', `Postvak could not understand ${host}'s answer`);
+  }
 }

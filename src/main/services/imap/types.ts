@@ -118,6 +118,22 @@ export interface OpenFolder {
   downloadSource(uid: number, maxBytes: number): Promise<Buffer | null>;
   /** One body part with its transfer encoding removed, or `null` when it does not exist. */
   downloadPart(uid: number, partId: string, maxBytes: number): Promise<DownloadedPart | null>;
+  /** STORE +FLAGS \Deleted then UID EXPUNGE of exactly these UIDs (RFC 4315 §2.1); needs UIDPLUS. */
+  deleteUids(uids: readonly number[]): Promise<void>;
+  /** UID MOVE (RFC 6851), or COPY + \Deleted + UID EXPUNGE where MOVE is missing. */
+  moveUids(uids: readonly number[], destination: string): Promise<void>;
+}
+
+/** The namespaces that hold other people's mailboxes (RFC 2342 §3, §4). */
+export interface SharedNamespaces {
+  otherUsers: { prefix: string; delimiter: string | null }[];
+  shared: { prefix: string; delimiter: string | null }[];
+}
+
+/** Storage quota in KiB (RFC 9208 §5.1 STORAGE). */
+export interface StorageQuota {
+  usedKiB: number;
+  limitKiB: number;
 }
 
 export interface ImapSession {
@@ -136,6 +152,17 @@ export interface ImapSession {
    * an already selected folder is selected again, for current UIDNEXT / HIGHESTMODSEQ.
    */
   inFolder<T>(path: string, fn: (folder: OpenFolder) => Promise<T>, options?: { fresh?: boolean }): Promise<T>;
+  /** NAMESPACE (RFC 2342), as sent at login. */
+  namespaces(): Promise<SharedNamespaces>;
+  /** MYRIGHTS (RFC 4314 §3.5); `null` when the server has no ACL extension (then: all rights). */
+  myRights(path: string): Promise<string | null>;
+  /**
+   * STORAGE of the quota root `path` counts against (RFC 9208), falling back to
+   * `<owner>:User quota` for another user's folder; `null` when the server will not say.
+   */
+  storageQuota(path: string, owner: string | null): Promise<StorageQuota | null>;
+  /** METADATA `/shared/comment` of `path` (RFC 5464 §3.2.1.2); `null` when absent or unsupported. */
+  comment(path: string): Promise<string | null>;
   /** Leaves `path` selected, so the library IDLEs on it (RFC 2177) between commands. */
   watch(path: string): Promise<void>;
   /** Unsolicited changes (EXISTS, EXPUNGE, VANISHED, FETCH FLAGS) in the selected folder. */

@@ -1,16 +1,21 @@
 /**
- * The life of one account's sync for one client: connect, send the folder list, pass over every
- * folder, then watch — IDLE on INBOX (RFC 2177, RFC 9051 §6.3.13), a LIST-STATUS poll of the
- * other folders (RFC 5819) — and reconnect with backoff when the connection drops, resuming from
- * the cursors this client last acknowledged.
+ * The life of one account's sync for one client: connect, discover the mailboxes and send them
+ * with their folders, pass over every folder, then watch — IDLE on the own INBOX on this
+ * connection and on every other visible Inbox through the IdlePool (RFC 2177, RFC 9051
+ * §6.3.13), a LIST-STATUS poll of the other folders (RFC 5819) that also notices grants and
+ * revocations, a full re-discovery (rights, quota) every `discoveryMs` — and reconnect with
+ * backoff when the connection drops, resuming from the cursors this client last acknowledged.
  */
-import type { AccountId, Folder, FolderCursor, SyncStatus } from '../../../shared/model';
+import type { AccountId, Folder, FolderCursor, Mailbox, SyncStatus } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
 import type { ImapSession, ListedFolder } from '../imap/types';
 import { isConnectionLoss, toAppError } from '../imap/imapErrors';
 import { type BatchBody, type BatchChannel, ClientGoneError, SyncStoppedError } from './batchChannel';
 import { backoffDelay, sleep } from './backoff';
-import { buildFolders, foldersChanged, inboxPath, syncOrder } from './folderList';
+import { buildFolders, foldersChanged, inboxPath, syncOrder, type FolderRow } from './folderList';
+import { discover, watchedInboxes } from '../mailboxes/discover';
+import type { MailboxConfig } from '../mailboxes/discovery';
+import { IdlePool } from './IdlePool';
 import { syncFolder } from './folderPass';
 import { foldersToPass } from './pollDecision';
 
@@ -18,7 +23,10 @@ export interface SyncTuning {
   batchSize: number;
   flagBatchSize: number;
   ackTimeoutMs: number;
+  /** LIST-STATUS poll of the unwatched folders; also how fast a grant or revocation shows. */
   pollMs: number;
+  /** Full re-discovery: rights (MYRIGHTS) and quota, which LIST does not reveal. */
+  discoveryMs: number;
   backoffMs: readonly number[];
 }
 
@@ -26,7 +34,8 @@ export const defaultTuning: SyncTuning = {
   batchSize: 500,
   flagBatchSize: 2000,
   ackTimeoutMs: 120_000,
-  pollMs: 60_000,
+  pollMs: 15_000,
+  discoveryMs: 30_000,
   backoffMs: [1_000, 2_000, 5_000, 15_000, 30_000, 60_000],
 };
 
@@ -35,6 +44,8 @@ export interface AccountSyncDeps {
   host: string;
   /** Opens a logged-in session; throws AppError `noPassword` when there is no password. */
   connect(): Promise<ImapSession>;
+  /** The account's mailbox settings (manual mailboxes, hidden ids), read at every discovery. */
+  mailboxConfig(): Promise<MailboxConfig>;
   channel: BatchChannel;
   status(status: SyncStatus): void;
   tuning: SyncTuning;
@@ -46,6 +57,9 @@ class ConnectionLostError extends Error {
   readonly code = 'NoConnection';
 }
 
+/** A fresh login lists other mailboxes than this session: reconnect now, no backoff. */
+class StaleSessionError extends Error {}
+
 /** Errors after which retrying cannot help until the user changes something. */
 const terminal = new Set(['authFailed', 'noPassword', 'accountNotFound']);
 
@@ -54,6 +68,10 @@ export class AccountSync {
   private readonly abort = new AbortController();
   private readonly pending = new Set<string>();
   private pollDue = false;
+  private discoveryDue = false;
+  private rows: FolderRow[] = [];
+  private mailboxes: Mailbox[] = [];
+  private readonly pool: IdlePool;
   private wakeUp: (() => void) | null = null;
   private folders: Folder[] = [];
   private session: ImapSession | null = null;
@@ -64,12 +82,24 @@ export class AccountSync {
     cursors: readonly FolderCursor[],
   ) {
     this.cursors = new Map(cursors.map((c) => [c.path, c]));
+    this.pool = new IdlePool({
+      connect: () => deps.connect(),
+      onChange: (path) => this.nudge(path),
+      backoffMs: deps.tuning.backoffMs,
+      log: deps.log,
+    });
     this.finished = this.run();
   }
 
   /** Runs an incremental pass of `path` soon (a change made through another connection). */
   nudge(path: string): void {
     this.pending.add(path);
+    this.wake();
+  }
+
+  /** Discovers the mailboxes again soon (settings changed: a mailbox hidden, added, removed). */
+  rediscover(): void {
+    this.discoveryDue = true;
     this.wake();
   }
 
@@ -82,7 +112,7 @@ export class AccountSync {
     this.abort.abort();
     this.wake();
     await this.session?.close().catch(() => undefined);
-    await this.finished;
+    await Promise.all([this.finished, this.pool.close()]);
   }
 
   private get stopped(): boolean {
@@ -106,6 +136,7 @@ export class AccountSync {
         await this.runSession(session);
       } catch (error) {
         if (this.stopped || error instanceof SyncStoppedError) break;
+        if (error instanceof StaleSessionError) continue;
         if (error instanceof ClientGoneError) {
           this.deps.onClientGone();
           break;
@@ -139,6 +170,7 @@ export class AccountSync {
       this.pollDue = true;
       this.wake();
     }, this.deps.tuning.pollMs);
+    const discoveryTimer = setInterval(() => this.rediscover(), this.deps.tuning.discoveryMs);
     const guard = <T>(work: Promise<T>) => Promise.race([work, lost]);
     try {
       await guard(this.initialPass(session));
@@ -146,6 +178,10 @@ export class AccountSync {
       while (!this.stopped) {
         await guard(this.waitForWork());
         if (this.stopped) break;
+        if (this.discoveryDue) {
+          this.discoveryDue = false;
+          await guard(this.rediscoverWith(session));
+        }
         if (this.pollDue) {
           this.pollDue = false;
           await guard(this.poll(session));
@@ -164,13 +200,14 @@ export class AccountSync {
       }
     } finally {
       clearInterval(timer);
+      clearInterval(discoveryTimer);
       offClose();
       offChange();
     }
   }
 
   private async initialPass(session: ImapSession): Promise<void> {
-    await this.applyFolders(session, await session.listFolders());
+    await this.applyFolders(session, await session.listFolders(), true);
     for (const path of syncOrder(this.folders)) {
       if (this.stopped) return;
       this.pending.delete(path);
@@ -179,19 +216,50 @@ export class AccountSync {
     await this.watchInbox(session);
   }
 
-  private async applyFolders(session: ImapSession, listed: readonly ListedFolder[]): Promise<void> {
-    this.folders = buildFolders(this.deps.accountId, listed, session.sharedPrefixes);
+  /** Discovers the mailboxes and sends a `folders` batch when anything the renderer stores changed. */
+  private async applyFolders(session: ImapSession, listed: readonly ListedFolder[], force = false): Promise<void> {
+    this.rows = buildFolders(this.deps.accountId, listed, session.sharedPrefixes);
+    const found = await discover(session, this.rows, await this.deps.mailboxConfig());
+    const changed = force || foldersChanged(this.folders, found.folders) || JSON.stringify(this.mailboxes) !== JSON.stringify(found.mailboxes);
+    this.folders = found.folders;
+    this.mailboxes = found.mailboxes;
     // The renderer deletes folders missing from this list (and their messages): forget their cursors.
     const paths = new Set(this.folders.map((f) => f.path));
     for (const path of [...this.cursors.keys()]) if (!paths.has(path)) this.cursors.delete(path);
-    await this.send({ kind: 'folders', accountId: this.deps.accountId, folders: this.folders });
+    for (const path of [...this.pending]) if (!paths.has(path)) this.pending.delete(path);
+    if (changed) await this.send({ kind: 'folders', accountId: this.deps.accountId, mailboxes: this.mailboxes, folders: this.folders });
+    // New folders (a grant) have no cursor: the next poll's foldersToPass schedules their first pass.
+    for (const f of this.folders) if (f.selectable && !this.cursors.has(f.path)) this.pending.add(f.path);
+    // Without IDLE (RFC 2177 capability) every folder is polled; the own INBOX IDLEs on this connection.
+    const own = inboxPath(this.folders);
+    await this.pool.set(session.caps.idle ? watchedInboxes(this.folders, this.mailboxes).filter((p) => p !== own) : []);
+  }
+
+  /**
+   * Dovecot fills a session's other-users namespace (RFC 2342 §3) at login: a grant made later
+   * does not show in that session's LIST (seen against the test stack). So discovery lists on a
+   * fresh login; when that differs, this session is replaced — the cursors make it cheap.
+   */
+  private async rediscoverWith(session: ImapSession): Promise<void> {
+    const probe = await this.deps.connect();
+    let listed: ListedFolder[];
+    try {
+      listed = await probe.listFolders();
+    } finally {
+      await probe.close().catch(() => undefined);
+    }
+    if (foldersChanged(this.rows, buildFolders(this.deps.accountId, listed, session.sharedPrefixes))) throw new StaleSessionError();
+    await this.applyFolders(session, listed);
   }
 
   private async poll(session: ImapSession): Promise<void> {
     const { folders: listed, status } = await session.listWithStatus();
     const next = buildFolders(this.deps.accountId, listed, session.sharedPrefixes);
-    if (foldersChanged(this.folders, next)) await this.applyFolders(session, listed);
-    const watched = session.caps.idle ? inboxPath(this.folders) : null;
+    // A grant or a revocation changes what LIST shows (RFC 4314 §4: `l` governs visibility).
+    if (foldersChanged(this.rows, next)) await this.applyFolders(session, listed);
+    const watched = this.pool.live();
+    const own = session.caps.idle ? inboxPath(this.folders) : null;
+    if (own) watched.add(own);
     for (const path of foldersToPass(this.folders, status, this.cursors, watched, session.caps.condstore)) {
       this.pending.add(path);
     }
@@ -232,7 +300,7 @@ export class AccountSync {
   }
 
   private waitForWork(): Promise<void> {
-    if (this.pending.size > 0 || this.pollDue || this.stopped) return Promise.resolve();
+    if (this.pending.size > 0 || this.pollDue || this.discoveryDue || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       this.wakeUp = resolve;
     });

@@ -7,6 +7,7 @@ import type { ImapSession } from '../imap/types';
 import type { EventSink } from '../types';
 import { AccountSync, type SyncTuning } from './AccountSync';
 import { BatchChannel } from './batchChannel';
+import type { MailboxConfig } from '../mailboxes/discovery';
 
 export interface SyncEngineDeps {
   sink: EventSink;
@@ -15,6 +16,8 @@ export interface SyncEngineDeps {
   hostOf(accountId: string): Promise<string>;
   /** Opens a logged-in session for the account (throws AppError noPassword without a password). */
   connect(accountId: string): Promise<ImapSession>;
+  /** The account's mailbox settings (manual mailboxes, hidden ids). */
+  mailboxConfig(accountId: string): Promise<MailboxConfig>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
 }
 
@@ -37,6 +40,7 @@ export class SyncEngine {
         accountId: accountId as AccountId,
         host,
         connect: () => this.deps.connect(accountId),
+        mailboxConfig: () => this.deps.mailboxConfig(accountId),
         channel: this.channel,
         status: (status: SyncStatus) => this.deps.sink('sync.status', status),
         tuning: this.deps.tuning,
@@ -54,6 +58,11 @@ export class SyncEngine {
 
   nudge(accountId: string, folderPath: string): void {
     this.syncs.get(accountId)?.nudge(folderPath);
+  }
+
+  /** Re-discovers the account's mailboxes (its mailbox settings changed). */
+  rediscover(accountId: string): void {
+    this.syncs.get(accountId)?.rediscover();
   }
 
   isSyncing(accountId: string): boolean {

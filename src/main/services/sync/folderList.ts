@@ -5,8 +5,11 @@ import type { AccountId, Folder } from '../../../shared/model';
 import type { ListedFolder } from '../imap/types';
 import { folderRole, roleOrder, sortFolders } from './folderRoles';
 
-export function buildFolders(accountId: AccountId, listed: readonly ListedFolder[], sharedPrefixes: readonly string[]): Folder[] {
-  const byPath = new Map<string, Folder>();
+/** A folder as LIST describes it, before it is assigned to a mailbox (mailboxes/assign.ts). */
+export type FolderRow = Omit<Folder, 'mailboxId' | 'rights'>;
+
+export function buildFolders(accountId: AccountId, listed: readonly ListedFolder[], sharedPrefixes: readonly string[]): FolderRow[] {
+  const byPath = new Map<string, FolderRow>();
   for (const entry of listed) {
     if (byPath.has(entry.path)) continue;
     const flags = entry.flags.map((f) => f.toLowerCase());
@@ -26,7 +29,7 @@ export function buildFolders(accountId: AccountId, listed: readonly ListedFolder
 }
 
 /** The top-level INBOX (RFC 9051 §5.1: the name is case-insensitive), if listed. */
-export function inboxPath(folders: readonly Folder[]): string | null {
+export function inboxPath(folders: readonly FolderRow[]): string | null {
   return folders.find((f) => f.parentPath === null && f.path.toUpperCase() === 'INBOX')?.path ?? null;
 }
 
@@ -34,7 +37,7 @@ export function inboxPath(folders: readonly Folder[]): string | null {
  * Selectable folders in sync order: our INBOX, then folders with a role (Drafts, Sent, Archive,
  * Junk, Trash, …; shared mailboxes' role folders after ours), then the rest in display order.
  */
-export function syncOrder(folders: readonly Folder[]): string[] {
+export function syncOrder(folders: readonly FolderRow[]): string[] {
   const selectable = folders.filter((f) => f.selectable);
   const inbox = inboxPath(selectable);
   const withRole = selectable
@@ -47,7 +50,7 @@ export function syncOrder(folders: readonly Folder[]): string[] {
 }
 
 /** Whether two folder lists differ in anything the renderer stores. */
-export function foldersChanged(a: readonly Folder[], b: readonly Folder[]): boolean {
+export function foldersChanged(a: readonly FolderRow[], b: readonly FolderRow[]): boolean {
   if (a.length !== b.length) return true;
   return a.some((f, i) => JSON.stringify(f) !== JSON.stringify(b[i]));
 }

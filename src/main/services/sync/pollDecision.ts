@@ -1,19 +1,20 @@
 /**
  * Which folders a STATUS poll says have changed since the cursor the client acknowledged. Pure.
  */
-import type { Folder, FolderCursor } from '../../../shared/model';
+import type { FolderCursor } from '../../../shared/model';
 import type { FolderStatus } from '../imap/types';
 
 export function foldersToPass(
-  folders: readonly Folder[],
+  folders: readonly { path: string; selectable: boolean }[],
   status: ReadonlyMap<string, FolderStatus>,
   cursors: ReadonlyMap<string, FolderCursor>,
-  watchedPath: string | null,
+  /** Folders whose changes arrive by IDLE right now (RFC 2177): no need to poll them. */
+  watched: ReadonlySet<string>,
   condstore: boolean,
 ): string[] {
   const out: string[] = [];
   for (const folder of folders) {
-    if (!folder.selectable || folder.path === watchedPath) continue;
+    if (!folder.selectable || watched.has(folder.path)) continue;
     const cursor = cursors.get(folder.path);
     if (!cursor) {
       out.push(folder.path); // never completed a pass (new folder, or an earlier pass failed)

@@ -1,39 +1,91 @@
 /**
  * tasks.queue — user mutations. The renderer has already applied the change to its cache and
- * rolls it back when this rejects; on success every client's engine re-reads the folder, so other
- * windows converge without waiting for the next poll.
+ * rolls it back when this rejects; on success every client's engine re-reads the touched
+ * folders, so other windows and other people's clients converge (expunges arrive as
+ * removedUids). Rights are checked here with MYRIGHTS (RFC 4314 §3.5) before anything is sent.
  */
 import type { Task } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
+import { toAppError } from '../imap/imapErrors';
+import type { ImapSession } from '../imap/types';
 import { flagsNotPermitted } from './flagRules';
+import { deletePlan, deleteRefusal, flagsRefusedByRights } from './taskRights';
+import { taskMailbox } from './taskMailbox';
 
 type SetFlags = Extract<Task, { type: 'setFlags' }>;
+type Delete = Extract<Task, { type: 'delete' }>;
 
 export function taskHandlers(ctx: ServicesContext): Handlers {
   return {
     'tasks.queue': async ({ task }) => {
       switch (task.type) {
         case 'setFlags':
-          await setFlags(ctx, task);
+          await withSession(ctx, task.accountId, (session) => setFlags(ctx, session, task));
+          break;
+        case 'delete':
+          await withSession(ctx, task.accountId, (session) => deleteMessages(ctx, session, task));
           break;
       }
     },
   };
 }
 
-async function setFlags(ctx: ServicesContext, task: SetFlags): Promise<void> {
-  await ctx.inFolder(task.accountId, task.folderPath, async (folder) => {
-    if (folder.snapshot.readOnly) {
-      // SELECT answered [READ-ONLY] (RFC 9051 §7.1): e.g. a shared mailbox with only `lr` rights (RFC 4314).
-      throw new AppError('notPermitted', `${task.folderPath} is read-only for you`);
-    }
-    const refused = flagsNotPermitted(folder.snapshot.permanentFlags, [...task.add, ...task.remove]);
-    if (refused.length > 0) {
-      throw new AppError('notPermitted', `You may not change ${refused.join(', ')} in ${task.folderPath}`, { flags: refused });
-    }
-    await folder.store(task.uids, task.add, task.remove);
-  });
-  for (const client of ctx.clients) client.engine.nudge(task.accountId, task.folderPath);
+async function withSession(ctx: ServicesContext, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {
+  const account = await ctx.accounts.get(accountId);
+  let touched: string[];
+  try {
+    touched = await ctx.ops.use(accountId, fn);
+  } catch (error) {
+    throw toAppError(error, account.imap.host, await ctx.password(accountId), ctx.log);
+  }
+  for (const client of ctx.clients) for (const path of touched) client.engine.nudge(accountId, path);
+}
+
+async function setFlags(ctx: ServicesContext, session: ImapSession, task: SetFlags): Promise<string[]> {
+  const flags = [...task.add, ...task.remove];
+  const byRights = flagsRefusedByRights(await session.myRights(task.folderPath), flags);
+  if (byRights.length > 0) {
+    const { mailbox } = await taskMailbox(session, await ctx.mailboxConfig(task.accountId), task.folderPath);
+    throw new AppError('notPermitted', `You may not change ${byRights.join(', ')} in ${mailbox.address}`, { flags: byRights, mailbox: mailbox.address });
+  }
+  await session.inFolder(
+    task.folderPath,
+    async (folder) => {
+      if (folder.snapshot.readOnly) {
+        // SELECT answered [READ-ONLY] (RFC 9051 §7.1): e.g. a shared mailbox with only `lr` rights (RFC 4314).
+        throw new AppError('notPermitted', `${task.folderPath} is read-only for you`);
+      }
+      const refused = flagsNotPermitted(folder.snapshot.permanentFlags, flags);
+      if (refused.length > 0) {
+        throw new AppError('notPermitted', `You may not change ${refused.join(', ')} in ${task.folderPath}`, { flags: refused });
+      }
+      await folder.store(task.uids, task.add, task.remove);
+    },
+    { fresh: false },
+  );
+  return [task.folderPath];
+}
+
+async function deleteMessages(ctx: ServicesContext, session: ImapSession, task: Delete): Promise<string[]> {
+  const { mailbox, trashPath } = await taskMailbox(session, await ctx.mailboxConfig(task.accountId), task.folderPath);
+  const plan = deletePlan(task.folderPath, trashPath);
+  const sourceRights = await session.myRights(task.folderPath);
+  const trashRights = plan.mode === 'trash' ? await session.myRights(plan.trashPath) : null;
+  const missing = deleteRefusal(plan, sourceRights, trashRights);
+  if (missing) throw new AppError('notPermitted', `You may not ${missing} in ${mailbox.address}`, { mailbox: mailbox.address });
+  if (plan.mode === 'expunge' && !session.caps.uidplus) {
+    throw new AppError('unsupported', `The server cannot delete single messages (no UIDPLUS, RFC 4315)`);
+  }
+  await session.inFolder(
+    task.folderPath,
+    async (folder) => {
+      if (folder.snapshot.readOnly) throw new AppError('notPermitted', `You may not delete messages in ${mailbox.address}`);
+      if (plan.mode === 'trash') await folder.moveUids(task.uids, plan.trashPath);
+      else await folder.deleteUids(task.uids);
+    },
+    { fresh: false },
+  );
+  return plan.mode === 'trash' ? [task.folderPath, plan.trashPath] : [task.folderPath];
 }

@@ -56,3 +56,18 @@ describe('redactError', () => {
     expect(JSON.stringify([e.message, e.response, e.responseText, e.stack])).not.toContain('s3cret');
   });
 });
+
+describe('toAppError for raw-command failures (ImapExtError)', () => {
+  it('maps refused to serverRefused with the server words, unsupported to unsupported, protocol to internal with a log', async () => {
+    const { ImapExtError } = await import('../../../../../src/main/services/imap/ext/imapValues');
+    const refused = mapped(new ImapExtError('refused', 'NO [NOPERM] Not showing other users’ quota', 'NOPERM'));
+    expect(refused).toMatchObject({ code: 'serverRefused', details: { serverCode: 'NOPERM' } });
+    expect(refused.message).toContain('Not showing');
+    expect(mapped(new ImapExtError('unsupported', 'no QUOTA'))).toMatchObject({ code: 'unsupported' });
+    const logs: string[] = [];
+    const internal = toAppError(new ImapExtError('protocol', 'Expected MYRIGHTS'), 'h', null, (_l, m) => logs.push(m)) as AppError;
+    expect(internal.code).toBe('internal');
+    expect(internal.message).not.toContain('Expected');
+    expect(logs[0]).toContain('Expected MYRIGHTS');
+  });
+});

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMap, EventName, SyncBatch } from '../../../../../src/shared/api';
 import { AppError } from '../../../../../src/shared/errors';
-import type { SyncStatus } from '../../../../../src/shared/model';
+import type { AccountId, SyncStatus } from '../../../../../src/shared/model';
+import type { MailboxConfig } from '../../../../../src/main/services/mailboxes/discovery';
 import type { ImapSession } from '../../../../../src/main/services/imap/types';
 import { SyncEngine } from '../../../../../src/main/services/sync/SyncEngine';
 import { defaultTuning, type SyncTuning } from '../../../../../src/main/services/sync/AccountSync';
 import { FakeServer } from './fakeSession';
 
+const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => ({ accountId: accountId as AccountId, email: 'alice@example.test', displayName: 'Alice', manual: [], hidden: [] });
 const tuning: SyncTuning = { ...defaultTuning, batchSize: 2, ackTimeoutMs: 2_000, pollMs: 60_000, backoffMs: [5, 10] };
 
 class Client {
@@ -49,6 +51,7 @@ function setup(connect?: (server: FakeServer) => Promise<ImapSession>) {
     sink: client.sink,
     tuning,
     hostOf: async () => 'imap.example.test',
+    mailboxConfig,
     connect: async () => (connect ? connect(server) : server.connect()),
     log: () => undefined,
   });
@@ -162,7 +165,7 @@ describe('SyncEngine', () => {
     engines.push(engine);
     server.addBox('INBOX', 3);
     client.autoAck = false;
-    const quick = new SyncEngine({ sink: client.sink, tuning: { ...tuning, ackTimeoutMs: 50 }, hostOf: async () => 'h', connect: async () => server.connect(), log: () => undefined });
+    const quick = new SyncEngine({ sink: client.sink, tuning: { ...tuning, ackTimeoutMs: 50 }, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined });
     engines.push(quick);
     client.engine = quick;
     await quick.start('acc', []);
@@ -204,6 +207,7 @@ describe('SyncEngine', () => {
     const engine = new SyncEngine({
       sink: client.sink,
       tuning,
+      mailboxConfig,
       hostOf: async () => {
         throw new AppError('accountNotFound', 'No account with id x');
       },

@@ -103,6 +103,14 @@ export class FakeFolder implements OpenFolder {
   async downloadPart(): Promise<null> {
     throw new Error('not used');
   }
+
+  async deleteUids(): Promise<void> {
+    throw new Error('not used');
+  }
+
+  async moveUids(): Promise<void> {
+    throw new Error('not used');
+  }
 }
 
 export function snapshot(partial: Partial<FolderSnapshot> = {}): FolderSnapshot {

@@ -2,7 +2,7 @@
  * An in-memory server and the ImapSession a connection to it gives, for testing the sync life
  * cycle (connect, pass, watch, reconnect) without a network.
  */
-import type { FolderStatus, ImapCaps, ImapSession, ListedFolder, OpenFolder } from '../../../../../src/main/services/imap/types';
+import type { FolderStatus, ImapCaps, ImapSession, ListedFolder, OpenFolder, SharedNamespaces, StorageQuota } from '../../../../../src/main/services/imap/types';
 import { FakeFolder, type FakeMessage, snapshot } from './fakeFolder';
 
 export interface FakeMailbox {
@@ -76,6 +76,22 @@ export class FakeSession implements ImapSession {
     this.selected.push(path);
     const snap = snapshot({ path, uidValidity: box.uidValidity, uidNext: box.uidNext, highestModseq: String(box.modseq), exists: box.messages.length });
     return fn(new FakeFolder(snap, box.messages.map((m) => ({ ...m }))));
+  }
+
+  async namespaces(): Promise<SharedNamespaces> {
+    return { otherUsers: [], shared: [] };
+  }
+
+  async myRights(): Promise<string | null> {
+    return null;
+  }
+
+  async storageQuota(): Promise<StorageQuota | null> {
+    return null;
+  }
+
+  async comment(): Promise<string | null> {
+    return null;
   }
 
   async watch(path: string): Promise<void> {

@@ -95,12 +95,12 @@ describe('foldersToPass', () => {
       ['New', status('New')],
     ]);
     const cursors = new Map(['INBOX', 'A', 'B', 'C', 'D', 'E', 'F'].map((p) => [p, cursor(p)]));
-    expect(foldersToPass(folders, statuses, cursors, 'INBOX', true)).toEqual(['B', 'C', 'D', 'E', 'New']);
+    expect(foldersToPass(folders, statuses, cursors, new Set(['INBOX']), true)).toEqual(['B', 'C', 'D', 'E', 'New']);
   });
 
   it('ignores modseq without CONDSTORE', () => {
     const statuses = new Map([['C', status('C', { highestModseq: '6' })]]);
-    expect(foldersToPass([folder('C')], statuses, new Map([['C', cursor('C')]]), null, false)).toEqual([]);
+    expect(foldersToPass([folder('C')], statuses, new Map([['C', cursor('C')]]), new Set(), false)).toEqual([]);
   });
 });
 

@@ -1,0 +1,133 @@
+/**
+ * Which mailboxes an account holds (issue #3 "auto-mapping" on open standards), as a pure
+ * function of what the server said: NAMESPACE (RFC 2342), LIST (RFC 9051 §6.3.9) and MYRIGHTS
+ * (RFC 4314 §3.5), plus the mailboxes the person added by hand and the ones they hid.
+ *
+ * A shared mailbox is one owner in the other-users namespace (`shared/info@example.test/…` on
+ * Dovecot, `Other Users/bob/…` elsewhere, RFC 2342 §3) or one top-level entry of the shared
+ * namespace (RFC 2342 §4, public folders). It shows in LIST only while the person has the
+ * `l` right on something in it (RFC 4314 §4), which is how a revocation is noticed.
+ */
+import type { AccountId, Mailbox } from '../../../shared/model';
+
+export interface ManualMailbox {
+  /** Path prefix including the trailing delimiter, e.g. `Shared Folders/info/`. */
+  prefix: string;
+  address: string;
+  displayName: string;
+}
+
+/** What the account's configuration says about its mailboxes. */
+export interface MailboxConfig {
+  accountId: AccountId;
+  email: string;
+  displayName: string;
+  kind?: 'personal' | 'shared';
+  manual: readonly ManualMailbox[];
+  /** Ids of mailboxes the person hid. */
+  hidden: readonly string[];
+}
+
+export interface NamespaceRoot {
+  prefix: string;
+  delimiter: string | null;
+}
+
+/** A mailbox seen in LIST below a namespace: its path prefix and the owner segment. */
+export interface SharedOwner {
+  prefix: string;
+  owner: string;
+}
+
+/**
+ * Owners of the listed paths below the other-users and shared namespaces, in first-seen order.
+ * The namespace roots themselves (`shared`, the prefix without its delimiter) name no owner.
+ */
+export function sharedOwners(namespaces: readonly NamespaceRoot[], paths: readonly string[]): SharedOwner[] {
+  const byPrefix = new Map<string, SharedOwner>();
+  for (const path of paths) {
+    for (const ns of namespaces) {
+      if (!ns.prefix || !path.startsWith(ns.prefix)) continue;
+      const tail = path.slice(ns.prefix.length);
+      const cut = ns.delimiter ? tail.indexOf(ns.delimiter) : -1;
+      const owner = cut < 0 ? tail : tail.slice(0, cut);
+      if (!owner) continue;
+      const prefix = `${ns.prefix}${owner}${ns.delimiter ?? ''}`;
+      if (!byPrefix.has(prefix)) byPrefix.set(prefix, { prefix, owner });
+      break;
+    }
+  }
+  return [...byPrefix.values()];
+}
+
+/** Paths that are only a namespace's root (`shared` for `shared/`): no mailbox of their own. */
+export function isNamespaceRoot(namespaces: readonly NamespaceRoot[], path: string): boolean {
+  return namespaces.some((ns) => ns.prefix !== '' && (path === ns.prefix || `${path}${ns.delimiter ?? ''}` === ns.prefix));
+}
+
+/** The owner name as an address: as is when it is one, else in the account's own domain. */
+export function addressFor(owner: string, accountEmail: string): string {
+  if (owner.includes('@')) return owner.toLowerCase();
+  const domain = accountEmail.slice(accountEmail.lastIndexOf('@') + 1);
+  return `${owner}@${domain}`.toLowerCase();
+}
+
+/** "info@example.test" → "Info": the local part, first letter capitalised. */
+export function displayNameFor(address: string): string {
+  const local = address.includes('@') ? address.slice(0, address.lastIndexOf('@')) : address;
+  return local ? local.charAt(0).toLocaleUpperCase() + local.slice(1) : address;
+}
+
+export const ownMailboxId = (accountId: string): string => `${accountId}:own`;
+
+/**
+ * Every mailbox of the account, without server facts yet (rights, quota, a stored display name):
+ * the own one first, then discovered ones in LIST order, then manual ones. A manual prefix that
+ * discovery also found is shown once, as discovered.
+ */
+export function mailboxSkeletons(config: MailboxConfig, owners: readonly SharedOwner[]): Mailbox[] {
+  const hidden = new Set(config.hidden);
+  const base = (id: string) => ({ id, accountId: config.accountId, rights: null, hidden: hidden.has(id), quota: null });
+  const own: Mailbox = {
+    ...base(ownMailboxId(config.accountId)),
+    kind: config.kind === 'shared' ? 'shared' : 'own',
+    source: 'account',
+    address: config.email,
+    displayName: config.displayName || displayNameFor(config.email),
+    prefix: '',
+  };
+  // The own mailbox cannot be hidden: it is the account itself.
+  own.hidden = false;
+  const discovered = owners.map((o): Mailbox => {
+    const address = addressFor(o.owner, config.email);
+    return { ...base(`${config.accountId}:shared:${address}`), kind: 'shared', source: 'discovered', address, displayName: displayNameFor(address), prefix: o.prefix };
+  });
+  const taken = new Set(discovered.map((m) => m.prefix));
+  const manual = config.manual
+    .filter((m) => !taken.has(m.prefix))
+    .map((m): Mailbox => ({
+      ...base(manualMailboxId(config.accountId, m.prefix)),
+      kind: 'shared',
+      source: 'manual',
+      address: m.address,
+      displayName: m.displayName || displayNameFor(m.address),
+      prefix: m.prefix,
+    }));
+  return [own, ...discovered, ...manual];
+}
+
+export const manualMailboxId = (accountId: string, prefix: string): string => `${accountId}:manual:${prefix}`;
+
+/**
+ * The mailbox a folder belongs to: the longest prefix that contains it. A mailbox's own
+ * container (`shared/info@example.test`, the prefix without its delimiter) belongs to it too.
+ */
+export function mailboxOf<M extends Pick<Mailbox, 'prefix'>>(path: string, mailboxes: readonly M[]): M | null {
+  let best: M | null = null;
+  for (const m of mailboxes) {
+    const container = m.prefix.length > 1 ? m.prefix.slice(0, -1) : null;
+    const inside = path.startsWith(m.prefix) || (container !== null && path === container);
+    if (inside && (best === null || m.prefix.length > best.prefix.length)) best = m;
+  }
+  return best;
+}
