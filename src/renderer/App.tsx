@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { api } from './api';
 import { AccountSetup } from './features/accounts/AccountSetup';
 import { MailView } from './features/mail/MailView';
+import { useUnreadBadge } from './features/mail/useWindowTitle';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { LiveRegion } from './features/shell/LiveRegion';
 import { StartScreen } from './features/shell/StartScreen';
@@ -39,6 +40,7 @@ function useStartup(): () => void {
 
 export function App() {
   const retry = useStartup();
+  useUnreadBadge();
   const { localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);
   const screen = useStore((state) => state.screen);
@@ -50,7 +52,7 @@ export function App() {
   let content;
   if (accounts === null) content = <StartScreen onRetry={retry} />;
   else if (accounts.length === 0) content = <AccountSetup firstRun />;
-  else if (screen.name === 'accountSetup') content = <AccountSetup accountId={screen.accountId} />;
+  else if (screen.name === 'accountSetup') content = <AccountSetup accountId={screen.accountId} kind={screen.kind} />;
   else if (screen.name === 'settings') content = <SettingsScreen />;
   else content = <MailView />;
 

@@ -19,7 +19,8 @@ export async function readCursors(db: PostvakDb, accountId: string): Promise<Fol
 /** Deletes everything cached for an account, in one transaction. */
 export async function removeAccountData(db: PostvakDb, accountId: string): Promise<void> {
   const [lower, upper] = accountRange(accountId);
-  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies], async () => {
+  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies], async () => {
+    await db.mailboxes.where('accountId').equals(accountId).delete();
     await db.folders.where('[accountId+path]').between(lower, upper, true, true).delete();
     await db.cursors.where('[accountId+path]').between(lower, upper, true, true).delete();
     await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
@@ -30,5 +31,6 @@ export async function removeAccountData(db: PostvakDb, accountId: string): Promi
 /** Accounts that have anything cached (to clean up after an account was removed elsewhere). */
 export async function cachedAccountIds(db: PostvakDb): Promise<string[]> {
   const keys = await db.folders.toCollection().primaryKeys();
-  return [...new Set(keys.map(([accountId]) => accountId))];
+  const mailboxAccounts = await db.mailboxes.orderBy('accountId').uniqueKeys();
+  return [...new Set([...keys.map(([accountId]) => accountId), ...mailboxAccounts.map(String)])];
 }

@@ -6,10 +6,10 @@
  */
 import type { SyncBatch } from '../../shared/api';
 import { parseUidSet, uidSetHas } from '../../shared/uidSet';
-import type { Folder } from '../../shared/model';
+import type { Folder, Mailbox } from '../../shared/model';
 import type { PostvakDb } from './schema';
 import { accountRange, folderRange } from './schema';
-import { flagColumns, toMessageRow, type MessageKey, type MessageRow } from './rows';
+import { flagColumns, toMessageRow, unifiedRoleOf, type MessageKey, type MessageRow } from './rows';
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 type FoldersBatch = Extract<SyncBatch, { kind: 'folders' }>;
@@ -33,20 +33,54 @@ async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: st
   await db.cursors.delete([accountId, folderPath]);
 }
 
-/** The account's complete folder list: replaces the cached one; vanished folders lose their mail. */
+/**
+ * The account's complete mailbox and folder lists: replace the cached ones. Vanished folders
+ * (a revoked grant, a hidden mailbox, a deleted folder) lose their mail; a folder whose role
+ * changed moves its messages in or out of the unified views.
+ */
 async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
   const { accountId } = batch;
-  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies], async () => {
+  const asAccount = accountId as Folder['accountId'];
+  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies], async () => {
     const [lower, upper] = accountRange(accountId);
-    const cachedKeys = await db.folders.where('[accountId+path]').between(lower, upper, true, true).primaryKeys();
-    const present = new Set(batch.folders.map((folder) => folder.path));
-    for (const [, path] of cachedKeys) {
-      if (present.has(path)) continue;
-      await deleteFolderData(db, accountId, path);
-      await db.folders.delete([accountId, path]);
+    const cached = await db.folders.where('[accountId+path]').between(lower, upper, true, true).toArray();
+    const incoming = new Map(batch.folders.map((folder) => [folder.path, folder]));
+    for (const folder of cached) {
+      const next = incoming.get(folder.path);
+      if (!next) {
+        await deleteFolderData(db, accountId, folder.path);
+        await db.folders.delete([accountId, folder.path]);
+        continue;
+      }
+      const before = unifiedRoleOf(folder.role);
+      const after = unifiedRoleOf(next.role);
+      if (before === after) continue;
+      const [first, last] = folderRange(accountId, folder.path);
+      await db.messages
+        .where('[accountId+folderPath+uid]')
+        .between(first, last, true, true)
+        .modify((row) => {
+          if (after) row.unifiedRole = after;
+          else delete row.unifiedRole;
+        });
     }
-    // The batch's account wins: a folder can never land in another account's tree.
-    await db.folders.bulkPut(batch.folders.map((folder) => ({ ...folder, accountId: accountId as Folder['accountId'] })));
+    // Messages may have arrived before their folder was known (no role then): give them one.
+    const known = new Set(cached.map((folder) => folder.path));
+    for (const folder of batch.folders) {
+      const role = unifiedRoleOf(folder.role);
+      if (known.has(folder.path) || !role) continue;
+      const [first, last] = folderRange(accountId, folder.path);
+      await db.messages
+        .where('[accountId+folderPath+uid]')
+        .between(first, last, true, true)
+        .modify({ unifiedRole: role });
+    }
+    // The batch's account wins: a folder or mailbox can never land in another account's tree.
+    await db.folders.bulkPut(batch.folders.map((folder) => ({ ...folder, accountId: asAccount })));
+    const mailboxIds = new Set(batch.mailboxes.map((mailbox) => mailbox.id));
+    const cachedMailboxes = await db.mailboxes.where('accountId').equals(accountId).primaryKeys();
+    await db.mailboxes.bulkDelete(cachedMailboxes.filter((id) => !mailboxIds.has(id)));
+    await db.mailboxes.bulkPut(batch.mailboxes.map((mailbox): Mailbox => ({ ...mailbox, accountId: asAccount })));
   });
 }
 
@@ -58,8 +92,9 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
 async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void> {
   const { accountId, folderPath } = batch;
   const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
-  await db.transaction('rw', [db.messages, db.cursors, db.bodies], async () => {
+  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies], async () => {
     if (batch.reset) await deleteFolderData(db, accountId, folderPath);
+    const unifiedRole = unifiedRoleOf((await db.folders.get([accountId, folderPath]))?.role);
 
     if (batch.removedUids.length > 0) {
       const keys = batch.removedUids.map(keyOf);
@@ -68,7 +103,7 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
     }
 
     if (batch.upserts.length > 0) {
-      await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow({ ...summary, folderPath }, accountId)));
+      await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow({ ...summary, folderPath }, accountId, unifiedRole)));
     }
 
     if (batch.flagUpdates.length > 0) {

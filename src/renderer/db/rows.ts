@@ -2,13 +2,28 @@
  * What the cache stores. Rows are the shared model plus what IndexedDB needs to index them:
  * booleans cannot be index keys, so `unread`/`flagged` are 0/1 numbers.
  */
-import type { Folder, FolderCursor, MessageBody, MessageSummary } from '../../shared/model';
+import type { Folder, FolderCursor, FolderRole, Mailbox, MessageBody, MessageSummary } from '../../shared/model';
 
 export type FolderRow = Folder;
+export type MailboxRow = Mailbox;
+
+/** The roles that have a unified view across all mailboxes (issue #3). */
+export const unifiedRoles = ['inbox', 'sent', 'drafts'] as const;
+export type UnifiedRole = (typeof unifiedRoles)[number];
+
+export function unifiedRoleOf(role: FolderRole | null | undefined): UnifiedRole | undefined {
+  return (unifiedRoles as readonly string[]).includes(role ?? '') ? (role as UnifiedRole) : undefined;
+}
 
 export interface MessageRow extends MessageSummary {
   unread: 0 | 1;
   flagged: 0 | 1;
+  /**
+   * The folder's role when it has a unified view. Absent otherwise: IndexedDB leaves a row out
+   * of a compound index when a part of the key is missing, so `[unifiedRole+date]` holds only
+   * the rows of unified folders and "All inboxes" walks nothing else.
+   */
+  unifiedRole?: UnifiedRole;
 }
 
 export interface CursorRow extends FolderCursor {
@@ -26,8 +41,10 @@ export const seenFlag = '\\Seen';
 export const flaggedFlag = '\\Flagged';
 
 /** Derives the indexed 0/1 columns from IMAP flags (RFC 9051 §2.3.2). */
-export function toMessageRow(summary: MessageSummary, accountId: string): MessageRow {
-  return { ...summary, accountId: accountId as MessageSummary['accountId'], ...flagColumns(summary.flags) };
+export function toMessageRow(summary: MessageSummary, accountId: string, unifiedRole?: UnifiedRole): MessageRow {
+  const row: MessageRow = { ...summary, accountId: accountId as MessageSummary['accountId'], ...flagColumns(summary.flags) };
+  if (unifiedRole) row.unifiedRole = unifiedRole;
+  return row;
 }
 
 export function flagColumns(flags: readonly string[]): Pick<MessageRow, 'unread' | 'flagged'> {

@@ -7,13 +7,23 @@
  * may also simply clear a table.
  */
 import { Dexie, type Table } from 'dexie';
-import type { BodyRow, CursorRow, FolderKey, FolderRow, MessageKey, MessageRow } from './rows';
+import {
+  unifiedRoleOf,
+  type BodyRow,
+  type CursorRow,
+  type FolderKey,
+  type FolderRow,
+  type MailboxRow,
+  type MessageKey,
+  type MessageRow,
+} from './rows';
 
 export class PostvakDb extends Dexie {
   declare folders: Table<FolderRow, FolderKey>;
   declare messages: Table<MessageRow, MessageKey>;
   declare cursors: Table<CursorRow, FolderKey>;
   declare bodies: Table<BodyRow, MessageKey>;
+  declare mailboxes: Table<MailboxRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -23,6 +33,31 @@ export class PostvakDb extends Dexie {
       cursors: '[accountId+path]',
       bodies: '[accountId+folderPath+uid]',
     });
+    // Issue #3: mailboxes (own, shared, added by hand) and the unified views. Cached folders
+    // and messages are kept: folders join their account's own mailbox until the next folders
+    // batch says otherwise, and messages get the unified role of their folder.
+    this.version(2)
+      .stores({
+        mailboxes: 'id, accountId',
+        messages:
+          '[accountId+folderPath+uid], [accountId+folderPath+date], [accountId+folderPath+unread], messageId, [unifiedRole+date], [unifiedRole+unread]',
+      })
+      .upgrade(async (tx) => {
+        const folders = tx.table<FolderRow, FolderKey>('folders');
+        const roles = new Map<string, FolderRow['role']>();
+        await folders.toCollection().modify((folder) => {
+          folder.mailboxId ??= `${folder.accountId}:own`;
+          folder.rights ??= null;
+          roles.set(`${folder.accountId}\u0000${folder.path}`, folder.role);
+        });
+        await tx
+          .table<MessageRow, MessageKey>('messages')
+          .toCollection()
+          .modify((row) => {
+            const role = unifiedRoleOf(roles.get(`${row.accountId}\u0000${row.folderPath}`));
+            if (role) row.unifiedRole = role;
+          });
+      });
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The one UI store, built from typed slices (zustand "slices pattern"). UI state only: cached
- * mail lives in Dexie and views read it with useLiveQuery. Language and pane sizes are
- * remembered in localStorage (a UI preference, not data).
+ * mail lives in Dexie and views read it with useLiveQuery. Language, pane sizes and
+ * per-mailbox notification choices are remembered in localStorage (a UI preference, not data).
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
@@ -29,7 +29,7 @@ export const useStore = create<StoreState>()(
       name: 'postvak.ui',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ language: state.language, paneSizes: state.paneSizes }),
+      partialize: (state) => ({ language: state.language, paneSizes: state.paneSizes, mailboxNotify: state.mailboxNotify }),
     },
   ),
 );

@@ -1,23 +1,38 @@
-/** The folder and message the person is looking at. */
+/**
+ * What the person is looking at: one folder, or one unified view across all mailboxes
+ * (issue #3), and the open message. The message is held by its full key because a unified
+ * view mixes folders: every action then acts on the message in its own mailbox and folder.
+ */
+import type { MessageKey, UnifiedRole } from '../db/rows';
 import type { SliceCreator } from './types';
 
 export interface SelectionSlice {
   selectedAccountId: string | null;
   selectedFolderPath: string | null;
-  selectedUid: number | null;
+  /** Set while a unified view is open (then the folder selection is null). */
+  selectedUnified: UnifiedRole | null;
+  selectedMessage: MessageKey | null;
   selectFolder(accountId: string, folderPath: string): void;
-  selectMessage(uid: number | null): void;
+  selectUnified(role: UnifiedRole): void;
+  selectMessage(key: MessageKey | null): void;
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selectedAccountId: null,
   selectedFolderPath: null,
-  selectedUid: null,
+  selectedUnified: null,
+  selectedMessage: null,
   selectFolder: (selectedAccountId, selectedFolderPath) =>
     set((state) =>
       state.selectedAccountId === selectedAccountId && state.selectedFolderPath === selectedFolderPath
         ? state
-        : { selectedAccountId, selectedFolderPath, selectedUid: null },
+        : { selectedAccountId, selectedFolderPath, selectedUnified: null, selectedMessage: null },
     ),
-  selectMessage: (selectedUid) => set({ selectedUid }),
+  selectUnified: (selectedUnified) =>
+    set((state) =>
+      state.selectedUnified === selectedUnified
+        ? state
+        : { selectedUnified, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null },
+    ),
+  selectMessage: (selectedMessage) => set({ selectedMessage }),
 });

@@ -23,10 +23,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set) => ({
   setAccounts: (accounts) =>
     set((state) => {
       // Keep the selection valid when the account it points to disappears.
-      const selectionGone =
-        state.selectedAccountId !== null && !accounts.some((a) => a.id === state.selectedAccountId);
-      return selectionGone
-        ? { accounts, selectedAccountId: null, selectedFolderPath: null, selectedUid: null }
-        : { accounts };
+      const exists = (id: string | undefined) => accounts.some((a) => a.id === id);
+      const folderGone = state.selectedAccountId !== null && !exists(state.selectedAccountId);
+      const messageGone = state.selectedMessage !== null && !exists(state.selectedMessage[0]);
+      if (folderGone) return { accounts, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null };
+      return messageGone ? { accounts, selectedMessage: null } : { accounts };
     }),
 });

@@ -4,8 +4,11 @@ import type { SliceCreator } from './types';
 export type Screen =
   | { name: 'mail' }
   | { name: 'settings' }
-  /** `accountId` set: edit that account; absent: add a new one. */
-  | { name: 'accountSetup'; accountId?: string };
+  /**
+   * `accountId` set: edit that account; absent: add a new one — with `kind: 'shared'` a shared
+   * mailbox that has its own login (issue #3).
+   */
+  | { name: 'accountSetup'; accountId?: string; kind?: 'shared' };
 
 export interface PaneSizes {
   folders: number;

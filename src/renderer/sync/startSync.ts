@@ -11,6 +11,7 @@ import { currentI18n } from '../i18n/useI18n';
 import { useStore } from '../store';
 import { startSyncLoop, type SyncLoop, type SyncProblem } from './syncLoop';
 import { announceStatus } from './announceStatus';
+import { withNewMailNotifications } from './notifyNewMail';
 
 function accountHost(accountId: string | undefined): string | undefined {
   return useStore.getState().accounts?.find((account) => account.id === accountId)?.imap.host;
@@ -33,7 +34,7 @@ export function startSync(): SyncLoop {
     onReconnect: (listener) => platform.onReconnect(listener),
     cache: {
       readCursors: (accountId) => readCursors(db, accountId),
-      applySyncBatch: (batch) => applySyncBatch(db, batch),
+      applySyncBatch: withNewMailNotifications(db, (batch) => applySyncBatch(db, batch)),
       removeAccountData: (accountId) => removeAccountData(db, accountId),
       cachedAccountIds: () => cachedAccountIds(db),
     },

@@ -12,7 +12,16 @@ import { ConnectionChecks } from './ConnectionChecks';
 import { ServerFields } from './ServerFields';
 import { useAccountForm } from './useAccountForm';
 
-export function AccountSetup({ accountId, firstRun = false }: { accountId?: string; firstRun?: boolean }) {
+export function AccountSetup({
+  accountId,
+  firstRun = false,
+  kind,
+}: {
+  accountId?: string;
+  firstRun?: boolean;
+  /** 'shared': add a shared mailbox that has its own login (Settings → Add a shared mailbox). */
+  kind?: 'shared';
+}) {
   const { t } = useI18n();
   const account = useStore((state) => state.accounts?.find((candidate) => candidate.id === accountId) ?? null);
   const showScreen = useStore((state) => state.showScreen);
@@ -21,6 +30,7 @@ export function AccountSetup({ accountId, firstRun = false }: { accountId?: stri
   const form = useAccountForm({
     account,
     rememberByDefault: platform.host === 'electron',
+    kind,
     onSaved: (saved) => {
       pushToast('info', t(editing ? 'setup.saved' : 'setup.added', { email: saved.email }));
       showScreen(editing ? { name: 'settings' } : { name: 'mail' });
@@ -45,8 +55,10 @@ export function AccountSetup({ accountId, firstRun = false }: { accountId?: stri
           void form.save();
         }}
       >
-        <h1 className="setup__title">{editing ? t('setup.editTitle', { email: account.email }) : t('setup.title')}</h1>
-        {!editing && <p className="setup__intro">{t('setup.intro')}</p>}
+        <h1 className="setup__title">
+          {editing ? t('setup.editTitle', { email: account.email }) : kind === 'shared' ? t('setup.sharedTitle') : t('setup.title')}
+        </h1>
+        {!editing && <p className="setup__intro">{kind === 'shared' ? t('setup.sharedIntro') : t('setup.intro')}</p>}
         <TextField
           label={t('setup.email')}
           type="email"

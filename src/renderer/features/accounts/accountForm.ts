@@ -98,10 +98,12 @@ export function validate(values: FormValues, needPassword: boolean, t: Translate
   return errors;
 }
 
-export function toSettings(values: FormValues): AccountSettings {
+/** `kind: 'shared'` marks a shared mailbox reached through its own login (issue #3). */
+export function toSettings(values: FormValues, kind?: AccountSettings['kind']): AccountSettings {
   const email = values.email.trim();
   return {
     email,
+    ...(kind ? { kind } : {}),
     displayName: values.displayName.trim(),
     username: values.username.trim() || email,
     imap: { host: values.imapHost.trim(), port: Number(values.imapPort), security: values.imapSecurity },

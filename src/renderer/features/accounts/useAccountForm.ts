@@ -26,10 +26,13 @@ export type Busy = 'guessing' | 'testing' | 'saving' | null;
 export interface AccountFormOptions {
   account: Account | null;
   rememberByDefault: boolean;
+  /** 'shared': a shared mailbox with its own login; editing keeps the account's own kind. */
+  kind?: Account['kind'];
   onSaved(account: Account): void;
 }
 
-export function useAccountForm({ account, rememberByDefault, onSaved }: AccountFormOptions) {
+export function useAccountForm({ account, rememberByDefault, kind: newKind, onSaved }: AccountFormOptions) {
+  const kind = account ? account.kind : newKind;
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>(() => (account ? valuesFromAccount(account) : emptyValues(rememberByDefault)));
   // The latest values for async actions: "Add account" right after leaving the email field must
@@ -85,7 +88,7 @@ export function useAccountForm({ account, rememberByDefault, onSaved }: AccountF
 
   async function runTest(saving: boolean): Promise<boolean> {
     const result = await api
-      .call('accounts.test', { settings: toSettings(latest.current), password: latest.current.password })
+      .call('accounts.test', { settings: toSettings(latest.current, kind), password: latest.current.password })
       .catch((error: unknown) => ({ ok: false as const, error: toApiError(error) }));
     if (!result.ok) {
       setProblem(describeError(t, result.error));
@@ -119,7 +122,7 @@ export function useAccountForm({ account, rememberByDefault, onSaved }: AccountF
     try {
       // A new password is proven before it is stored; without one the stored one stays.
       if (values.password !== '' && !(await runTest(true))) return;
-      const settings = toSettings(values);
+      const settings = toSettings(values, kind);
       const result = account
         ? await api.call('accounts.update', {
             id: account.id,

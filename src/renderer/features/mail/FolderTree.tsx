@@ -1,46 +1,33 @@
 /**
  * The folder tree (WAI-ARIA tree pattern): one tab stop, arrow keys move, Right/Left open and
  * close branches or step into/out of them, Home/End jump, Enter/Space open the folder. Each
- * item is named by its folder name plus the unread count ("Inbox, 3 unread").
+ * folder is named by its name plus the unread count ("Inbox, 3 unread"); each mailbox by its
+ * address, with display name, unread count, read-only and storage in its description.
  */
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useAccountFolders } from '../../db/queries/folders';
+import { useMailData } from '../../db/queries/mailboxes';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { FolderTreeItem } from './FolderTreeItem';
-import { buildFolderTree, visibleNodes, type TreeNode } from './folderTree';
+import { visibleNodes, type TreeNode } from './folderTree';
+import { buildMailTree, unifiedKey } from './mailTree';
 
 function useTreeNodes(): TreeNode[] | undefined {
   const { t, localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);
   const accountIds = useMemo(() => (accounts ?? []).map((account) => account.id), [accounts]);
-  const data = useAccountFolders(accountIds);
-  return useMemo(() => {
-    if (!data || !accounts) return undefined;
-    const collator = new Intl.Collator(localeTag, { numeric: true, sensitivity: 'base' });
-    const perAccount = accounts.map((account) => {
-      const entry = data[account.id];
-      const children = entry ? buildFolderTree(entry.folders, entry.unread, t, collator) : [];
-      return { account, children };
-    });
-    if (perAccount.length === 1) return perAccount[0]?.children ?? [];
-    return perAccount.map(({ account, children }) => ({
-      key: account.id,
-      accountId: account.id,
-      path: null,
-      label: account.email,
-      unread: 0,
-      selectable: false,
-      children,
-    }));
-  }, [data, accounts, t, localeTag]);
+  const data = useMailData(accountIds);
+  return useMemo(() => (data && accounts ? buildMailTree(accounts, data, t, localeTag) : undefined), [data, accounts, t, localeTag]);
 }
 
 export function FolderTree() {
   const { t } = useI18n();
   const nodes = useTreeNodes();
-  const selectedKey = useStore((state) => `${state.selectedAccountId}\u0000${state.selectedFolderPath}`);
+  const selectedKey = useStore((state) =>
+    state.selectedUnified ? unifiedKey(state.selectedUnified) : `${state.selectedAccountId}\u0000${state.selectedFolderPath}`,
+  );
   const selectFolder = useStore((state) => state.selectFolder);
+  const selectUnified = useStore((state) => state.selectUnified);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const items = useRef(new Map<string, HTMLLIElement>());
@@ -78,7 +65,8 @@ export function FolderTree() {
     });
   }
   function activate(node: TreeNode) {
-    if (node.path !== null && node.selectable) selectFolder(node.accountId, node.path);
+    if (node.unifiedRole) selectUnified(node.unifiedRole);
+    else if (node.path !== null && node.selectable) selectFolder(node.accountId, node.path);
     else if (node.children.length) setOpen(node.key, !expanded.has(node.key));
   }
 

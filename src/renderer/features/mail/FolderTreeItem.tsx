@@ -19,12 +19,17 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
   const hasChildren = node.children.length > 0;
   const isOpen = hasChildren && expanded.has(node.key);
   const selected = node.key === selectedKey;
-  const name = node.unread > 0 ? t('folders.unread', { name: node.label, count: node.unread }) : node.label;
+  // A mailbox keeps its address as its whole name (stable for people and tests alike); its
+  // unread count, read-only state and storage are the description.
+  const name = node.kind !== 'mailbox' && node.unread > 0 ? t('folders.unread', { name: node.label, count: node.unread }) : node.label;
+  const descriptionId = node.description ? `tree-${node.key.replace(/[^A-Za-z0-9_-]/g, '_')}-description` : undefined;
+  const kindClass = node.kind === 'mailbox' ? ' is-mailbox' : node.kind === 'unified' ? ' is-unified' : '';
   return (
     <li
       ref={(element) => register(node.key, element)}
       role="treeitem"
       aria-label={name}
+      aria-describedby={descriptionId}
       aria-level={level}
       aria-selected={selected}
       aria-expanded={hasChildren ? isOpen : undefined}
@@ -36,7 +41,7 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
       }}
     >
       <div
-        className={`folder-tree__row${selected ? ' is-selected' : ''}${node.path === null ? ' is-account' : ''}${node.unread > 0 ? ' has-unread' : ''}`}
+        className={`folder-tree__row${selected ? ' is-selected' : ''}${kindClass}${node.unread > 0 ? ' has-unread' : ''}`}
         style={{ paddingInlineStart: `${0.5 + (level - 1) * 1}rem` }}
       >
         <span
@@ -48,13 +53,26 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
             onToggle(node);
           }}
         />
-        <span className="folder-tree__name">{node.label}</span>
+        {node.color && <span className="mailbox-swatch" style={{ backgroundColor: node.color }} aria-hidden="true" />}
+        <span className="folder-tree__name">
+          {node.label}
+          {node.detail && (
+            <span className="folder-tree__detail" aria-hidden="true">
+              {node.detail}
+            </span>
+          )}
+        </span>
         {node.unread > 0 && (
           <span className="folder-tree__count" aria-hidden="true">
             {fmt.number(node.unread)}
           </span>
         )}
       </div>
+      {descriptionId && (
+        <span id={descriptionId} className="visually-hidden">
+          {node.description}
+        </span>
+      )}
       {isOpen && (
         <ul role="group" className="folder-tree__group">
           {node.children.map((child) => (

@@ -2,43 +2,61 @@
  * The message list: a listbox virtualised with @tanstack/react-virtual. Only the visible rows
  * plus overscan are rendered, and only their window is read from the cache (in pages, so
  * scrolling within a page does not re-query). One tab stop; Up/Down/Home/End/PageUp/PageDown
- * move the active row (aria-activedescendant), Enter or Space opens it.
+ * move the active row (aria-activedescendant), Enter or Space opens it, Delete deletes (where the
+ * folder's rights allow it). A list shows one folder or a unified view across mailboxes.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { useMessageCount, useMessageWindow } from '../../db/queries/messages';
-import type { MessageRow as Row } from '../../db/rows';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { sourceTag, useMessageCount, useMessageWindow, type MessageSource } from '../../db/queries/messages';
+import type { MessageKey, MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { MessageRow } from './MessageRow';
+import { folderCapabilities, mailboxColor } from './mailboxInfo';
+import { MessageRow, rowDomId } from './MessageRow';
+import { QuotaBanner } from './QuotaBanner';
 import { SyncProgress } from './SyncProgress';
+import { deleteAndSelectNext } from './useDeleteAction';
+import { useMailboxLookup, type MailboxLookup } from './useMailboxLookup';
 
 const rowHeight = 76;
 const pageSize = 50;
 
-export function MessageList() {
-  const { t } = useI18n();
+function useSource(): MessageSource | null {
   const accountId = useStore((state) => state.selectedAccountId);
   const folderPath = useStore((state) => state.selectedFolderPath);
-  const count = useMessageCount(accountId, folderPath);
-  if (!accountId || !folderPath) return <p className="pane__note">{t('messages.noFolder')}</p>;
+  const unified = useStore((state) => state.selectedUnified);
+  return useMemo(() => {
+    if (unified) return { kind: 'unified', role: unified };
+    return accountId && folderPath ? { kind: 'folder', accountId, folderPath } : null;
+  }, [accountId, folderPath, unified]);
+}
+
+export function MessageList() {
+  const { t } = useI18n();
+  const source = useSource();
+  const count = useMessageCount(source);
+  const lookup = useMailboxLookup();
+  if (!source) return <p className="pane__note">{t('messages.noFolder')}</p>;
   return (
     <div className="message-list">
-      <SyncProgress accountId={accountId} folderPath={folderPath} />
+      <QuotaBanner source={source} lookup={lookup} />
+      {source.kind === 'folder' && <SyncProgress accountId={source.accountId} folderPath={source.folderPath} />}
       {count === undefined ? (
         <p className="pane__note">{t('messages.loading')}</p>
       ) : (
-        <VirtualList key={`${accountId}\u0000${folderPath}`} accountId={accountId} folderPath={folderPath} count={count} />
+        <VirtualList key={sourceTag(source)} source={source} count={count} lookup={lookup} />
       )}
     </div>
   );
 }
 
-function VirtualList({ accountId, folderPath, count }: { accountId: string; folderPath: string; count: number }) {
+const sameKey = (a: MessageKey | null, b: MessageKey) => a !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+
+function VirtualList({ source, count, lookup }: { source: MessageSource; count: number; lookup: MailboxLookup | undefined }) {
   const { t } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const selectedUid = useStore((state) => state.selectedUid);
+  const selectedMessage = useStore((state) => state.selectedMessage);
   const selectMessage = useStore((state) => state.selectMessage);
   // The React Compiler cannot memoise around TanStack Virtual's mutable instance; this
   // component does not rely on memoisation, so the compiler skipping it is fine.
@@ -54,7 +72,7 @@ function VirtualList({ accountId, folderPath, count }: { accountId: string; fold
   const last = items[items.length - 1]?.index ?? 0;
   const offset = Math.floor(first / pageSize) * pageSize;
   const limit = Math.max(pageSize, Math.ceil((last + 1) / pageSize) * pageSize - offset);
-  const page = useMessageWindow(accountId, folderPath, offset, limit);
+  const page = useMessageWindow(source, offset, limit);
   const rowAt = (index: number): Row | undefined =>
     page && index >= page.offset ? page.rows[index - page.offset] : undefined;
 
@@ -68,7 +86,15 @@ function VirtualList({ accountId, folderPath, count }: { accountId: string; fold
   }
   function open(index: number) {
     const row = rowAt(index);
-    if (row) selectMessage(row.uid);
+    if (row) selectMessage([row.accountId, row.folderPath, row.uid]);
+  }
+  /** Delete (the key) acts on the open message, else the active row — where the rights allow. */
+  function remove() {
+    const row = (selectedMessage && page?.rows.find((candidate) => sameKey(selectedMessage, [candidate.accountId, candidate.folderPath, candidate.uid]))) ?? activeRow;
+    if (!row) return;
+    const folder = lookup?.folder(row.accountId, row.folderPath);
+    if (!folder || !folderCapabilities(folder.rights).canDelete) return;
+    void deleteAndSelectNext([row.accountId, row.folderPath, row.uid]);
   }
   function onKeyDown(event: KeyboardEvent) {
     const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight) - 1);
@@ -81,6 +107,7 @@ function VirtualList({ accountId, folderPath, count }: { accountId: string; fold
       End: () => moveTo(count - 1),
       Enter: () => open(activeIndex),
       ' ': () => open(activeIndex),
+      Delete: remove,
     };
     const handler = handlers[event.key];
     if (!handler || count === 0) return;
@@ -88,7 +115,7 @@ function VirtualList({ accountId, folderPath, count }: { accountId: string; fold
     handler();
   }
 
-  if (count === 0) return <p className="pane__note">{t('messages.empty')}</p>;
+  if (count === 0) return <p className="pane__note">{t(source.kind === 'unified' ? 'messages.emptyUnified' : 'messages.empty')}</p>;
   return (
     <div
       id="message-list"
@@ -96,27 +123,32 @@ function VirtualList({ accountId, folderPath, count }: { accountId: string; fold
       className="message-list__scroller"
       role="listbox"
       aria-label={t('messages.label')}
-      aria-activedescendant={activeRow ? `message-${activeRow.uid}` : undefined}
+      aria-activedescendant={activeRow ? rowDomId(activeRow) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
       <div className="message-list__canvas" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => (
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const mailbox = source.kind === 'unified' && row ? lookup?.mailboxOf(row.accountId, row.folderPath) : undefined;
+          return (
           <MessageRow
             key={item.key}
-            row={rowAt(item.index)}
+            row={row}
+            mailbox={mailbox ? { address: mailbox.address, color: mailboxColor(mailbox.id) } : undefined}
             index={item.index}
             count={count}
             top={item.start}
             height={item.size}
             active={item.index === activeIndex}
-            selected={rowAt(item.index)?.uid === selectedUid}
+            selected={row !== undefined && sameKey(selectedMessage, [row.accountId, row.folderPath, row.uid])}
             onOpen={() => {
               setActive(item.index);
               open(item.index);
             }}
           />
-        ))}
+          );
+        })}
       </div>
     </div>
   );

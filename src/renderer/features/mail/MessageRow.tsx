@@ -1,10 +1,12 @@
 /** One row of the message list: sender, date, subject, snippet, and unread/flag/attachment marks. */
-import type { Address } from '../../../shared/model';
 import type { MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
+import { senderName } from './senderName';
 
 interface MessageRowProps {
   row: Row | undefined;
+  /** In a unified view: the mailbox the message belongs to. */
+  mailbox?: { address: string; color: string } | undefined;
   index: number;
   count: number;
   top: number;
@@ -14,12 +16,16 @@ interface MessageRowProps {
   onOpen(): void;
 }
 
-export function senderName(from: readonly Address[]): string {
-  const first = from[0];
-  return first ? first.name.trim() || first.address : '';
+
+/** A DOM id unique across folders and accounts (a unified list mixes UIDs of many folders). */
+export function rowDomId(row: Pick<Row, 'accountId' | 'folderPath' | 'uid'>): string {
+  let hash = 0x811c9dc5;
+  const folder = `${row.accountId}\u0000${row.folderPath}`;
+  for (let i = 0; i < folder.length; i++) hash = Math.imul(hash ^ folder.charCodeAt(i), 0x01000193) >>> 0;
+  return `message-${hash.toString(36)}-${row.uid}`;
 }
 
-export function MessageRow({ row, index, count, top, height, active, selected, onOpen }: MessageRowProps) {
+export function MessageRow({ row, mailbox, index, count, top, height, active, selected, onOpen }: MessageRowProps) {
   const { t, fmt } = useI18n();
   const position = { transform: `translateY(${top}px)`, height };
   if (!row) {
@@ -30,17 +36,19 @@ export function MessageRow({ row, index, count, top, height, active, selected, o
   const subject = row.subject.trim() || t('messages.noSubject');
   const unread = row.unread === 1;
   const flagged = row.flagged === 1;
-  const descriptionId = `message-${row.uid}-description`;
+  const domId = rowDomId(row);
+  const descriptionId = `${domId}-description`;
   const states = [
+    mailbox ? t('messages.inMailbox', { mailbox: mailbox.address }) : null,
     unread ? t('messages.unread') : null,
     flagged ? t('messages.flagged') : null,
     row.hasAttachments ? t('messages.hasAttachments') : null,
     fmt.fullDate(row.date),
   ].filter(Boolean);
-  const classes = ['message-row', unread && 'is-unread', selected && 'is-selected', active && 'is-active'];
+  const classes = ['message-row', mailbox && 'has-mailbox', unread && 'is-unread', selected && 'is-selected', active && 'is-active'];
   return (
     <div
-      id={`message-${row.uid}`}
+      id={domId}
       role="option"
       aria-label={t('messages.rowName', { sender, subject })}
       aria-describedby={descriptionId}
@@ -70,6 +78,12 @@ export function MessageRow({ row, index, count, top, height, active, selected, o
       </time>
       <span className="message-row__subject">{subject}</span>
       <span className="message-row__snippet">{row.snippet}</span>
+      {mailbox && (
+        <span className="message-row__mailbox" aria-hidden="true">
+          <span className="mailbox-swatch" style={{ backgroundColor: mailbox.color }} />
+          {mailbox.address}
+        </span>
+      )}
       <span id={descriptionId} className="visually-hidden">
         {states.join(', ')}
       </span>

@@ -1,5 +1,6 @@
 /** The reading pane: header, actions, body (HTML or plain text) and attachments. */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { useFolder } from '../../db/queries/mailboxes';
 import { useMessage } from '../../db/queries/messages';
 import type { MessageKey, MessageRow } from '../../db/rows';
 import { Spinner } from '../../components/Spinner';
@@ -11,18 +12,14 @@ import { MessageFrame } from './MessageFrame';
 import { PlainTextBody } from './PlainTextBody';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
+import { folderCapabilities } from './mailboxInfo';
+import { useDeleteAction } from './useDeleteAction';
 import { useFlagActions } from './useFlagActions';
 import { useMessageBody } from './useMessageBody';
 
 export function Reader() {
   const { t } = useI18n();
-  const accountId = useStore((state) => state.selectedAccountId);
-  const folderPath = useStore((state) => state.selectedFolderPath);
-  const uid = useStore((state) => state.selectedUid);
-  const key = useMemo<MessageKey | null>(
-    () => (accountId && folderPath && uid !== null ? [accountId, folderPath, uid] : null),
-    [accountId, folderPath, uid],
-  );
+  const key = useStore((state) => state.selectedMessage);
   const message = useMessage(key);
   if (!key) return <p className="pane__note pane__note--center">{t('reader.noSelection')}</p>;
   if (message === undefined) return null;
@@ -34,19 +31,24 @@ export function Reader() {
 function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; message: MessageRow; tag: string }) {
   const { t } = useI18n();
   const actions = useFlagActions(messageKey);
+  const remove = useDeleteAction(messageKey);
   const body = useMessageBody(messageKey);
+  const folder = useFolder(messageKey[0], messageKey[1]);
+  // Until the folder row is read, offer nothing rather than something the rights may forbid.
+  const capabilities = folder ? folderCapabilities(folder.rights) : null;
   const markedOnOpen = useRef(false);
 
   useEffect(() => {
     // Opening an unread message marks it read, once per opening (not again after "Mark as unread").
-    if (markedOnOpen.current || message.unread !== 1) return;
+    // Without the `s` right (RFC 4314 §2.1) the server would refuse: then it stays as it is.
+    if (markedOnOpen.current || message.unread !== 1 || !capabilities?.canSetSeen) return;
     markedOnOpen.current = true;
     void actions.markRead();
-  }, [message.unread, actions]);
+  }, [message.unread, actions, capabilities?.canSetSeen]);
 
   return (
     <article className="reader" aria-labelledby="reader-subject">
-      <ReaderToolbar message={message} actions={actions} />
+      {capabilities && <ReaderToolbar message={message} actions={actions} capabilities={capabilities} onDelete={remove} />}
       <ReaderHeader message={message} />
       <div className="reader__body">
         {body.status === 'loading' && (

@@ -1,4 +1,9 @@
-/** Read/unread and flag actions; the button names say what a press will do. */
+/**
+ * The open message's actions, offered by the folder's rights (RFC 4314 §2.1 via
+ * capabilitiesFromRights): read/unread only with `s`, flag only with `w`, Delete only with `t`
+ * and `e`. Button names say what a press will do. Where nothing may change, a note says so.
+ */
+import type { FolderCapabilities } from '../../../shared/rights';
 import type { MessageRow } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import type { useFlagActions } from './useFlagActions';
@@ -6,24 +11,42 @@ import type { useFlagActions } from './useFlagActions';
 interface ReaderToolbarProps {
   message: MessageRow;
   actions: ReturnType<typeof useFlagActions>;
+  capabilities: FolderCapabilities;
+  onDelete(): Promise<boolean>;
 }
 
-export function ReaderToolbar({ message, actions }: ReaderToolbarProps) {
+export function ReaderToolbar({ message, actions, capabilities, onDelete }: ReaderToolbarProps) {
   const { t } = useI18n();
   const unread = message.unread === 1;
   const flagged = message.flagged === 1;
+  const { canSetSeen, canSetFlags, canDelete } = capabilities;
+  if (!canSetSeen && !canSetFlags && !canDelete) {
+    return <p className="reader__readonly">{t('reader.readOnly')}</p>;
+  }
   return (
     <div className="reader__toolbar" role="toolbar" aria-label={t('reader.toolbar')}>
-      <button type="button" className="button" onClick={() => void (unread ? actions.markRead() : actions.markUnread())}>
-        <span className={`reader__dot${unread ? '' : ' is-read'}`} aria-hidden="true" />
-        {unread ? t('reader.markRead') : t('reader.markUnread')}
-      </button>
-      <button type="button" className="button" onClick={() => void (flagged ? actions.unflag() : actions.flag())}>
-        <svg className={`icon icon--small${flagged ? ' icon--flag' : ''}`} viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M5 21V4h9l.4 2H20v10h-7l-.4-2H7v7H5Z" />
-        </svg>
-        {flagged ? t('reader.unflag') : t('reader.flag')}
-      </button>
+      {canSetSeen && (
+        <button type="button" className="button" onClick={() => void (unread ? actions.markRead() : actions.markUnread())}>
+          <span className={`reader__dot${unread ? '' : ' is-read'}`} aria-hidden="true" />
+          {unread ? t('reader.markRead') : t('reader.markUnread')}
+        </button>
+      )}
+      {canSetFlags && (
+        <button type="button" className="button" onClick={() => void (flagged ? actions.unflag() : actions.flag())}>
+          <svg className={`icon icon--small${flagged ? ' icon--flag' : ''}`} viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M5 21V4h9l.4 2H20v10h-7l-.4-2H7v7H5Z" />
+          </svg>
+          {flagged ? t('reader.unflag') : t('reader.flag')}
+        </button>
+      )}
+      {canDelete && (
+        <button type="button" className="button" aria-keyshortcuts="Delete" onClick={() => void onDelete()}>
+          <svg className="icon icon--small" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h1.5v-8H10Zm2.5 0v8H14v-8h-1.5Z" />
+          </svg>
+          {t('reader.delete')}
+        </button>
+      )}
     </div>
   );
 }

@@ -6,19 +6,29 @@ import type { FolderRow } from '../../db/rows';
 /** The order role folders are listed in, before all other folders. */
 export const roleOrder: readonly FolderRole[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged'];
 
-/**
- * The account's own inbox (RFC 9051 §5.1: the name INBOX is case-insensitive). A shared
- * mailbox's INBOX (`shared/info@…/INBOX`) may carry the inbox role too, but is not this one.
- */
-export function isInbox(folder: Pick<FolderRow, 'role' | 'path' | 'parentPath'>): boolean {
-  return folder.path.toUpperCase() === 'INBOX' || (folder.role === 'inbox' && folder.parentPath === null);
+/** The path of the container a mailbox's folders live in: `shared/info@example.test` for `shared/info@example.test/`. */
+export function mailboxRoot(prefix: string, delimiter = '/'): string {
+  return prefix.endsWith(delimiter) ? prefix.slice(0, -delimiter.length) : prefix;
 }
 
 /**
- * Role folders get the name people know in their language. Only the account's own INBOX is
- * "Inbox": a shared mailbox's INBOX keeps its server name, so there is one Inbox in the tree.
+ * A mailbox's inbox: `<prefix>INBOX` (RFC 9051 §5.1: the name INBOX is case-insensitive), or a
+ * folder with the inbox role at the top of the mailbox. `prefix` is '' for the person's own.
  */
-export function folderDisplayName(folder: Pick<FolderRow, 'role' | 'path' | 'name' | 'parentPath'>, t: Translate): string {
-  if (isInbox(folder)) return t('folders.role.inbox');
+export function isInbox(folder: Pick<FolderRow, 'role' | 'path' | 'parentPath' | 'delimiter'>, prefix = ''): boolean {
+  if (folder.path.toUpperCase() === `${prefix}INBOX`.toUpperCase()) return true;
+  return folder.role === 'inbox' && (folder.parentPath ?? '') === mailboxRoot(prefix, folder.delimiter);
+}
+
+/**
+ * Role folders get the name people know in their language. Each mailbox has one "Inbox": its
+ * own INBOX, shown under the mailbox's node so the tree stays unambiguous (issue #3).
+ */
+export function folderDisplayName(
+  folder: Pick<FolderRow, 'role' | 'path' | 'name' | 'parentPath' | 'delimiter'>,
+  t: Translate,
+  prefix = '',
+): string {
+  if (isInbox(folder, prefix)) return t('folders.role.inbox');
   return folder.role && folder.role !== 'inbox' ? t(`folders.role.${folder.role}`) : folder.name;
 }

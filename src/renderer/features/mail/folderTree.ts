@@ -1,63 +1,147 @@
 /**
- * Builds the folder tree from the flat folder list: role folders first in a fixed order
- * (Inbox, Drafts, Sent, Archive, Junk, Trash…) with localized names, then the rest by name,
- * nested by `parentPath`. Role folders living under INBOX (`INBOX.Sent`, common on Courier-style
- * servers) are lifted to the top, where people look for them.
+ * Builds the folder tree. At the top the unified views (All inboxes, All sent, All drafts);
+ * then one node per mailbox — the person's own first, then shared ones alphabetically (issue
+ * #3) — each holding its folders: role folders first in a fixed order (Inbox, Drafts, Sent,
+ * Archive, Junk, Trash…) with localized names, then the rest by name, nested by `parentPath`.
+ * Role folders living under INBOX (`INBOX.Sent`, common on Courier-style servers) are lifted to
+ * the top of their mailbox, where people look for them.
  */
-import type { FolderRow } from '../../db/rows';
+import type { Account } from '../../../shared/model';
+import type { FolderRow, MailboxRow, UnifiedRole } from '../../db/rows';
 import type { Translate } from '../../i18n/types';
-import { folderDisplayName, isInbox, roleOrder } from './folderNames';
+import { folderDisplayName, isInbox, mailboxRoot, roleOrder } from './folderNames';
 
 export interface TreeNode {
-  /** Unique across accounts. */
+  /** Unique across accounts and mailboxes. */
   key: string;
+  kind: 'unified' | 'mailbox' | 'folder';
   accountId: string;
-  /** `null` for an account node (several accounts). */
+  /** The folder's path; `null` for unified and mailbox nodes. */
   path: string | null;
+  /** The visible text and the accessible name (plus the unread count, for folders). */
   label: string;
+  /** Secondary visible text (a mailbox's display name). */
+  detail?: string;
+  /** Accessible description (unread, read-only, quota of a mailbox). */
+  description?: string;
+  /** A mailbox's colour swatch. */
+  color?: string;
+  unifiedRole?: UnifiedRole;
+  mailboxId?: string;
   unread: number;
   selectable: boolean;
   children: TreeNode[];
 }
 
-function rank(folder: FolderRow): number {
-  if (isInbox(folder)) return -1;
+function rank(folder: FolderRow, prefix: string): number {
+  if (isInbox(folder, prefix)) return -1;
   const index = folder.role ? roleOrder.indexOf(folder.role) : -1;
   return index >= 0 ? index : roleOrder.length;
 }
 
+/** The folders of one mailbox as a tree; `prefix` is the mailbox's path prefix ('' for own). */
 export function buildFolderTree(
   folders: readonly FolderRow[],
-  unread: Readonly<Record<string, number>>,
+  unreadOf: (folder: FolderRow) => number,
   t: Translate,
   collator: Intl.Collator,
+  prefix = '',
 ): TreeNode[] {
-  const byPath = new Map(folders.map((folder) => [folder.path, folder]));
-  const inboxPath = folders.find(isInbox)?.path ?? null;
+  const own = folders.filter((folder) => prefix === '' || folder.path !== mailboxRoot(prefix, folder.delimiter));
+  const byPath = new Map(own.map((folder) => [folder.path, folder]));
+  const inboxPath = own.find((folder) => isInbox(folder, prefix))?.path ?? null;
   const parentOf = (folder: FolderRow): string | null => {
     const parent = folder.parentPath;
     if (parent === null || !byPath.has(parent)) return null;
     return folder.role && parent === inboxPath ? null : parent;
   };
   const childrenOf = new Map<string | null, FolderRow[]>();
-  for (const folder of folders) {
+  for (const folder of own) {
     const parent = parentOf(folder);
     childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), folder]);
   }
   const build = (parent: string | null): TreeNode[] =>
     (childrenOf.get(parent) ?? [])
-      .map((folder) => ({ folder, label: folderDisplayName(folder, t) }))
-      .sort((a, b) => rank(a.folder) - rank(b.folder) || collator.compare(a.label, b.label))
-      .map(({ folder, label }) => ({
+      .map((folder) => ({ folder, label: folderDisplayName(folder, t, prefix) }))
+      .sort((a, b) => rank(a.folder, prefix) - rank(b.folder, prefix) || collator.compare(a.label, b.label))
+      .map(({ folder, label }): TreeNode => ({
         key: `${folder.accountId}\u0000${folder.path}`,
+        kind: 'folder',
         accountId: folder.accountId,
         path: folder.path,
         label,
-        unread: unread[folder.path] ?? 0,
+        mailboxId: folder.mailboxId,
+        unread: unreadOf(folder),
         selectable: folder.selectable,
         children: build(folder.path),
-      }));
+      }))
+      // A container that cannot be opened and holds nothing of this mailbox (the `shared`
+      // namespace root, whose mailboxes are nodes of their own) is only noise.
+      .filter((node) => node.selectable || node.children.length > 0);
   return build(null);
+}
+
+export interface MailboxGroup {
+  mailbox: MailboxRow;
+  folders: FolderRow[];
+}
+
+/** A mailbox counts as shared when discovered/added as one, or reached through its own login. */
+export function isSharedMailbox(mailbox: MailboxRow, account: Pick<Account, 'kind'> | undefined): boolean {
+  return mailbox.kind === 'shared' || account?.kind === 'shared';
+}
+
+/** The own mailbox of an account whose mailboxes the cache does not know yet. */
+export function ownMailboxFor(account: Account): MailboxRow {
+  return {
+    id: `${account.id}:own`,
+    accountId: account.id,
+    kind: 'own',
+    source: 'account',
+    address: account.email,
+    displayName: account.displayName,
+    prefix: '',
+    rights: null,
+    hidden: false,
+    quota: null,
+  };
+}
+
+/**
+ * The visible mailboxes with their folders, in tree order: own mailboxes in account order, then
+ * shared ones by address. Hidden mailboxes are left out. A folder whose mailbox the cache does
+ * not know (a cache from before mailboxes existed) belongs to its account's own mailbox.
+ */
+export function groupByMailbox(
+  accounts: readonly Account[],
+  mailboxes: readonly MailboxRow[],
+  folders: readonly FolderRow[],
+  collator: Intl.Collator,
+): MailboxGroup[] {
+  const groups = new Map<string, MailboxGroup>();
+  const hidden = new Set<string>();
+  for (const account of accounts) {
+    const ofAccount = mailboxes.filter((mailbox) => mailbox.accountId === account.id);
+    const list = ofAccount.length > 0 ? ofAccount : [ownMailboxFor(account)];
+    for (const mailbox of list) {
+      if (mailbox.hidden) hidden.add(mailbox.id);
+      else groups.set(mailbox.id, { mailbox, folders: [] });
+    }
+  }
+  for (const folder of folders) {
+    if (hidden.has(folder.mailboxId)) continue;
+    const group = groups.get(folder.mailboxId) ?? groups.get(`${folder.accountId}:own`);
+    group?.folders.push(folder);
+  }
+  const accountOrder = new Map(accounts.map((account, index) => [account.id, index]));
+  const accountOf = new Map(accounts.map((account) => [account.id, account]));
+  const shared = (group: MailboxGroup) => isSharedMailbox(group.mailbox, accountOf.get(group.mailbox.accountId));
+  return [...groups.values()].sort((a, b) => {
+    const byKind = Number(shared(a)) - Number(shared(b));
+    if (byKind !== 0) return byKind;
+    if (!shared(a)) return (accountOrder.get(a.mailbox.accountId) ?? 0) - (accountOrder.get(b.mailbox.accountId) ?? 0);
+    return collator.compare(a.mailbox.address, b.mailbox.address) || a.mailbox.id.localeCompare(b.mailbox.id);
+  });
 }
 
 /** The nodes a person can reach with the arrow keys: expanded branches only, in screen order. */

@@ -5,12 +5,16 @@ import { useStore } from '../../store';
 import { isInbox } from './folderNames';
 
 export function useDefaultFolder(): void {
-  const selectedFolderPath = useStore((state) => state.selectedFolderPath);
+  const nothingSelected = useStore((state) => state.selectedFolderPath === null && state.selectedUnified === null);
   const firstAccountId = useStore((state) => state.accounts?.[0]?.id ?? null);
-  const folders = useFolders(selectedFolderPath === null ? firstAccountId : null);
+  const folders = useFolders(nothingSelected ? firstAccountId : null);
   useEffect(() => {
-    if (selectedFolderPath !== null || !firstAccountId || !folders) return;
-    const inbox = folders.find(isInbox) ?? folders.find((folder) => folder.selectable);
+    if (!nothingSelected || !firstAccountId || !folders) return;
+    const own = `${firstAccountId}:own`;
+    const inbox =
+      folders.find((folder) => folder.mailboxId === own && isInbox(folder)) ??
+      folders.find((folder) => isInbox(folder)) ??
+      folders.find((folder) => folder.selectable);
     if (inbox) useStore.getState().selectFolder(firstAccountId, inbox.path);
-  }, [selectedFolderPath, firstAccountId, folders]);
+  }, [nothingSelected, firstAccountId, folders]);
 }

@@ -1,24 +1,47 @@
-/** "Postvak — Inbox (3)": the open folder and its unread count in the window title. */
+/**
+ * "Postvak — Inbox (3)": the open folder (or unified view) and its unread count in the window
+ * title; and the unified unread count on the dock/taskbar badge (issue #3).
+ */
 import { useEffect } from 'react';
+import { api } from '../../api';
 import { useFolders, useUnreadCounts } from '../../db/queries/folders';
+import { useUnifiedUnread } from '../../db/queries/messages';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { folderDisplayName } from './folderNames';
+import { useMailboxLookup } from './useMailboxLookup';
 
 export function useWindowTitle(): void {
   const { t } = useI18n();
   const accountId = useStore((state) => state.selectedAccountId);
   const folderPath = useStore((state) => state.selectedFolderPath);
+  const unified = useStore((state) => state.selectedUnified);
   const folders = useFolders(accountId);
   const unreadCounts = useUnreadCounts(accountId);
+  const unifiedUnread = useUnifiedUnread(unified ?? 'inbox') ?? 0;
+  const lookup = useMailboxLookup();
   const folder = folders?.find((candidate) => candidate.path === folderPath);
-  const unread = folderPath ? (unreadCounts?.[folderPath] ?? 0) : 0;
-  const title = !folder
-    ? t('app.name')
-    : unread > 0
-      ? t('app.windowTitleUnread', { folder: folderDisplayName(folder, t), unread })
-      : t('app.windowTitle', { folder: folderDisplayName(folder, t) });
+  const prefix = folder && accountId ? (lookup?.mailboxOf(accountId, folder.path)?.prefix ?? '') : '';
+  const name = unified ? t(`folders.unified.${unified}`) : folder ? folderDisplayName(folder, t, prefix) : null;
+  const unread = unified ? unifiedUnread : folderPath ? (unreadCounts?.[folderPath] ?? 0) : 0;
+  const title = !name ? t('app.name') : unread > 0 ? t('app.windowTitleUnread', { folder: name, unread }) : t('app.windowTitle', { folder: name });
   useEffect(() => {
     document.title = title;
   }, [title]);
+}
+
+/** How long the badge waits for the count to settle (a sync batch changes it many times). */
+export const badgeDelayMs = 400;
+
+/** Keeps the dock/taskbar badge at the unread count of All inboxes. */
+export function useUnreadBadge(): void {
+  const count = useUnifiedUnread('inbox');
+  useEffect(() => {
+    if (count === undefined) return;
+    const timer = setTimeout(() => {
+      // The browser host has no badge; a refusal there is expected and not worth a notice.
+      void api.call('app.setBadge', { count }).catch(() => undefined);
+    }, badgeDelayMs);
+    return () => clearTimeout(timer);
+  }, [count]);
 }

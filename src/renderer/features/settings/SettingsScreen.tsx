@@ -1,8 +1,10 @@
-/** Settings: the accounts (add, edit, remove) and the language. */
+/** Settings: the accounts (add, edit, remove), their mailboxes, notifications and the language. */
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { AccountList } from './AccountList';
 import { LanguageSelect } from './LanguageSelect';
+import { MailboxList } from './MailboxList';
+import { NotificationSettings } from './NotificationSettings';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -17,6 +19,8 @@ export function SettingsScreen() {
           </button>
         </div>
         <AccountList />
+        <MailboxList />
+        <NotificationSettings />
         <LanguageSelect />
       </div>
     </main>

@@ -1,6 +1,6 @@
 /** Synthetic rows for cache tests (no real person's mail). */
 import type { SyncBatch } from '../../../../src/shared/api';
-import type { AccountId, Folder, FolderCursor, MessageSummary } from '../../../../src/shared/model';
+import type { AccountId, Folder, FolderCursor, Mailbox, MessageSummary } from '../../../../src/shared/model';
 
 export const accountA = 'acc-a' as AccountId;
 export const accountB = 'acc-b' as AccountId;
@@ -9,6 +9,8 @@ export function folder(path: string, accountId: AccountId = accountA, extra: Par
   const parts = path.split('/');
   return {
     accountId,
+    mailboxId: `${accountId}:own`,
+    rights: null,
     path,
     name: parts[parts.length - 1] ?? path,
     delimiter: '/',
@@ -49,8 +51,42 @@ export function cursor(path: string, extra: Partial<FolderCursor> = {}): FolderC
 
 let batchCounter = 0;
 
-export function foldersBatch(folders: Folder[], accountId: AccountId = accountA): SyncBatch {
-  return { batchId: `b${++batchCounter}`, accountId, kind: 'folders', folders };
+export function mailbox(accountId: AccountId = accountA, extra: Partial<Mailbox> = {}): Mailbox {
+  return {
+    id: `${accountId}:own`,
+    accountId,
+    kind: 'own',
+    source: 'account',
+    address: `${accountId}@example.test`,
+    displayName: '',
+    prefix: '',
+    rights: null,
+    hidden: false,
+    quota: null,
+    ...extra,
+  };
+}
+
+/** A shared mailbox found by discovery, e.g. `shared('info')` → info@example.test under `shared/info@example.test/`. */
+export function sharedMailbox(local: string, accountId: AccountId = accountA, extra: Partial<Mailbox> = {}): Mailbox {
+  const address = `${local}@example.test`;
+  return mailbox(accountId, {
+    id: `${accountId}:shared:${address}`,
+    kind: 'shared',
+    source: 'discovered',
+    address,
+    prefix: `shared/${address}/`,
+    rights: 'lrswipkxtea',
+    ...extra,
+  });
+}
+
+export function foldersBatch(
+  folders: Folder[],
+  accountId: AccountId = accountA,
+  mailboxes: Mailbox[] = [mailbox(accountId)],
+): Extract<SyncBatch, { kind: 'folders' }> {
+  return { batchId: `b${++batchCounter}`, accountId, kind: 'folders', mailboxes, folders };
 }
 
 export function messagesBatch(

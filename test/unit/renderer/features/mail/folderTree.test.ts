@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Folder } from '../../../../../src/shared/model';
-import { buildFolderTree, visibleNodes, type TreeNode } from '../../../../../src/renderer/features/mail/folderTree';
+import type { Account, Folder } from '../../../../../src/shared/model';
+import { buildFolderTree, groupByMailbox, visibleNodes, type TreeNode } from '../../../../../src/renderer/features/mail/folderTree';
+import { buildMailTree } from '../../../../../src/renderer/features/mail/mailTree';
 import { createTranslator } from '../../../../../src/renderer/i18n/translate';
-import { folder } from '../../db/fixtures';
+import { accountA, accountB, folder, mailbox, sharedMailbox } from '../../db/fixtures';
 
 const collator = new Intl.Collator('en', { numeric: true });
 
@@ -10,7 +11,7 @@ function labels(nodes: TreeNode[]): unknown[] {
   return nodes.map((n) => (n.children.length ? [n.label, labels(n.children)] : n.label));
 }
 
-const folders: Folder[] = [
+const ownFolders: Folder[] = [
   folder('Zebra'),
   folder('Trash', undefined, { role: 'trash' }),
   folder('Projects'),
@@ -23,15 +24,21 @@ const folders: Folder[] = [
   folder('archive', undefined, { role: 'archive' }),
   folder('Junk', undefined, { role: 'junk' }),
   folder('shared', undefined, { selectable: false }),
-  folder('shared/info@example.test', undefined, { selectable: false }),
-  folder('shared/info@example.test/INBOX', undefined, { role: 'inbox' }),
-  folder('shared/info@example.test/Sent', undefined, { role: 'sent' }),
-  folder('shared/info@example.test/Offers'),
 ];
+const info = sharedMailbox('info', accountA, { rights: 'lr', displayName: 'Info desk', quota: { usedKiB: 46_080, limitKiB: 51_200 } });
+const sales = sharedMailbox('sales');
+const inMailbox = (path: string, id: string, extra: Partial<Folder> = {}) => folder(path, accountA, { mailboxId: id, ...extra });
+const infoFolders: Folder[] = [
+  inMailbox('shared/info@example.test', info.id, { selectable: false }),
+  inMailbox('shared/info@example.test/INBOX', info.id, { role: 'inbox' }),
+  inMailbox('shared/info@example.test/Sent', info.id, { role: 'sent' }),
+  inMailbox('shared/info@example.test/Offers', info.id),
+];
+const salesFolders: Folder[] = [inMailbox('shared/sales@example.test/INBOX', sales.id)];
 
 describe('buildFolderTree', () => {
   it('lists role folders first in a fixed order with localized names, then the rest nested by name', () => {
-    const tree = buildFolderTree(folders, { INBOX: 3 }, createTranslator('nl', 'nl-NL'), collator);
+    const tree = buildFolderTree(ownFolders, (f) => (f.path === 'INBOX' ? 3 : 0), createTranslator('nl', 'nl-NL'), collator);
     expect(labels(tree)).toEqual([
       ['Postvak IN', ['Receipts']],
       'Concepten',
@@ -40,19 +47,78 @@ describe('buildFolderTree', () => {
       'Ongewenst',
       'Prullenbak',
       ['Projects', ['Alpha', 'Beta']],
-      ['shared', [['info@example.test', ['INBOX', 'Verzonden', 'Offers']]]],
       'Zebra',
     ]);
     expect(tree[0]).toMatchObject({ path: 'INBOX', unread: 3, selectable: true });
   });
 
+  it("names a shared mailbox's INBOX Inbox and leaves out its container", () => {
+    const tree = buildFolderTree(infoFolders, () => 0, createTranslator('en', 'en-US'), collator, info.prefix);
+    expect(labels(tree)).toEqual(['Inbox', 'Sent', 'Offers']);
+    expect(tree[0]?.path).toBe('shared/info@example.test/INBOX');
+  });
+
   it('walks only expanded branches for keyboard navigation', () => {
-    const tree = buildFolderTree(folders, {}, createTranslator('en', 'en-US'), collator);
+    const tree = buildFolderTree(ownFolders, () => 0, createTranslator('en', 'en-US'), collator);
     const projects = tree.find((n) => n.path === 'Projects')!;
     const collapsedAll = visibleNodes(tree, new Set());
-    expect(collapsedAll.map((v) => v.node.label)).toEqual(['Inbox', 'Drafts', 'Sent', 'Archive', 'Junk', 'Trash', 'Projects', 'shared', 'Zebra']);
+    expect(collapsedAll.map((v) => v.node.label)).toEqual(['Inbox', 'Drafts', 'Sent', 'Archive', 'Junk', 'Trash', 'Projects', 'Zebra']);
     const open = visibleNodes(tree, new Set([projects.key]));
     const alpha = open.find((v) => v.node.label === 'Alpha')!;
     expect(alpha).toMatchObject({ level: 2, parent: projects });
+  });
+});
+
+const alice = { id: accountA, email: 'alice@example.test', displayName: 'Alice' } as Account;
+const bob = { id: accountB, email: 'bob@example.test', displayName: 'Bob' } as Account;
+
+describe('groupByMailbox', () => {
+  it('puts own mailboxes first in account order, then shared ones alphabetically, without hidden ones', () => {
+    const hidden = sharedMailbox('archive', accountA, { hidden: true });
+    const mailboxes = [sales, info, hidden, mailbox(accountA, { address: 'alice@example.test' }), mailbox(accountB, { address: 'bob@example.test' })];
+    const groups = groupByMailbox([alice, bob], mailboxes, [...ownFolders, ...infoFolders, ...salesFolders], collator);
+    expect(groups.map((g) => g.mailbox.address)).toEqual(['alice@example.test', 'bob@example.test', 'info@example.test', 'sales@example.test']);
+    expect(groups[2]?.folders.map((f) => f.path)).toEqual(infoFolders.map((f) => f.path));
+    expect(groups.flatMap((g) => g.folders).some((f) => f.mailboxId === hidden.id)).toBe(false);
+  });
+
+  it('counts a separate-login shared account as shared, and gives an account without mailbox rows its own', () => {
+    const infoLogin = { id: 'acc-info', email: 'info@example.test', kind: 'shared' } as Account;
+    const groups = groupByMailbox(
+      [infoLogin, alice],
+      [mailbox('acc-info' as Account['id'], { address: 'info@example.test' })],
+      [folder('INBOX')],
+      collator,
+    );
+    expect(groups.map((g) => g.mailbox.address)).toEqual(['alice@example.test', 'info@example.test']);
+    expect(groups[0]?.folders.map((f) => f.path)).toEqual(['INBOX']);
+  });
+});
+
+describe('buildMailTree', () => {
+  it('puts the unified views on top and describes each mailbox by unread, read-only and storage', () => {
+    const t = createTranslator('en', 'en-US');
+    const tree = buildMailTree(
+      [alice],
+      {
+        mailboxes: [mailbox(accountA, { address: 'alice@example.test' }), info],
+        folders: [folder('INBOX'), ...infoFolders],
+        unread: { [`${accountA}\u0000shared/info@example.test/INBOX`]: 15, [`${accountA}\u0000INBOX`]: 2 },
+        unifiedUnread: 17,
+      },
+      t,
+      'en-US',
+    );
+    expect(tree.map((n) => n.label)).toEqual(['All inboxes', 'All sent', 'All drafts', 'alice@example.test', 'info@example.test']);
+    expect(tree[0]).toMatchObject({ kind: 'unified', unifiedRole: 'inbox', unread: 17 });
+    const infoNode = tree[4]!;
+    expect(infoNode).toMatchObject({ kind: 'mailbox', unread: 15, detail: 'Info desk' });
+    expect(infoNode.description).toBe('Info desk, 15 unread, Read-only, 45 MB of 50 MB used');
+    expect(infoNode.children.map((n) => [n.label, n.unread])).toEqual([['Inbox', 15], ['Sent', 0], ['Offers', 0]]);
+    expect(tree[3]?.description).toBe('2 unread');
+
+    const nl = buildMailTree([alice], { mailboxes: [info], folders: infoFolders, unread: {}, unifiedUnread: 0 }, createTranslator('nl', 'nl-NL'), 'nl-NL');
+    expect(nl.map((n) => n.label).slice(0, 3)).toEqual(['Alle inboxen', 'Alle verzonden', 'Alle concepten']);
+    expect(nl[3]?.description).toBe('Info desk, Alleen lezen, 45 MB van 50 MB gebruikt');
   });
 });

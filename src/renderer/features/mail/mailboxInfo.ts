@@ -1,0 +1,68 @@
+/**
+ * What the UI says about a mailbox and may offer in a folder: its colour, whether it is
+ * read-only (MYRIGHTS, RFC 4314 §2.1), and its storage use with the warning from `quotaLevel`
+ * (RFC 9208). Pure, so the wording per level is tested without rendering.
+ */
+import { capabilitiesFromRights, parseRights, type FolderCapabilities } from '../../../shared/rights';
+import { quotaLevel, type QuotaLevel } from '../../../shared/quota';
+import type { Mailbox } from '../../../shared/model';
+import type { Translate } from '../../i18n/types';
+
+/**
+ * Swatch colours: distinct hues, each with at least 3:1 contrast on the light and dark pane
+ * backgrounds (WCAG 1.4.11, non-text contrast). The address is always shown next to it, so no
+ * meaning rests on colour alone.
+ */
+export const mailboxPalette = ['#1f6feb', '#c2410c', '#15803d', '#a21caf', '#0e7490', '#b91c1c', '#6d28d9', '#a16207'] as const;
+
+/** The same colour for a mailbox on every start and every device (FNV-1a over its id). */
+export function mailboxColor(mailboxId: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < mailboxId.length; i++) {
+    hash ^= mailboxId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return mailboxPalette[hash % mailboxPalette.length] ?? mailboxPalette[0];
+}
+
+/** What may be done in a folder; `null` rights = the person's own folder, everything allowed. */
+export function folderCapabilities(rights: string | null): FolderCapabilities {
+  return capabilitiesFromRights(parseRights(rights ?? 'lrswipkxtea'));
+}
+
+export function isReadOnly(rights: string | null): boolean {
+  return rights !== null && folderCapabilities(rights).readOnly;
+}
+
+/** Quota sizes in the binary megabytes servers count in (Dovecot's `50M` is 50 × 1024² bytes). */
+export function formatKiB(kib: number, localeTag: string): string {
+  const mib = kib / 1024;
+  const unit = mib >= 1024 ? 'gigabyte' : mib >= 1 ? 'megabyte' : 'kilobyte';
+  const value = unit === 'gigabyte' ? mib / 1024 : unit === 'megabyte' ? mib : kib;
+  return new Intl.NumberFormat(localeTag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+}
+
+/** "12.3 MB of 50 MB used"; null when the server reports no limit. */
+export function quotaUsage(quota: Mailbox['quota'], t: Translate, localeTag: string): string | null {
+  if (!quota) return null;
+  return t('quota.used', { used: formatKiB(quota.usedKiB, localeTag), limit: formatKiB(quota.limitKiB, localeTag) });
+}
+
+export interface QuotaWarning {
+  level: Exclude<QuotaLevel, 'ok'>;
+  /** 80/90 % inform (role=status); 95 % and full need attention now (role=alert). */
+  urgent: boolean;
+  text: string;
+}
+
+/** The warning for a mailbox at 80 % or more of its storage, in words; null below that. */
+export function quotaWarning(mailbox: Pick<Mailbox, 'address' | 'quota'>, t: Translate): QuotaWarning | null {
+  const { quota } = mailbox;
+  if (!quota) return null;
+  const level = quotaLevel(quota.usedKiB, quota.limitKiB);
+  if (level === 'ok') return null;
+  const percent = quota.limitKiB > 0 ? Math.floor((quota.usedKiB / quota.limitKiB) * 100) : 100;
+  const text =
+    level === 'full' ? t('quota.full', { address: mailbox.address }) : t('quota.warning', { address: mailbox.address, percent });
+  return { level, urgent: level === 'warn95' || level === 'full', text };
+}

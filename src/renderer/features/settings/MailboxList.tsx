@@ -1,0 +1,131 @@
+/**
+ * Settings → Mailboxes (issue #3): every mailbox of every account — own, shared with the person,
+ * added by hand — with its storage, a notification switch, Hide/Show for shared ones and Remove
+ * for those added by hand. Hidden mailboxes stay listed so they can be shown again.
+ */
+import { useMemo, useState } from 'react';
+import type { Account } from '../../../shared/model';
+import { api } from '../../api';
+import { useMailboxesAndFolders } from '../../db/queries/mailboxes';
+import type { MailboxRow } from '../../db/rows';
+import { describeError, toApiError } from '../../i18n/errors';
+import { useI18n } from '../../i18n/useI18n';
+import { useStore } from '../../store';
+import { notifiesFor } from '../../store/preferencesSlice';
+import { groupByMailbox, isSharedMailbox } from '../mail/folderTree';
+import { mailboxColor, quotaUsage, quotaWarning } from '../mail/mailboxInfo';
+import { AddSharedMailbox } from './AddSharedMailbox';
+
+function kindLabel(mailbox: MailboxRow, account: Account, t: ReturnType<typeof useI18n>['t']): string {
+  if (account.kind === 'shared') return t('settings.mailboxes.sharedLogin');
+  if (mailbox.source === 'manual') return t('settings.mailboxes.manual');
+  return mailbox.kind === 'own' ? t('settings.mailboxes.own') : t('settings.mailboxes.discovered');
+}
+
+function MailboxItem({ mailbox, account }: { mailbox: MailboxRow; account: Account }) {
+  const { t, localeTag } = useI18n();
+  const notify = useStore((state) => notifiesFor(state.mailboxNotify, mailbox.id));
+  const setMailboxNotify = useStore((state) => state.setMailboxNotify);
+  const pushToast = useStore((state) => state.pushToast);
+  const [busy, setBusy] = useState(false);
+  const shared = isSharedMailbox(mailbox, account) && account.kind !== 'shared';
+  const usage = quotaUsage(mailbox.quota, t, localeTag) ?? t('settings.mailboxes.noQuota');
+  const warning = quotaWarning(mailbox, t);
+
+  async function run(call: () => ReturnType<typeof api.call>, done?: string) {
+    setBusy(true);
+    try {
+      const result = await call().catch((error: unknown) => ({ ok: false as const, error: toApiError(error) }));
+      if (!result.ok) pushToast('error', t('settings.mailboxes.changeFailed', { address: mailbox.address, error: describeError(t, result.error) }));
+      else if (done) pushToast('info', done);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li className={`mailbox-list__item${mailbox.hidden ? ' is-hidden' : ''}`}>
+      <div className="mailbox-list__who">
+        <span className="mailbox-swatch" style={{ backgroundColor: mailboxColor(mailbox.id) }} aria-hidden="true" />
+        <span className="mailbox-list__address">{mailbox.address}</span>
+        {mailbox.displayName.trim() && mailbox.displayName.trim() !== mailbox.address && (
+          <span className="mailbox-list__name">{mailbox.displayName}</span>
+        )}
+        <span className="badge">{kindLabel(mailbox, account, t)}</span>
+        {mailbox.hidden && <span className="badge badge--warning">{t('settings.mailboxes.hidden')}</span>}
+      </div>
+      <p className="mailbox-list__quota">{usage}</p>
+      {warning && <p className={`quota-banner quota-banner--${warning.level}`}>{warning.text}</p>}
+      <div className="mailbox-list__actions">
+        {!mailbox.hidden && (
+          <label className="mailbox-list__notify">
+            <input type="checkbox" checked={notify} onChange={(event) => setMailboxNotify(mailbox.id, event.target.checked)} />
+            {t('settings.mailboxes.notify', { address: mailbox.address })}
+          </label>
+        )}
+        {shared && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            aria-label={t(mailbox.hidden ? 'settings.mailboxes.show' : 'settings.mailboxes.hide', { address: mailbox.address })}
+            onClick={() =>
+              void run(() => api.call('mailboxes.setHidden', { accountId: mailbox.accountId, mailboxId: mailbox.id, hidden: !mailbox.hidden }))
+            }
+          >
+            {t(mailbox.hidden ? 'settings.mailboxes.showButton' : 'settings.mailboxes.hideButton')}
+          </button>
+        )}
+        {mailbox.source === 'manual' && (
+          <button
+            type="button"
+            className="button button--small button--danger-ghost"
+            disabled={busy}
+            aria-label={t('settings.mailboxes.remove', { address: mailbox.address })}
+            onClick={() =>
+              void run(
+                () => api.call('mailboxes.removeManual', { accountId: mailbox.accountId, mailboxId: mailbox.id }),
+                t('settings.mailboxes.removed', { address: mailbox.address }),
+              )
+            }
+          >
+            {t('settings.remove')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function MailboxList() {
+  const { t, localeTag } = useI18n();
+  const accounts = useStore((state) => state.accounts);
+  const accountIds = useMemo(() => (accounts ?? []).map((account) => account.id), [accounts]);
+  const data = useMailboxesAndFolders(accountIds);
+  const collator = useMemo(() => new Intl.Collator(localeTag, { numeric: true, sensitivity: 'base' }), [localeTag]);
+  const list = useMemo(() => {
+    if (!data || !accounts) return [];
+    // Same order as the folder tree, hidden ones included (they are shown here to be shown again).
+    const visible = groupByMailbox(accounts, data.mailboxes, [], collator).map((group) => group.mailbox);
+    const hidden = data.mailboxes.filter((mailbox) => mailbox.hidden).sort((a, b) => collator.compare(a.address, b.address));
+    return [...visible, ...hidden];
+  }, [data, accounts, collator]);
+  const accountOf = new Map((accounts ?? []).map((account) => [account.id, account]));
+
+  return (
+    <section className="settings__section" aria-labelledby="settings-mailboxes">
+      <h2 id="settings-mailboxes" className="settings__subtitle">
+        {t('settings.mailboxes')}
+      </h2>
+      {list.length === 0 && <p className="pane__note">{t('settings.mailboxes.none')}</p>}
+      <ul className="mailbox-list">
+        {list.map((mailbox) => {
+          const account = accountOf.get(mailbox.accountId);
+          return account ? <MailboxItem key={mailbox.id} mailbox={mailbox} account={account} /> : null;
+        })}
+      </ul>
+      {accounts && accounts.length > 0 && <AddSharedMailbox accounts={accounts} />}
+    </section>
+  );
+}
+

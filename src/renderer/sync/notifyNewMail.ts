@@ -1,0 +1,84 @@
+/**
+ * Shows new-mail notifications with the web Notification API (Electron's renderer and the
+ * browser host alike), named by mailbox: "info@example.test — New message from Anna Jansen".
+ * Permission is only ever asked for by a button in Settings, never on load. Clicking one
+ * focuses the window and opens the message.
+ */
+import type { SyncBatch } from '../../shared/api';
+import type { PostvakDb } from '../db/schema';
+import { ownMailboxFor } from '../features/mail/folderTree';
+import { currentI18n } from '../i18n/useI18n';
+import { useStore } from '../store';
+import { notifiesFor } from '../store/preferencesSlice';
+import { detectNewMail, type NewMail, type NewMailContext } from './newMail';
+
+/** More new messages than this in one batch for one mailbox become one summary notification. */
+const maxSingleNotifications = 3;
+
+export function notificationsSupported(): boolean {
+  return typeof Notification !== 'undefined';
+}
+
+/** Reads, before a batch is written, what the detection needs to know about the state before it. */
+export async function readNewMailContext(db: PostvakDb, batch: SyncBatch): Promise<NewMailContext | null> {
+  if (batch.kind !== 'messages' || batch.reset || batch.upserts.length === 0) return null;
+  const [folder, previousCursor] = await Promise.all([
+    db.folders.get([batch.accountId, batch.folderPath]),
+    db.cursors.get([batch.accountId, batch.folderPath]),
+  ]);
+  const account = useStore.getState().accounts?.find((candidate) => candidate.id === batch.accountId);
+  const mailbox = folder
+    ? ((await db.mailboxes.get(folder.mailboxId)) ?? (account ? ownMailboxFor(account) : undefined))
+    : undefined;
+  return {
+    folder,
+    mailbox,
+    previousCursor,
+    notifyEnabled: (mailboxId) => notifiesFor(useStore.getState().mailboxNotify, mailboxId),
+  };
+}
+
+function open(mail: NewMail): void {
+  window.focus();
+  const store = useStore.getState();
+  store.showScreen({ name: 'mail' });
+  store.selectFolder(mail.key[0], mail.key[1]);
+  store.selectMessage(mail.key);
+}
+
+export function showNewMail(mails: readonly NewMail[]): void {
+  if (!notificationsSupported() || Notification.permission !== 'granted' || mails.length === 0) return;
+  const { t } = currentI18n();
+  const byMailbox = new Map<string, NewMail[]>();
+  for (const mail of mails) byMailbox.set(mail.mailboxId, [...(byMailbox.get(mail.mailboxId) ?? []), mail]);
+  for (const list of byMailbox.values()) {
+    const shown = list.length > maxSingleNotifications ? [list[list.length - 1] as NewMail] : list;
+    for (const mail of shown) {
+      const title =
+        list.length > maxSingleNotifications
+          ? t('notify.titleMany', { mailbox: mail.mailboxAddress, count: list.length })
+          : t('notify.title', { mailbox: mail.mailboxAddress, sender: mail.sender || t('messages.unknownSender') });
+      const notification = new Notification(title, {
+        body: mail.subject || t('messages.noSubject'),
+        // One notification per message: a resent batch replaces it instead of stacking a copy.
+        tag: `postvak:${mail.key.join(':')}`,
+      });
+      notification.onclick = () => {
+        open(mail);
+        notification.close();
+      };
+    }
+  }
+}
+
+/** Wraps the cache's batch writer: detect against the state before, notify after success. */
+export function withNewMailNotifications(
+  db: PostvakDb,
+  apply: (batch: SyncBatch) => Promise<void>,
+): (batch: SyncBatch) => Promise<void> {
+  return async (batch) => {
+    const context = await readNewMailContext(db, batch);
+    await apply(batch);
+    if (context) showNewMail(detectNewMail(batch, context));
+  };
+}
