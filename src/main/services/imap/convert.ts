@@ -21,8 +21,13 @@ export function capsFrom(capabilities: Map<string, boolean | number>, enabled: S
   };
 }
 
+/**
+ * Message flags as the cache keeps them. `\Recent` is dropped: it belongs to one session (the
+ * first to see the message), changes no modseq, and is gone from IMAP4rev2 (RFC 9051 §2.3.2,
+ * Appendix E) — cached, it would never be cleared and the cache would differ from the server.
+ */
 export function flagList(flags: Set<string> | undefined): string[] {
-  return flags ? [...flags] : [];
+  return flags ? [...flags].filter((flag) => flag.toLowerCase() !== '\\recent') : [];
 }
 
 /** Epoch ms of a Date or date string, `null` for nothing or garbage. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capsFrom, toAddresses, toDate, toEnvelope } from '../../../../../src/main/services/imap/convert';
+import { capsFrom, flagList, toAddresses, toDate, toEnvelope } from '../../../../../src/main/services/imap/convert';
 
 describe('capsFrom', () => {
   it('reads announced capabilities and what was ENABLEd (RFC 5161)', () => {
@@ -26,5 +26,13 @@ describe('envelope conversion', () => {
 
   it('fills a sparse envelope with empty values', () => {
     expect(toEnvelope({})).toEqual({ date: null, subject: '', messageId: null, inReplyTo: null, from: [], sender: [], replyTo: [], to: [], cc: [] });
+  });
+});
+
+describe('flagList', () => {
+  it('keeps flags and keywords but drops the per-session \\Recent (RFC 9051 §2.3.2)', () => {
+    expect(flagList(new Set(['\\Seen', '\\Recent', '$Forwarded']))).toEqual(['\\Seen', '$Forwarded']);
+    expect(flagList(new Set(['\\RECENT']))).toEqual([]);
+    expect(flagList(undefined)).toEqual([]);
   });
 });

@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (issue #3 §7): Postvak against the real mail stack on this machine, next to the
+ * protocol's own limits measured in the same run. Prints a table with the targets and writes
+ * bench-results/bench-<date>.json and bench-results/latest.json. Not part of `npm test`
+ * (HOUSE_STYLE.md: speed is measured in benchmarks that print figures, never asserted in tests).
+ *
+ *   node scripts/bench.mjs [--build] [--count 100000] [--bodies 20000] [--folders 100] [--deliveries 20] [--headed]
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { ImapFlow } from 'imapflow';
+import { chromium } from 'playwright-core';
+import { build, hostCall, root, stackAccount, startHostProcess } from './lib.mjs';
+import { deliver, fillMaildir, startMailStack, stopMailStack } from '../test/mailstack/mailstack.mjs';
+import { connectHost } from '../test/bench/hostClient.mjs';
+import { mbsyncPull, SUMMARY_ITEMS, timedFetch } from '../test/bench/protocol.mjs';
+import { accountSynced, cacheState, seenSubject, visibleRows, wantSubject, watchSubjects } from '../test/bench/page.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    build: { type: 'boolean', default: false },
+    headed: { type: 'boolean', default: false },
+    count: { type: 'string', default: '100000' },
+    bodies: { type: 'string', default: '20000' },
+    folders: { type: 'string', default: '100' },
+    deliveries: { type: 'string', default: '20' },
+  },
+});
+const COUNT = Number(args.count);
+const BODIES = Number(args.bodies);
+const FOLDERS = Number(args.folders);
+const DELIVERIES = Number(args.deliveries);
+const BIG = 'Bench';
+const BODY_FOLDER = 'BenchBodies';
+const FIRST_ROWS = 50;
+const ROW_HEIGHT = 76; // src/renderer/features/mail/MessageList.tsx
+const CHROMIUM = process.env.POSTVAK_CHROMIUM ?? '/usr/bin/chromium';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+const round = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? null : Number(x.toFixed(d)));
+function quantile(values, q) {
+  const s = [...values].sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  // Nearest-rank: the smallest value with at least q of the samples at or below it.
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+async function waitFor(check, what, ms, every = 100) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`bench: timed out after ${ms} ms waiting for ${what}`);
+    await sleep(every);
+  }
+}
+
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? null,
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    chromium: null,
+  },
+  params: { count: COUNT, bodies: BODIES, folders: FOLDERS, deliveries: DELIVERIES },
+  fill: {},
+  rawFetch: {},
+  summarySync: {},
+  firstRows: {},
+  heap: {},
+  newMail: {},
+  resync: {},
+  fullBody: {},
+  notes: [],
+};
+
+const cleanups = [];
+const started = performance.now();
+try {
+  if (args.build || !existsSync(join(root, 'out/main/host.js')) || !existsSync(join(root, 'out/renderer/index.html'))) {
+    log('building (npx electron-vite build)…');
+    build();
+  }
+
+  log('starting the mail stack…');
+  const stack = await startMailStack();
+  cleanups.push(() => stopMailStack(stack));
+
+  // ── Fill ────────────────────────────────────────────────────────────────────────────────
+  log(`filling alice/${BIG} with ${COUNT} messages…`);
+  const fill = await fillMaildir(stack, 'alice', BIG, COUNT, { seed: 42 });
+  results.fill.big = { folder: BIG, count: fill.count, megabytes: round(fill.bytes / 1e6, 1), seconds: round(fill.totalMs / 1000, 2), writeMs: fill.writeMs, resyncMs: fill.resyncMs };
+  const fillBodies = await fillMaildir(stack, 'alice', BODY_FOLDER, BODIES, { seed: 43 });
+  results.fill.bodies = { folder: BODY_FOLDER, count: fillBodies.count, megabytes: round(fillBodies.bytes / 1e6, 1), seconds: round(fillBodies.totalMs / 1000, 2) };
+  log(`filling ${FOLDERS} small folders of bob…`);
+  const t0Folders = performance.now();
+  const names = Array.from({ length: FOLDERS }, (_, i) => `Project ${String(i).padStart(3, '0')}`);
+  for (const [i, name] of names.entries()) await fillMaildir(stack, 'bob', name, 3 + (i % 5), { seed: 100 + i });
+  results.fill.folders = { user: 'bob', folders: FOLDERS, seconds: round((performance.now() - t0Folders) / 1000, 2) };
+
+  // ── The protocol's limits ────────────────────────────────────────────────────────────────
+  // The first FETCH of a fresh folder also builds Dovecot's cache file; the app's sync runs
+  // after it, so the warm run is the fair (and stricter) limit. Both are reported.
+  log('raw imapflow FETCH of the summary fields (cold, then warm)…');
+  const cold = await timedFetch(stack, 'alice', BIG, SUMMARY_ITEMS);
+  const warm = await timedFetch(stack, 'alice', BIG, SUMMARY_ITEMS);
+  results.rawFetch = {
+    items: Object.keys(SUMMARY_ITEMS),
+    cold: { count: cold.count, seconds: round(cold.seconds, 2), msgsPerSec: round(cold.rate) },
+    warm: { count: warm.count, seconds: round(warm.seconds, 2), msgsPerSec: round(warm.rate) },
+  };
+
+  log(`full bodies of ${BODIES}: imapflow BODY[] and mbsync…`);
+  const source = await timedFetch(stack, 'alice', BODY_FOLDER, { uid: true, source: true });
+  const mbsync = mbsyncPull(stack, 'alice', BODY_FOLDER);
+  results.fullBody = {
+    folder: BODY_FOLDER,
+    imapflowSource: { count: source.count, seconds: round(source.seconds, 2), msgsPerSec: round(source.rate), megabytesPerSec: round(source.bytes / 1e6 / source.seconds, 1) },
+    mbsync: { version: mbsync.version, fsync: 'no', count: mbsync.count, seconds: round(mbsync.seconds, 2), msgsPerSec: round(mbsync.rate) },
+    postvak: 'not built',
+    note: 'Postvak has no offline full-body sync yet ("keep mail from the last N days offline", issue #3 §3): nothing to measure.',
+  };
+
+  // ── The app in Chromium: initial sync of the big folder, first rows, heap ──────────────────
+  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-profile-'));
+  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+  cleanups.push(() => host.stop());
+  const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'alice'), rememberPassword: false });
+  if (!added.ok) throw new Error(`accounts.add: ${JSON.stringify(added.error)}`);
+  const accountId = added.value.id;
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: !args.headed,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions', '--disable-component-update', '--no-first-run', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+  });
+  cleanups.push(() => browser.close());
+  results.machine.chromium = browser.version();
+  // Tall enough that FIRST_ROWS rows fit on screen at once (the list is virtualised).
+  const context = await browser.newContext({ viewport: { width: 1280, height: FIRST_ROWS * ROW_HEIGHT + 400 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+
+  log(`opening the app; initial sync of ${COUNT} messages…`);
+  const tNav = performance.now();
+  await page.goto(host.url);
+  // Select the big folder through the UI as soon as its tree item exists.
+  const bigItem = page.getByRole('treeitem', { name: new RegExp(`^${BIG}(,|$)`) });
+  await bigItem.waitFor({ state: 'visible', timeout: 60_000 });
+  const tTree = performance.now();
+  await bigItem.click();
+  const tClick = performance.now();
+  let cacheAtRows = null;
+  await waitFor(async () => (await visibleRows(page)) >= FIRST_ROWS, `${FIRST_ROWS} rows on screen`, 120_000, 10);
+  const tRows = performance.now();
+  cacheAtRows = await cacheState(page, accountId, BIG, true);
+  const selected = await page.getByRole('treeitem', { selected: true }).getAttribute('aria-label');
+  results.firstRows = {
+    folder: BIG,
+    how: `navigation → ${FIRST_ROWS} message rows of ${BIG} inside the viewport (1280×${FIRST_ROWS * ROW_HEIGHT + 400}); ${BIG} selected by clicking its tree item as soon as it appeared`,
+    fromNavigationMs: round(tRows - tNav),
+    treeItemVisibleMs: round(tTree - tNav),
+    fromClickMs: round(tRows - tClick),
+    selectedTreeItem: selected,
+    rowsInCacheThen: cacheAtRows.count,
+  };
+  log(`first ${FIRST_ROWS} rows after ${round(tRows - tNav)} ms (selected: ${selected})`);
+
+  // Pass complete = the folder's cursor written (applySyncBatch writes it with the last batch).
+  let firstSeen = null;
+  let progress = 0;
+  await waitFor(
+    async () => {
+      const s = await cacheState(page, accountId, BIG, firstSeen === null);
+      if (firstSeen === null && s.count > 0) firstSeen = { at: performance.now(), count: s.count };
+      if (performance.now() - progress > 10_000) {
+        progress = performance.now();
+        log(`  … ${round((progress - tNav) / 1000)} s`);
+      }
+      return s.cursor !== null;
+    },
+    `the ${BIG} cursor in IndexedDB`,
+    400_000,
+    100,
+  );
+  const tDone = performance.now();
+  const final = await cacheState(page, accountId, BIG, true);
+  const fromNav = (tDone - tNav) / 1000;
+  const window_ = firstSeen ? (tDone - firstSeen.at) / 1000 : null;
+  const rate = final.count / fromNav;
+  results.summarySync = {
+    folder: BIG,
+    how: 'navigation (the renderer calls sync.start) → the folder cursor in IndexedDB; includes page start-up, the folder list and the small folders synced first',
+    rowsInCache: final.count,
+    cursorCount: final.cursor.count,
+    seconds: round(fromNav, 2),
+    msgsPerSec: round(rate),
+    ratioToRawWarm: round(rate / warm.rate, 3),
+    ratioToRawCold: round(rate / cold.rate, 3),
+    bigFolderOnly: window_ ? { seconds: round(window_, 2), rowsAtStart: firstSeen.count, msgsPerSec: round((final.count - firstSeen.count) / window_) } : null,
+  };
+  if (final.count !== COUNT) results.notes.push(`cache holds ${final.count} rows of ${BIG}, expected ${COUNT}`);
+  log(`summary sync: ${round(rate)} msg/s (${round((rate / warm.rate) * 100)} % of the warm raw FETCH)`);
+
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  results.heap = { after: `${COUNT}-message sync, ${BIG} selected, 2× HeapProfiler.collectGarbage`, usedMB: round(heap.usedSize / 2 ** 20, 1), totalMB: round(heap.totalSize / 2 ** 20, 1) };
+
+  // ── New-mail latency ───────────────────────────────────────────────────────────────────────
+  // The other folders (the 20,000 of BODY_FOLDER among them) finish first: then the engine IDLEs.
+  await waitFor(() => accountSynced(page, accountId), 'every folder of alice synced', 300_000, 250);
+  results.summarySync.allFoldersSeconds = round((performance.now() - tNav) / 1000, 2);
+  await sleep(1_000);
+  log(`new-mail latency over ${DELIVERIES} deliveries…`);
+  await page.getByRole('treeitem', { name: /^Inbox(,|$)/ }).first().click();
+  await waitFor(async () => (await visibleRows(page)) >= 5, 'Inbox rows', 30_000);
+  await watchSubjects(page);
+  // A plain IDLE client next to the app: when the server's EXISTS reaches any client at all.
+  const reference = new ImapFlow({ host: stack.host, port: stack.ports.imaps, secure: true, auth: { user: stack.users.alice.email, pass: stack.users.alice.password }, tls: { ca: [stack.caPem] }, logger: false });
+  reference.on('error', () => undefined);
+  await reference.connect();
+  cleanups.push(() => reference.logout().catch(() => reference.close()));
+  const existsAt = [];
+  reference.on('exists', () => existsAt.push(Date.now()));
+  await reference.mailboxOpen('INBOX', { readOnly: true });
+  void reference.idle().catch(() => undefined);
+  await sleep(1_500);
+  const samples = [];
+  for (let i = 0; i < DELIVERIES; i++) {
+    const subject = `Latency probe ${i + 1} ${randomBytes(3).toString('hex')}`;
+    await wantSubject(page, subject);
+    const before = existsAt.length;
+    await deliver(stack, { from: 'sanne.devries@example.nl', to: stack.users.alice.email, raw: `From: Sanne <sanne.devries@example.nl>\r\nTo: alice@example.test\r\nSubject: ${subject}\r\n\r\nProbe ${i + 1}.\r\n`, wait: false });
+    const accepted = Date.now();
+    const seen = await waitFor(() => seenSubject(page, subject), `row "${subject}"`, 15_000, 20);
+    await waitFor(() => existsAt.length > before, 'the reference EXISTS', 5_000, 20).catch(() => null);
+    const exists = existsAt.length > before ? existsAt[before] : null;
+    samples.push({ subject, acceptedToDomMs: seen.dom - accepted, acceptedToPaintMs: seen.painted - accepted, acceptedToReferenceExistsMs: exists ? exists - accepted : null, referenceExistsToPaintMs: exists ? seen.painted - exists : null });
+    await sleep(600 + (i % 3) * 200); // not in step with Dovecot's 500 ms notify timer
+  }
+  const col = (k) => samples.map((s) => s[k]).filter((v) => v !== null);
+  results.newMail = {
+    how: 'SMTP 250 for the DATA (Node Date.now()) → a row with the unique subject in the DOM and its next animation frame (page Date.now(), same machine clock); reference = a plain imapflow IDLE client on the same INBOX',
+    endToEnd: { medianMs: quantile(col('acceptedToPaintMs'), 0.5), p95Ms: quantile(col('acceptedToPaintMs'), 0.95), maxMs: Math.max(...col('acceptedToPaintMs')) },
+    serverToReferenceClient: { medianMs: quantile(col('acceptedToReferenceExistsMs'), 0.5), p95Ms: quantile(col('acceptedToReferenceExistsMs'), 0.95) },
+    ourPartEstimate: {
+      how: 'painted − EXISTS at the reference client, per delivery. The app does not expose when its own connection got EXISTS, so this is an estimate: both connections get the notification from the same Dovecot timer, but not at the same instant.',
+      medianMs: quantile(col('referenceExistsToPaintMs'), 0.5),
+      p95Ms: quantile(col('referenceExistsToPaintMs'), 0.95),
+    },
+    samples,
+  };
+  await browser.close();
+  await host.stop();
+
+  // ── Resync of unchanged folders, from cursors ─────────────────────────────────────────────
+  log(`resync of bob's unchanged folders (${FOLDERS} + his own and shared)…`);
+  const profileB = mkdtempSync(join(os.tmpdir(), 'postvak-bench-profile-'));
+  cleanups.push(() => rmSync(profileB, { recursive: true, force: true }));
+  const hostB = await startHostProcess({ profile: profileB, caFiles: [stack.caFile] });
+  cleanups.push(() => hostB.stop());
+  const collector = await connectHost(hostB);
+  cleanups.push(() => collector.close());
+  const bob = await collector.call('accounts.add', { ...stackAccount(stack, 'bob', 'Bob'), rememberPassword: false });
+  const cursors = new Map();
+  let selectable = [];
+  const track = (from) => {
+    for (const { batch } of collector.batches.slice(from)) {
+      if (batch.kind === 'folders') selectable = batch.folders.filter((f) => f.selectable).map((f) => f.path);
+      else if (batch.cursor) cursors.set(batch.folderPath, batch.cursor);
+    }
+  };
+  const lastState = () => collector.statuses.at(-1)?.status.state;
+  await collector.call('sync.start', { accountId: bob.id, cursors: [] });
+  await collector.until(() => (track(0), lastState() === 'idle' && selectable.length > 0 && selectable.every((p) => cursors.has(p))), 'bob fully synced', 120_000);
+  const runs = [];
+  for (let run = 0; run < 5; run++) {
+    await collector.call('sync.stop', { accountId: bob.id });
+    await sleep(300);
+    const from = collector.batches.length;
+    const fromStatus = collector.statuses.length;
+    const t0 = performance.now();
+    await collector.call('sync.start', { accountId: bob.id, cursors: [...cursors.values()] });
+    const confirmed = new Set();
+    await collector.until(
+      () => {
+        for (const { batch } of collector.batches.slice(from)) if (batch.kind === 'messages' && batch.cursor) confirmed.add(batch.folderPath);
+        return selectable.every((p) => confirmed.has(p)) && collector.statuses.slice(fromStatus).some((s) => s.status.state === 'idle');
+      },
+      'every folder confirmed',
+      60_000,
+    );
+    const ms = performance.now() - t0;
+    const batches = collector.batches.slice(from).map((b) => b.batch).filter((b) => b.kind === 'messages');
+    runs.push({ ms: round(ms), folders: confirmed.size, upserts: batches.reduce((n, b) => n + b.upserts.length, 0), flagUpdates: batches.reduce((n, b) => n + b.flagUpdates.length, 0) });
+    track(from);
+  }
+  results.resync = {
+    how: 'the engine in the browser host, driven over its WebSocket by a collector that acknowledges at once: sync.start with every cursor → every selectable folder confirmed by a batch carrying its cursor and the status idle (includes connect, TLS, login, LIST); median of 5',
+    folders: selectable.length,
+    medianMs: quantile(runs.map((r) => r.ms), 0.5),
+    runs,
+  };
+  await hostB.stop();
+} catch (error) {
+  results.error = String(error?.stack ?? error);
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => undefined);
+}
+results.totalSeconds = round((performance.now() - started) / 1000, 1);
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────
+const r = results;
+const mark = (ok) => (ok === null ? '–' : ok ? '✓' : '✗');
+const rows = [
+  [`Fill ${COUNT} (Maildir + force-resync)`, r.fill.big?.seconds != null ? `${r.fill.big.seconds} s` : '–', '', null],
+  ['Raw imapflow FETCH, summary fields (warm / cold)', r.rawFetch.warm ? `${r.rawFetch.warm.msgsPerSec} / ${r.rawFetch.cold.msgsPerSec} msg/s` : '–', '', null],
+  ['Initial summary sync in Chromium', r.summarySync.msgsPerSec ? `${r.summarySync.msgsPerSec} msg/s (${r.summarySync.seconds} s)` : '–', '', null],
+  ['  ratio to raw FETCH (warm)', r.summarySync.ratioToRawWarm != null ? `${round(r.summarySync.ratioToRawWarm * 100, 1)} %` : '–', '≥ 80 %', r.summarySync.ratioToRawWarm != null ? r.summarySync.ratioToRawWarm >= 0.8 : null],
+  [`First ${FIRST_ROWS} rows on screen (${BIG})`, r.firstRows.fromNavigationMs != null ? `${r.firstRows.fromNavigationMs} ms` : '–', '≤ 1000 ms', r.firstRows.fromNavigationMs != null ? r.firstRows.fromNavigationMs <= 1000 : null],
+  [`Resync of ${r.resync.folders ?? '?'} unchanged folders`, r.resync.medianMs != null ? `${r.resync.medianMs} ms` : '–', '≤ 500 ms', r.resync.medianMs != null ? r.resync.medianMs <= 500 : null],
+  ['New mail, SMTP → row painted (median / p95)', r.newMail.endToEnd ? `${r.newMail.endToEnd.medianMs} / ${r.newMail.endToEnd.p95Ms} ms` : '–', '', null],
+  ['  server → plain IDLE client (median / p95)', r.newMail.serverToReferenceClient ? `${r.newMail.serverToReferenceClient.medianMs} / ${r.newMail.serverToReferenceClient.p95Ms} ms` : '–', '', null],
+  ['  our part, estimate (median / p95)', r.newMail.ourPartEstimate ? `${r.newMail.ourPartEstimate.medianMs} / ${r.newMail.ourPartEstimate.p95Ms} ms` : '–', 'p95 ≤ 100 ms', r.newMail.ourPartEstimate?.p95Ms != null ? r.newMail.ourPartEstimate.p95Ms <= 100 : null],
+  [`Renderer heap after the ${COUNT} sync (after GC)`, r.heap.usedMB != null ? `${r.heap.usedMB} MB` : '–', '≤ 300 MB', r.heap.usedMB != null ? r.heap.usedMB <= 300 : null],
+  [`Full bodies ${BODIES}: mbsync (FSync no)`, r.fullBody.mbsync ? `${r.fullBody.mbsync.msgsPerSec} msg/s` : '–', '', null],
+  [`Full bodies ${BODIES}: raw imapflow BODY[]`, r.fullBody.imapflowSource ? `${r.fullBody.imapflowSource.msgsPerSec} msg/s` : '–', '', null],
+  [`Full bodies ${BODIES}: Postvak`, 'not built', '> mbsync', false],
+];
+const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), 14];
+console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);
+console.log(`${'measure'.padEnd(w[0])}  ${'result'.padEnd(w[1])}  ${'target'.padEnd(w[2])}`);
+for (const [name, value, target, ok] of rows) console.log(`${name.padEnd(w[0])}  ${value.padEnd(w[1])}  ${target.padEnd(w[2])}  ${target ? mark(ok) : ''}`);
+if (r.error) console.log(`\nFAILED: ${r.error.split('\n')[0]}`);
+for (const note of r.notes) console.log(`note: ${note}`);
+
+const dir = join(root, 'bench-results');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `bench-${r.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(r, null, 2)}\n`);
+console.log(`\n${r.totalSeconds} s in all; written to ${file} and bench-results/latest.json`);

@@ -1,0 +1,75 @@
+/**
+ * A renderer stand-in over the browser host's WebSocket (the real transport): calls contract
+ * methods and acknowledges every `sync.batch` at once, recording when each arrived. Used by the
+ * bench to time a resync from cursors without a page's IndexedDB writes in the way.
+ */
+import WebSocket from 'ws';
+
+export async function connectHost(host) {
+  const { origin, hash } = new URL(host.url);
+  const token = hash.replace('#token=', '');
+  const ws = new WebSocket(`ws://${new URL(host.url).host}/api?token=${token}`, { origin });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map();
+  const listeners = new Set();
+  /** { at: performance.now(), batch } for every sync.batch, in arrival order */
+  const batches = [];
+  const statuses = [];
+  const client = {
+    batches,
+    statuses,
+    /** Acknowledge batches as soon as they arrive (a renderer that writes instantly). */
+    autoAck: true,
+    call(method, input) {
+      const id = nextId++;
+      ws.send(JSON.stringify({ id, method, input }));
+      return new Promise((resolve, reject) =>
+        pending.set(id, (result) => (result.ok ? resolve(result.value) : reject(new Error(`${method}: ${result.error.code} ${result.error.message}`)))),
+      );
+    },
+    /** Resolves once `check()` holds, re-checked after every event (and every 100 ms). */
+    until(check, what, ms = 60_000) {
+      return new Promise((resolve, reject) => {
+        const deadline = setTimeout(() => {
+          cleanup();
+          reject(new Error(`bench: timed out waiting for ${what}; last status ${JSON.stringify(statuses.at(-1))}`));
+        }, ms);
+        const tick = setInterval(() => test(), 100);
+        const test = () => {
+          if (!check()) return;
+          cleanup();
+          resolve();
+        };
+        const cleanup = () => {
+          clearTimeout(deadline);
+          clearInterval(tick);
+          listeners.delete(test);
+        };
+        listeners.add(test);
+        test();
+      });
+    },
+    close() {
+      ws.close();
+    },
+  };
+  ws.on('message', (raw) => {
+    const data = JSON.parse(String(raw));
+    if (typeof data.id === 'number') {
+      pending.get(data.id)?.(data.result);
+      pending.delete(data.id);
+      return;
+    }
+    if (data.event === 'sync.batch') {
+      batches.push({ at: performance.now(), batch: data.payload });
+      if (client.autoAck) void client.call('sync.ack', { batchId: data.payload.batchId });
+    }
+    if (data.event === 'sync.status') statuses.push({ at: performance.now(), status: data.payload });
+    for (const listener of [...listeners]) listener();
+  });
+  return client;
+}

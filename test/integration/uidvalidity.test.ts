@@ -1,0 +1,182 @@
+/**
+ * Issue #3, "Done means": UIDVALIDITY changed on the server → that folder is rebuilt, the others
+ * untouched (RFC 9051 §2.3.1.1: a new UIDVALIDITY means every cached UID may name another
+ * message). Two ways it happens: the folder is deleted and created again under the same name
+ * while the app is closed (UIDs 1… now name other messages), and the server renumbers a folder
+ * while the app is running (noticed by the STATUS poll).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { ImapFlow } from 'imapflow';
+import type { SyncBatch } from '../../src/shared/api';
+import type { Account, MessageSummary } from '../../src/shared/model';
+import { TestClient } from './services/testClient';
+import { doveadm, fillMaildir, type MailStack, resetMailboxes, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
+
+const CHANGED = 'Projects';
+const OTHER = 'Letters';
+
+let stack: MailStack;
+let sut: ServicesUnderTest;
+
+beforeAll(async () => {
+  stack = await startMailStack();
+});
+afterAll(async () => {
+  if (stack) await stopMailStack(stack);
+});
+beforeEach(async () => {
+  await resetMailboxes(stack);
+  await fillMaildir(stack, 'alice', CHANGED, 300, { seed: 1 });
+  await fillMaildir(stack, 'alice', OTHER, 200, { seed: 2 });
+  sut = servicesFor(stack, { pollMs: 1_000 });
+});
+afterEach(async () => {
+  await sut.cleanup();
+});
+
+interface ServerFolder {
+  uidValidity: number;
+  rows: Map<number, { flags: string[]; messageId: string | null }>;
+}
+
+async function withAlice<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = new ImapFlow({
+    host: stack.host,
+    port: stack.ports.imaps,
+    secure: true,
+    auth: { user: stack.users.alice.email, pass: stack.users.alice.password },
+    tls: { ca: [stack.caPem] },
+    logger: false,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+async function serverState(): Promise<Map<string, ServerFolder>> {
+  return withAlice(async (client) => {
+    const out = new Map<string, ServerFolder>();
+    const list = await client.list();
+    for (const path of new Set(list.filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent')).map((f) => f.path))) {
+      const lock = await client.getMailboxLock(path, { readOnly: true });
+      try {
+        const rows: ServerFolder['rows'] = new Map();
+        if (client.mailbox && client.mailbox.exists > 0) {
+          for await (const m of client.fetch('1:*', { uid: true, flags: true, envelope: true })) {
+            rows.set(m.uid, { flags: [...(m.flags ?? [])].sort(), messageId: m.envelope?.messageId ?? null });
+          }
+        }
+        out.set(path, { uidValidity: Number(client.mailbox ? client.mailbox.uidValidity : 0), rows });
+      } finally {
+        lock.release();
+      }
+    }
+    return out;
+  });
+}
+
+/** The cache of each folder equals the server: UIDs, Message-IDs, flags, count, UIDVALIDITY. */
+async function expectCacheMatchesServer(client: TestClient): Promise<Map<string, ServerFolder>> {
+  const server = await serverState();
+  const cachedPaths = [...client.folders.values()].filter((f) => f.selectable).map((f) => f.path).sort();
+  expect(cachedPaths).toEqual([...server.keys()].sort());
+  for (const [path, folder] of server) {
+    const cached = client.messages.get(path) ?? new Map<number, MessageSummary>();
+    expect(client.folderUids(path), path).toEqual([...folder.rows.keys()].sort((a, b) => a - b));
+    for (const [uid, m] of folder.rows) {
+      const row = cached.get(uid)!;
+      expect({ messageId: row.messageId, flags: [...row.flags].sort() }, `${path} ${uid}`).toEqual(m);
+    }
+    expect(client.cursors.get(path), path).toMatchObject({ uidValidity: folder.uidValidity, count: folder.rows.size });
+  }
+  return server;
+}
+
+async function syncedAlice(client: TestClient): Promise<Account> {
+  const account = await client.call('accounts.add', { settings: settingsFor(stack, 'alice'), password: stack.users.alice.password, rememberPassword: false });
+  await client.call('sync.start', { accountId: account.id, cursors: [] });
+  await client.untilSynced(account.id);
+  await expectCacheMatchesServer(client);
+  return account;
+}
+
+type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
+const messageBatches = (batches: SyncBatch[], path?: string): MessagesBatch[] =>
+  batches.filter((b): b is MessagesBatch => b.kind === 'messages' && (path === undefined || b.folderPath === path));
+
+/**
+ * What every folder except `changed` received after `from`: nothing to write. After a restart
+ * each folder is checked (a batch with its cursor); a running sync passes only changed folders.
+ */
+function expectUntouched(client: TestClient, from: number, changed: string, checkedAll: boolean): void {
+  const others = messageBatches(client.batches.slice(from)).filter((b) => b.folderPath !== changed);
+  if (checkedAll) {
+    const checked = new Set(others.filter((b) => b.cursor).map((b) => b.folderPath));
+    expect([...checked].sort(), 'every other folder was checked').toEqual([...client.cursors.keys()].filter((p) => p !== changed).sort());
+  }
+  for (const b of others) {
+    expect({ path: b.folderPath, reset: b.reset, upserts: b.upserts.length, flags: b.flagUpdates.length, removed: b.removedUids.length }).toEqual({
+      path: b.folderPath,
+      reset: false,
+      upserts: 0,
+      flags: 0,
+      removed: 0,
+    });
+  }
+}
+
+it('rebuilds a folder deleted and created again while the app was closed, and leaves the others alone', async () => {
+  const client = new TestClient(sut.services);
+  const account = await syncedAlice(client);
+  const before = new Map([...client.cursors].map(([path, cursor]) => [path, { ...cursor }]));
+  const oldIds = new Map([...client.messages.get(CHANGED)!].map(([uid, m]) => [uid, m.messageId]));
+  await client.call('sync.stop', { accountId: account.id });
+
+  // Same name, new folder: UIDs 1…250 again, but other messages, and a new UIDVALIDITY.
+  await doveadm(stack, 'mailbox', 'delete', '-u', stack.users.alice.email, CHANGED);
+  await fillMaildir(stack, 'alice', CHANGED, 250, { seed: 9 });
+  const server = await serverState();
+  const fresh = server.get(CHANGED)!;
+  expect(fresh.uidValidity, 'precondition: the server gave the folder a new UIDVALIDITY').not.toBe(before.get(CHANGED)!.uidValidity);
+  expect(
+    [...fresh.rows].filter(([uid, m]) => oldIds.has(uid) && oldIds.get(uid) !== m.messageId).length,
+    'precondition: old UIDs now name other messages',
+  ).toBeGreaterThan(200);
+
+  const from = client.batches.length;
+  await client.call('sync.start', { accountId: account.id, cursors: [...client.cursors.values()] });
+  await client.until(() => client.cursors.get(CHANGED)?.uidValidity === fresh.uidValidity, 'the new UIDVALIDITY in the cache');
+  await client.untilSynced(account.id);
+
+  const changed = messageBatches(client.batches.slice(from), CHANGED);
+  expect(changed[0]!.reset, 'the first batch of the folder resets it').toBe(true);
+  expect(changed.slice(1).some((b) => b.reset)).toBe(false);
+  expect(changed.reduce((n, b) => n + b.upserts.length, 0)).toBe(250);
+  await expectCacheMatchesServer(client);
+  expectUntouched(client, from, CHANGED, true);
+  for (const [path, cursor] of client.cursors) if (path !== CHANGED) expect(cursor, path).toEqual(before.get(path));
+});
+
+it('rebuilds a folder the server renumbers while the app is running, noticed by the poll', async () => {
+  const client = new TestClient(sut.services);
+  const account = await syncedAlice(client);
+  const old = client.cursors.get(OTHER)!.uidValidity;
+  const before = new Map([...client.cursors].map(([path, cursor]) => [path, { ...cursor }]));
+  const from = client.batches.length;
+
+  await doveadm(stack, 'mailbox', 'update', '-u', stack.users.alice.email, '--uid-validity', String(old + 77), OTHER);
+  await client.until(() => client.cursors.get(OTHER)?.uidValidity === old + 77, 'the new UIDVALIDITY in the cache', 15_000);
+  await client.until(() => client.lastStatus(account.id)?.state === 'idle', 'idle again');
+  await new Promise((r) => setTimeout(r, 2_500)); // two more polls: nothing else may follow
+
+  const changed = messageBatches(client.batches.slice(from), OTHER);
+  expect(changed[0]!.reset).toBe(true);
+  expect(changed.reduce((n, b) => n + b.upserts.length, 0)).toBe(200);
+  await expectCacheMatchesServer(client);
+  expectUntouched(client, from, OTHER, false);
+  for (const [path, cursor] of client.cursors) if (path !== OTHER) expect(cursor, path).toEqual(before.get(path));
+});
