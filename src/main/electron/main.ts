@@ -14,6 +14,7 @@ import { FileSecretStore, MemorySecretStore } from '../services/secrets';
 import { seedAccountFromEnv } from '../rpc/seedAccount';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
+import { isPermissionAllowed } from './permissions';
 import { safeStorageCipher } from './safeStorageCipher';
 import { createMainWindow, lockDownContents, rendererEntry } from './window';
 
@@ -29,9 +30,14 @@ async function start(): Promise<void> {
   installMenu();
 
   const ses = session.defaultSession;
-  // Camera, microphone, notifications-by-prompt, geolocation…: nothing is granted by default.
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  const entryUrl = pathToFileURL(rendererEntry(outDir)).href;
+  // Camera, microphone, geolocation…: nothing is granted but notifications to our own page.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, entryUrl)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, entryUrl),
+  );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy("'none'")] },
@@ -50,6 +56,9 @@ async function start(): Promise<void> {
     openExternal: async (url) => {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
     },
+    setBadge: (count) => {
+      app.setBadgeCount(count);
+    },
     saveFile: async (suggestedName, data) => {
       const result = await dialog.showSaveDialog({ defaultPath: join(app.getPath('downloads'), suggestedName) });
       if (result.canceled || !result.filePath) return false;
@@ -62,7 +71,7 @@ async function start(): Promise<void> {
 
   const win = createMainWindow(join(outDir, 'preload', 'index.cjs'));
   const entry = rendererEntry(outDir);
-  const unbind = bindIpc(services, win, pathToFileURL(entry).href);
+  const unbind = bindIpc(services, win, entryUrl);
   win.on('closed', () => void unbind());
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
