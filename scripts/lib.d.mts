@@ -18,6 +18,7 @@ export function startHostProcess(options: {
   lang?: string;
   env?: Record<string, string>;
 }): Promise<HostProcess>;
+export function openHostSocket(host: { url: string }): Promise<import('ws').WebSocket>;
 export function hostCall(
   host: { url: string },
   method: string,

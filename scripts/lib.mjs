@@ -56,8 +56,8 @@ export function startHostProcess({ profile, caFiles = [], lang, env = {} }) {
   });
 }
 
-/** One contract call over the host's WebSocket, as the renderer would make it. */
-export async function hostCall(host, method, input) {
+/** An open WebSocket to the host's contract, authenticated as the renderer would be. */
+export async function openHostSocket(host) {
   const { origin, hash } = new URL(host.url);
   const token = hash.replace('#token=', '');
   const ws = new WebSocket(`ws://${new URL(host.url).host}/api?token=${token}`, { origin });
@@ -65,6 +65,12 @@ export async function hostCall(host, method, input) {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
+  return ws;
+}
+
+/** One contract call over the host's WebSocket, as the renderer would make it. */
+export async function hostCall(host, method, input) {
+  const ws = await openHostSocket(host);
   try {
     return await new Promise((resolve) => {
       ws.on('message', (raw) => {

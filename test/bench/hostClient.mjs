@@ -3,16 +3,10 @@
  * methods and acknowledges every `sync.batch` at once, recording when each arrived. Used by the
  * bench to time a resync from cursors without a page's IndexedDB writes in the way.
  */
-import WebSocket from 'ws';
+import { openHostSocket } from '../../scripts/lib.mjs';
 
 export async function connectHost(host) {
-  const { origin, hash } = new URL(host.url);
-  const token = hash.replace('#token=', '');
-  const ws = new WebSocket(`ws://${new URL(host.url).host}/api?token=${token}`, { origin });
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
-  });
+  const ws = await openHostSocket(host);
   let nextId = 1;
   const pending = new Map();
   const listeners = new Set();
