@@ -157,6 +157,10 @@ export const methods = {
       displayName: z.string().max(200),
     }),
   ),
+  'mailboxes.setOffline': method<
+    z.ZodObject<{ accountId: typeof accountId; mailboxId: typeof mailboxId; days: z.ZodNumber }>,
+    void
+  >(z.strictObject({ accountId, mailboxId, days: z.number().int().min(0).max(3650) })),
   'mailboxes.removeManual': method<z.ZodObject<{ accountId: typeof accountId; mailboxId: typeof mailboxId }>, void>(
     z.strictObject({ accountId, mailboxId }),
   ),

@@ -10,6 +10,7 @@ import { OpsConnections } from './imap/OpsConnections';
 import { redactError, toAppError } from './imap/imapErrors';
 import type { ImapSession, OpenFolder } from './imap/types';
 import type { SyncEngine } from './sync/SyncEngine';
+import { OfflineService } from './offline/OfflineService';
 import type { MailboxConfig } from './mailboxes/discovery';
 import type { SyncTuning } from './sync/AccountSync';
 import type { EventSink, ServicesOptions } from './types';
@@ -19,6 +20,8 @@ export interface ServicesContext {
   tuning: SyncTuning;
   accounts: AccountStore;
   ops: OpsConnections;
+  /** Mail kept on disk for reading offline (issue #3 §3). */
+  offline: OfflineService;
   clients: Set<{ sink: EventSink; engine: SyncEngine }>;
   log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void;
   password(accountId: string): Promise<string | null>;
@@ -56,13 +59,22 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
   });
   const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => {
     const a = await accounts.get(accountId);
-    return { accountId: a.id, email: a.email, displayName: a.displayName, kind: a.kind, manual: a.mailboxes?.manual ?? [], hidden: a.mailboxes?.hidden ?? [] };
+    return { accountId: a.id, email: a.email, displayName: a.displayName, kind: a.kind, manual: a.mailboxes?.manual ?? [], hidden: a.mailboxes?.hidden ?? [], offline: a.mailboxes?.offline ?? {} };
   };
+  const offline = new OfflineService({
+    profileDir: options.profileDir,
+    accountIds: async () => (await accounts.list()).map((a) => a.id),
+    connect: connectImap,
+    mailboxConfig,
+    pollMs: tuning.pollMs,
+    log,
+  });
   return {
     options,
     tuning,
     accounts,
     ops,
+    offline,
     clients,
     log,
     password,

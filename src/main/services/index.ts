@@ -31,6 +31,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     ...mailboxHandlers(ctx),
   };
   const sessions = new Set<ClientSession>();
+  void ctx.offline.startAll();
 
   return {
     connect(sink: EventSink): ClientSession {
@@ -58,7 +59,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
 
     async close() {
       await Promise.all([...sessions].map((s) => s.close()));
-      await ctx.ops.closeAll();
+      await Promise.all([ctx.ops.closeAll(), ctx.offline.close()]);
     },
   };
 }

@@ -59,6 +59,8 @@ export interface Mailbox {
   hidden: boolean;
   /** Storage in KiB (RFC 9208 STORAGE); null where the server gives none. */
   quota: { usedKiB: number; limitKiB: number } | null;
+  /** Keep full messages from the last N days on this device for reading offline; 0 = off. */
+  offlineDays: number;
 }
 
 export interface Folder {

@@ -43,6 +43,12 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { accountId: 'a', mailboxId: '', hidden: true },
     { accountId: 'a', mailboxId: 'a:own', hidden: 'yes' },
   ],
+  'mailboxes.setOffline': [
+    { accountId: 'a', mailboxId: 'a:own' },
+    { accountId: 'a', mailboxId: 'a:own', days: -1 },
+    { accountId: 'a', mailboxId: 'a:own', days: 3651 },
+    { accountId: 'a', mailboxId: 'a:own', days: 7.5 },
+  ],
   'mailboxes.addManual': [
     { accountId: 'a', prefix: '', address: 'info@example.test', displayName: 'Info' },
     { accountId: 'a', prefix: 'Shared/info/', address: 'not an address', displayName: 'Info' },

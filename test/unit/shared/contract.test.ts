@@ -21,6 +21,7 @@ describe('contract surface', () => {
         'mailboxes.addManual',
         'mailboxes.removeManual',
         'mailboxes.setHidden',
+        'mailboxes.setOffline',
         'files.save',
         'message.attachment',
         'message.body',

@@ -15,6 +15,8 @@ import { atomicWrite, readIfExists } from '../io/atomicWrite';
 export interface MailboxPrefs {
   manual: { prefix: string; address: string; displayName: string }[];
   hidden: string[];
+  /** Mailbox id → days of mail kept offline (issue #3 §3); absent or missing id = off. */
+  offline?: Record<string, number>;
 }
 
 export interface StoredAccount extends AccountSettings {
@@ -26,6 +28,7 @@ export interface StoredAccount extends AccountSettings {
 const mailboxPrefsSchema = z.object({
   manual: z.array(z.object({ prefix: z.string().min(1).max(500), address: z.string().max(320), displayName: z.string().max(200) })).max(200),
   hidden: z.array(z.string().min(1).max(600)).max(1000),
+  offline: z.record(z.string().min(1).max(600), z.number().int().min(1).max(3650)).optional(),
 });
 
 const fileSchema = z.object({

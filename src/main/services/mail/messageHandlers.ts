@@ -12,8 +12,11 @@ export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 export function messageHandlers(ctx: ServicesContext): Handlers {
   return {
-    'message.body': ({ accountId, folderPath, uid }) =>
-      ctx.inFolder(accountId, folderPath, async (folder) => {
+    'message.body': async ({ accountId, folderPath, uid }) => {
+      // Kept offline (issue #3 §3): no round trip, and readable while the server is unreachable.
+      const kept = await ctx.offline.source(accountId, folderPath, uid, MAX_SOURCE_BYTES);
+      if (kept) return parseMessage({ accountId: accountId as AccountId, folderPath, uid }, kept);
+      return ctx.inFolder(accountId, folderPath, async (folder) => {
         const size = await folder.messageSize(uid);
         if (size === null) throw notFound(folderPath, uid);
         if (size > MAX_SOURCE_BYTES) {
@@ -22,7 +25,8 @@ export function messageHandlers(ctx: ServicesContext): Handlers {
         const source = await folder.downloadSource(uid, MAX_SOURCE_BYTES);
         if (!source) throw notFound(folderPath, uid);
         return parseMessage({ accountId: accountId as AccountId, folderPath, uid }, source);
-      }),
+      });
+    },
 
     'message.attachment': ({ accountId, folderPath, uid, partId }) =>
       ctx.inFolder(accountId, folderPath, async (folder) => {

@@ -26,6 +26,8 @@ export interface MailboxConfig {
   manual: readonly ManualMailbox[];
   /** Ids of mailboxes the person hid. */
   hidden: readonly string[];
+  /** Mailbox id → days of mail kept offline; a missing id is 0 (off). */
+  offline?: Readonly<Record<string, number>>;
 }
 
 export interface NamespaceRoot {
@@ -87,7 +89,7 @@ export const ownMailboxId = (accountId: string): string => `${accountId}:own`;
  */
 export function mailboxSkeletons(config: MailboxConfig, owners: readonly SharedOwner[]): Mailbox[] {
   const hidden = new Set(config.hidden);
-  const base = (id: string) => ({ id, accountId: config.accountId, rights: null, hidden: hidden.has(id), quota: null });
+  const base = (id: string) => ({ id, accountId: config.accountId, rights: null, hidden: hidden.has(id), quota: null, offlineDays: config.offline?.[id] ?? 0 });
   const own: Mailbox = {
     ...base(ownMailboxId(config.accountId)),
     kind: config.kind === 'shared' ? 'shared' : 'own',

@@ -24,6 +24,17 @@ export function mailboxHandlers(ctx: ServicesContext): Handlers {
       rediscover(accountId);
     },
 
+    'mailboxes.setOffline': async ({ accountId, mailboxId, days }) => {
+      if (!mailboxId.startsWith(`${accountId}:`)) throw new AppError('invalidInput', `${mailboxId} is not a mailbox of this account`);
+      await ctx.accounts.updateMailboxes(accountId, (prefs) => {
+        const { [mailboxId]: _old, ...offline } = prefs.offline ?? {};
+        return { prefs: { ...prefs, offline: days > 0 ? { ...offline, [mailboxId]: days } : offline }, result: undefined };
+      });
+      rediscover(accountId);
+      // The pass runs on its own connection; the person need not wait for 20,000 messages.
+      void ctx.offline.refresh(accountId);
+    },
+
     'mailboxes.addManual': async ({ accountId, prefix, address, displayName }) => {
       const mailbox = await ctx.accounts.updateMailboxes(accountId, (prefs) => {
         if (prefs.manual.some((m) => m.prefix === prefix)) throw new AppError('invalidInput', `A mailbox at ${prefix} is already set up`);
@@ -42,6 +53,7 @@ export function mailboxHandlers(ctx: ServicesContext): Handlers {
         rights: null,
         hidden: false,
         quota: null,
+        offlineDays: 0,
       };
       return result;
     },
@@ -50,7 +62,8 @@ export function mailboxHandlers(ctx: ServicesContext): Handlers {
       await ctx.accounts.updateMailboxes(accountId, (prefs) => {
         const manual = prefs.manual.filter((m) => manualMailboxId(accountId, m.prefix) !== mailboxId);
         if (manual.length === prefs.manual.length) throw new AppError('invalidInput', `${mailboxId} is not a mailbox added by hand`);
-        return { prefs: { manual, hidden: prefs.hidden.filter((id) => id !== mailboxId) }, result: undefined };
+        const { [mailboxId]: _dropped, ...offline } = prefs.offline ?? {};
+        return { prefs: { ...prefs, manual, hidden: prefs.hidden.filter((id) => id !== mailboxId), offline }, result: undefined };
       });
       rediscover(accountId);
     },

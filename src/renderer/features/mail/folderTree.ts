@@ -104,6 +104,7 @@ export function ownMailboxFor(account: Account): MailboxRow {
     rights: null,
     hidden: false,
     quota: null,
+    offlineDays: 0,
   };
 }
 

@@ -63,6 +63,25 @@ function MailboxItem({ mailbox, account }: { mailbox: MailboxRow; account: Accou
             {t('settings.mailboxes.notify', { address: mailbox.address })}
           </label>
         )}
+        {!mailbox.hidden && (
+          <label className="mailbox-list__notify">
+            {t('settings.mailboxes.offline')}
+            <select
+              value={String(mailbox.offlineDays)}
+              disabled={busy}
+              onChange={(event) =>
+                void run(() => api.call('mailboxes.setOffline', { accountId: mailbox.accountId, mailboxId: mailbox.id, days: Number(event.target.value) }))
+              }
+            >
+              {OFFLINE_CHOICES.includes(mailbox.offlineDays) ? null : <option value={String(mailbox.offlineDays)}>{mailbox.offlineDays}</option>}
+              {OFFLINE_CHOICES.map((days) => (
+                <option key={days} value={String(days)}>
+                  {t(`settings.mailboxes.offline.${days}` as 'settings.mailboxes.offline.0')}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {shared && (
           <button
             type="button"
@@ -96,6 +115,9 @@ function MailboxItem({ mailbox, account }: { mailbox: MailboxRow; account: Accou
     </li>
   );
 }
+
+/** "Keep mail offline" choices in days (issue #3 §3); 0 = off. */
+const OFFLINE_CHOICES = [0, 7, 30, 90, 365];
 
 export function MailboxList() {
   const { t, localeTag } = useI18n();

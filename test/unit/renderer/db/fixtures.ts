@@ -63,6 +63,7 @@ export function mailbox(accountId: AccountId = accountA, extra: Partial<Mailbox>
     rights: null,
     hidden: false,
     quota: null,
+    offlineDays: 0,
     ...extra,
   };
 }
