@@ -7,11 +7,11 @@
  *
  *   node scripts/bench.mjs [--build] [--count 100000] [--bodies 20000] [--folders 100] [--deliveries 20] [--headed]
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ImapFlow } from 'imapflow';
 import { chromium } from 'playwright-core';
 import { build, hostCall, root, stackAccount, startHostProcess } from './lib.mjs';
@@ -59,6 +59,32 @@ async function waitFor(check, what, ms, every = 100) {
   }
 }
 
+/** Postvak's offline full-body sync ("keep mail offline", issue #3 §3) of one folder of carol's. */
+async function offlinePull(stack, folder, expected) {
+  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-offline-'));
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+  try {
+    const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'carol', 'Carol'), rememberPassword: false });
+    if (!added.ok) throw new Error(`bench: could not add carol: ${added.error?.message}`);
+    const accountId = added.value.id;
+    const dir = join(profile, 'offline', accountId, createHash('sha1').update(folder, 'utf8').digest('hex'));
+    const count = () => {
+      if (!existsSync(dir)) return 0;
+      return readdirSync(dir).reduce((n, v) => n + readdirSync(join(dir, v)).filter((f) => f.endsWith('.eml')).length, 0);
+    };
+    const t0 = performance.now();
+    const set = await hostCall(host, 'mailboxes.setOffline', { accountId, mailboxId: `${accountId}:own`, days: 3650 });
+    if (!set.ok) throw new Error(`bench: setOffline failed: ${set.error?.message}`);
+    await waitFor(() => count() >= expected, `${expected} offline sources`, 300_000, 50);
+    const seconds = (performance.now() - t0) / 1000;
+    const others = readdirSync(join(profile, 'offline', accountId)).length - 1;
+    return { count: count(), seconds, rate: expected / seconds, others };
+  } finally {
+    await host.stop();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 const results = {
   date: new Date().toISOString(),
   machine: {
@@ -97,7 +123,9 @@ try {
   log(`filling alice/${BIG} with ${COUNT} messages…`);
   const fill = await fillMaildir(stack, 'alice', BIG, COUNT, { seed: 42 });
   results.fill.big = { folder: BIG, count: fill.count, megabytes: round(fill.bytes / 1e6, 1), seconds: round(fill.totalMs / 1000, 2), writeMs: fill.writeMs, resyncMs: fill.resyncMs };
-  const fillBodies = await fillMaildir(stack, 'alice', BODY_FOLDER, BODIES, { seed: 43 });
+  // carol's own mailbox holds the body folder, so Postvak's offline pass (which keeps every folder
+  // of the mailbox) is not also pulling alice's 100,000-message Bench.
+  const fillBodies = await fillMaildir(stack, 'carol', BODY_FOLDER, BODIES, { seed: 43 });
   results.fill.bodies = { folder: BODY_FOLDER, count: fillBodies.count, megabytes: round(fillBodies.bytes / 1e6, 1), seconds: round(fillBodies.totalMs / 1000, 2) };
   log(`filling ${FOLDERS} small folders of bob…`);
   const t0Folders = performance.now();
@@ -118,14 +146,21 @@ try {
   };
 
   log(`full bodies of ${BODIES}: imapflow BODY[] and mbsync…`);
-  const source = await timedFetch(stack, 'alice', BODY_FOLDER, { uid: true, source: true });
-  const mbsync = mbsyncPull(stack, 'alice', BODY_FOLDER);
+  const source = await timedFetch(stack, 'carol', BODY_FOLDER, { uid: true, source: true });
+  const mbsync = mbsyncPull(stack, 'carol', BODY_FOLDER);
+  const postvak = await offlinePull(stack, BODY_FOLDER, BODIES);
   results.fullBody = {
     folder: BODY_FOLDER,
     imapflowSource: { count: source.count, seconds: round(source.seconds, 2), msgsPerSec: round(source.rate), megabytesPerSec: round(source.bytes / 1e6 / source.seconds, 1) },
     mbsync: { version: mbsync.version, fsync: 'no', count: mbsync.count, seconds: round(mbsync.seconds, 2), msgsPerSec: round(mbsync.rate) },
-    postvak: 'not built',
-    note: 'Postvak has no offline full-body sync yet ("keep mail from the last N days offline", issue #3 §3): nothing to measure.',
+    postvak: {
+      how: 'browser host with a fresh profile, carol signed in: mailboxes.setOffline (3650 days) → every source of the folder written to the offline store (files on disk)',
+      count: postvak.count,
+      seconds: round(postvak.seconds, 2),
+      msgsPerSec: round(postvak.rate),
+      ratioToMbsync: round(postvak.rate / mbsync.rate, 2),
+      otherFoldersKept: postvak.others,
+    },
   };
 
   // ── The app in Chromium: initial sync of the big folder, first rows, heap ──────────────────
@@ -337,7 +372,12 @@ const rows = [
   [`Renderer heap after the ${COUNT} sync (after GC)`, r.heap.usedMB != null ? `${r.heap.usedMB} MB` : '–', '≤ 300 MB', r.heap.usedMB != null ? r.heap.usedMB <= 300 : null],
   [`Full bodies ${BODIES}: mbsync (FSync no)`, r.fullBody.mbsync ? `${r.fullBody.mbsync.msgsPerSec} msg/s` : '–', '', null],
   [`Full bodies ${BODIES}: raw imapflow BODY[]`, r.fullBody.imapflowSource ? `${r.fullBody.imapflowSource.msgsPerSec} msg/s` : '–', '', null],
-  [`Full bodies ${BODIES}: Postvak`, 'not built', '> mbsync', false],
+  [
+    `Full bodies ${BODIES}: Postvak offline sync`,
+    r.fullBody.postvak ? `${r.fullBody.postvak.msgsPerSec} msg/s (${r.fullBody.postvak.ratioToMbsync}× mbsync)` : '–',
+    '> mbsync',
+    r.fullBody.postvak ? r.fullBody.postvak.ratioToMbsync > 1 : false,
+  ],
 ];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), 14];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);
