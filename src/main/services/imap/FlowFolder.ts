@@ -27,6 +27,14 @@ export class FlowFolder implements OpenFolder {
     return [...result].sort((a, b) => a - b);
   }
 
+  async newestUids(count: number): Promise<number[]> {
+    const exists = this.snapshot.exists;
+    if (count < 1 || exists < 1) return [];
+    const result = await this.client.search({ seq: `${Math.max(1, exists - count + 1)}:${exists}` }, { uid: true });
+    if (!Array.isArray(result)) throw new ImapCommandError('searchFailed', `UID SEARCH failed in ${this.snapshot.path}`);
+    return [...result].sort((a, b) => a - b);
+  }
+
   async fetchSummaries(uids: readonly number[], part1Bytes?: number) {
     if (uids.length === 0) return [];
     const query = {

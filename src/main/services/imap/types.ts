@@ -98,6 +98,11 @@ export interface OpenFolder {
   /** `UID SEARCH UID <range>` (all messages when no range). Ascending. */
   searchUids(uidRange?: string): Promise<number[]>;
   /**
+   * The UIDs of the last `count` messages by sequence number, ascending: `UID SEARCH n:*` with a
+   * sequence set (RFC 9051 §6.4.4), so the newest mail is found without listing every UID.
+   */
+  newestUids(count: number): Promise<number[]>;
+  /**
    * UID FLAGS ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE (+ MODSEQ with CONDSTORE), and
    * with `part1Bytes` also `BODY.PEEK[1]<0.n>` in the same command: part 1 is the text of most
    * single-part mail, and the server reads the message once instead of twice.

@@ -8,6 +8,8 @@ import { decodeTransfer } from './transferDecode';
 import type { TextPart } from './bodyStructure';
 
 export const SNIPPET_FETCH_BYTES = 2048;
+/** The first, cheaper try (sync/fetchSummaries.ts): enough for most plain and QP text. */
+export const SNIPPET_FIRST_BYTES = 512;
 export const SNIPPET_LENGTH = 200;
 
 export function snippetFromPrefix(raw: Buffer, part: TextPart, truncated: boolean): string {

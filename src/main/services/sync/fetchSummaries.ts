@@ -1,36 +1,60 @@
 /**
- * One batch of summaries: the metadata FETCH, which also brings the first 2 KB of part 1 (the
+ * One batch of summaries: the metadata FETCH, which also brings a short prefix of part 1 (the
  * text of single-part mail), then one FETCH per other text part number (mostly `1.1`, the plain
  * text of multipart/alternative), so a batch costs one to three round trips.
+ *
+ * The prefix is SNIPPET_FIRST_BYTES, not the full SNIPPET_FETCH_BYTES: a few hundred bytes of
+ * plain or quoted-printable text already hold a 200-character snippet, and at 100,000 messages
+ * every byte per message is 100 KB on the wire and in imapflow's parser. Only the rows whose
+ * short prefix did not yield a full snippet (an HTML head, a long quote, base64 CJK) are asked
+ * again for SNIPPET_FETCH_BYTES, in one more FETCH per part number.
  */
 import type { AccountId, MessageSummary } from '../../../shared/model';
 import type { OpenFolder } from '../imap/types';
 import { snippetPart, type TextPart } from '../mail/bodyStructure';
-import { SNIPPET_FETCH_BYTES, snippetFromPrefix } from '../mail/snippet';
+import { SNIPPET_FETCH_BYTES, SNIPPET_FIRST_BYTES, SNIPPET_LENGTH, snippetFromPrefix } from '../mail/snippet';
 import { toSummary } from './toSummary';
 
 export async function fetchSummaries(accountId: AccountId, folder: OpenFolder, uids: readonly number[]): Promise<MessageSummary[]> {
-  const rows = await folder.fetchSummaries(uids, SNIPPET_FETCH_BYTES);
+  const rows = await folder.fetchSummaries(uids, SNIPPET_FIRST_BYTES);
   const parts = new Map<number, TextPart>();
   const byPart = new Map<string, number[]>();
+  const retry = new Map<string, number[]>();
   const snippets = new Map<number, string>();
+  const add = (groups: Map<string, number[]>, partId: string, uid: number) => {
+    const list = groups.get(partId) ?? [];
+    list.push(uid);
+    groups.set(partId, list);
+  };
+  /**
+   * Keeps the snippet; a short one from a cut-off prefix is asked again with more bytes. A full
+   * snippet may be one character short: collapse() trims the space it was cut after.
+   */
+  const take = (uid: number, raw: Buffer, part: TextPart, bytes: number) => {
+    const truncated = raw.length >= bytes;
+    const snippet = safeSnippet(raw, part, truncated);
+    snippets.set(uid, snippet);
+    if (truncated && bytes < SNIPPET_FETCH_BYTES && [...snippet].length < SNIPPET_LENGTH - 1) add(retry, part.partId, uid);
+  };
   for (const row of rows) {
     const part = row.bodyStructure ? snippetPart(row.bodyStructure) : null;
     if (!part) continue;
-    if (part.partId === '1' && row.part1) {
-      snippets.set(row.uid, safeSnippet(row.part1, part));
-      continue;
-    }
     parts.set(row.uid, part);
-    const list = byPart.get(part.partId) ?? [];
-    list.push(row.uid);
-    byPart.set(part.partId, list);
+    if (part.partId === '1' && row.part1) take(row.uid, row.part1, part, SNIPPET_FIRST_BYTES);
+    else add(byPart, part.partId, row.uid);
   }
   for (const [partId, partUids] of byPart) {
+    const prefixes = await folder.fetchPartPrefixes(partUids, partId, SNIPPET_FIRST_BYTES);
+    for (const [uid, raw] of prefixes) {
+      const part = parts.get(uid);
+      if (part) take(uid, raw, part, SNIPPET_FIRST_BYTES);
+    }
+  }
+  for (const [partId, partUids] of retry) {
     const prefixes = await folder.fetchPartPrefixes(partUids, partId, SNIPPET_FETCH_BYTES);
     for (const [uid, raw] of prefixes) {
       const part = parts.get(uid);
-      if (part) snippets.set(uid, safeSnippet(raw, part));
+      if (part) take(uid, raw, part, SNIPPET_FETCH_BYTES);
     }
   }
   return rows
@@ -39,9 +63,9 @@ export async function fetchSummaries(accountId: AccountId, folder: OpenFolder, u
 }
 
 /** A snippet is a nicety: mail that defeats the decoder gets none rather than stopping the sync. */
-function safeSnippet(raw: Buffer, part: TextPart): string {
+function safeSnippet(raw: Buffer, part: TextPart, truncated: boolean): string {
   try {
-    return snippetFromPrefix(raw, part, raw.length >= SNIPPET_FETCH_BYTES);
+    return snippetFromPrefix(raw, part, truncated);
   } catch {
     return '';
   }

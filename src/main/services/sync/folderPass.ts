@@ -23,6 +23,8 @@ export interface PassContext {
   accountId: AccountId;
   caps: ImapCaps;
   batchSize: number;
+  /** Size of a pass's first batch of new messages (the top of the list); `batchSize` when absent. */
+  firstBatchSize?: number;
   /** Flag updates per batch (they are small rows). */
   flagBatchSize: number;
   send(body: MessagesBody): Promise<void>;
@@ -48,6 +50,38 @@ export async function syncFolder(ctx: PassContext, folder: OpenFolder, cached: F
       break;
   }
   return decision;
+}
+
+/**
+ * The first look at a folder the cache has never completed (no cursor): a folder of at most
+ * `firstBatchSize` messages gets its whole pass now (one batch, same cost); a bigger one gets
+ * only its newest `firstBatchSize` messages, without a cursor, so the top of every folder is on
+ * screen before any big folder is synced through. Its full pass comes later and sends those
+ * rows again (puts are idempotent); a pass cut short here leaves the cache as a cut full pass
+ * would: rows without a cursor, which the next full pass corrects with `presentUids`.
+ * Returns true when the folder's pass is complete.
+ */
+export async function previewFolder(ctx: PassContext, folder: OpenFolder, cached: FolderCursor | null): Promise<boolean> {
+  const first = ctx.firstBatchSize ?? ctx.batchSize;
+  if (cached !== null || folder.snapshot.exists <= first) {
+    await syncFolder(ctx, folder, cached);
+    return true;
+  }
+  const top = folder.snapshot.uidNext - 1;
+  // Bounded by UIDNEXT at SELECT, like the full pass.
+  const uids = (await folder.newestUids(first)).filter((uid) => uid <= top);
+  await ctx.send({
+    kind: 'messages',
+    accountId: ctx.accountId,
+    folderPath: folder.snapshot.path,
+    reset: false,
+    upserts: await fetchSummaries(ctx.accountId, folder, uids),
+    flagUpdates: [],
+    removedUids: [],
+    cursor: null,
+    progress: { done: 0, total: 0 },
+  });
+  return false;
 }
 
 interface Plan {
@@ -113,7 +147,7 @@ type Step = { upserts: number[] } | { flags: FlagChange[] };
 async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promise<void> {
   const snap = folder.snapshot;
   const steps: Step[] = [
-    ...newestFirstBatches(plan.newUids, ctx.batchSize).map((upserts) => ({ upserts })),
+    ...newestFirstBatches(plan.newUids, ctx.batchSize, ctx.firstBatchSize ?? ctx.batchSize).map((upserts) => ({ upserts })),
     ...chunks(plan.flagUpdates, ctx.flagBatchSize).map((flags) => ({ flags })),
   ];
   if (steps.length === 0) steps.push({ flags: [] });

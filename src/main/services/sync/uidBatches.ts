@@ -3,13 +3,19 @@
  * looks at, so it reaches the screen before the old mail does.
  */
 
-/** Batches of at most `size` UIDs, highest UIDs in the first batch; each batch ascending. */
-export function newestFirstBatches(uids: readonly number[], size: number): number[][] {
-  if (size < 1) throw new RangeError('batch size must be at least 1');
+/**
+ * Batches of at most `size` UIDs, highest UIDs in the first batch; each batch ascending. The
+ * first batch may be smaller (`firstSize`): it is what the user waits for to see the top of the
+ * list, while the later, bigger batches cost fewer round trips and cache transactions.
+ */
+export function newestFirstBatches(uids: readonly number[], size: number, firstSize = size): number[][] {
+  if (size < 1 || firstSize < 1) throw new RangeError('batch size must be at least 1');
   const sorted = [...new Set(uids)].sort((a, b) => b - a);
   const batches: number[][] = [];
-  for (let i = 0; i < sorted.length; i += size) {
-    batches.push(sorted.slice(i, i + size).reverse());
+  for (let i = 0; i < sorted.length; ) {
+    const n = batches.length === 0 ? firstSize : size;
+    batches.push(sorted.slice(i, i + n).reverse());
+    i += n;
   }
   return batches;
 }

@@ -9,7 +9,7 @@ import { defaultTuning, type SyncTuning } from '../../../../../src/main/services
 import { FakeServer } from './fakeSession';
 
 const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => ({ accountId: accountId as AccountId, email: 'alice@example.test', displayName: 'Alice', manual: [], hidden: [] });
-const tuning: SyncTuning = { ...defaultTuning, batchSize: 2, ackTimeoutMs: 2_000, pollMs: 60_000, backoffMs: [5, 10] };
+const tuning: SyncTuning = { ...defaultTuning, batchSize: 2, firstBatchSize: 2, ackTimeoutMs: 2_000, pollMs: 60_000, backoffMs: [5, 10] };
 
 class Client {
   readonly batches: SyncBatch[] = [];
@@ -65,7 +65,7 @@ afterEach(async () => {
 });
 
 describe('SyncEngine', () => {
-  it('sends the folder list, then INBOX first, then the others, and goes idle watching INBOX', async () => {
+  it('sends the folder list, then the top of INBOX, the small folders, the rest of INBOX, and goes idle watching INBOX', async () => {
     const { server, client, engine } = setup();
     engines.push(engine);
     server.addBox('Archive', 1);
@@ -75,7 +75,9 @@ describe('SyncEngine', () => {
     await client.until(() => client.statuses.at(-1)?.state === 'idle');
     expect(client.batches[0]).toMatchObject({ kind: 'folders' });
     const order = client.messages().map((b) => `${b.folderPath}:${b.upserts.map((m) => m.uid).join(',')}`);
-    expect(order).toEqual(['INBOX:3,2', 'INBOX:1', 'Archive:1', 'Zeta:']);
+    // INBOX's top comes without a cursor; its full pass sends it again, then the cursor.
+    expect(order).toEqual(['INBOX:3,2', 'Archive:1', 'Zeta:', 'INBOX:3,2', 'INBOX:1']);
+    expect(client.messages().map((b) => b.cursor !== null)).toEqual([false, true, true, false, true]);
     expect(client.statuses[0]!.state).toBe('connecting');
     expect(client.statuses.some((s) => s.state === 'syncing' && s.folderPath === 'INBOX' && s.total === 3)).toBe(true);
     expect(server.sessions[0]!.watched.at(-1)).toBe('INBOX');

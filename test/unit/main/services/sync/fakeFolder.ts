@@ -38,6 +38,14 @@ export class FakeFolder implements OpenFolder {
     return this.messages.map((m) => m.uid).filter((uid) => range === undefined || inRange(range, uid));
   }
 
+  async newestUids(count: number): Promise<number[]> {
+    this.calls.push(`newest ${count}`);
+    return this.messages
+      .map((m) => m.uid)
+      .sort((a, b) => a - b)
+      .slice(-count);
+  }
+
   async fetchSummaries(uids: readonly number[], part1Bytes?: number): Promise<FetchedSummary[]> {
     this.calls.push(`summaries ${uids.length}${part1Bytes ? ` +part1 ${part1Bytes}` : ''}`);
     return this.messages
@@ -69,7 +77,7 @@ export class FakeFolder implements OpenFolder {
         internalDate: 1_700_000_100_000 + m.uid,
         size: 100 + m.uid,
         // Part 1 of a multipart is the MIME body of its first child, here its raw text.
-        ...(part1Bytes ? { part1: Buffer.from(m.alternative ? `--b\r\n${this.text(m)}` : this.text(m)) } : {}),
+        ...(part1Bytes ? { part1: Buffer.from(m.alternative ? `--b\r\n${this.text(m)}` : this.text(m)).subarray(0, part1Bytes) } : {}),
       }));
   }
 
@@ -86,9 +94,9 @@ export class FakeFolder implements OpenFolder {
     return { changes, vanished: changedSince === null ? [] : this.vanishedSince.filter((u) => inRange(range, u)) };
   }
 
-  async fetchPartPrefixes(uids: readonly number[], partId: string): Promise<Map<number, Buffer>> {
-    this.calls.push(`parts ${partId} ${uids.length}`);
-    return new Map(this.messages.filter((m) => uids.includes(m.uid)).map((m) => [m.uid, Buffer.from(this.text(m))]));
+  async fetchPartPrefixes(uids: readonly number[], partId: string, bytes: number): Promise<Map<number, Buffer>> {
+    this.calls.push(`parts ${partId} ${uids.length} <${bytes}>`);
+    return new Map(this.messages.filter((m) => uids.includes(m.uid)).map((m) => [m.uid, Buffer.from(this.text(m)).subarray(0, bytes)]));
   }
 
   async store(): Promise<void> {

@@ -3,7 +3,7 @@ import type { SyncBatch } from '../../../../../src/shared/api';
 import type { AccountId, FolderCursor } from '../../../../../src/shared/model';
 import { parseUidSet, uidSetHas } from '../../../../../src/shared/uidSet';
 import type { ImapCaps } from '../../../../../src/main/services/imap/types';
-import { syncFolder, type PassContext } from '../../../../../src/main/services/sync/folderPass';
+import { previewFolder, syncFolder, type PassContext } from '../../../../../src/main/services/sync/folderPass';
 import { FakeFolder, messages, snapshot } from './fakeFolder';
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
@@ -92,8 +92,24 @@ describe('syncFolder: full pass without a cache', () => {
     ]);
     const { ctx, sent } = context(caps(false, false), 10);
     await syncFolder(ctx, folder, null);
-    expect(folder.calls).toEqual(['search 1:3', 'summaries 3 +part1 2048', 'parts 1.1 2']);
+    expect(folder.calls).toEqual(['search 1:3', 'summaries 3 +part1 512', 'parts 1.1 2 <512>']);
     expect(sent[0]!.upserts.map((m) => m.snippet)).toEqual(['alternative three', 'alternative two', 'plain one']);
+  });
+
+  it('asks again with 2 KB only for the rows whose short prefix gave no full snippet', async () => {
+    const late = `${' \r\n'.repeat(200)}Finally the text`;
+    const folder = new FakeFolder(snapshot({ uidNext: 5, exists: 4 }), [
+      { uid: 1, flags: [], modseq: '1', text: 'short and whole' },
+      { uid: 2, flags: [], modseq: '1', text: late },
+      { uid: 3, flags: [], modseq: '1', text: late, alternative: true },
+      { uid: 4, flags: [], modseq: '1', text: 'word '.repeat(300) },
+    ]);
+    const { ctx, sent } = context(caps(false, false), 10);
+    await syncFolder(ctx, folder, null);
+    expect(folder.calls).toEqual(['search 1:4', 'summaries 4 +part1 512', 'parts 1.1 1 <512>', 'parts 1 1 <2048>', 'parts 1.1 1 <2048>']);
+    const snippets = sent[0]!.upserts.map((m) => m.snippet);
+    expect(snippets.slice(1)).toEqual(['Finally the text', 'Finally the text', 'short and whole']);
+    expect(snippets[0]).toHaveLength(199);
   });
 
   it('sends one batch with the cursor for an empty folder', async () => {
@@ -148,7 +164,7 @@ describe('syncFolder: condstore', () => {
     const folder = new FakeFolder(snapshot({ uidNext: 8, exists: 7, highestModseq: '77' }), msgs);
     const { ctx, sent } = context(caps(true, false));
     expect((await syncFolder(ctx, folder, cached)).type).toBe('condstore');
-    expect(folder.calls).toEqual(['flags 1:5 50', 'search 6:7', 'summaries 2 +part1 2048']);
+    expect(folder.calls).toEqual(['flags 1:5 50', 'search 6:7', 'summaries 2 +part1 512']);
     expect(sent).toHaveLength(2);
     expect(sent[0]!.upserts.map((m) => m.uid)).toEqual([7, 6]);
     expect(sent[1]!.flagUpdates).toEqual([{ uid: 2, flags: [], modseq: '60' }]);
@@ -204,5 +220,27 @@ describe('syncFolder: full with a cache (no CONDSTORE)', () => {
     expect(sent[0]!.upserts.map((m) => m.uid)).toEqual([5, 4]);
     expect(sent.flatMap((b) => b.flagUpdates.map((f) => f.uid))).toEqual([1, 3]);
     expect(sent.at(-1)).toMatchObject({ presentUids: '1,3:5', cursor: { uidNext: 6, count: 4, highestModseq: '0' } });
+  });
+});
+
+describe('previewFolder', () => {
+  it('sends only the newest messages of a big folder, without a cursor', async () => {
+    const folder = new FakeFolder(snapshot({ uidNext: 11, exists: 8 }), messages([1, 2, 3, 5, 6, 8, 9, 10]));
+    const { ctx, sent } = context(caps(true, true), 3);
+    ctx.firstBatchSize = 2;
+    expect(await previewFolder(ctx, folder, null)).toBe(false);
+    expect(folder.calls).toEqual(['newest 2', 'summaries 2 +part1 512']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ reset: false, cursor: null, flagUpdates: [], removedUids: [], progress: { done: 0, total: 0 } });
+    expect(sent[0]!.upserts.map((m) => m.uid)).toEqual([10, 9]);
+  });
+
+  it('syncs a folder no bigger than the first batch completely, with its cursor', async () => {
+    const folder = new FakeFolder(snapshot({ uidNext: 4, exists: 2 }), messages([1, 3]));
+    const { ctx, sent } = context(caps(true, true), 3);
+    ctx.firstBatchSize = 2;
+    expect(await previewFolder(ctx, folder, null)).toBe(true);
+    expect(sent.map((b) => b.upserts.map((m) => m.uid))).toEqual([[3, 1]]);
+    expect(sent[0]!.cursor).toMatchObject({ uidNext: 4, count: 2 });
   });
 });

@@ -24,6 +24,12 @@ describe('newestFirstBatches', () => {
     expect(batches.at(-1)![0]).toBe(1);
   });
 
+  it('makes the first (newest) batch smaller when asked', () => {
+    expect(newestFirstBatches([1, 2, 3, 4, 5, 6, 7, 8], 3, 2)).toEqual([[7, 8], [4, 5, 6], [1, 2, 3]]);
+    expect(newestFirstBatches([1, 2], 3, 5)).toEqual([[1, 2]]);
+    expect(() => newestFirstBatches([1], 3, 0)).toThrow(RangeError);
+  });
+
   it('refuses a zero batch size', () => {
     expect(() => newestFirstBatches([1], 0)).toThrow(RangeError);
     expect(() => chunks([1], 0)).toThrow(RangeError);
