@@ -1,13 +1,13 @@
 /**
- * "Keep mail from the last N days offline" (issue #3 §3) against the real stack: the kept files
+ * "Keep mail from the last N days offline" (issue #3 §3) against the real stack: the kept sources
  * are the server's BODY[] byte for byte, reading them changes no \Seen, mail outside the window
  * is not kept, kept mail opens with the server down, and switching off removes the store.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../src/shared/model';
-import { uidFile } from '../../src/main/services/offline/offlineStore';
+import { folderKey, OfflineStore } from '../../src/main/services/offline/offlineStore';
 import { windowStart } from '../../src/main/services/offline/offlinePlan';
 import { CallError, TestClient } from './services/testClient';
 import { type MailStack, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
@@ -40,12 +40,14 @@ async function serverInbox(s: MailStack): Promise<{ uidValidity: number; message
   });
 }
 
-const keptFile = (uid: number) => uidFile(join(sut.profileDir, 'offline'), account.id, 'INBOX', uidValidity, uid);
+/** The kept source through the store's own reader (packs + indexes), as message.body reads it. */
+const kept = (uid: number) => new OfflineStore(join(sut.profileDir, 'offline')).read(account.id, 'INBOX', uid, 1 << 30);
+const keptAll = async (ms: readonly ServerMessage[]) => Promise.all(ms.map((m) => kept(m.uid)));
 const inWindow = (m: ServerMessage) => m.internalDate >= windowStart(Date.now(), DAYS).getTime();
 
-async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -71,18 +73,23 @@ describe('offline store', () => {
     expect(recent.length).toBeGreaterThan(3);
     expect(unread.some(inWindow)).toBe(true);
     await client.call('mailboxes.setOffline', { accountId: account.id, mailboxId: `${account.id}:own`, days: DAYS });
-    await until(() => recent.every((m) => existsSync(keptFile(m.uid))), 'the recent INBOX mail on disk');
-    for (const m of recent) expect(readFileSync(keptFile(m.uid)).equals(m.source)).toBe(true);
+    await until(async () => (await keptAll(recent)).every((source) => source !== null), 'the recent INBOX mail on disk');
+    const sources = await keptAll(recent);
+    recent.forEach((m, i) => expect(sources[i]?.equals(m.source)).toBe(true));
+    // Packs and their indexes, in the folder's UIDVALIDITY directory; no file per message.
+    const shelf = readdirSync(join(sut.profileDir, 'offline', account.id, folderKey('INBOX'), String(uidValidity)));
+    expect(shelf.some((f) => f.endsWith('.pack')) && shelf.some((f) => f.endsWith('.idx'))).toBe(true);
+    expect(shelf.some((f) => f.endsWith('.eml'))).toBe(false);
     // Other folders of the mailbox are kept too: Sent holds mail of the last days.
     expect(readdirSync(join(sut.profileDir, 'offline', account.id)).length).toBeGreaterThan(1);
     const after = await serverInbox(stack!);
     expect(after.messages.filter((m) => !m.seen).map((m) => m.uid)).toEqual(unread.map((m) => m.uid));
   });
 
-  it('does not keep mail older than the window', () => {
+  it('does not keep mail older than the window', async () => {
     const old = before.filter((m) => !inWindow(m));
     expect(old.length).toBeGreaterThan(3);
-    for (const m of old) expect(existsSync(keptFile(m.uid))).toBe(false);
+    expect((await keptAll(old)).every((source) => source === null)).toBe(true);
   });
 
   it('opens kept mail while the server is unreachable, and says `offline` for mail not kept', async () => {

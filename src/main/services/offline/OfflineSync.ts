@@ -12,8 +12,6 @@ import { examine } from './sourceReader';
 
 /** UIDs per FETCH: large enough that round trips vanish, small enough for a readable log. */
 const FETCH_BATCH = 5_000;
-/** Files being written at once while the next messages stream in. */
-const WRITES_IN_FLIGHT = 64;
 
 export interface OfflineSyncDeps {
   accountId: string;
@@ -111,17 +109,15 @@ export class OfflineSync {
       let count = 0;
       for (const batch of batches(plan.fetch, FETCH_BATCH)) {
         if (this.stopped) break;
-        const writes = new Set<Promise<void>>();
-        await folder.streamSources(batch, async (uid, source) => {
-          const write = store.write(accountId, target.path, folder.uidValidity, uid, source).then(() => {
-            writes.delete(write);
-            count += 1;
-          });
-          writes.add(write);
-          // Back-pressure: the stream waits while too many files are still being written.
-          if (writes.size >= WRITES_IN_FLIGHT) await Promise.race(writes);
-        });
-        await Promise.all(writes);
+        // One pack per batch, appended as the sources stream in (offlineStore.ts: why packs).
+        const pack = await store.begin(accountId, target.path, folder.uidValidity);
+        try {
+          await folder.streamSources(batch, (uid, source) => pack.append(uid, source));
+        } finally {
+          // Also after a broken stream: what arrived is whole and need not be fetched again.
+          await pack.commit();
+        }
+        count += pack.count;
         this.deps.log('info', `offline: ${target.path}: ${count}/${plan.fetch.length} kept`);
       }
       return count;

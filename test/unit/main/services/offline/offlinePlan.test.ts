@@ -1,10 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountId, Mailbox } from '../../../../../src/shared/model';
 import { batches, keepsAny, offlineTargets, planFolder, windowStart } from '../../../../../src/main/services/offline/offlinePlan';
-import { folderKey, OfflineStore, uidFile, uidsOf } from '../../../../../src/main/services/offline/offlineStore';
 
 const mailbox = (id: string, prefix: string, offlineDays: number, hidden = false): Mailbox => ({
   id, accountId: 'a' as AccountId, kind: prefix ? 'shared' : 'own', source: prefix ? 'discovered' : 'account',
@@ -47,39 +43,5 @@ describe('batches and keepsAny', () => {
     expect(keepsAny(undefined)).toBe(false);
     expect(keepsAny({ a: 0 })).toBe(false);
     expect(keepsAny({ a: 0, b: 7 })).toBe(true);
-  });
-});
-
-describe('OfflineStore', () => {
-  it('names files by account, hashed folder, UIDVALIDITY and UID', () => {
-    expect(folderKey('INBOX')).toMatch(/^[0-9a-f]{40}$/);
-    expect(folderKey('../x')).not.toContain('/');
-    expect(uidFile('/p/offline', 'acc', 'INBOX', 7, 42)).toBe(join('/p/offline', 'acc', folderKey('INBOX'), '7', '42.eml'));
-    expect(uidsOf(['3.eml', '10.eml', '4.eml.ab12.tmp', 'x.eml', '2.eml'])).toEqual([2, 3, 10]);
-  });
-
-  it('discards another UIDVALIDITY, writes without leftovers, reads, and removes folders no longer kept', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'postvak-offline-'));
-    try {
-      const store = new OfflineStore(root);
-      await store.prepare('a', 'INBOX', 1);
-      await store.write('a', 'INBOX', 1, 5, Buffer.from('old'));
-      expect(await store.prepare('a', 'INBOX', 2)).toEqual([]);
-      expect(await store.read('a', 'INBOX', 5, 100)).toBeNull();
-      await store.write('a', 'INBOX', 2, 5, Buffer.from('new'));
-      writeFileSync(join(root, 'a', folderKey('INBOX'), '2', '6.eml.dead.tmp'), 'x');
-      expect(await store.prepare('a', 'INBOX', 2)).toEqual([5]);
-      expect((await store.read('a', 'INBOX', 5, 100))?.toString()).toBe('new');
-      expect(await store.read('a', 'INBOX', 5, 2)).toBeNull();
-      await store.remove('a', 'INBOX', 2, [5]);
-      expect(await store.read('a', 'INBOX', 5, 100)).toBeNull();
-      await store.prepare('a', 'Sent', 3);
-      await store.keepOnly('a', ['Sent']);
-      expect(readdirSync(join(root, 'a'))).toEqual([folderKey('Sent')]);
-      await store.removeAccount('a');
-      expect(readdirSync(root)).toEqual([]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });
