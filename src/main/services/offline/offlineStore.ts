@@ -22,18 +22,17 @@
  * like mbsync's `FSync no`: a crash can lose the newest batch, which is fetched again on the
  * next pass, never expose a half-written index.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readdir, readFile, mkdir, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { names, PackWriter, readIndex, readPack, readRange, writeAtomic, type PackEntry } from './packFiles';
+
+export { PackWriter, type PackEntry } from './packFiles';
 
 const PACK = /^(\d+)\.pack$/;
 const IDX = /^(\d+)\.idx$/;
 const REMOVED = 'removed.json';
-/** Bytes gathered before one `writev`: large sequential writes, bounded memory. */
-const FLUSH_BYTES = 1 << 20;
 
-/** `[uid, offset, length]` of one source inside a pack. */
-export type PackEntry = [uid: number, offset: number, length: number];
 
 /** The folder's directory name: a hash, since folder names may hold `/`, `..` or any Unicode. */
 export function folderKey(folderPath: string): string {
@@ -79,79 +78,6 @@ class Shelf {
       if (at && at.pack === n && at.offset === offset) count += 1;
     }
     return count;
-  }
-}
-
-/**
- * Appends the sources of one batch to a new pack. Sources are gathered and written with one
- * `writev` per MiB; at most one write is in flight while the next sources stream in.
- */
-export class PackWriter {
-  private readonly entries: PackEntry[] = [];
-  private chunks: Buffer[] = [];
-  private buffered = 0;
-  private offset = 0;
-  private writing: Promise<unknown> = Promise.resolve();
-  private done = false;
-
-  constructor(
-    private readonly store: OfflineStore,
-    private readonly shelf: Shelf,
-    private readonly n: number,
-    private readonly handle: FileHandle,
-  ) {}
-
-  get count(): number {
-    return this.entries.length;
-  }
-
-  async append(uid: number, source: Buffer): Promise<void> {
-    if (this.done) throw new Error('pack already committed');
-    this.entries.push([uid, this.offset, source.length]);
-    this.offset += source.length;
-    this.chunks.push(source);
-    this.buffered += source.length;
-    if (this.buffered >= FLUSH_BYTES) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    const chunks = this.chunks;
-    this.chunks = [];
-    this.buffered = 0;
-    // Back-pressure: wait for the previous write, then start this one without waiting for it.
-    await this.writing;
-    this.writing = writeAll(this.handle, chunks);
-  }
-
-  /** Writes the rest and the index; the sources become readable. An empty batch leaves nothing. */
-  async commit(): Promise<void> {
-    if (this.done) return;
-    this.done = true;
-    const pack = join(this.shelf.dir, `${this.n}.pack`);
-    try {
-      await this.writing;
-      await writeAll(this.handle, this.chunks);
-    } finally {
-      await this.handle.close();
-    }
-    if (this.entries.length === 0) {
-      await rm(pack, { force: true });
-      return;
-    }
-    await this.store.commitPack(this.shelf, this.n, this.entries);
-  }
-}
-
-async function writeAll(handle: FileHandle, chunks: Buffer[]): Promise<void> {
-  // writev is capped at IOV_MAX (1024) buffers per call on Linux.
-  for (let i = 0; i < chunks.length; i += 1024) {
-    const part = chunks.slice(i, i + 1024);
-    const total = part.reduce((n, b) => n + b.length, 0);
-    let written = (await handle.writev(part)).bytesWritten;
-    if (written < total) {
-      const rest = Buffer.concat(part).subarray(written);
-      while (written < total) written += (await handle.write(rest, written - (total - rest.length))).bytesWritten;
-    }
   }
 }
 
@@ -245,11 +171,11 @@ export class OfflineStore {
     const taken = new Set(await names(dir));
     while (taken.has(`${n}.pack`) || taken.has(`${n}.idx`)) n += 1;
     const handle = await open(join(dir, `${n}.pack`), 'wx', 0o600);
-    return new PackWriter(this, shelf, n, handle);
+    return new PackWriter(join(dir, `${n}.pack`), handle, (entries) => this.commitPack(shelf, n, entries));
   }
 
-  /** @internal Writes the index of a written pack and publishes its entries. */
-  async commitPack(shelf: Shelf, n: number, entries: PackEntry[]): Promise<void> {
+  /** Writes the index of a written pack and publishes its entries. */
+  private async commitPack(shelf: Shelf, n: number, entries: PackEntry[]): Promise<void> {
     await writeAtomic(join(shelf.dir, `${n}.idx`), JSON.stringify(entries));
     shelf.packs.set(n, entries);
     const revived = entries.some(([uid]) => shelf.removed.has(uid));
@@ -360,54 +286,5 @@ export class OfflineStore {
   async removeAccount(accountId: string): Promise<void> {
     this.forget(join(this.root, accountId));
     await rm(join(this.root, accountId), { recursive: true, force: true });
-  }
-}
-
-async function readIndex(file: string): Promise<PackEntry[] | null> {
-  try {
-    const list: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (!Array.isArray(list)) return null;
-    const ok = list.every((e) => Array.isArray(e) && e.length === 3 && e.every((x) => Number.isSafeInteger(x) && (x as number) >= 0));
-    return ok ? (list as PackEntry[]) : null;
-  } catch {
-    return null;
-  }
-}
-
-async function readRange(handle: FileHandle, offset: number, length: number): Promise<Buffer> {
-  const out = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(out, done, length - done, offset + done);
-    if (bytesRead === 0) throw new Error('pack shorter than its index');
-    done += bytesRead;
-  }
-  return out;
-}
-
-async function readPack(file: string, offset: number, length: number): Promise<Buffer | null> {
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return null;
-  try {
-    return await readRange(handle, offset, length);
-  } catch {
-    return null;
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600 });
-  await rename(tmp, file);
-}
-
-async function names(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
   }
 }
