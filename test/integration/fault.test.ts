@@ -9,9 +9,10 @@
  * IDLE, and the cut comes with the first bytes of the server's untagged notification).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Account, MessageSummary } from '../../src/shared/model';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.mjs';
+import { imapClientFor } from './services/serverView';
 import { TestClient } from './services/testClient';
 import { deliver, fillMaildir, type MailStack, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
 
@@ -43,25 +44,12 @@ const pick = <T>(list: readonly T[], n: number): T[] => {
   return out;
 };
 
-function imapClient(): ImapFlow {
-  const client = new ImapFlow({
-    host: stack.host,
-    port: stack.ports.imaps,
-    secure: true,
-    auth: { user: stack.users.alice.email, pass: stack.users.alice.password },
-    tls: { ca: [stack.caPem] },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  return client;
-}
-
 beforeAll(async () => {
   stack = await startMailStack();
   await fillMaildir(stack, 'alice', BULK, COUNT, { seed: 11 });
   proxy = await startFaultProxy({ targetPort: stack.ports.imaps });
   sut = servicesFor(stack, { pollMs: 1_000 });
-  direct = imapClient();
+  direct = imapClientFor(stack, 'alice');
   await direct.connect();
 }, 120_000);
 
@@ -80,7 +68,7 @@ interface ServerMessage {
 
 /** Everything the server holds, seen by an independent session: path → uid → flags/Message-ID. */
 async function serverState(): Promise<Map<string, Map<number, ServerMessage>>> {
-  const client = imapClient();
+  const client = imapClientFor(stack, 'alice');
   await client.connect();
   try {
     const out = new Map<string, Map<number, ServerMessage>>();

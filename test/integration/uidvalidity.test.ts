@@ -6,9 +6,9 @@
  * while the app is running (noticed by the STATUS poll).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { ImapFlow } from 'imapflow';
 import type { SyncBatch } from '../../src/shared/api';
 import type { Account, MessageSummary } from '../../src/shared/model';
+import { withImap } from './services/serverView';
 import { TestClient } from './services/testClient';
 import { doveadm, fillMaildir, type MailStack, resetMailboxes, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
 
@@ -39,26 +39,8 @@ interface ServerFolder {
   rows: Map<number, { flags: string[]; messageId: string | null }>;
 }
 
-async function withAlice<T>(work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({
-    host: stack.host,
-    port: stack.ports.imaps,
-    secure: true,
-    auth: { user: stack.users.alice.email, pass: stack.users.alice.password },
-    tls: { ca: [stack.caPem] },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.logout().catch(() => client.close());
-  }
-}
-
 async function serverState(): Promise<Map<string, ServerFolder>> {
-  return withAlice(async (client) => {
+  return withImap(stack, 'alice', async (client) => {
     const out = new Map<string, ServerFolder>();
     const list = await client.list();
     for (const path of new Set(list.filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent')).map((f) => f.path))) {

@@ -9,7 +9,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
+import { withImap } from '../../integration/services/serverView';
+import type { User } from '../../integration/services/mailStack';
 import { resetMailboxes, startMailStack, stopMailStack, type MailStack } from '../../mailstack/mailstack.mjs';
 import { hostCall, stackAccount, startHostProcess } from '../../../scripts/lib.mjs';
 
@@ -99,22 +101,8 @@ export const test = base.extend<
 export { expect };
 
 /** A separate IMAP session, as another client would see the server. */
-export async function imapAs<T>(stack: MailStack, user: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const u = (stack.users as Record<string, { email: string; password: string }>)[user]!;
-  const client = new ImapFlow({
-    host: stack.host,
-    port: stack.ports.imaps,
-    secure: true,
-    auth: { user: u.email, pass: u.password },
-    tls: { ca: [stack.caPem] },
-    logger: false,
-  });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.logout();
-  }
+export function imapAs<T>(stack: MailStack, user: User, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+  return withImap(stack, user, work);
 }
 
 /** Keeps a screenshot of the screen as a file in the test's output folder (test-results/e2e/…). */

@@ -4,7 +4,8 @@
 import { ImapFlow } from 'imapflow';
 import type { MailStack, User } from './mailStack';
 
-export async function withImap<T>(stack: MailStack, user: User, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
+/** An unconnected client for `user` over IMAPS, the stack's CA passed explicitly. */
+export function imapClientFor(stack: MailStack, user: User): ImapFlow {
   const client = new ImapFlow({
     host: stack.host,
     port: stack.ports.imaps,
@@ -13,7 +14,13 @@ export async function withImap<T>(stack: MailStack, user: User, fn: (client: Ima
     tls: { ca: [stack.caPem] },
     logger: false,
   });
+  // resetMailboxes() and the fault proxy end sessions; the test sees that through its calls.
   client.on('error', () => undefined);
+  return client;
+}
+
+export async function withImap<T>(stack: MailStack, user: User, fn: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = imapClientFor(stack, user);
   await client.connect();
   try {
     return await fn(client);
