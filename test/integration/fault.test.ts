@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ImapFlow } from 'imapflow';
 import type { Account, MessageSummary } from '../../src/shared/model';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.mjs';
+import { mulberry32 } from '../support/prng.mjs';
 import { imapClientFor } from './services/serverView';
 import { TestClient } from './services/testClient';
 import { deliver, fillMaildir, type MailStack, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
@@ -25,18 +26,8 @@ let proxy: FaultProxy;
 let sut: ServicesUnderTest;
 let direct: ImapFlow;
 
-/** mulberry32: the server-side changes are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(3);
+// The server-side changes are the same on every run.
+const random = mulberry32(3);
 const pick = <T>(list: readonly T[], n: number): T[] => {
   const copy = [...list];
   const out: T[] = [];

@@ -5,18 +5,7 @@
 // the last forwarded bytes still unread, Linux hands the client those bytes and then an end of
 // stream rather than ECONNRESET; the server side always sees the reset.)
 import net from 'node:net';
-
-/** Deterministic PRNG (mulberry32): the same seed gives the same cut points. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './prng.mjs';
 
 function hardClose(socket) {
   if (socket.destroyed) return;

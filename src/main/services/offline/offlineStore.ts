@@ -184,13 +184,6 @@ export class OfflineStore {
     shelf.index();
   }
 
-  /** One source in a pack of its own; the pass writes whole batches through `begin`. */
-  async write(accountId: string, folderPath: string, uidValidity: number, uid: number, source: Buffer): Promise<void> {
-    const writer = await this.begin(accountId, folderPath, uidValidity);
-    await writer.append(uid, source);
-    await writer.commit();
-  }
-
   /** Tombstones `uids`, then deletes or compacts packs that are all or mostly dead. */
   async remove(accountId: string, folderPath: string, uidValidity: number, uids: readonly number[]): Promise<void> {
     const shelf = await this.shelf(shelfDir(this.root, accountId, folderPath, uidValidity));
