@@ -5,6 +5,8 @@
  * runs; every result is an envelope, because Electron strips Error objects across IPC.
  */
 import { z } from 'zod';
+import { identityConfigEntrySchema, outgoingMessageSchema } from './composeSchemas';
+import type { AnswerInfo, DraftSaveResult, Identity, OutboxItem, OutgoingMessage } from './model/compose';
 import type {
   Account,
   AccountSettings,
@@ -71,8 +73,17 @@ export const deleteTask = z.strictObject({
   folderPath,
   uids: z.array(uid).min(1).max(10000),
 });
-/** User mutations (HOUSE_STYLE.md "User mutations are tasks"); later issues add move, send… */
-export const taskSchema = z.discriminatedUnion('type', [setFlagsTask, deleteTask]);
+/**
+ * Send (issue #4 §6): stored durably in main's outbox first, submitted after `delaySeconds`
+ * (the undo window; 0 = at once). Progress arrives as `outbox.changed`.
+ */
+export const sendTask = z.strictObject({
+  type: z.literal('send'),
+  message: outgoingMessageSchema,
+  delaySeconds: z.number().int().min(0).max(60),
+});
+/** User mutations (HOUSE_STYLE.md "User mutations are tasks"); later issues add move… */
+export const taskSchema = z.discriminatedUnion('type', [setFlagsTask, deleteTask, sendTask]);
 export type Task = z.infer<typeof taskSchema>;
 
 export interface AppInfo {
@@ -101,6 +112,13 @@ export const methods = {
   'app.info': method<typeof none, AppInfo>(none),
   'app.openExternal': method<z.ZodObject<{ url: z.ZodString }>, void>(
     z.strictObject({ url: z.string().max(8192) }),
+  ),
+  /**
+   * Opens another window on a route of the app (issue #4: a composer in its own window).
+   * Electron only; the browser host answers `unsupported` and the renderer opens a tab itself.
+   */
+  'app.openWindow': method<z.ZodObject<{ route: z.ZodString }>, void>(
+    z.strictObject({ route: z.string().regex(/^compose\/[A-Za-z0-9_-]{8,64}$/, 'window route') }),
   ),
   'accounts.list': method<typeof none, Account[]>(none),
   'accounts.guess': method<z.ZodObject<{ email: typeof email }>, AccountSettings>(
@@ -203,6 +221,48 @@ export const methods = {
   'tasks.queue': method<z.ZodObject<{ task: typeof taskSchema }>, void>(
     z.strictObject({ task: taskSchema }),
   ),
+  /** Every account's identities (issue #4 §2), only those with a send mode offered in the picker. */
+  'identities.list': method<typeof none, Identity[]>(none),
+  /** Replaces one account's identity configuration (Settings); returns the account's identities. */
+  'identities.update': method<
+    z.ZodObject<{ accountId: typeof accountId; entries: z.ZodArray<typeof identityConfigEntrySchema> }>,
+    Identity[]
+  >(z.strictObject({ accountId, entries: z.array(identityConfigEntrySchema).max(500) })),
+  /** Merges an imported JSON file (`{"identities":[…]}`) into one account's configuration. */
+  'identities.import': method<z.ZodObject<{ accountId: typeof accountId; json: z.ZodString }>, Identity[]>(
+    z.strictObject({ accountId, json: z.string().max(1024 * 1024) }),
+  ),
+  /**
+   * Saves a draft: main's durable local copy first, then the Drafts folder of the From
+   * mailbox (the person's own when they may not write there), replacing `message.draft`.
+   */
+  'drafts.save': method<z.ZodObject<{ message: typeof outgoingMessageSchema }>, DraftSaveResult>(
+    z.strictObject({ message: outgoingMessageSchema }),
+  ),
+  /** Opens a draft from a Drafts folder (also one saved by another member's client) for editing. */
+  'drafts.open': method<
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; uid: typeof uid }>,
+    OutgoingMessage
+  >(z.strictObject({ accountId, folderPath, uid })),
+  /** Drafts held only locally (never reached the server, or written before a crash), newest first. */
+  'drafts.local': method<typeof none, OutgoingMessage[]>(none),
+  /** Throws a draft away: the local copy and the server copy. */
+  'drafts.discard': method<z.ZodObject<{ id: z.ZodString }>, void>(z.strictObject({ id: z.string().min(1).max(64) })),
+  'outbox.list': method<typeof none, OutboxItem[]>(none),
+  /** Tries a waiting, retrying or refused message again now. */
+  'outbox.retry': method<z.ZodObject<{ id: z.ZodString }>, void>(z.strictObject({ id: z.string().min(1).max(64) })),
+  /**
+   * Takes a message out of the outbox (undo send, edit, cancel) and returns it for the composer.
+   * Refused with `alreadySending` once SMTP is under way.
+   */
+  'outbox.cancel': method<z.ZodObject<{ id: z.ZodString }>, OutgoingMessage>(
+    z.strictObject({ id: z.string().min(1).max(64) }),
+  ),
+  /** Who answered or forwarded a message, from the Sent copies (issue #4 §5). */
+  'message.answers': method<
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; uid: typeof uid }>,
+    AnswerInfo[]
+  >(z.strictObject({ accountId, folderPath, uid })),
   'files.save': method<
     z.ZodObject<{ suggestedName: z.ZodString; dataBase64: z.ZodString }>,
     { saved: boolean }
@@ -258,9 +318,18 @@ export interface EventMap {
   'sync.batch': SyncBatch;
   'sync.status': SyncStatus;
   'accounts.changed': { accounts: Account[] };
+  /** The whole outbox, after every change of state. */
+  'outbox.changed': { items: OutboxItem[] };
+  'identities.changed': { identities: Identity[] };
 }
 export type EventName = keyof EventMap;
-export const eventNames = ['sync.batch', 'sync.status', 'accounts.changed'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'sync.batch',
+  'sync.status',
+  'accounts.changed',
+  'outbox.changed',
+  'identities.changed',
+] as const satisfies readonly EventName[];
 
 export interface ApiError {
   /** Stable machine-readable code; the renderer maps it to words in the user's language. */

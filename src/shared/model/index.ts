@@ -152,7 +152,10 @@ export interface MessageBody {
     subject: string;
     date: number;
     messageId: string | null;
+    inReplyTo: string | null;
     references: string[];
+    /** Delivered-To and X-Original-To addresses (the alias or shared address it was sent to). */
+    deliveredTo: string[];
   };
 }
 
@@ -198,3 +201,18 @@ export interface SyncStatus {
   total?: number;
   error?: { code: string; message: string };
 }
+
+export type {
+  AnswerInfo,
+  ComposeIntent,
+  DraftSaveResult,
+  Identity,
+  IdentityConfigEntry,
+  OutboxItem,
+  OutboxState,
+  OutgoingAttachment,
+  OutgoingMessage,
+  SendErrorCode,
+  SendMode,
+  SentCopyPolicy,
+} from './compose';

@@ -20,11 +20,29 @@ const settings = {
   smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
 };
 
+const outgoing = {
+  id: 'draft-0001',
+  accountId: 'a',
+  identityId: 'a:own',
+  to: [{ name: 'Customer', address: 'customer@example.test' }],
+  cc: [],
+  bcc: [],
+  subject: 'Hello',
+  text: 'Hi',
+  html: null,
+  attachments: [],
+  inReplyTo: null,
+  references: [],
+  origin: null,
+  draft: null,
+};
+
 /** Inputs that are almost right: one field wrong, so nested validation is exercised too. */
 const nearMisses: Record<MethodName, unknown[]> = {
   'app.info': [{ verbose: true }],
   'app.openExternal': [{ url: 42 }, { url: 'x'.repeat(9000) }, { url: 'https://a.test', extra: 1 }],
   'accounts.list': [{ all: true }],
+  'app.openWindow': [{ route: 'settings' }, { route: 'compose/../../etc' }, { route: 'compose/abc' }],
   'accounts.guess': [{ email: 'not-an-email' }, { email: `${'a'.repeat(320)}@example.test` }],
   'accounts.test': [
     { settings, password: '' },
@@ -82,8 +100,33 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { task: { type: 'delete', accountId: 'a', folderPath: 'INBOX', uids: [] } },
     { task: { type: 'delete', accountId: 'a', folderPath: '', uids: [1] } },
     { task: { type: 'delete', accountId: 'a', folderPath: 'INBOX', uids: [1], expunge: true } },
+    { task: { type: 'send', message: outgoing, delaySeconds: 61 } },
+    { task: { type: 'send', message: { ...outgoing, bcc: [{ name: 'x', address: 'a b@c' }] }, delaySeconds: 5 } },
   ],
   'files.save': [{ suggestedName: '', dataBase64: 'AA==' }, { suggestedName: 'a.txt' }],
+  'identities.list': [{ accountId: 'a' }],
+  'identities.update': [
+    { accountId: 'a', entries: [{ address: 'not an address' }] },
+    { accountId: 'a', entries: [{ address: 'sales@example.test', sendMode: 'always' }] },
+    { accountId: 'a', entries: [{ address: 'sales@example.test', sentCopies: 'nowhere' }] },
+    { accountId: '', entries: [] },
+  ],
+  'identities.import': [{ accountId: 'a' }, { accountId: 'a', json: 7 }],
+  'drafts.save': [
+    { message: { ...outgoing, id: 'short' } },
+    { message: { ...outgoing, to: [{ name: '', address: 'nope' }] } },
+    { message: { ...outgoing, inReplyTo: 'no-brackets@x' } },
+    { message: { ...outgoing, attachments: [{ kind: 'data', id: 'a1', filename: 'x', contentType: 'text/plain', size: 1, dataBase64: '!!' }] } },
+    { message: { ...outgoing, attachments: [{ kind: 'part', id: 'a1', filename: 'x', contentType: 'text/plain', size: 1, source: { accountId: 'a', folderPath: 'INBOX', uid: 1, partId: '1 BODY[]' } }] } },
+    { message: { ...outgoing, extra: true } },
+  ],
+  'drafts.open': [{ accountId: 'a', folderPath: 'Drafts', uid: 0 }, { accountId: 'a', folderPath: '' , uid: 1 }],
+  'drafts.local': [{ all: true }],
+  'drafts.discard': [{ id: '' }, {}],
+  'outbox.list': [{ state: 'sent' }],
+  'outbox.retry': [{ id: '' }, { id: 3 }],
+  'outbox.cancel': [{}, { id: 'x'.repeat(65) }],
+  'message.answers': [{ accountId: 'a', folderPath: 'INBOX' }, { accountId: 'a', folderPath: 'INBOX', uid: -1 }],
 };
 
 const garbage: unknown[] = [42, 'string', true, [], [1, 2], { __proto__: { polluted: true }, unexpected: 1 }];

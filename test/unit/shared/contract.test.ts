@@ -17,12 +17,24 @@ describe('contract surface', () => {
         'accounts.update',
         'app.info',
         'app.openExternal',
+        'app.openWindow',
         'app.setBadge',
         'mailboxes.addManual',
         'mailboxes.removeManual',
         'mailboxes.setHidden',
         'mailboxes.setOffline',
         'files.save',
+        'identities.list',
+        'identities.update',
+        'identities.import',
+        'drafts.save',
+        'drafts.open',
+        'drafts.local',
+        'drafts.discard',
+        'outbox.list',
+        'outbox.retry',
+        'outbox.cancel',
+        'message.answers',
         'message.attachment',
         'message.body',
         'message.remoteImages',
@@ -35,7 +47,13 @@ describe('contract surface', () => {
   });
 
   it('has exactly these events', () => {
-    expect([...eventNames].sort()).toEqual(['accounts.changed', 'sync.batch', 'sync.status']);
+    expect([...eventNames].sort()).toEqual([
+      'accounts.changed',
+      'identities.changed',
+      'outbox.changed',
+      'sync.batch',
+      'sync.status',
+    ]);
   });
 
   it('names methods domain.verb and events domain.event', () => {

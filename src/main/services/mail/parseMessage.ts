@@ -46,7 +46,9 @@ export async function parseMessage(ref: MessageRef, source: Buffer): Promise<Mes
       subject: parsed.subject ?? '',
       date: validTime(parsed.date) ?? 0,
       messageId: parsed.messageId ?? null,
+      inReplyTo: parsed.inReplyTo ?? null,
       references: references(parsed.references),
+      deliveredTo: deliveredTo(parsed),
     },
   };
 }
@@ -59,7 +61,7 @@ function unparsable(ref: MessageRef, source: Buffer): MessageBody {
     text: source.toString('utf8'),
     attachments: [],
     inlineImages: {},
-    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, references: [] },
+    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
   };
 }
 
@@ -109,4 +111,21 @@ function references(value: string | string[] | undefined): string[] {
 function validTime(date: Date | undefined): number | null {
   const time = date?.getTime();
   return time !== undefined && Number.isFinite(time) ? time : null;
+}
+
+/**
+ * Delivered-To and X-Original-To (set by the delivering server; RFC 9228 for Delivered-To):
+ * the address a message really reached, so a reply can come from that alias (issue #4 §3).
+ */
+function deliveredTo(parsed: ParsedMail): string[] {
+  const out = new Set<string>();
+  for (const name of ['delivered-to', 'x-original-to']) {
+    const value = parsed.headers.get(name);
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    for (const entry of values) {
+      const text = typeof entry === 'string' ? entry : (entry as AddressObject | undefined)?.text ?? '';
+      for (const match of text.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)) out.add(match[0].toLowerCase());
+    }
+  }
+  return [...out];
 }

@@ -1,0 +1,80 @@
+/**
+ * Input schemas for writing and sending (issue #4), used by the contract (api.ts) and by the
+ * identity import. Limits are generous for people and small for attackers: a message is at
+ * most 50 MB of base64 attachments in one call (the SMTP server's SIZE decides the rest).
+ */
+import { z } from 'zod';
+import type { IdentityConfigEntry, OutgoingMessage } from './model/compose';
+
+const accountId = z.string().min(1).max(64);
+const folderPath = z.string().min(1).max(1000);
+const uid = z.number().int().min(1).max(0xffffffff);
+const email = z.string().trim().max(320).pipe(z.email());
+const messageIdSchema = z.string().min(3).max(998).regex(/^<[^<>\s]+>$/, 'Message-ID in angle brackets');
+
+export const addressSchema = z.strictObject({ name: z.string().max(300), address: email });
+const addresses = z.array(addressSchema).max(500);
+const attachmentId = z.string().min(1).max(100);
+const filename = z.string().min(1).max(255);
+const contentType = z.string().min(3).max(255).regex(/^[\w.+-]+\/[\w.+-]+$/, 'MIME type');
+const size = z.number().int().min(0).max(100 * 1024 * 1024);
+
+export const outgoingAttachmentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('data'),
+    id: attachmentId,
+    filename,
+    contentType,
+    size,
+    dataBase64: z.string().max(70 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+  }),
+  z.strictObject({
+    kind: z.literal('part'),
+    id: attachmentId,
+    filename,
+    contentType,
+    size,
+    source: z.strictObject({ accountId, folderPath, uid, partId: z.string().regex(/^\d+(\.\d+)*$/) }),
+  }),
+  z.strictObject({
+    kind: z.literal('message'),
+    id: attachmentId,
+    filename,
+    size,
+    source: z.strictObject({ accountId, folderPath, uid }),
+  }),
+]);
+
+const intent = z.enum(['new', 'reply', 'replyAll', 'forward', 'forwardAsAttachment']);
+
+export const outgoingMessageSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'message id'),
+  accountId,
+  identityId: z.string().min(1).max(700),
+  to: addresses,
+  cc: addresses,
+  bcc: addresses,
+  subject: z.string().max(998),
+  text: z.string().max(20 * 1024 * 1024),
+  html: z.string().max(40 * 1024 * 1024).nullable(),
+  attachments: z.array(outgoingAttachmentSchema).max(100),
+  inReplyTo: messageIdSchema.nullable(),
+  references: z.array(messageIdSchema).max(200),
+  origin: z.strictObject({ intent, accountId, folderPath, uid }).nullable(),
+  draft: z.strictObject({ folderPath, uid }).nullable(),
+}) satisfies z.ZodType<OutgoingMessage>;
+
+export const sendModeSchema = z.enum(['sendAs', 'onBehalf', 'none']);
+export const sentCopyPolicySchema = z.enum(['shared', 'own', 'both']);
+
+export const identityConfigEntrySchema = z.strictObject({
+  address: email,
+  displayName: z.string().max(200).optional(),
+  sendMode: sendModeSchema.optional(),
+  sentCopies: sentCopyPolicySchema.optional(),
+}) satisfies z.ZodType<IdentityConfigEntry>;
+
+/** The importable file: `{"identities":[…]}` (issue #4 §2). */
+export const identityConfigFileSchema = z.strictObject({
+  identities: z.array(identityConfigEntrySchema).max(500),
+});
