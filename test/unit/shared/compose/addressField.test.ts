@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { addressSchema } from '../../../../src/shared/composeSchemas';
+import { isValidAddress, parseAddressField } from '../../../../src/shared/compose/addressField';
+
+describe('isValidAddress', () => {
+  it.each([
+    'ann@x.nl',
+    'first.last+tag@sub.example.test',
+    "o'brien@example.test",
+    'a_b-c@x-y.example.co',
+    `${'a'.repeat(64)}@example.test`,
+  ])('accepts %s', (address) => {
+    expect(isValidAddress(address)).toBe(true);
+  });
+
+  it.each([
+    ['no at', 'ann.x.nl'],
+    ['empty local part', '@x.nl'],
+    ['no dot in the domain', 'ann@localhost'],
+    ['a space', 'ann @x.nl'],
+    ['two dots', 'ann..b@x.nl'],
+    ['a leading dot', '.ann@x.nl'],
+    ['a trailing dot in the local part', 'ann.@x.nl'],
+    ['an empty label', 'ann@x..nl'],
+    ['a label ending in a hyphen', 'ann@x-.nl'],
+    ['a numeric top-level label', 'ann@1.2.3.4'],
+    ['a one-letter top-level label', 'ann@x.n'],
+    ['a local part over 64', `${'a'.repeat(65)}@example.test`],
+    ['a label over 63', `a@${'b'.repeat(64)}.test`],
+    ['over 254 characters', `a@${['b', 'c', 'd', 'e'].map((c) => c.repeat(63)).join('.')}.test`],
+    ['two at signs', 'a@b@x.nl'],
+    ['angle brackets', '<ann@x.nl>'],
+    ['non-ASCII (the contract refuses it)', 'jörg@x.nl'],
+    ['an empty string', ''],
+  ])('refuses %s', (_why, address) => {
+    expect(isValidAddress(address)).toBe(false);
+  });
+
+  it('accepts nothing the contract’s address schema refuses', () => {
+    const samples = ['ann@x.nl', "o'brien@example.test", 'a+b@x.co', 'x_y@a-b.example.test', 'a-@x.nl', '1@2.nl'];
+    for (const address of samples.filter(isValidAddress)) {
+      expect(addressSchema.safeParse({ name: '', address }).success, address).toBe(true);
+    }
+  });
+});
+
+describe('parseAddressField', () => {
+  it('parses names with and without quotes, bare and angle-only addresses', () => {
+    expect(parseAddressField('Ann <ann@x.nl>, bob@y.com; "Doe, J" <j@d.nl>, <solo@z.nl>')).toEqual({
+      addresses: [
+        { name: 'Ann', address: 'ann@x.nl' },
+        { name: '', address: 'bob@y.com' },
+        { name: 'Doe, J', address: 'j@d.nl' },
+        { name: '', address: 'solo@z.nl' },
+      ],
+      invalid: [],
+    });
+  });
+
+  it('keeps semicolons and escaped quotes inside quoted names', () => {
+    expect(parseAddressField('"Smith; \\"Jr\\"" <s@x.nl>').addresses).toEqual([{ name: 'Smith; "Jr"', address: 's@x.nl' }]);
+  });
+
+  it('keeps non-ASCII names', () => {
+    expect(parseAddressField('Jörg Müller <joerg@customer.test>, "Zoë 李" <zoe@x.nl>').addresses).toEqual([
+      { name: 'Jörg Müller', address: 'joerg@customer.test' },
+      { name: 'Zoë 李', address: 'zoe@x.nl' },
+    ]);
+  });
+
+  it('strips single quotes pasted from Outlook', () => {
+    expect(parseAddressField("'Ann' <ann@x.nl>").addresses).toEqual([{ name: 'Ann', address: 'ann@x.nl' }]);
+  });
+
+  it('accepts a name followed by a bare address', () => {
+    expect(parseAddressField('Ann Smith ann@x.nl').addresses).toEqual([{ name: 'Ann Smith', address: 'ann@x.nl' }]);
+  });
+
+  it('marks two addresses without a separator instead of dropping one', () => {
+    expect(parseAddressField('ann@x.nl bob@y.nl')).toEqual({ addresses: [], invalid: ['ann@x.nl bob@y.nl'] });
+  });
+
+  it('ignores whitespace, new lines and trailing or repeated separators', () => {
+    expect(parseAddressField('  ann@x.nl ,\n\n bob@y.nl;; ,  ')).toEqual({
+      addresses: [
+        { name: '', address: 'ann@x.nl' },
+        { name: '', address: 'bob@y.nl' },
+      ],
+      invalid: [],
+    });
+    expect(parseAddressField('   ')).toEqual({ addresses: [], invalid: [] });
+  });
+
+  it('returns the pieces that are not addresses', () => {
+    expect(parseAddressField('ann@x.nl, bob, Carol <carol@>, "Unclosed <d@x.nl>, e@y, Name <f@x.nl> trailing')).toEqual({
+      addresses: [{ name: '', address: 'ann@x.nl' }],
+      invalid: ['bob', 'Carol <carol@>', '"Unclosed <d@x.nl>, e@y, Name <f@x.nl> trailing'],
+    });
+    expect(parseAddressField('Name <f@x.nl> trailing').invalid).toEqual(['Name <f@x.nl> trailing']);
+    expect(parseAddressField('a <b@x.nl> <c@x.nl>').invalid).toEqual(['a <b@x.nl> <c@x.nl>']);
+  });
+
+  it('keeps the first of repeated addresses, case-insensitively', () => {
+    expect(parseAddressField('Ann <ann@x.nl>, ANN@X.NL, "A." <Ann@x.nl>').addresses).toEqual([{ name: 'Ann', address: 'ann@x.nl' }]);
+  });
+
+  it('marks a field ending inside a quoted name with a lone backslash', () => {
+    expect(parseAddressField('ann@x.nl, "Bob \\')).toEqual({ addresses: [{ name: '', address: 'ann@x.nl' }], invalid: ['"Bob \\'] });
+  });
+
+  it('does not split at commas inside angle brackets', () => {
+    expect(parseAddressField('<a,b@x.nl>')).toEqual({ addresses: [], invalid: ['<a,b@x.nl>'] });
+  });
+});
