@@ -30,5 +30,11 @@ export const errorCodes = [
   'notPermitted',
   /** A message or attachment above the size Postvak handles (see src/main/services/mail). */
   'tooLarge',
+  /** Issue #4 §6: the outbox already holds this message, or SMTP is under way so it can no longer be taken back. */
+  'alreadySending',
+  /** Issue #4 §2: the composer named an identity the account does not have (any more). */
+  'identityNotFound',
+  /** Issue #4 §2: an imported identity file is not JSON or not `{"identities":[…]}`. */
+  'invalidIdentityFile',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

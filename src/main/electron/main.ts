@@ -16,7 +16,7 @@ import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { isPermissionAllowed } from './permissions';
 import { safeStorageCipher } from './safeStorageCipher';
-import { createMainWindow, lockDownContents, rendererEntry } from './window';
+import { createComposeWindow, createMainWindow, lockDownContents, rendererEntry } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,6 +44,10 @@ async function start(): Promise<void> {
     });
   });
 
+  const preloadPath = join(outDir, 'preload', 'index.cjs');
+  const entry = rendererEntry(outDir);
+  // Assigned below, once the services exist; app.openWindow cannot be called before a window is.
+  let binding: ReturnType<typeof bindIpc> | null = null;
   const cipher = safeStorageCipher();
   const profileDir = app.getPath('userData');
   const services = createServices({
@@ -65,20 +69,25 @@ async function start(): Promise<void> {
       await writeFile(result.filePath, data);
       return true;
     },
+    openWindow: async (route) => {
+      // The route was validated by the contract (`compose/<id>`); it only becomes the hash.
+      const win = createComposeWindow(preloadPath);
+      binding?.attach(win);
+      await win.loadFile(entry, { hash: route });
+    },
   });
 
   await seedAccountFromEnv(services, process.env.POSTVAK_DEMO_ACCOUNT);
 
-  const win = createMainWindow(join(outDir, 'preload', 'index.cjs'));
-  const entry = rendererEntry(outDir);
-  const unbind = bindIpc(services, win, entryUrl);
-  win.on('closed', () => void unbind());
+  const win = createMainWindow(preloadPath);
+  binding = bindIpc(services, entryUrl);
+  binding.attach(win);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
   app.on('window-all-closed', () => {
-    void services.close().finally(() => app.quit());
+    void (binding?.close() ?? Promise.resolve()).then(() => services.close()).finally(() => app.quit());
   });
   await win.loadFile(entry);
 }

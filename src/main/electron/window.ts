@@ -18,6 +18,24 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   return win;
 }
 
+/**
+ * A composer in its own window (issue #4 §1): the same renderer and the same locked-down web
+ * preferences as the main window, opened on a hash route (`#compose/<id>`).
+ */
+export function createComposeWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 860,
+    height: 720,
+    minWidth: 520,
+    minHeight: 420,
+    show: false,
+    title: 'Postvak',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
 export function rendererEntry(outDir: string): string {
   return join(outDir, 'renderer', 'index.html');
 }

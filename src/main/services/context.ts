@@ -14,6 +14,11 @@ import { OfflineService } from './offline/OfflineService';
 import type { MailboxConfig } from './mailboxes/discovery';
 import type { SyncTuning } from './sync/AccountSync';
 import type { EventSink, ServicesOptions } from './types';
+import { discoverDirectory } from './compose/directory';
+import { DraftStore } from './drafts/DraftStore';
+import { IdentityService } from './identities/IdentityService';
+import { defaultOutboxTuning, Outbox } from './outbox/Outbox';
+import { OutboxStore } from './outbox/OutboxStore';
 
 export interface ServicesContext {
   options: ServicesOptions;
@@ -34,6 +39,14 @@ export interface ServicesContext {
   broadcastAccounts(): Promise<void>;
   /** Runs `fn` in a folder on the account's request connection, errors mapped to AppErrors. */
   inFolder<T>(accountId: string, folderPath: string, fn: (folder: OpenFolder) => Promise<T>): Promise<T>;
+  /** Identities and the mailboxes they come from (issue #4 §2). */
+  identities: IdentityService;
+  /** The durable outbox (issue #4 §6). */
+  outbox: Outbox;
+  /** Main's local copies of drafts (issue #4 §1). */
+  drafts: DraftStore;
+  /** Every client's sync engine re-reads these folders soon (a change made on the request connection). */
+  touched(accountId: string, paths: readonly string[]): void;
 }
 
 export function createContext(options: ServicesOptions, tuning: SyncTuning): ServicesContext {
@@ -52,8 +65,8 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
   };
   const ops = new OpsConnections(connectImap);
   const clients = new Set<{ sink: EventSink; engine: SyncEngine }>();
-  // Mailbox settings travel as `folders` batches, not as part of the Account.
-  const toAccount = async ({ mailboxes: _prefs, ...stored }: StoredAccount): Promise<Account> => ({
+  // Mailbox settings travel as `folders` batches and identities as their own list, not as part of the Account.
+  const toAccount = async ({ mailboxes: _prefs, identities: _identities, ...stored }: StoredAccount): Promise<Account> => ({
     ...stored,
     hasPassword: (await password(stored.id)) !== null,
   });
@@ -69,7 +82,41 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     pollMs: tuning.pollMs,
     log,
   });
+  const touched = (accountId: string, paths: readonly string[]) => {
+    for (const client of clients) for (const path of new Set(paths)) client.engine.nudge(accountId, path);
+  };
+  const identities = new IdentityService({
+    accounts,
+    discover: (accountId) => ops.use(accountId, async (session) => discoverDirectory(session, await mailboxConfig(accountId))),
+    broadcast: (list) => {
+      for (const client of clients) client.sink('identities.changed', { identities: list });
+    },
+    log,
+    maxAgeMs: 60_000,
+  });
+  const drafts = new DraftStore(options.profileDir);
+  const outbox = new Outbox({
+    store: new OutboxStore(options.profileDir),
+    tuning: { ...defaultOutboxTuning, ...options.outboxTuning },
+    smtpLogin: async (accountId) => {
+      const account = await accounts.get(accountId);
+      const secret = await password(accountId);
+      return secret ? { server: account.smtp, username: account.username, password: secret, extraCa: options.extraCa } : null;
+    },
+    directory: (accountId) => identities.directory(accountId),
+    withImap: (accountId, fn) => ops.use(accountId, fn),
+    removeLocalDraft: (id) => drafts.remove(id),
+    touched,
+    broadcast: (items) => {
+      for (const client of clients) client.sink('outbox.changed', { items });
+    },
+    log,
+  });
   return {
+    identities,
+    outbox,
+    drafts,
+    touched,
     options,
     tuning,
     accounts,

@@ -14,6 +14,12 @@ import { syncHandlers } from './sync/syncHandlers';
 import { taskHandlers } from './tasks/taskHandlers';
 import { mailboxHandlers } from './mailboxes/mailboxHandlers';
 import type { ClientSession, EventSink, Services, ServicesOptions } from './types';
+import type { EventMap, EventName } from '../../shared/api';
+import type { ServicesContext } from './context';
+import { answersHandlers } from './compose/answers';
+import { draftHandlers } from './drafts/draftHandlers';
+import { identityHandlers } from './identities/identityHandlers';
+import { outboxHandlers } from './outbox/outboxHandlers';
 
 export type { SyncTuning } from './sync/AccountSync';
 export { FileSecretStore, KeyFileCipher, MemorySecretStore } from './secrets';
@@ -29,6 +35,10 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     ...messageHandlers(ctx),
     ...taskHandlers(ctx),
     ...mailboxHandlers(ctx),
+    ...identityHandlers(ctx),
+    ...draftHandlers(ctx),
+    ...outboxHandlers(ctx),
+    ...answersHandlers(ctx),
   };
   const sessions = new Set<ClientSession>();
   void ctx.offline.startAll();
@@ -36,7 +46,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
   return {
     connect(sink: EventSink): ClientSession {
       const engine = new SyncEngine({
-        sink,
+        sink: observing(ctx, sink),
         tuning: ctx.tuning,
         hostOf: async (accountId) => (await ctx.accounts.get(accountId)).imap.host,
         connect: ctx.connectImap,
@@ -59,7 +69,24 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
 
     async close() {
       await Promise.all([...sessions].map((s) => s.close()));
+      await ctx.outbox.close();
       await Promise.all([ctx.ops.closeAll(), ctx.offline.close()]);
     },
+  };
+}
+
+/**
+ * The sync engine's events on their way to the client, read in passing: a `folders` batch is a
+ * discovery (the identities follow the mailboxes, issue #4 §2), and any batch means the
+ * account's server answers again, so messages waiting for the network need not wait longer.
+ */
+function observing(ctx: ServicesContext, sink: EventSink): EventSink {
+  return <E extends EventName>(event: E, payload: EventMap[E]) => {
+    if (event === 'sync.batch') {
+      const batch = payload as EventMap['sync.batch'];
+      if (batch.kind === 'folders') void ctx.identities.noteDiscovery(batch.accountId, batch.mailboxes, batch.folders).catch(() => undefined);
+      void ctx.outbox.connectionBack(batch.accountId).catch(() => undefined);
+    }
+    sink(event, payload);
   };
 }

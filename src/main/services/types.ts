@@ -4,6 +4,7 @@
  */
 import type { EventMap, EventName } from '../../shared/api';
 import type { Handlers } from '../rpc/dispatch';
+import type { OutboxTuning } from './outbox/Outbox';
 
 /** Where a client's events go: one renderer window (Electron) or one WebSocket (browser host). */
 export type EventSink = <E extends EventName>(event: E, payload: EventMap[E]) => void;
@@ -41,6 +42,10 @@ export interface ServicesOptions {
   /** Electron only: the dock/taskbar badge (unread count); the browser host has none. */
   setBadge?: (count: number) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+  /** Electron only: opens another window on a route (a composer, issue #4 §1). */
+  openWindow?: (route: string) => Promise<void>;
+  /** Outbox timings; tests shorten the retry backoff. */
+  outboxTuning?: Partial<OutboxTuning>;
 }
 
 /** One connected renderer: its handlers (sync state is per client, since each holds its own cache). */

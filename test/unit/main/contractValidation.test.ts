@@ -188,6 +188,16 @@ describe('contract validation', () => {
     });
   });
 
+  it('app.openWindow: unsupported in the browser host, passed to the host that has windows', async () => {
+    expect(await dispatch(handlers, 'app.openWindow', { route: 'compose/abcdefgh12' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    const openWindow = vi.fn(async () => undefined);
+    const electron = createServices({ profileDir: dir, secrets: new MemorySecretStore(), extraCa: [], appVersion: '0', host: 'electron', systemLocale: '', openExternal, openWindow });
+    const h = electron.connect(() => undefined).handlers;
+    expect(await dispatch(h, 'app.openWindow', { route: 'compose/abcdefgh12' })).toEqual({ ok: true, value: null });
+    expect(openWindow).toHaveBeenCalledWith('compose/abcdefgh12');
+    await electron.close();
+  });
+
   it('rejects an unknown method', async () => {
     expect(await dispatch(handlers, 'accounts.drop', {})).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
     expect(await dispatch(handlers, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });

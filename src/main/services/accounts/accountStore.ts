@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AccountId, AccountSettings } from '../../../shared/model';
 import { accountSettingsSchema } from '../../../shared/api';
+import { identityConfigEntrySchema } from '../../../shared/composeSchemas';
+import type { IdentityConfigEntry } from '../../../shared/model/compose';
 import { AppError } from '../../../shared/errors';
 import { atomicWrite, readIfExists } from '../io/atomicWrite';
 
@@ -23,6 +25,8 @@ export interface StoredAccount extends AccountSettings {
   id: AccountId;
   rememberPassword: boolean;
   mailboxes?: MailboxPrefs;
+  /** The identity configuration (issue #4 §2): send modes and Sent copy policies by address. */
+  identities?: IdentityConfigEntry[];
 }
 
 const mailboxPrefsSchema = z.object({
@@ -34,7 +38,12 @@ const mailboxPrefsSchema = z.object({
 const fileSchema = z.object({
   version: z.literal(1),
   accounts: z.array(
-    accountSettingsSchema.extend({ id: z.string().min(1).max(64), rememberPassword: z.boolean(), mailboxes: mailboxPrefsSchema.optional() }),
+    accountSettingsSchema.extend({
+      id: z.string().min(1).max(64),
+      rememberPassword: z.boolean(),
+      mailboxes: mailboxPrefsSchema.optional(),
+      identities: z.array(identityConfigEntrySchema).max(500).optional(),
+    }),
   ),
 });
 
@@ -86,7 +95,7 @@ export class AccountStore {
     return this.mutate((accounts) => {
       const index = accounts.findIndex((a) => a.id === id);
       if (index < 0) throw new AppError('accountNotFound', `No account with id ${id}`);
-      const account = stored(id as AccountId, settings, rememberPassword, accounts[index]?.mailboxes);
+      const account = stored(id as AccountId, settings, rememberPassword, accounts[index]?.mailboxes, accounts[index]?.identities);
       const next = [...accounts];
       next[index] = account;
       return { accounts: next, result: account };
@@ -103,6 +112,19 @@ export class AccountStore {
       const next = [...accounts];
       next[index] = { ...account, mailboxes: prefs };
       return { accounts: next, result };
+    });
+  }
+
+  /** Replaces the account's identity configuration; returns the stored entries. */
+  setIdentities(id: string, change: (current: IdentityConfigEntry[]) => IdentityConfigEntry[]): Promise<IdentityConfigEntry[]> {
+    return this.mutate((accounts) => {
+      const index = accounts.findIndex((a) => a.id === id);
+      const account = accounts[index];
+      if (!account) throw new AppError('accountNotFound', `No account with id ${id}`);
+      const identities = change(account.identities ?? []);
+      const next = [...accounts];
+      next[index] = { ...account, identities };
+      return { accounts: next, result: identities };
     });
   }
 
@@ -142,7 +164,7 @@ export class AccountStore {
 }
 
 /** Copies the known fields only: whatever else an object carries (a password) never reaches the file. */
-function stored(id: AccountId, s: AccountSettings, rememberPassword: boolean, mailboxes?: MailboxPrefs): StoredAccount {
+function stored(id: AccountId, s: AccountSettings, rememberPassword: boolean, mailboxes?: MailboxPrefs, identities?: IdentityConfigEntry[]): StoredAccount {
   const server = (x: AccountSettings['imap']) => ({ host: x.host, port: x.port, security: x.security });
   return {
     id,
@@ -154,6 +176,7 @@ function stored(id: AccountId, s: AccountSettings, rememberPassword: boolean, ma
     smtp: server(s.smtp),
     rememberPassword,
     ...(mailboxes ? { mailboxes } : {}),
+    ...(identities ? { identities } : {}),
   };
 }
 

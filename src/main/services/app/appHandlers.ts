@@ -32,6 +32,11 @@ export function appHandlers(options: ServicesOptions): Handlers {
     'app.openExternal': async ({ url }) => {
       await options.openExternal(vetExternalUrl(url));
     },
+    // A composer in its own window (issue #4 §1): Electron only; a browser opens a tab itself.
+    'app.openWindow': async ({ route }) => {
+      if (!options.openWindow) throw new AppError('unsupported', 'This host cannot open windows; open the route in a new tab');
+      await options.openWindow(route);
+    },
     // The browser host has no badge: accepting the count and doing nothing is the right answer.
     'app.setBadge': ({ count }) => {
       options.setBadge?.(count);

@@ -7,7 +7,8 @@
 import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
 import { ImapFlow, type ExpungeEvent, type ListResponse, type MailboxObject } from 'imapflow';
-import type { FolderSnapshot, FolderStatus, ImapAccount, ImapSession, ListedFolder, OpenFolder, OpenImapOptions, SharedNamespaces, StorageQuota } from './types';
+import type { AppendResult, FolderSnapshot, FolderStatus, HeaderQuery, ImapAccount, ImapSession, ListedFolder, MessageStore, OpenFolder, OpenImapOptions, SharedNamespaces, StorageQuota } from './types';
+import { appendMessage, fetchHeaderFields, searchHeaders } from './storeOps';
 import { capsFrom } from './convert';
 import { ImapCommandError } from './imapErrors';
 import { FlowFolder } from './FlowFolder';
@@ -40,7 +41,7 @@ export async function openImap(account: ImapAccount, password: string, options: 
   return new ImapFlowSession(client);
 }
 
-class ImapFlowSession implements ImapSession {
+class ImapFlowSession implements ImapSession, MessageStore {
   readonly caps;
   readonly sharedPrefixes: string[];
   private readonly changeListeners = new Set<(path: string) => void>();
@@ -117,6 +118,18 @@ class ImapFlowSession implements ImapSession {
     }
   }
 
+  append(path: string, raw: Buffer, flags: readonly string[]): Promise<AppendResult> {
+    return appendMessage(this.client, path, raw, flags);
+  }
+
+  searchHeader(path: string, any: readonly HeaderQuery[]): Promise<number[]> {
+    return this.examining(path, () => searchHeaders(this.client, path, any));
+  }
+
+  headerFields(path: string, uids: readonly number[], names: readonly string[]): Promise<Map<number, Buffer>> {
+    return this.examining(path, () => fetchHeaderFields(this.client, uids, names));
+  }
+
   namespaces(): Promise<SharedNamespaces> {
     return sharedNamespaces(this.client);
   }
@@ -164,6 +177,20 @@ class ImapFlowSession implements ImapSession {
       this.client.close();
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Runs `fn` with `path` selected read-only (EXAMINE, RFC 9051 §6.3.3): looking for a copy must
+   * not need write rights. The next inFolder() SELECTs again (freshSelect is cleared).
+   */
+  private async examining<T>(path: string, fn: () => Promise<T>): Promise<T> {
+    const lock = await this.client.getMailboxLock(path, { readOnly: true });
+    try {
+      this.freshSelect = false;
+      return await fn();
+    } finally {
+      lock.release();
     }
   }
 

@@ -192,3 +192,27 @@ export interface OpenImapOptions {
   /** How long before the library IDLEs on the watched folder, ms. */
   idleDelayMs?: number;
 }
+
+/** Where APPEND put a message: its UID from APPENDUID (RFC 4315 §3), `null` without UIDPLUS. */
+export interface AppendResult {
+  uid: number | null;
+}
+
+/** One `HEADER <name> <value>` search term (RFC 9051 §6.4.4: a substring match). */
+export interface HeaderQuery {
+  name: string;
+  value: string;
+}
+
+/**
+ * Whole-message operations (issue #4: Sent copies, drafts, answers). A separate interface so
+ * sessions that only sync (and their test fakes) need not have them; see imap/storeOps.ts.
+ */
+export interface MessageStore {
+  /** APPEND with flags; throws the server's NO (e.g. NOPERM without the insert right). */
+  append(path: string, raw: Buffer, flags: readonly string[]): Promise<AppendResult>;
+  /** Selects `path` (read-only, EXAMINE) and returns the UIDs matching any of the terms. */
+  searchHeader(path: string, any: readonly HeaderQuery[]): Promise<number[]>;
+  /** Selects `path` (EXAMINE) and returns the raw header fields `names` of each UID that exists. */
+  headerFields(path: string, uids: readonly number[], names: readonly string[]): Promise<Map<number, Buffer>>;
+}

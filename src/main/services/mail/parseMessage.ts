@@ -129,3 +129,74 @@ function deliveredTo(parsed: ParsedMail): string[] {
   }
   return [...out];
 }
+
+/** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */
+export interface ParsedDraft {
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  subject: string;
+  text: string;
+  html: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  /** `X-Postvak-Draft-Id`: the composer's id, so a reopened draft keeps replacing the same copy. */
+  draftId: string | null;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
+}
+
+export async function parseDraft(source: Buffer): Promise<ParsedDraft> {
+  const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true });
+  const draftId = parsed.headers.get('x-postvak-draft-id');
+  return {
+    from: addresses(parsed.from),
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    bcc: addresses(parsed.bcc),
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' && parsed.html !== '' ? parsed.html : null,
+    inReplyTo: parsed.inReplyTo ?? null,
+    references: references(parsed.references),
+    draftId: typeof draftId === 'string' ? draftId.trim() : null,
+    attachments: parsed.attachments.map((a) => ({
+      filename: a.filename ?? defaultName(a.contentType),
+      contentType: a.contentType,
+      content: a.content,
+    })),
+  };
+}
+
+/** The header fields `message.answers` reads from a Sent copy (issue #4 §5). */
+export interface AnswerHeaders {
+  from: Address | null;
+  sender: Address | null;
+  /** `X-Postvak-Author`: who wrote a send-as reply. */
+  author: Address | null;
+  intent: string | null;
+  date: number | null;
+}
+
+/** Parses a header block (`BODY[HEADER.FIELDS (…)]`); encoded words (RFC 2047) are decoded. */
+export async function parseAnswerHeaders(block: Buffer): Promise<AnswerHeaders> {
+  const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n')]));
+  const author = parsed.headers.get('x-postvak-author');
+  const intent = parsed.headers.get('x-postvak-intent');
+  return {
+    from: addresses(parsed.from)[0] ?? null,
+    sender: addresses(parsed.headers.get('sender') as AddressObject | undefined)[0] ?? null,
+    author: typeof author === 'string' ? await headerAddress(author) : null,
+    intent: typeof intent === 'string' ? intent.trim().toLowerCase() : null,
+    date: validTime(parsed.date),
+  };
+}
+
+/**
+ * An unknown header that holds a mailbox (RFC 5322 §3.4), read the way From is read: the parser
+ * decodes structured headers it knows only, so the value is parsed as a From of its own.
+ */
+async function headerAddress(value: string): Promise<Address | null> {
+  const parsed = await simpleParser(Buffer.from(`From: ${value.replace(/[\r\n]+/g, ' ')}\r\n\r\n`));
+  return addresses(parsed.from)[0] ?? null;
+}

@@ -1,6 +1,6 @@
 /**
- * The one module that imports nodemailer (HOUSE_STYLE.md layer rules). For now: verifying that
- * an SMTP submission server accepts our login (the connection test).
+ * SMTP connection settings shared by the connection test and submission (smtpSubmit.ts), and the
+ * connection test itself: verifying that a submission server accepts our login.
  */
 import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
@@ -24,21 +24,8 @@ export interface SmtpVerified {
 export async function verifySmtp(login: SmtpLogin): Promise<SmtpVerified> {
   const { server } = login;
   const transport = nodemailer.createTransport({
-    host: server.host,
-    port: server.port,
-    // RFC 8314 §3.3 implicit TLS on `tls`; `starttls` must upgrade (RFC 3207), never fall back.
-    secure: server.security === 'tls',
-    requireTLS: server.security === 'starttls',
-    ignoreTLS: server.security === 'none',
+    ...connectionOptions(login),
     auth: { user: login.username, pass: login.password },
-    tls: {
-      ca: [...rootCertificates, ...login.extraCa],
-      servername: isIP(server.host) ? undefined : server.host,
-      minVersion: 'TLSv1.2',
-    },
-    connectionTimeout: login.timeoutMs,
-    greetingTimeout: login.timeoutMs,
-    socketTimeout: login.timeoutMs,
     logger: false,
     debug: false,
   });
@@ -48,4 +35,28 @@ export async function verifySmtp(login: SmtpLogin): Promise<SmtpVerified> {
   } finally {
     transport.close();
   }
+}
+
+/**
+ * Host, TLS and timeouts for a connection to `login.server`. Extra CAs join the system roots;
+ * certificate verification itself is never switched off.
+ */
+export function connectionOptions(login: Pick<SmtpLogin, 'server' | 'extraCa' | 'timeoutMs'>) {
+  const { server } = login;
+  return {
+    host: server.host,
+    port: server.port,
+    // RFC 8314 §3.3 implicit TLS on `tls`; `starttls` must upgrade (RFC 3207), never fall back.
+    secure: server.security === 'tls',
+    requireTLS: server.security === 'starttls',
+    ignoreTLS: server.security === 'none',
+    tls: {
+      ca: [...rootCertificates, ...login.extraCa],
+      servername: isIP(server.host) ? undefined : server.host,
+      minVersion: 'TLSv1.2' as const,
+    },
+    connectionTimeout: login.timeoutMs,
+    greetingTimeout: login.timeoutMs,
+    socketTimeout: login.timeoutMs,
+  };
 }

@@ -13,9 +13,11 @@ import type { ImapSession } from '../imap/types';
 import { flagsNotPermitted } from './flagRules';
 import { deletePlan, deleteRefusal, flagsRefusedByRights } from './taskRights';
 import { taskMailbox } from './taskMailbox';
+import { prepareSend } from '../compose/prepareSend';
 
 type SetFlags = Extract<Task, { type: 'setFlags' }>;
 type Delete = Extract<Task, { type: 'delete' }>;
+type Send = Extract<Task, { type: 'send' }>;
 
 export function taskHandlers(ctx: ServicesContext): Handlers {
   return {
@@ -27,9 +29,24 @@ export function taskHandlers(ctx: ServicesContext): Handlers {
         case 'delete':
           await withSession(ctx, task.accountId, (session) => deleteMessages(ctx, session, task));
           break;
+        case 'send':
+          await queueSend(ctx, task);
+          break;
       }
     },
   };
+}
+
+/** Issue #4 §6: stored in the durable outbox first; it goes out after the undo window. */
+async function queueSend(ctx: ServicesContext, task: Send): Promise<void> {
+  const account = await ctx.accounts.get(task.message.accountId);
+  let files;
+  try {
+    files = await prepareSend(ctx, task.message, task.delaySeconds);
+  } catch (error) {
+    throw toAppError(error, account.imap.host, await ctx.password(account.id), ctx.log);
+  }
+  await ctx.outbox.add(files);
 }
 
 async function withSession(ctx: ServicesContext, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {

@@ -23,7 +23,9 @@ describe('parseMessage', () => {
       subject: 'Café morgen',
       date: Date.parse('2024-05-14T08:00:00Z'),
       messageId: '<m1@example.test>',
+      inReplyTo: null,
       references: ['<a@example.test>', '<b@example.test>'],
+      deliveredTo: [],
     });
   });
 

@@ -1,0 +1,11 @@
+/** identities.* (issue #4 §2): every account's identities, the configuration edited or imported. */
+import type { Handlers } from '../../rpc/dispatch';
+import type { ServicesContext } from '../context';
+
+export function identityHandlers(ctx: ServicesContext): Handlers {
+  return {
+    'identities.list': () => ctx.identities.all(),
+    'identities.update': ({ accountId, entries }) => ctx.identities.update(accountId, entries),
+    'identities.import': ({ accountId, json }) => ctx.identities.import(accountId, json),
+  };
+}

@@ -1,0 +1,14 @@
+/** outbox.* (issue #4 §6): the list, retry now, take back (undo send / edit / cancel). */
+import type { Handlers } from '../../rpc/dispatch';
+import type { ServicesContext } from '../context';
+
+export function outboxHandlers(ctx: ServicesContext): Handlers {
+  return {
+    'outbox.list': async () => {
+      await ctx.outbox.ready;
+      return ctx.outbox.list();
+    },
+    'outbox.retry': ({ id }) => ctx.outbox.retry(id),
+    'outbox.cancel': ({ id }) => ctx.outbox.cancel(id),
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Outgoing messages as RFC 5322 text, built once with nodemailer's MailComposer (which encodes
+ * non-ASCII names and subjects as RFC 2047 encoded words and folds long lines). A message to
+ * send yields two byte-identical-but-for-headers copies with the same Message-ID and Date:
+ *  - the wire copy for SMTP: no Bcc header (RFC 5322 §3.6.3: Bcc recipients stay hidden);
+ *  - the Sent copy: keeps Bcc, and says who wrote it (`X-Postvak-Author`) and why
+ *    (`X-Postvak-Intent`), so a team sees who answered from a shared address (issue #4 §5).
+ */
+import { randomBytes } from 'node:crypto';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { encodeWord, isPlainText, quoteString } from 'nodemailer/lib/mime-funcs';
+import type { Address } from '../../../shared/model';
+import type { OutgoingMessage } from '../../../shared/model/compose';
+
+/** An attachment with its bytes in hand (parts and forwarded messages already fetched). */
+export interface ResolvedAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface MimeInput {
+  message: OutgoingMessage;
+  from: Address;
+  /** RFC 5322 §3.6.2 Sender (send on behalf), or null. */
+  sender: Address | null;
+  /** The person who wrote it (the signed-in account holder). */
+  author: Address;
+  messageId: string;
+  date: Date;
+  attachments: readonly ResolvedAttachment[];
+}
+
+export interface BuiltMessage {
+  wire: Buffer;
+  copy: Buffer;
+}
+
+export const AUTHOR_HEADER = 'X-Postvak-Author';
+export const INTENT_HEADER = 'X-Postvak-Intent';
+export const DRAFT_HEADER = 'X-Postvak-Draft-Id';
+
+/**
+ * A Message-ID (RFC 5322 §3.6.4) in the From address's domain: unique by 18 random bytes, and
+ * the domain makes clear whose message it is without naming the machine it was written on.
+ */
+export function newMessageId(fromAddress: string): string {
+  const at = fromAddress.lastIndexOf('@');
+  const domain = at >= 0 && at < fromAddress.length - 1 ? fromAddress.slice(at + 1).toLowerCase() : 'postvak.invalid';
+  return `<${randomBytes(18).toString('base64url')}@${domain}>`;
+}
+
+/** `reply` or `forward` for the Sent copy; nothing for a new message. */
+export function intentLabel(message: OutgoingMessage): 'reply' | 'forward' | null {
+  const intent = message.origin?.intent ?? (message.inReplyTo ? 'reply' : 'new');
+  if (intent === 'reply' || intent === 'replyAll') return 'reply';
+  if (intent === 'forward' || intent === 'forwardAsAttachment') return 'forward';
+  return null;
+}
+
+/** The wire copy and the Sent copy of a message to send. */
+export async function buildOutgoing(input: MimeInput): Promise<BuiltMessage> {
+  const intent = intentLabel(input.message);
+  const extra: Headers = { [AUTHOR_HEADER]: { prepared: true, value: formatAddress(input.author) } };
+  if (intent) extra[INTENT_HEADER] = intent;
+  const wire = await compose(input, {}, false);
+  const copy = await compose(input, extra, true);
+  return { wire, copy };
+}
+
+/** A draft for a Drafts folder: keeps Bcc and carries the composer's id so it reopens as the same draft. */
+export function buildDraft(input: MimeInput): Promise<Buffer> {
+  return compose(input, { [DRAFT_HEADER]: input.message.id }, true);
+}
+
+type Headers = Record<string, string | { prepared: true; value: string }>;
+
+async function compose(input: MimeInput, headers: Headers, keepBcc: boolean): Promise<Buffer> {
+  const { message } = input;
+  const node = new MailComposer({
+    from: input.from,
+    ...(input.sender ? { sender: input.sender } : {}),
+    to: message.to,
+    cc: message.cc,
+    bcc: message.bcc,
+    subject: message.subject,
+    messageId: input.messageId,
+    date: input.date,
+    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
+    ...(message.references.length > 0 ? { references: message.references } : {}),
+    text: message.text,
+    ...(message.html !== null ? { html: message.html } : {}),
+    attachments: input.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+      // A forwarded message is an attachment, not shown inline (RFC 2183 §2.2).
+      contentDisposition: 'attachment',
+    })),
+    headers,
+    // RFC 5322 §2.3: CRLF line ends, as SMTP DATA and IMAP APPEND expect.
+    newline: 'win',
+    // Nothing is read from disk or the network while building: all content is in hand.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  }).compile();
+  node.keepBcc = keepBcc;
+  return node.build();
+}
+
+/**
+ * An RFC 5322 §3.4 mailbox for a header MailComposer does not know as an address header: the
+ * display name quoted, or as an RFC 2047 encoded word when it is not ASCII; the address as is.
+ */
+export function formatAddress(address: Address): string {
+  if (!address.name) return `<${address.address}>`;
+  const name = isPlainText(address.name) ? quoteString(address.name) : encodeWord(address.name, 'Q', 52);
+  return `${name} <${address.address}>`;
+}
