@@ -157,7 +157,12 @@ export async function startFaultProxy({ targetHost = '127.0.0.1', targetPort, li
       const sockets = [...links].flatMap((l) => [l.client, l.upstream]);
       const gone = sockets.filter((s) => !s.closed).map((s) => new Promise((resolve) => s.once('close', resolve)));
       for (const link of links) teardown(link);
-      await Promise.all([closed, ...gone]);
+      // A socket reset while its peer is mid-close sometimes never reports 'close' here; the
+      // proxy is gone for the test either way, so its close() must not hang a test's hook.
+      let timer;
+      const cap = new Promise((resolve) => (timer = setTimeout(resolve, 2000).unref()));
+      await Promise.race([Promise.all([closed, ...gone]), cap]);
+      clearTimeout(timer);
     },
   };
 }
