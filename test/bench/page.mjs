@@ -105,3 +105,52 @@ export function accountSynced(page, accountId) {
     accountId,
   );
 }
+
+/**
+ * IndexedDB's own write rate in this browser for the app's message rows: copies the object
+ * store's key path and indexes from the app's database as it is (not a hand-written twin),
+ * reads `count` real rows from it, and puts them into a scratch database in transactions of
+ * `batch` rows — no network, no JSON, no app code. The ceiling any one-row-per-message cache
+ * reaches here; → { rows, seconds, rowsPerSec, indexes }.
+ */
+export function idbCeiling(page, { count, batch }) {
+  return page.evaluate(
+    async ({ count, batch }) => {
+      const request = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+      const source = await request(indexedDB.open('postvak'));
+      const store = source.transaction('messages', 'readonly').objectStore('messages');
+      const shape = {
+        keyPath: store.keyPath,
+        autoIncrement: store.autoIncrement,
+        indexes: [...store.indexNames].map((name) => {
+          const index = store.index(name);
+          return { name, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+        }),
+      };
+      const rows = await request(store.getAll(null, count));
+      source.close();
+      const name = `postvak-bench-ceiling-${Date.now()}`;
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => {
+        const target = open.result.createObjectStore('messages', { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
+        for (const i of shape.indexes) target.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      };
+      const db = await request(open);
+      const t0 = performance.now();
+      for (let at = 0; at < rows.length; at += batch) {
+        await new Promise((resolve, reject) => {
+          const tx = db.transaction('messages', 'readwrite');
+          const target = tx.objectStore('messages');
+          for (const row of rows.slice(at, at + batch)) target.put(row);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      db.close();
+      await request(indexedDB.deleteDatabase(name)).catch(() => undefined);
+      return { rows: rows.length, seconds, rowsPerSec: rows.length / seconds, indexes: shape.indexes.map((i) => i.name) };
+    },
+    { count, batch },
+  );
+}

@@ -48,6 +48,15 @@ export async function timedFetch(stack, user, folder, items) {
 
 export const SUMMARY_ITEMS = { uid: true, flags: true, envelope: true, bodyStructure: true, internalDate: true, size: true };
 
+/**
+ * The FETCH Postvak's summary sync sends (src/main/services/imap/FlowFolder.ts fetchSummaries):
+ * the summary fields plus the first bytes of part 1 for the snippet
+ * (SNIPPET_FIRST_BYTES in src/main/services/mail/snippet.ts).
+ */
+export function postvakSummaryItems(snippetBytes) {
+  return { ...SUMMARY_ITEMS, bodyParts: [{ key: '1', start: 0, maxLength: snippetBytes }] };
+}
+
 /** mbsync (isync) pulls one folder into a fresh Maildir with FSync off; → { count, seconds, rate, version }. */
 export function mbsyncPull(stack, user, folder) {
   const version = spawnSync('mbsync', ['--version'], { encoding: 'utf8' }).stdout.trim();
