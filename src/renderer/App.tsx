@@ -1,10 +1,14 @@
 /**
  * The root: starts the sync loop once, then shows the screen the state calls for — set-up when
- * there is no account yet, settings, or the mail view.
+ * there is no account yet, settings, or the mail view. A composer in its own window
+ * (`#compose/<id>`, issue #4) shows only the composer and does not sync.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { AccountSetup } from './features/accounts/AccountSetup';
+import { parseRoute } from './features/compose/appRoute';
+import { ComposeWindow } from './features/compose/ComposeWindow';
+import { useComposeEvents } from './features/compose/useComposeEvents';
 import { MailView } from './features/mail/MailView';
 import { useUnreadBadge } from './features/mail/useWindowTitle';
 import { SettingsScreen } from './features/settings/SettingsScreen';
@@ -39,7 +43,14 @@ function useStartup(): () => void {
 }
 
 export function App() {
+  // Read once: the composer window keeps its route; the main window never navigates by hash.
+  const [route] = useState(() => parseRoute(window.location.hash));
+  return route.name === 'compose' ? <ComposeWindow draftId={route.draftId} /> : <MainApp />;
+}
+
+function MainApp() {
   const retry = useStartup();
+  useComposeEvents();
   useUnreadBadge();
   const { localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/mail.css';
+import './styles/compose.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -30,13 +30,25 @@ const TOKEN_KEY = 'postvak.hostToken';
 function hostToken(): string {
   // The host prints http://127.0.0.1:PORT/#token=…; keep it for reloads, then drop it from the URL
   // so it is not left in history or shown over a shoulder.
-  const match = /token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  // A route in the fragment (`#compose/<id>&token=…`, a composer in its own tab) stays.
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    const route = window.location.hash.replace(match[0], '').replace(/^#&?/, '');
+    history.replaceState(null, '', window.location.pathname + window.location.search + (route ? `#${route}` : ''));
     return match[1];
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/**
+ * The address of another tab of the app on `route` (the browser host has no windows of its own).
+ * It carries the token in the fragment, like the address the host prints: a new tab does not
+ * always inherit sessionStorage (it does not when opened without an opener).
+ */
+export function browserWindowUrl(route: string): string {
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  return `${window.location.origin}${window.location.pathname}${window.location.search}#${route}&token=${token}`;
 }
 
 function toBase64(bytes: Uint8Array): string {

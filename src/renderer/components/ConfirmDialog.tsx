@@ -13,14 +13,17 @@ interface ConfirmDialogProps {
   busyLabel: string;
   busy: boolean;
   danger?: boolean;
+  /** An alertdialog (WAI-ARIA): a question that interrupts, its text read out with the title. */
+  alert?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, children, confirmLabel, cancelLabel, busyLabel, busy, danger, onConfirm, onCancel } = props;
+  const { title, children, confirmLabel, cancelLabel, busyLabel, busy, danger, alert, onConfirm, onCancel } = props;
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const bodyId = useId();
   useEffect(() => {
     const dialog = ref.current;
     const opener = document.activeElement as HTMLElement | null;
@@ -34,7 +37,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <dialog
       ref={ref}
       className="dialog"
+      role={alert ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
+      aria-describedby={alert ? bodyId : undefined}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onCancel();
@@ -43,7 +48,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <h2 id={titleId} className="dialog__title">
         {title}
       </h2>
-      <div className="dialog__body">{children}</div>
+      <div id={bodyId} className="dialog__body">
+        {children}
+      </div>
       <p className="dialog__progress" role="status">
         {busy && (
           <>

@@ -39,6 +39,9 @@ export type FolderKey = [accountId: string, path: string];
 
 export const seenFlag = '\\Seen';
 export const flaggedFlag = '\\Flagged';
+/** RFC 9051 §2.3.2 system flag, and the `$Forwarded` keyword registered with IANA (RFC 5788). */
+export const answeredFlag = '\\Answered';
+export const forwardedFlag = '$Forwarded';
 
 /** Derives the indexed 0/1 columns from IMAP flags (RFC 9051 §2.3.2). */
 export function toMessageRow(summary: MessageSummary, accountId: string, unifiedRole?: UnifiedRole): MessageRow {
@@ -50,3 +53,15 @@ export function toMessageRow(summary: MessageSummary, accountId: string, unified
 export function flagColumns(flags: readonly string[]): Pick<MessageRow, 'unread' | 'flagged'> {
   return { unread: flags.includes(seenFlag) ? 0 : 1, flagged: flags.includes(flaggedFlag) ? 1 : 0 };
 }
+
+/**
+ * One remembered From override (issue #4 §3): `conversation` keyed by the conversation's first
+ * Message-ID, `mailbox` by the mailbox id a new message was started in.
+ */
+export interface FromMemoryRow {
+  kind: 'conversation' | 'mailbox';
+  key: string;
+  identityId: string;
+  updatedAt: number;
+}
+export type FromMemoryKey = [kind: FromMemoryRow['kind'], key: string];

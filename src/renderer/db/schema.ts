@@ -13,6 +13,8 @@ import {
   type CursorRow,
   type FolderKey,
   type FolderRow,
+  type FromMemoryKey,
+  type FromMemoryRow,
   type MailboxRow,
   type MessageKey,
   type MessageRow,
@@ -24,6 +26,7 @@ export class PostvakDb extends Dexie {
   declare cursors: Table<CursorRow, FolderKey>;
   declare bodies: Table<BodyRow, MessageKey>;
   declare mailboxes: Table<MailboxRow, string>;
+  declare fromMemory: Table<FromMemoryRow, FromMemoryKey>;
 
   constructor(name: string) {
     super(name);
@@ -58,6 +61,11 @@ export class PostvakDb extends Dexie {
             if (role) row.unifiedRole = role;
           });
       });
+    // Issue #4 §3: the From picker's remembered overrides, per conversation and per mailbox.
+    // Not synced data (the cache cannot heal it from the server), so never cleared by upgrades.
+    this.version(3).stores({
+      fromMemory: '[kind+key]',
+    });
   }
 }
 

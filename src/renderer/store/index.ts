@@ -1,10 +1,11 @@
 /**
  * The one UI store, built from typed slices (zustand "slices pattern"). UI state only: cached
- * mail lives in Dexie and views read it with useLiveQuery. Language, pane sizes and
- * per-mailbox notification choices are remembered in localStorage (a UI preference, not data).
+ * mail lives in Dexie and views read it with useLiveQuery. Language, pane sizes,
+ * per-mailbox notification choices and the undo-send delay are remembered in localStorage (a UI preference, not data).
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { createComposeSlice } from './composeSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createSessionSlice } from './sessionSlice';
@@ -24,12 +25,18 @@ export const useStore = create<StoreState>()(
       ...createPreferencesSlice(...a),
       ...createSyncSlice(...a),
       ...createToastSlice(...a),
+      ...createComposeSlice(...a),
     }),
     {
       name: 'postvak.ui',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ language: state.language, paneSizes: state.paneSizes, mailboxNotify: state.mailboxNotify }),
+      partialize: (state) => ({
+        language: state.language,
+        paneSizes: state.paneSizes,
+        mailboxNotify: state.mailboxNotify,
+        undoSendSeconds: state.undoSendSeconds,
+      }),
     },
   ),
 );

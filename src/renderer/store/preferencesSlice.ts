@@ -9,15 +9,24 @@ export interface PreferencesSlice {
    * every mailbox's Inbox, issue #3). A renderer preference: main never needs it.
    */
   mailboxNotify: Record<string, boolean>;
+  /** Seconds a sent message waits in the outbox so it can be taken back (issue #4 §6). */
+  undoSendSeconds: number;
   setLanguage(language: LanguagePreference): void;
   setMailboxNotify(mailboxId: string, on: boolean): void;
+  setUndoSendSeconds(seconds: number): void;
 }
+
+/** The "Undo send" choices in Settings; 5 s is long enough to notice a mistake, short enough not to wait for. */
+export const undoSendChoices = [0, 5, 10, 20, 30] as const;
 
 export const createPreferencesSlice: SliceCreator<PreferencesSlice> = (set) => ({
   language: 'system',
   mailboxNotify: {},
+  undoSendSeconds: 5,
   setLanguage: (language) => set({ language }),
   setMailboxNotify: (mailboxId, on) => set((state) => ({ mailboxNotify: { ...state.mailboxNotify, [mailboxId]: on } })),
+  setUndoSendSeconds: (seconds) =>
+    set({ undoSendSeconds: (undoSendChoices as readonly number[]).includes(seconds) ? seconds : 5 }),
 });
 
 /** Whether new mail in this mailbox's Inbox is announced (default: yes). */

@@ -12,9 +12,12 @@ export interface SelectionSlice {
   /** Set while a unified view is open (then the folder selection is null). */
   selectedUnified: UnifiedRole | null;
   selectedMessage: MessageKey | null;
+  /** The Outbox (issue #4 §6) is showing instead of a folder. */
+  selectedOutbox: boolean;
   selectFolder(accountId: string, folderPath: string): void;
   selectUnified(role: UnifiedRole): void;
   selectMessage(key: MessageKey | null): void;
+  selectOutbox(): void;
 }
 
 export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
@@ -22,17 +25,20 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selectedFolderPath: null,
   selectedUnified: null,
   selectedMessage: null,
+  selectedOutbox: false,
   selectFolder: (selectedAccountId, selectedFolderPath) =>
     set((state) =>
-      state.selectedAccountId === selectedAccountId && state.selectedFolderPath === selectedFolderPath
+      state.selectedAccountId === selectedAccountId && state.selectedFolderPath === selectedFolderPath && !state.selectedOutbox
         ? state
-        : { selectedAccountId, selectedFolderPath, selectedUnified: null, selectedMessage: null },
+        : { selectedAccountId, selectedFolderPath, selectedUnified: null, selectedMessage: null, selectedOutbox: false },
     ),
   selectUnified: (selectedUnified) =>
     set((state) =>
-      state.selectedUnified === selectedUnified
+      state.selectedUnified === selectedUnified && !state.selectedOutbox
         ? state
-        : { selectedUnified, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null },
+        : { selectedUnified, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null, selectedOutbox: false },
     ),
   selectMessage: (selectedMessage) => set({ selectedMessage }),
+  selectOutbox: () =>
+    set({ selectedOutbox: true, selectedUnified: null, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null }),
 });

@@ -8,13 +8,19 @@ export interface Toast {
   id: number;
   tone: 'info' | 'error';
   text: string;
+  /** A button on the notice (e.g. "Undo" while a message waits in the undo window). */
+  action?: { label: string; run(): void };
+  /** How long an info notice stays, when not the default. */
+  durationMs?: number;
 }
+
+export type ToastExtras = Pick<Toast, 'action' | 'durationMs'>;
 
 export interface ToastSlice {
   toasts: Toast[];
   /** Latest polite announcement for screen readers (sync state changes). */
   announcement: string;
-  pushToast(tone: Toast['tone'], text: string): number;
+  pushToast(tone: Toast['tone'], text: string, extras?: ToastExtras): number;
   dismissToast(id: number): void;
   announce(text: string): void;
 }
@@ -25,9 +31,9 @@ const maxToasts = 4;
 export const createToastSlice: SliceCreator<ToastSlice> = (set) => ({
   toasts: [],
   announcement: '',
-  pushToast: (tone, text) => {
+  pushToast: (tone, text, extras) => {
     const id = nextToastId++;
-    set((state) => ({ toasts: [...state.toasts, { id, tone, text }].slice(-maxToasts) }));
+    set((state) => ({ toasts: [...state.toasts, { id, tone, text, ...extras }].slice(-maxToasts) }));
     return id;
   },
   dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) })),

@@ -8,26 +8,38 @@ import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'reac
 import { useMailData } from '../../db/queries/mailboxes';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { pendingItems } from '../outbox/outboxWording';
 import { FolderTreeItem } from './FolderTreeItem';
 import { visibleNodes, type TreeNode } from './folderTree';
-import { buildMailTree, unifiedKey } from './mailTree';
+import { buildMailTree, outboxKey, outboxNode, unifiedKey } from './mailTree';
 
 function useTreeNodes(): TreeNode[] | undefined {
   const { t, localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);
+  const pending = useStore((state) => pendingItems(state.outbox).length);
   const accountIds = useMemo(() => (accounts ?? []).map((account) => account.id), [accounts]);
   const data = useMailData(accountIds);
-  return useMemo(() => (data && accounts ? buildMailTree(accounts, data, t, localeTag) : undefined), [data, accounts, t, localeTag]);
+  return useMemo(() => {
+    if (!data || !accounts) return undefined;
+    const tree = buildMailTree(accounts, data, t, localeTag);
+    const unified = tree.filter((node) => node.kind === 'unified');
+    return [...unified, outboxNode(pending, t), ...tree.slice(unified.length)];
+  }, [data, accounts, t, localeTag, pending]);
 }
 
 export function FolderTree() {
   const { t } = useI18n();
   const nodes = useTreeNodes();
   const selectedKey = useStore((state) =>
-    state.selectedUnified ? unifiedKey(state.selectedUnified) : `${state.selectedAccountId}\u0000${state.selectedFolderPath}`,
+    state.selectedOutbox
+      ? outboxKey
+      : state.selectedUnified
+        ? unifiedKey(state.selectedUnified)
+        : `${state.selectedAccountId}\u0000${state.selectedFolderPath}`,
   );
   const selectFolder = useStore((state) => state.selectFolder);
   const selectUnified = useStore((state) => state.selectUnified);
+  const selectOutbox = useStore((state) => state.selectOutbox);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const items = useRef(new Map<string, HTMLLIElement>());
@@ -65,7 +77,8 @@ export function FolderTree() {
     });
   }
   function activate(node: TreeNode) {
-    if (node.unifiedRole) selectUnified(node.unifiedRole);
+    if (node.kind === 'outbox') selectOutbox();
+    else if (node.unifiedRole) selectUnified(node.unifiedRole);
     else if (node.path !== null && node.selectable) selectFolder(node.accountId, node.path);
     else if (node.children.length) setOpen(node.key, !expanded.has(node.key));
   }

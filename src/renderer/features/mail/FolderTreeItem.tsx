@@ -21,9 +21,14 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
   const selected = node.key === selectedKey;
   // A mailbox keeps its address as its whole name (stable for people and tests alike); its
   // unread count, read-only state and storage are the description.
-  const name = node.kind !== 'mailbox' && node.unread > 0 ? t('folders.unread', { name: node.label, count: node.unread }) : node.label;
+  const name =
+    node.kind === 'outbox' && node.unread > 0
+      ? t('outbox.treeName', { name: node.label, count: node.unread })
+      : node.kind !== 'mailbox' && node.unread > 0
+        ? t('folders.unread', { name: node.label, count: node.unread })
+        : node.label;
   const descriptionId = node.description ? `tree-${node.key.replace(/[^A-Za-z0-9_-]/g, '_')}-description` : undefined;
-  const kindClass = node.kind === 'mailbox' ? ' is-mailbox' : node.kind === 'unified' ? ' is-unified' : '';
+  const kindClass = node.kind === 'mailbox' ? ' is-mailbox' : node.kind === 'unified' || node.kind === 'outbox' ? ' is-unified' : '';
   return (
     <li
       ref={(element) => register(node.key, element)}

@@ -1,8 +1,15 @@
-/** The three panes: folder tree | message list | reader, under the top bar. */
+/**
+ * The three panes: folder tree | message list | reader, under the top bar. The composer takes
+ * the reader's place while it is open (issue #4), so the list stays at hand for looking things up.
+ */
+import { useEffect } from 'react';
 import { Splitter } from '../../components/Splitter';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { paneLimits } from '../../store/viewSlice';
+import { Composer } from '../compose/Composer';
+import { composeNew } from '../compose/openComposer';
+import { UnsentDrafts } from '../compose/UnsentDrafts';
 import { TopBar } from '../shell/TopBar';
 import { FolderTree } from './FolderTree';
 import { MessageList } from './MessageList';
@@ -14,8 +21,11 @@ export function MailView() {
   const { t } = useI18n();
   const paneSizes = useStore((state) => state.paneSizes);
   const setPaneSize = useStore((state) => state.setPaneSize);
+  const composer = useStore((state) => state.composer);
+  const closeComposer = useStore((state) => state.closeComposer);
   useDefaultFolder();
   useWindowTitle();
+  useNewMessageKey(composer === null);
   return (
     <div className="mail-view">
       <a
@@ -52,9 +62,37 @@ export function MailView() {
           onChange={(px) => setPaneSize('list', px)}
         />
         <main className="pane pane--reader" aria-label={t('reader.label')}>
-          <Reader />
+          {composer ? (
+            <Composer key={composer.openedAt} session={composer} onClosed={closeComposer} />
+          ) : (
+            <>
+              <UnsentDrafts />
+              <Reader />
+            </>
+          )}
         </main>
       </div>
     </div>
   );
+}
+
+/** Whether a key press is typing (in a field or an editable area), where shortcuts must not fire. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** `n` starts a new message (as in most mail clients), unless the person is typing or a dialog is open. */
+function useNewMessageKey(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      void composeNew();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
 }

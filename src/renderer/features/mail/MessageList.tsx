@@ -11,6 +11,7 @@ import { sourceTag, useMessageCount, useMessageWindow, type MessageSource } from
 import type { MessageKey, MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { OutboxList } from '../outbox/OutboxList';
 import { folderCapabilities, mailboxColor } from './mailboxInfo';
 import { MessageRow, rowDomId } from './MessageRow';
 import { QuotaBanner } from './QuotaBanner';
@@ -36,6 +37,8 @@ export function MessageList() {
   const source = useSource();
   const count = useMessageCount(source);
   const lookup = useMailboxLookup();
+  const outbox = useStore((state) => state.selectedOutbox);
+  if (outbox) return <OutboxList />;
   if (!source) return <p className="pane__note">{t('messages.noFolder')}</p>;
   return (
     <div className="message-list">

@@ -1,5 +1,5 @@
 /** One row of the message list: sender, date, subject, snippet, and unread/flag/attachment marks. */
-import type { MessageRow as Row } from '../../db/rows';
+import { answeredFlag, forwardedFlag, type MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { senderName } from './senderName';
 
@@ -36,12 +36,17 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
   const subject = row.subject.trim() || t('messages.noSubject');
   const unread = row.unread === 1;
   const flagged = row.flagged === 1;
+  // Issue #4 §5: set by whoever answered, so every member of a shared mailbox sees it (RFC 9051 §2.3.2).
+  const answered = row.flags.includes(answeredFlag);
+  const forwarded = row.flags.includes(forwardedFlag);
   const domId = rowDomId(row);
   const descriptionId = `${domId}-description`;
   const states = [
     mailbox ? t('messages.inMailbox', { mailbox: mailbox.address }) : null,
     unread ? t('messages.unread') : null,
     flagged ? t('messages.flagged') : null,
+    answered ? t('messages.answered') : null,
+    forwarded ? t('messages.forwarded') : null,
     row.hasAttachments ? t('messages.hasAttachments') : null,
     fmt.fullDate(row.date),
   ].filter(Boolean);
@@ -61,14 +66,24 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
     >
       <span className="message-row__unread-dot" aria-hidden="true" />
       <span className="message-row__sender">{sender}</span>
-      <span className="message-row__marks" aria-hidden="true">
+      <span className="message-row__marks">
+        {answered && (
+          <svg className="icon icon--small" viewBox="0 0 24 24" role="img" aria-label={t('messages.answered')}>
+            <path d="M10 9V5l-7 7 7 7v-4.1c5 0 8.5 1.6 11 5.1-1-5-4-10-11-11Z" />
+          </svg>
+        )}
+        {forwarded && (
+          <svg className="icon icon--small" viewBox="0 0 24 24" role="img" aria-label={t('messages.forwarded')}>
+            <path d="M14 9V5l7 7-7 7v-4.1c-5 0-8.5 1.6-11 5.1 1-5 4-10 11-11Z" />
+          </svg>
+        )}
         {row.hasAttachments && (
-          <svg className="icon icon--small" viewBox="0 0 24 24">
+          <svg className="icon icon--small" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10h-1.5Z" />
           </svg>
         )}
         {flagged && (
-          <svg className="icon icon--small icon--flag" viewBox="0 0 24 24">
+          <svg className="icon icon--small icon--flag" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M5 21V4h9l.4 2H20v10h-7l-.4-2H7v7H5Z" />
           </svg>
         )}

@@ -7,6 +7,7 @@ import { Spinner } from '../../components/Spinner';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { Answers } from './Answers';
 import { Attachments } from './Attachments';
 import { MessageFrame } from './MessageFrame';
 import { PlainTextBody } from './PlainTextBody';
@@ -48,8 +49,11 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
 
   return (
     <article className="reader" aria-labelledby="reader-subject">
-      {capabilities && <ReaderToolbar message={message} actions={actions} capabilities={capabilities} onDelete={remove} />}
+      {capabilities && (
+        <ReaderToolbar message={message} actions={actions} capabilities={capabilities} isDraft={folder?.role === 'drafts'} onDelete={remove} />
+      )}
       <ReaderHeader message={message} />
+      <Answers message={message} />
       <div className="reader__body">
         {body.status === 'loading' && (
           <p className="pane__note" role="status">

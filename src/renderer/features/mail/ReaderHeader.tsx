@@ -1,4 +1,8 @@
-/** Subject, sender, recipients and date of the open message. */
+/**
+ * Subject, sender, recipients and date of the open message. A Sender other than the From
+ * (RFC 5322 §3.6.2) is shown as Outlook does: "Ger on behalf of Ontvangstgebouw 32" (issue #4 §7).
+ */
+import { displayName, senderDisplay } from '../../../shared/compose';
 import type { Address } from '../../../shared/model';
 import type { MessageRow } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
@@ -9,8 +13,13 @@ function formatAddresses(addresses: readonly Address[]): string {
 
 export function ReaderHeader({ message }: { message: MessageRow }) {
   const { t, fmt } = useI18n();
+  const shown = senderDisplay(message.from, message.sender);
+  const from =
+    shown?.kind === 'onBehalf'
+      ? t('reader.onBehalf', { sender: displayName(shown.sender), from: displayName(shown.from) })
+      : formatAddresses(message.from);
   const rows: [string, string][] = [
-    [t('reader.from'), formatAddresses(message.from)],
+    [t('reader.from'), from],
     [t('reader.to'), formatAddresses(message.to)],
     [t('reader.cc'), formatAddresses(message.cc)],
   ];

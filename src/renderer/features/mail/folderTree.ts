@@ -14,7 +14,7 @@ import { folderDisplayName, isInbox, mailboxRoot, roleOrder } from './folderName
 export interface TreeNode {
   /** Unique across accounts and mailboxes. */
   key: string;
-  kind: 'unified' | 'mailbox' | 'folder';
+  kind: 'unified' | 'outbox' | 'mailbox' | 'folder';
   accountId: string;
   /** The folder's path; `null` for unified and mailbox nodes. */
   path: string | null;

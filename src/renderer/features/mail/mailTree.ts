@@ -15,6 +15,13 @@ export function unifiedKey(role: string): string {
   return `unified\u0000${role}`;
 }
 
+export const outboxKey = 'outbox';
+
+/** The Outbox (issue #4 §6), always there so people know where a message waits; `pending` is its count. */
+export function outboxNode(pending: number, t: Translate): TreeNode {
+  return { key: outboxKey, kind: 'outbox', accountId: '', path: null, label: t('outbox.title'), unread: pending, selectable: true, children: [] };
+}
+
 export function buildMailTree(
   accounts: readonly Account[],
   data: MailData,

@@ -5,7 +5,7 @@ import { useStore } from '../../store';
 import { isInbox } from './folderNames';
 
 export function useDefaultFolder(): void {
-  const nothingSelected = useStore((state) => state.selectedFolderPath === null && state.selectedUnified === null);
+  const nothingSelected = useStore((state) => state.selectedFolderPath === null && state.selectedUnified === null && !state.selectedOutbox);
   const firstAccountId = useStore((state) => state.accounts?.[0]?.id ?? null);
   const folders = useFolders(nothingSelected ? firstAccountId : null);
   useEffect(() => {

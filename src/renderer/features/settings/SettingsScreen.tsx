@@ -1,10 +1,12 @@
-/** Settings: the accounts (add, edit, remove), their mailboxes, notifications and the language. */
+/** Settings: the accounts (add, edit, remove), their mailboxes, identities, undo send, notifications and the language. */
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { AccountList } from './AccountList';
+import { IdentitySettings } from './IdentitySettings';
 import { LanguageSelect } from './LanguageSelect';
 import { MailboxList } from './MailboxList';
 import { NotificationSettings } from './NotificationSettings';
+import { UndoSendSetting } from './UndoSendSetting';
 
 export function SettingsScreen() {
   const { t } = useI18n();
@@ -20,6 +22,8 @@ export function SettingsScreen() {
         </div>
         <AccountList />
         <MailboxList />
+        <IdentitySettings />
+        <UndoSendSetting />
         <NotificationSettings />
         <LanguageSelect />
       </div>

@@ -12,12 +12,24 @@ function ToastItem({ toast }: { toast: Toast }) {
   useEffect(() => {
     // Errors stay until dismissed: a person must be able to read them at their own pace.
     if (toast.tone !== 'info') return;
-    const timer = setTimeout(() => dismiss(toast.id), infoTimeoutMs);
+    const timer = setTimeout(() => dismiss(toast.id), toast.durationMs ?? infoTimeoutMs);
     return () => clearTimeout(timer);
   }, [toast, dismiss]);
   return (
     <li className={`toast toast--${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
       <span className="toast__text">{toast.text}</span>
+      {toast.action && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            dismiss(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button type="button" className="toast__close" aria-label={t('app.dismiss')} onClick={() => dismiss(toast.id)}>
         ×
       </button>

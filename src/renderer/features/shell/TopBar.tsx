@@ -3,6 +3,7 @@ import type { Account, SyncStatus } from '../../../shared/model';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { composeNew } from '../compose/openComposer';
 
 function AccountState({ account, status }: { account: Account; status: SyncStatus | undefined }) {
   const { t } = useI18n();
@@ -25,6 +26,12 @@ export function TopBar() {
   return (
     <header className="topbar">
       <span className="topbar__brand">{t('app.name')}</span>
+      <button type="button" className="button button--primary" aria-keyshortcuts="N" onClick={() => void composeNew()}>
+        <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M3 17.3V21h3.8l11-11.1-3.7-3.7L3 17.3Zm17.7-10.2a1 1 0 0 0 0-1.4l-2.4-2.4a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.8 1.9-1.8Z" />
+        </svg>
+        {t('compose.new')}
+      </button>
       <ul className="topbar__accounts" aria-label={t('topbar.accounts')}>
         {accounts.map((account) => (
           <AccountState key={account.id} account={account} status={syncStatus[account.id]} />

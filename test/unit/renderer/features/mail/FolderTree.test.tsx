@@ -63,6 +63,7 @@ describe('FolderTree', () => {
       'All inboxes, 3 unread',
       'All sent',
       'All drafts',
+      'Outbox',
       'alice@example.test',
       'Inbox, 2 unread',
       'Trash',

@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chooseFrom, emptyFromMemory } from '../../../../../src/shared/compose';
+import { db } from '../../../../../src/renderer/db/db';
+import { loadFromMemory } from '../../../../../src/renderer/db/queries/fromMemory';
+import { Composer } from '../../../../../src/renderer/features/compose/Composer';
+import { emptyMessage } from '../../../../../src/renderer/features/compose/composeDraft';
+import { useStore } from '../../../../../src/renderer/store';
+import type { ComposerSession } from '../../../../../src/renderer/store/composeSlice';
+import type { FromSituation } from '../../../../../src/shared/compose';
+import { button, click, render, settle, type, type Rendered } from '../../support/render';
+import { account, identities, info, own } from './identities';
+
+const call = vi.fn();
+vi.mock('../../../../../src/renderer/api', () => ({
+  api: { call: (...args: unknown[]) => call(...args), on: () => () => undefined },
+  platform: { host: 'browser', saveFile: async () => undefined, onReconnect: () => () => undefined },
+  browserWindowUrl: (route: string) => `http://host/#${route}`,
+}));
+
+const situation: FromSituation = {
+  intent: 'reply',
+  accountId: account,
+  selectedMailboxId: info.mailboxId,
+  original: { mailboxId: info.mailboxId, conversationKey: '<root@example.nl>', recipients: ['info@example.test'] },
+};
+let view: Rendered | null = null;
+let closed = 0;
+
+function session(): ComposerSession {
+  const message = { ...emptyMessage(account, info.id), subject: 'Re: Offerte', inReplyTo: '<root@example.nl>', references: ['<root@example.nl>'] };
+  return { message, situation, choice: chooseFrom(identities, situation, emptyFromMemory()), initialHtml: '<p>Graag gedaan.</p>', openedAt: 1 };
+}
+
+const queued = () => call.mock.calls.filter(([method]) => method === 'tasks.queue').map(([, input]) => (input as { task: unknown }).task);
+/** The control a label names, as a person finds it. */
+function input(name: string): HTMLInputElement {
+  const label = [...view!.container.querySelectorAll('label')].find((l) => l.textContent === name);
+  return document.getElementById(label?.htmlFor ?? '') as HTMLInputElement;
+}
+
+beforeEach(async () => {
+  call.mockReset();
+  call.mockImplementation(async (method: string) =>
+    method === 'drafts.save'
+      ? { ok: true, value: { savedLocally: true, server: null, fellBackToOwn: false, error: null } }
+      : { ok: true, value: undefined },
+  );
+  closed = 0;
+  useStore.setState({ language: 'en', identities, toasts: [], undoSendSeconds: 5 });
+  view = await render(<Composer session={session()} onClosed={() => closed++} />);
+});
+afterEach(() => view?.unmount());
+afterAll(async () => {
+  await db.delete();
+});
+
+describe('the composer', () => {
+  it('is a region named by its intent with the From picker on the rules’ choice', () => {
+    expect(view!.container.querySelector('section[aria-label="Reply"]')).not.toBeNull();
+    const from = input('From') as unknown as HTMLSelectElement;
+    expect(from.value).toBe(info.id);
+    expect([...from.options].map((o) => o.text)).toEqual(['Alice de Vries <alice@example.test>', 'Info <info@example.test>']);
+    expect(view!.container.querySelector('[role=textbox][aria-label=Message]')?.innerHTML).toBe('<p>Graag gedaan.</p>');
+  });
+
+  it('marks an address that is not one and does not send', async () => {
+    await type(input('To'), 'joost@example, piet@example.nl');
+    await click(button(view!.container, 'Send'));
+    expect(input('To').getAttribute('aria-invalid')).toBe('true');
+    expect(view!.container.textContent).toContain('“joost@example” is not an email address. Write it like name@example.com.');
+    expect(queued()).toEqual([]);
+  });
+
+  it('asks once before sending from the own address in info@, then sends, remembers and offers Undo', async () => {
+    await type(input('To'), 'Joost <joost@example.nl>');
+    const from = input('From') as unknown as HTMLSelectElement;
+    from.value = own.id;
+    from.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    await click(button(view!.container, 'Send'));
+    const dialog = view!.container.querySelector('[role=alertdialog]');
+    expect(dialog?.textContent).toContain('This reply will come from alice@example.test, not info@example.test. Send anyway?');
+    expect(queued()).toEqual([]);
+
+    await click(button(dialog as HTMLElement, 'Send anyway'));
+    for (let i = 0; i < 20 && closed === 0; i++) await settle();
+    expect(queued()).toEqual([
+      {
+        type: 'send',
+        delaySeconds: 5,
+        message: expect.objectContaining({
+          identityId: own.id,
+          to: [{ name: 'Joost', address: 'joost@example.nl' }],
+          subject: 'Re: Offerte',
+          text: 'Graag gedaan.',
+          html: '<p>Graag gedaan.</p>',
+        }),
+      },
+    ]);
+    expect(closed).toBe(1);
+    expect((await loadFromMemory(db)).conversations).toEqual({ '<root@example.nl>': own.id });
+    const toast = useStore.getState().toasts.at(-1);
+    expect(toast?.text).toBe('Sending in 5 s…');
+    expect(toast?.action?.label).toBe('Undo');
+  });
+
+  it('does not ask again once the person chose their own address in this conversation', async () => {
+    await type(input('To'), 'joost@example.nl');
+    const from = input('From') as unknown as HTMLSelectElement;
+    from.value = own.id;
+    from.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    await click(button(view!.container, 'Send'));
+    for (let i = 0; i < 20 && closed === 0; i++) await settle();
+    expect(view!.container.querySelector('[role=alertdialog]')).toBeNull();
+    expect(queued()).toHaveLength(1);
+  });
+});
