@@ -79,7 +79,24 @@ export function draftToMessage(draft: ParsedDraft, identities: readonly Identity
     })),
     inReplyTo: draft.inReplyTo && messageId.test(draft.inReplyTo) ? draft.inReplyTo : null,
     references: draft.references.filter((r) => messageId.test(r)).slice(0, 200),
-    origin: null,
+    origin: parseOrigin(draft.origin, at.accountId),
     draft: { folderPath: at.folderPath, uid: at.uid },
   };
+}
+
+const intents = new Set(['new', 'reply', 'replyAll', 'forward', 'forwardAsAttachment']);
+
+/** `X-Postvak-Origin` back into an origin in this account; anything malformed is no origin. */
+export function parseOrigin(value: string | null, accountId: string): OutgoingMessage['origin'] {
+  const match = value ? /^(\w+) (\d{1,10}) (\S{1,3000})$/.exec(value) : null;
+  if (!match || !intents.has(match[1]!)) return null;
+  const uid = Number(match[2]);
+  let folderPath: string;
+  try {
+    folderPath = decodeURIComponent(match[3]!);
+  } catch {
+    return null;
+  }
+  if (uid < 1 || uid > 0xffffffff || folderPath === '' || folderPath.length > 1000) return null;
+  return { intent: match[1] as NonNullable<OutgoingMessage['origin']>['intent'], accountId, folderPath, uid };
 }

@@ -143,12 +143,15 @@ export interface ParsedDraft {
   references: string[];
   /** `X-Postvak-Draft-Id`: the composer's id, so a reopened draft keeps replacing the same copy. */
   draftId: string | null;
+  /** `X-Postvak-Origin` as written (see smtp/mimeBuild.ts); validated by the caller. */
+  origin: string | null;
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export async function parseDraft(source: Buffer): Promise<ParsedDraft> {
   const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true });
   const draftId = parsed.headers.get('x-postvak-draft-id');
+  const origin = parsed.headers.get('x-postvak-origin');
   return {
     from: addresses(parsed.from),
     to: addresses(parsed.to),
@@ -160,6 +163,7 @@ export async function parseDraft(source: Buffer): Promise<ParsedDraft> {
     inReplyTo: parsed.inReplyTo ?? null,
     references: references(parsed.references),
     draftId: typeof draftId === 'string' ? draftId.trim() : null,
+    origin: typeof origin === 'string' ? origin.trim() : null,
     attachments: parsed.attachments.map((a) => ({
       filename: a.filename ?? defaultName(a.contentType),
       contentType: a.contentType,

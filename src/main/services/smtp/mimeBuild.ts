@@ -39,6 +39,16 @@ export interface BuiltMessage {
 export const AUTHOR_HEADER = 'X-Postvak-Author';
 export const INTENT_HEADER = 'X-Postvak-Intent';
 export const DRAFT_HEADER = 'X-Postvak-Draft-Id';
+/**
+ * `<intent> <uid> <folder path, percent-encoded>` of the message a draft answers or forwards, so
+ * a draft reopened from the server (by another member too) still marks it \Answered/$Forwarded
+ * once sent. Folder paths of a shared mailbox are the same for every member on one server.
+ */
+export const ORIGIN_HEADER = 'X-Postvak-Origin';
+
+export function originHeaderValue(origin: NonNullable<OutgoingMessage['origin']>): string {
+  return `${origin.intent} ${origin.uid} ${encodeURIComponent(origin.folderPath)}`;
+}
 
 /**
  * A Message-ID (RFC 5322 §3.6.4) in the From address's domain: unique by 18 random bytes, and
@@ -70,7 +80,9 @@ export async function buildOutgoing(input: MimeInput): Promise<BuiltMessage> {
 
 /** A draft for a Drafts folder: keeps Bcc and carries the composer's id so it reopens as the same draft. */
 export function buildDraft(input: MimeInput): Promise<Buffer> {
-  return compose(input, { [DRAFT_HEADER]: input.message.id }, true);
+  const headers: Headers = { [DRAFT_HEADER]: input.message.id };
+  if (input.message.origin) headers[ORIGIN_HEADER] = originHeaderValue(input.message.origin);
+  return compose(input, headers, true);
 }
 
 type Headers = Record<string, string | { prepared: true; value: string }>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../../../src/shared/model';
 import type { Identity, OutgoingMessage } from '../../../../../src/shared/model/compose';
 import { outgoingMessageSchema } from '../../../../../src/shared/composeSchemas';
-import { draftToMessage } from '../../../../../src/main/services/drafts/draftHandlers';
+import { draftToMessage, parseOrigin } from '../../../../../src/main/services/drafts/draftHandlers';
 import { parseDraft } from '../../../../../src/main/services/mail/parseMessage';
 import { buildDraft } from '../../../../../src/main/services/smtp/mimeBuild';
 
@@ -37,9 +37,9 @@ const written: OutgoingMessage = {
   draft: null,
 };
 
-async function roundTrip(from: { name: string; address: string }): Promise<OutgoingMessage> {
+async function roundTrip(from: { name: string; address: string }, message: OutgoingMessage = written): Promise<OutgoingMessage> {
   const raw = await buildDraft({
-    message: written,
+    message,
     from,
     sender: null,
     author: { name: 'Alice', address: 'alice@example.test' },
@@ -73,5 +73,25 @@ describe('a draft reopened by another member', () => {
 
   it('falls back to the own identity when From is none of the opener identities', async () => {
     expect((await roundTrip({ name: 'Sales', address: 'sales@example.test' })).identityId).toBe('b:own');
+  });
+});
+
+describe('the answered message travels with the draft', () => {
+  it('reopens a reply draft with its origin in the opener account, so sending it marks the original answered', async () => {
+    const origin = { intent: 'reply' as const, accountId: 'a', folderPath: 'shared/info@example.test/INBOX', uid: 42 };
+    const opened = await roundTrip({ name: 'Info', address: 'info@example.test' }, { ...written, origin });
+    expect(opened.origin).toEqual({ ...origin, accountId: 'b' });
+  });
+
+  it('keeps folder names with spaces and non-ASCII letters', async () => {
+    const origin = { intent: 'forward' as const, accountId: 'a', folderPath: 'Projecten/Café 2026', uid: 7 };
+    expect((await roundTrip({ name: 'Bob', address: 'bob@example.test' }, { ...written, origin })).origin).toEqual({ ...origin, accountId: 'b' });
+  });
+
+  it('drops a malformed or hostile header instead of acting on it', () => {
+    for (const value of ['reply', 'explode 1 INBOX', 'reply 0 INBOX', 'reply 99999999999 INBOX', 'reply 1 %E0%A4%A', 'reply 1 ', null]) {
+      expect(parseOrigin(value, 'b')).toBeNull();
+    }
+    expect(parseOrigin('replyAll 3 INBOX', 'b')).toEqual({ intent: 'replyAll', accountId: 'b', folderPath: 'INBOX', uid: 3 });
   });
 });
