@@ -20,18 +20,26 @@ const cp1252High = [
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
+/** latin1 maps each byte to the same code point; only 0x80–0x9F differ in windows-1252. */
 function decodeWindows1252(bytes: Buffer): string {
-  let out = '';
-  for (const byte of bytes) out += String.fromCharCode(byte >= 0x80 && byte <= 0x9f ? (cp1252High[byte - 0x80] as number) : byte);
-  return out;
+  return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(cp1252High[c.charCodeAt(0) - 0x80] as number));
 }
 
+/** Decoders by label: a summary sync decodes a snippet per message, mostly in one or two charsets. */
+const decoders = new Map<string, TextDecoder | null>();
+
 function decoderFor(label: string): TextDecoder | null {
-  try {
-    return new TextDecoder(label || 'utf-8');
-  } catch {
-    return null; // unknown label
+  const key = label || 'utf-8';
+  let decoder = decoders.get(key);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(key);
+    } catch {
+      decoder = null; // unknown label
+    }
+    if (decoders.size < 64) decoders.set(key, decoder);
   }
+  return decoder;
 }
 
 export function decodeCharset(bytes: Buffer, charset: string, truncated = false): string {

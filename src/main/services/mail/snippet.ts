@@ -28,6 +28,10 @@ function stripQuotes(text: string): string {
 export function collapse(text: string): string {
   // \s covers NBSP and BOM; zero-width joiners stay (they hold emoji sequences together).
   const flat = text.replace(/[\s\u200b]+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= SNIPPET_LENGTH ? flat : chars.slice(0, SNIPPET_LENGTH).join('').trimEnd();
+  // UTF-16 units ≥ code points: a short string needs no counting. Otherwise cut after
+  // SNIPPET_LENGTH code points, never inside a surrogate pair.
+  if (flat.length <= SNIPPET_LENGTH) return flat;
+  let end = 0;
+  for (let n = 0; n < SNIPPET_LENGTH && end < flat.length; n++) end += (flat.codePointAt(end) as number) > 0xffff ? 2 : 1;
+  return flat.slice(0, end).trimEnd();
 }

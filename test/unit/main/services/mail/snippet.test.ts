@@ -112,3 +112,21 @@ describe('snippetFromPrefix', () => {
     expect(out).not.toContain('\uFFFD');
   });
 });
+
+describe('collapse cuts at 200 code points', () => {
+  it('counts an emoji as one character and never splits its surrogate pair', () => {
+    const text = `${'a'.repeat(199)}😀😀 tail`;
+    const out = collapse(text);
+    expect([...out]).toHaveLength(200);
+    expect(out.endsWith('a😀')).toBe(true);
+  });
+
+  it('keeps a short text whole and trims a trailing space at the cut', () => {
+    expect(collapse('  kort   bericht \n')).toBe('kort bericht');
+    expect(collapse(`${'b'.repeat(199)} ccc`)).toBe('b'.repeat(199));
+  });
+
+  it('decodes windows-1252 high bytes (€, curly quotes) and leaves Latin-1 letters alone', () => {
+    expect(decodeCharset(Buffer.from([0x80, 0x20, 0x93, 0x63, 0x61, 0x66, 0xe9, 0x94]), 'iso-8859-1')).toBe('€ “café”');
+  });
+});
