@@ -11,6 +11,8 @@ const needs = [
   { check: '/usr/bin/mbsync', pkgs: ['isync'] },
   { check: '/usr/bin/openssl', pkgs: ['openssl'] },
   { check: '/usr/bin/chromium', pkgs: ['chromium'] },
+  // The reference Kolab v3 parser (libkolabxml) that judges the calendar payloads we write (issue #5).
+  { check: '/usr/lib/python3/dist-packages/kolabformat.py', pkgs: ['python3-kolabformat'] },
 ];
 
 export function missingPackages() {

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { identityConfigEntrySchema, outgoingMessageSchema } from './composeSchemas';
+import { calendarEventSchema, eventVersionSchema } from './calendarSchemas';
+import type { CalendarWriteResult, IcsExport, IcsImportResult, StoredEvent } from './model/calendar';
 import type { AnswerInfo, DraftSaveResult, Identity, OutboxItem, OutgoingMessage } from './model/compose';
 import type {
   Account,
@@ -263,6 +265,43 @@ export const methods = {
     z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; uid: typeof uid }>,
     AnswerInfo[]
   >(z.strictObject({ accountId, folderPath, uid })),
+  /**
+   * Issue #5 §1: the mailbox's calendar folder, created (typed with METADATA
+   * `/shared/vendor/kolab/folder-type` = `event`) when missing and the person may create it.
+   * Returns its path; AppError `calendarNotAllowed` (details: the mailbox address) otherwise.
+   */
+  'calendar.ensure': method<z.ZodObject<{ accountId: typeof accountId; mailboxId: typeof mailboxId }>, { folderPath: string }>(
+    z.strictObject({ accountId, mailboxId }),
+  ),
+  /**
+   * Issue #5 §4–5: writes an event into a calendar folder. `base` null = a new event; otherwise
+   * compare-and-swap against the version the person opened (UID STORE UNCHANGEDSINCE, RFC 7162
+   * §3.1.3): answered `conflict` with the server's current version when someone saved first.
+   */
+  'calendar.save': method<
+    z.ZodObject<{
+      accountId: typeof accountId;
+      folderPath: typeof folderPath;
+      event: typeof calendarEventSchema;
+      base: z.ZodNullable<typeof eventVersionSchema>;
+    }>,
+    CalendarWriteResult
+  >(z.strictObject({ accountId, folderPath, event: calendarEventSchema, base: eventVersionSchema.nullable() })),
+  /** Deletes a whole event (a series with all its occurrences), compare-and-swap like save. */
+  'calendar.delete': method<
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; base: typeof eventVersionSchema }>,
+    CalendarWriteResult
+  >(z.strictObject({ accountId, folderPath, base: eventVersionSchema })),
+  /** Issue #5 §7: the events of an .ics file into a calendar folder (new UIDs where they clash). */
+  'calendar.import': method<
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; ics: z.ZodString }>,
+    IcsImportResult
+  >(z.strictObject({ accountId, folderPath, ics: z.string().min(1).max(20 * 1024 * 1024) })),
+  /** A whole calendar folder, or one event of it (`eventUid`), as an .ics file. */
+  'calendar.export': method<
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; eventUid: z.ZodOptional<z.ZodString> }>,
+    IcsExport
+  >(z.strictObject({ accountId, folderPath, eventUid: z.string().min(1).max(255).optional() })),
   'files.save': method<
     z.ZodObject<{ suggestedName: z.ZodString; dataBase64: z.ZodString }>,
     { saved: boolean }
@@ -309,6 +348,11 @@ export type SyncBatch =
        * engine does not know which UIDs the cache holds, only how many (`FolderCursor.count`).
        */
       presentUids?: string;
+      /**
+       * Calendar folders only (Folder.role 'calendar', issue #5 §2): the decoded event of every
+       * upserted message, in the same transaction as its row. Removed UIDs and resets drop theirs.
+       */
+      events?: StoredEvent[];
       /** Written in the same transaction as the rows; set on the batch that completes a pass. */
       cursor: FolderCursor | null;
       progress: { done: number; total: number };

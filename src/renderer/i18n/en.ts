@@ -48,6 +48,7 @@ export const en = {
   'folders.role.trash': 'Trash',
   'folders.role.all': 'All mail',
   'folders.role.flagged': 'Flagged',
+  'folders.role.calendar': 'Calendar',
 
   'messages.label': 'Messages',
   'messages.loading': 'Loading messages…',

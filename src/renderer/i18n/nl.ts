@@ -46,6 +46,7 @@ export const nl: Translation = {
   'folders.role.trash': 'Prullenbak',
   'folders.role.all': 'Alle e-mail',
   'folders.role.flagged': 'Gemarkeerd',
+  'folders.role.calendar': 'Agenda',
 
   'messages.label': 'Berichten',
   'messages.loading': 'Berichten laden…',

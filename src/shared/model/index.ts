@@ -35,8 +35,11 @@ export interface Account extends AccountSettings {
   rememberPassword: boolean;
 }
 
-/** Special-use roles (RFC 6154) plus inbox; `null` for ordinary folders. */
-export type FolderRole = 'inbox' | 'drafts' | 'sent' | 'trash' | 'junk' | 'archive' | 'all' | 'flagged';
+/**
+ * Special-use roles (RFC 6154) plus inbox; `calendar` for a Kolab v3 event folder (METADATA
+ * `/vendor/kolab/folder-type` = `event`, or the name, issue #5); `null` for ordinary folders.
+ */
+export type FolderRole = 'inbox' | 'drafts' | 'sent' | 'trash' | 'junk' | 'archive' | 'all' | 'flagged' | 'calendar';
 
 /**
  * A mailbox the person works in: their own, or a shared one (info@, sales@) found through
@@ -157,7 +160,14 @@ export interface MessageBody {
     /** Delivered-To and X-Original-To addresses (the alias or shared address it was sent to). */
     deliveredTo: string[];
   };
+  /**
+   * Invitations carried as text/calendar parts (RFC 5546 iTIP, e.g. METHOD:REQUEST), decoded
+   * by main; the reader offers "Add to calendar" (issue #5 §8). Empty for ordinary mail.
+   */
+  invitations: CalendarInvitation[];
 }
+
+import type { CalendarInvitation } from './calendar';
 
 export type ConnectionStep = 'dns' | 'tcp' | 'tls' | 'greeting' | 'login' | 'capability';
 

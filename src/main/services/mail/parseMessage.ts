@@ -50,6 +50,7 @@ export async function parseMessage(ref: MessageRef, source: Buffer): Promise<Mes
       references: references(parsed.references),
       deliveredTo: deliveredTo(parsed),
     },
+    invitations: [],
   };
 }
 
@@ -62,6 +63,7 @@ function unparsable(ref: MessageRef, source: Buffer): MessageBody {
     attachments: [],
     inlineImages: {},
     headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
+    invitations: [],
   };
 }
 

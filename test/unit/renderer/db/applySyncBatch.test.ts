@@ -37,6 +37,7 @@ async function seed(): Promise<void> {
       attachments: [],
       inlineImages: {},
       headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
+      invitations: [],
       fetchedAt: 1,
     });
   }

@@ -85,6 +85,7 @@ describe('cacheBody', () => {
     attachments: [],
     inlineImages: {},
     headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
+      invitations: [],
   };
 
   it('stores the body under its message', async () => {

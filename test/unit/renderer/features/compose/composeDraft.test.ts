@@ -36,6 +36,7 @@ const body: MessageBody = {
     references: ['<root@example.test>'],
     deliveredTo: [],
   },
+  invitations: [],
 };
 const ownAddresses = [own.address, info.address];
 
