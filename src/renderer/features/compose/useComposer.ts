@@ -46,6 +46,7 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
   const draftRef = useRef(message.draft);
   const savedVersion = useRef(0);
   const closed = useRef(false);
+  const sending = useRef(false);
   const saving = useRef<Promise<void>>(Promise.resolve());
 
   const sendable = sendableIdentities(identities);
@@ -103,6 +104,17 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
     finish();
   }
 
+  /** One send at a time: a second Send or "Send anyway" (double click, Ctrl+Enter) while one runs must not queue it twice. */
+  async function once(work: () => Promise<void>) {
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      await work();
+    } finally {
+      sending.current = false;
+    }
+  }
+
   async function doSend() {
     setQuestion(null);
     setBusy(true);
@@ -115,12 +127,14 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
 
   async function send() {
     setSendTried(true);
-    if (!check.sendable || !identity || busy) return;
-    const warning = sharedContextWarning(identities, situation, identity.id);
-    // Asked once per situation: what the memory says now (also after an undo or a reopened draft).
-    const remembered = warning ? chooseFrom(identities, situation, await loadFromMemory(db)) : null;
-    if (warning && needsSharedQuestion(warning, remembered, identity.id)) setQuestion(warning);
-    else void doSend();
+    if (!check.sendable || !identity) return;
+    await once(async () => {
+      const warning = sharedContextWarning(identities, situation, identity.id);
+      // Asked once per situation: what the memory says now (also after an undo or a reopened draft).
+      const remembered = warning ? chooseFrom(identities, situation, await loadFromMemory(db)) : null;
+      if (warning && needsSharedQuestion(warning, remembered, identity.id)) setQuestion(warning);
+      else await doSend();
+    });
   }
 
   async function discard() {
@@ -194,7 +208,7 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
     addFiles: (files: File[]) => void addFiles(files),
     switchMode,
     send: () => void send(),
-    confirmSend: () => void doSend(),
+    confirmSend: () => void once(doSend),
     cancelQuestion: () => setQuestion(null),
     close: () => void close(),
     discard: () => void discard(),

@@ -3,12 +3,12 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { chooseFrom, emptyFromMemory } from '../../../../../src/shared/compose';
 import { db } from '../../../../../src/renderer/db/db';
-import { loadFromMemory } from '../../../../../src/renderer/db/queries/fromMemory';
+import { loadFromMemory, storeFromMemory } from '../../../../../src/renderer/db/queries/fromMemory';
 import { Composer } from '../../../../../src/renderer/features/compose/Composer';
 import { emptyMessage } from '../../../../../src/renderer/features/compose/composeDraft';
 import { useStore } from '../../../../../src/renderer/store';
 import type { ComposerSession } from '../../../../../src/renderer/store/composeSlice';
-import type { FromSituation } from '../../../../../src/shared/compose';
+import type { FromMemory, FromSituation } from '../../../../../src/shared/compose';
 import { button, click, render, settle, type, type Rendered } from '../../support/render';
 import { account, identities, info, own } from './identities';
 
@@ -28,9 +28,21 @@ const situation: FromSituation = {
 let view: Rendered | null = null;
 let closed = 0;
 
-function session(): ComposerSession {
-  const message = { ...emptyMessage(account, info.id), subject: 'Re: Offerte', inReplyTo: '<root@example.nl>', references: ['<root@example.nl>'] };
-  return { message, situation, choice: chooseFrom(identities, situation, emptyFromMemory()), initialHtml: '<p>Graag gedaan.</p>', openedAt: 1 };
+/** A reply in info@'s conversation, preselected the way openComposer does: the rules plus the person's memory. */
+function session(memory: FromMemory): ComposerSession {
+  const choice = chooseFrom(identities, situation, memory);
+  const message = { ...emptyMessage(account, choice?.identityId ?? info.id), subject: 'Re: Offerte', inReplyTo: '<root@example.nl>', references: ['<root@example.nl>'] };
+  return { message, situation, choice, initialHtml: '<p>Graag gedaan.</p>', openedAt: 1 };
+}
+
+async function open(memory: FromMemory): Promise<void> {
+  view?.unmount();
+  view = await render(<Composer session={session(memory)} onClosed={() => closed++} />);
+}
+
+/** Lets the composer's asynchronous work (IndexedDB, the outbox call) run until `done` holds; counts turns, not time. */
+async function until(done: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 50 && !done(); turn++) await settle();
 }
 
 const queued = () => call.mock.calls.filter(([method]) => method === 'tasks.queue').map(([, input]) => (input as { task: unknown }).task);
@@ -49,9 +61,13 @@ beforeEach(async () => {
   );
   closed = 0;
   useStore.setState({ language: 'en', identities, toasts: [], undoSendSeconds: 5 });
-  view = await render(<Composer session={session()} onClosed={() => closed++} />);
+  await db.fromMemory.clear();
+  await open(emptyFromMemory());
 });
-afterEach(() => view?.unmount());
+afterEach(() => {
+  view?.unmount();
+  view = null;
+});
 afterAll(async () => {
   await db.delete();
 });
@@ -80,12 +96,13 @@ describe('the composer', () => {
     from.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     await click(button(view!.container, 'Send'));
+    await until(() => view!.container.querySelector('[role=alertdialog]') !== null);
     const dialog = view!.container.querySelector('[role=alertdialog]');
     expect(dialog?.textContent).toContain('This reply will come from alice@example.test, not info@example.test. Send anyway?');
     expect(queued()).toEqual([]);
 
     await click(button(dialog as HTMLElement, 'Send anyway'));
-    for (let i = 0; i < 20 && closed === 0; i++) await settle();
+    await until(() => closed > 0);
     expect(queued()).toEqual([
       {
         type: 'send',
@@ -107,14 +124,31 @@ describe('the composer', () => {
   });
 
   it('does not ask again once the person chose their own address in this conversation', async () => {
+    const before = emptyFromMemory();
+    await storeFromMemory(db, before, { ...before, conversations: { '<root@example.nl>': own.id } });
+    await open(await loadFromMemory(db));
+    const from = input('From') as unknown as HTMLSelectElement;
+    expect(from.value).toBe(own.id);
+    await type(input('To'), 'joost@example.nl');
+    await click(button(view!.container, 'Send'));
+    await until(() => closed > 0 || view!.container.querySelector('[role=alertdialog]') !== null);
+    expect(view!.container.querySelector('[role=alertdialog]')).toBeNull();
+    expect(queued()).toEqual([expect.objectContaining({ type: 'send', message: expect.objectContaining({ identityId: own.id }) })]);
+    expect(closed).toBe(1);
+  });
+
+  it('asks again in a conversation where the person never chose their own address', async () => {
+    const before = emptyFromMemory();
+    await storeFromMemory(db, before, { ...before, conversations: { '<other@example.nl>': own.id } });
+    await open(await loadFromMemory(db));
     await type(input('To'), 'joost@example.nl');
     const from = input('From') as unknown as HTMLSelectElement;
     from.value = own.id;
     from.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     await click(button(view!.container, 'Send'));
-    for (let i = 0; i < 20 && closed === 0; i++) await settle();
-    expect(view!.container.querySelector('[role=alertdialog]')).toBeNull();
-    expect(queued()).toHaveLength(1);
+    await until(() => closed > 0 || view!.container.querySelector('[role=alertdialog]') !== null);
+    expect(view!.container.querySelector('[role=alertdialog]')).not.toBeNull();
+    expect(queued()).toEqual([]);
   });
 });
