@@ -19,12 +19,13 @@ export async function readCursors(db: PostvakDb, accountId: string): Promise<Fol
 /** Deletes everything cached for an account, in one transaction. */
 export async function removeAccountData(db: PostvakDb, accountId: string): Promise<void> {
   const [lower, upper] = accountRange(accountId);
-  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies], async () => {
+  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
     await db.mailboxes.where('accountId').equals(accountId).delete();
     await db.folders.where('[accountId+path]').between(lower, upper, true, true).delete();
     await db.cursors.where('[accountId+path]').between(lower, upper, true, true).delete();
     await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
     await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+    await db.events.where('[accountId+folderPath+imapUid]').between(lower, upper, true, true).delete();
   });
 }
 

@@ -10,6 +10,7 @@ import type { Folder, Mailbox } from '../../shared/model';
 import type { PostvakDb } from './schema';
 import { accountRange, folderRange } from './schema';
 import { flagColumns, toMessageRow, unifiedRoleOf, type MessageKey, type MessageRow } from './rows';
+import { deleteEventsOf, deleteFolderEvents, putBatchEvents, sweepEvents } from './syncEvents';
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 type FoldersBatch = Extract<SyncBatch, { kind: 'folders' }>;
@@ -31,6 +32,7 @@ async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: st
   await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
   await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
   await db.cursors.delete([accountId, folderPath]);
+  await deleteFolderEvents(db, accountId, folderPath);
 }
 
 /**
@@ -41,7 +43,7 @@ async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: st
 async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
   const { accountId } = batch;
   const asAccount = accountId as Folder['accountId'];
-  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies], async () => {
+  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
     const [lower, upper] = accountRange(accountId);
     const cached = await db.folders.where('[accountId+path]').between(lower, upper, true, true).toArray();
     const incoming = new Map(batch.folders.map((folder) => [folder.path, folder]));
@@ -92,7 +94,7 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
 async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void> {
   const { accountId, folderPath } = batch;
   const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
-  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies], async () => {
+  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
     if (batch.reset) await deleteFolderData(db, accountId, folderPath);
     const unifiedRole = unifiedRoleOf((await db.folders.get([accountId, folderPath]))?.role);
 
@@ -100,11 +102,13 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
       const keys = batch.removedUids.map(keyOf);
       await db.messages.bulkDelete(keys);
       await db.bodies.bulkDelete(keys);
+      await deleteEventsOf(db, keys);
     }
 
     if (batch.upserts.length > 0) {
       await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow({ ...summary, folderPath }, accountId, unifiedRole)));
     }
+    await putBatchEvents(db, batch);
 
     if (batch.flagUpdates.length > 0) {
       const rows = await db.messages.bulkGet(batch.flagUpdates.map((update) => keyOf(update.uid)));
@@ -132,6 +136,7 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
         await db.messages.bulkDelete(gone);
         await db.bodies.bulkDelete(gone);
       }
+      await sweepEvents(db, accountId, folderPath, batch.cursor.uidNext, (uid) => uidSetHas(present, uid));
     }
 
     if (batch.cursor) await db.cursors.put({ ...batch.cursor, accountId, path: folderPath });

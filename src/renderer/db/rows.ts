@@ -3,6 +3,7 @@
  * booleans cannot be index keys, so `unread`/`flagged` are 0/1 numbers.
  */
 import type { Folder, FolderCursor, FolderRole, Mailbox, MessageBody, MessageSummary } from '../../shared/model';
+import type { StoredEvent } from '../../shared/model/calendar';
 
 export type FolderRow = Folder;
 export type MailboxRow = Mailbox;
@@ -65,3 +66,35 @@ export interface FromMemoryRow {
   updatedAt: number;
 }
 export type FromMemoryKey = [kind: FromMemoryRow['kind'], key: string];
+
+/** A calendar event as cached (issue #5 §2): the StoredEvent of one message in a calendar folder. */
+export type EventRow = StoredEvent;
+export type EventKey = [accountId: string, folderPath: string, imapUid: number];
+
+/**
+ * The person's own choices for one calendar (issue #5 §3, §6), keyed `${accountId}|${folderPath}`.
+ * No row = the defaults: shown, with reminders.
+ */
+export interface CalendarPrefsRow {
+  key: string;
+  visible: boolean;
+  reminders: boolean;
+}
+
+/** One alarm the person dismissed or snoozed (issue #5 §6), keyed by DueAlarm.id. */
+export interface ReminderStateRow {
+  id: string;
+  /** When the alarm was due, so old rows can be pruned. */
+  alarmAt: number;
+  dismissedAt: number | null;
+  snoozedUntil: number | null;
+}
+
+/** The one row remembering when reminders were last checked ("missed while closed", issue #5 §6). */
+export const lastReminderCheckId = '#lastCheck';
+export interface ReminderCheckRow {
+  id: typeof lastReminderCheckId;
+  checkedAt: number;
+}
+
+export type ReminderRow = ReminderStateRow | ReminderCheckRow;

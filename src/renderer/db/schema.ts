@@ -10,7 +10,10 @@ import { Dexie, type Table } from 'dexie';
 import {
   unifiedRoleOf,
   type BodyRow,
+  type CalendarPrefsRow,
   type CursorRow,
+  type EventKey,
+  type EventRow,
   type FolderKey,
   type FolderRow,
   type FromMemoryKey,
@@ -18,6 +21,7 @@ import {
   type MailboxRow,
   type MessageKey,
   type MessageRow,
+  type ReminderRow,
 } from './rows';
 
 export class PostvakDb extends Dexie {
@@ -27,6 +31,9 @@ export class PostvakDb extends Dexie {
   declare bodies: Table<BodyRow, MessageKey>;
   declare mailboxes: Table<MailboxRow, string>;
   declare fromMemory: Table<FromMemoryRow, FromMemoryKey>;
+  declare events: Table<EventRow, EventKey>;
+  declare calendarPrefs: Table<CalendarPrefsRow, string>;
+  declare reminderState: Table<ReminderRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -65,6 +72,15 @@ export class PostvakDb extends Dexie {
     // Not synced data (the cache cannot heal it from the server), so never cleared by upgrades.
     this.version(3).stores({
       fromMemory: '[kind+key]',
+    });
+    // Issue #5: decoded calendar events, one per message of a calendar folder (synced, written
+    // only by applySyncBatch; `[accountId+folderPath+event.uid]` finds an event's message by
+    // its UID, which leaves out rows whose payload could not be read), and the person's own
+    // calendar choices and reminder dismissals/snoozes — local, never cleared by sync.
+    this.version(4).stores({
+      events: '[accountId+folderPath+imapUid], [accountId+folderPath+event.uid]',
+      calendarPrefs: 'key',
+      reminderState: 'id',
     });
   }
 }
