@@ -9,7 +9,7 @@ import { emptyMessage } from '../../../../../src/renderer/features/compose/compo
 import { useStore } from '../../../../../src/renderer/store';
 import type { ComposerSession } from '../../../../../src/renderer/store/composeSlice';
 import type { FromMemory, FromSituation } from '../../../../../src/shared/compose';
-import { button, click, render, settle, type, type Rendered } from '../../support/render';
+import { blur, button, click, render, settle, type, type Rendered } from '../../support/render';
 import { account, identities, info, own } from './identities';
 
 const call = vi.fn();
@@ -86,6 +86,17 @@ describe('the composer', () => {
     await click(button(view!.container, 'Send'));
     expect(input('To').getAttribute('aria-invalid')).toBe('true');
     expect(view!.container.textContent).toContain('“joost@example” is not an email address. Write it like name@example.com.');
+    expect(queued()).toEqual([]);
+  });
+
+  it('marks an address that is not one as soon as the person leaves the field, before any Send', async () => {
+    await type(input('To'), 'piet@example.nl, joost@example');
+    expect(input('To').getAttribute('aria-invalid')).toBeNull();
+    await blur(input('To'));
+    expect(input('To').getAttribute('aria-invalid')).toBe('true');
+    expect(view!.container.textContent).toContain('“joost@example” is not an email address. Write it like name@example.com.');
+    await type(input('To'), 'piet@example.nl, joost@example.nl');
+    expect(input('To').getAttribute('aria-invalid')).toBeNull();
     expect(queued()).toEqual([]);
   });
 
