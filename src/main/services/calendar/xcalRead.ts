@@ -1,12 +1,10 @@
 /**
- * Kolab v3 xCal XML (RFC 6321) → jCal (RFC 7265) for ical.js. Reads what libkolabxml and
+ * Kolab v3 xCal XML (RFC 6321) → jCal (RFC 7265), the form jcalModel reads. Reads what libkolabxml and
  * Roundcube write, and plain RFC 6321 where Kolab differs (UNTIL as text, non-Kolab TZIDs).
  */
-import { AppError } from '../../../shared/errors';
 import type { JCalProperty } from '../../../shared/model/calendar';
-import { child, parseXml, type XmlElement } from './xmlTree';
-import type { JCalComponent } from './xcalWrite';
-import { ianaFromTzid } from '../../../shared/calendar/zoneTime';
+import { child, parseXml, XmlFormatError, type XmlElement } from './xmlTree';
+import type { JCalComponent } from './jcalModel';
 
 const numericRecurParts = new Set([
   'count', 'interval', 'bysecond', 'byminute', 'byhour', 'byyearday', 'bymonthday', 'byweekno', 'bymonth', 'bysetpos',
@@ -16,7 +14,7 @@ function recurValue(recur: XmlElement): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const part of recur.children) {
     // Kolab wraps UNTIL in <date>/<date-time> (UntilRecurType); RFC 6321 Appendix A does not.
-    const text = part.name === 'until' && part.children.length > 0 ? part.children[0].text.trim() : part.text.trim();
+    const text = part.name === 'until' && part.children.length > 0 ? (part.children[0]?.text ?? '').trim() : part.text.trim();
     const item = numericRecurParts.has(part.name) ? Number(text) : text;
     const previous = value[part.name];
     if (previous === undefined) value[part.name] = item;
@@ -57,9 +55,9 @@ function typedValue(element: XmlElement): unknown {
 function readParameters(element: XmlElement | undefined): Record<string, string | string[]> {
   const params: Record<string, string | string[]> = {};
   for (const param of element?.children ?? []) {
+    // TZIDs stay as written (`/kolab.org/Europe/Amsterdam`): jcalModel resolves them to IANA ids.
     const values = param.children.map((v) => v.text.trim());
-    const normalised = param.name === 'tzid' ? values.map(ianaFromTzid) : values;
-    params[param.name] = normalised.length === 1 ? normalised[0] : normalised;
+    params[param.name] = values.length === 1 ? (values[0] ?? '') : values;
   }
   return params;
 }
@@ -87,6 +85,6 @@ export function readKolabXcal(xml: string): JCalComponent[] {
   const vcalendar = root.name === 'icalendar' ? child(root, 'vcalendar') : undefined;
   const components = vcalendar ? child(vcalendar, 'components') : undefined;
   const vevents = (components?.children ?? []).filter((c) => c.name === 'vevent').map(readComponent);
-  if (vevents.length === 0) throw new AppError('invalidInput', 'The Kolab payload holds no <vevent>');
+  if (vevents.length === 0) throw new XmlFormatError('The Kolab payload holds no <vevent>');
   return vevents;
 }

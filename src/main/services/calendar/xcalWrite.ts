@@ -6,8 +6,7 @@
 import type { JCalProperty } from '../../../shared/model/calendar';
 import { escapeXml } from './xmlTree';
 import { kolabTzid } from '../../../shared/calendar/zoneTime';
-
-export type JCalComponent = [string, JCalProperty[], JCalComponent[]];
+import type { JCalComponent } from './jcalModel';
 
 /** KolabEvent property sequence, as libkolabxml 1.2.1 writes and validates it. */
 export const eventPropertyOrder = [
@@ -58,7 +57,7 @@ function valueNodes(type: string, values: unknown[]): Node[] {
   return values.map((value) => {
     if (type === 'recur') return recurNode(value as Record<string, unknown>);
     if (type === 'period') {
-      const [start, endOrDuration] = String(value).split('/');
+      const [start = '', endOrDuration = ''] = String(value).split('/');
       const second = /^[+-]?P/.test(endOrDuration) ? 'duration' : 'end';
       return { name: 'period', children: [{ name: 'start', text: start }, { name: second, text: endOrDuration }] };
     }
