@@ -71,15 +71,17 @@ export function readRecurrence(value: unknown, start: EventTime): Recurrence | n
   };
 }
 
+/** UNTIL with DTSTART's value type (§3.3.10); a date under a timed series means the end of that day. */
+function untilValue(until: EventTime, start: EventTime): string {
+  if ('date' in start) return 'date' in until ? until.date : until.dateTime.slice(0, 10);
+  const local = 'date' in until ? { dateTime: `${until.date}T23:59:59`, timeZone: start.timeZone } : until;
+  return `${localDateTime(utcMillis(local.dateTime, local.timeZone), 'UTC')}Z`;
+}
+
 /** Recurrence → RRULE; UNTIL in UTC for timed series (§3.3.10: required when DTSTART has a TZID). */
 export function writeRecurrence(rule: Recurrence, start: EventTime): [string, Record<string, string>, string, Record<string, unknown>] {
   const value: Record<string, unknown> = { freq: rule.freq.toUpperCase() };
-  if (rule.until) {
-    value.until = 'date' in rule.until
-      ? rule.until.date
-      : `${localDateTime(utcMillis(rule.until.dateTime, rule.until.timeZone), 'UTC')}Z`;
-    if ('date' in start && !('date' in rule.until)) value.until = rule.until.dateTime.slice(0, 10);
-  }
+  if (rule.until) value.until = untilValue(rule.until, start);
   if (rule.count !== null) value.count = rule.count;
   if (rule.interval !== 1) value.interval = rule.interval;
   if (rule.byDay.length > 0) value.byday = rule.byDay.map((d) => `${d.ordinal ?? ''}${d.day}`);
