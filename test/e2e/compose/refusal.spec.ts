@@ -2,11 +2,13 @@
  * Issue #4 §2–§4: carol may only read info@ (RFC 4314 "lr"), so the From picker does not offer
  * it. An identity forced to send as info@ by an imported configuration is refused by Postfix
  * (`553 5.7.1 … not owned by user`, RFC 3463 5.7.1 "not authorized") at RCPT TO: the message
- * stays in the Outbox with the server's words and what to do, and nothing is delivered.
+ * stays in the Outbox with the server's words and what to do, and nothing is delivered. Retry
+ * asks the server again; Edit brings it back into the composer, where carol sends it as herself.
  */
 import { expect, screenshot, test } from '../support/fixtures';
 import { atDesk } from '../support/desk';
 import {
+  chooseFrom,
   chosenLabel,
   composer,
   discard,
@@ -25,7 +27,7 @@ const CAROL = 'carol@example.test';
 /** Seeded in info@'s INBOX from Pieter van Dijk <pieter@example.nl>: lands in catchall. */
 const PIETER_SUBJECT = 'Openingstijden rond de feestdagen';
 
-test('carol is not offered info@; forced to send as info@ the server refuses, the Outbox keeps it with the reason, nothing is delivered', async ({
+test('carol is not offered info@; forced to send as info@ the server refuses, the Outbox keeps it with the reason, nothing is delivered; Retry and Edit', async ({
   browser,
   stack,
 }) => {
@@ -82,6 +84,29 @@ test('carol is not offered info@; forced to send as info@ the server refuses, th
     await page.waitForTimeout(5_000);
     expect(await withSubject(stack, 'catchall', 'INBOX', `Re: ${PIETER_SUBJECT}`)).toEqual([]);
     await expect(item).toContainText(`You may not send as ${INFO}`);
+
+    // Retry asks the server again: it refuses again, and carol is told again.
+    const refusedNotices = page.getByRole('alert').filter({ hasText: `“Re: ${PIETER_SUBJECT}” was not sent.` });
+    await expect(refusedNotices).toHaveCount(1);
+    await item.getByRole('button', { name: 'Retry' }).click();
+    await expect(refusedNotices).toHaveCount(2, { timeout: 30_000 });
+    await expect(item).toContainText(`You may not send as ${INFO}`);
+
+    // Edit takes it out of the Outbox into the composer, text kept; sent from her own address it goes out.
+    await item.getByRole('button', { name: 'Edit' }).click();
+    reply = composer(page, 'Reply');
+    await expect(reply.getByRole('textbox', { name: 'Message' })).toContainText('Wij zijn tussen kerst en oud en nieuw gesloten.');
+    await expect.poll(() => chosenLabel(fromPicker(reply))).toContain(`<${INFO}>`);
+    await chooseFrom(fromPicker(reply), CAROL);
+    await reply.getByRole('button', { name: 'Send', exact: true }).click();
+    const question = page.getByRole('alertdialog');
+    await expect(question).toContainText(`This reply will come from ${CAROL}, not ${INFO}. Send anyway?`);
+    await question.getByRole('button', { name: 'Send anyway' }).click();
+    await expect(reply).toHaveCount(0);
+    await expect
+      .poll(async () => (await withSubject(stack, 'catchall', 'INBOX', `Re: ${PIETER_SUBJECT}`)).map((m) => m.from), { timeout: 30_000 })
+      .toEqual([CAROL]);
+    await expect(page.getByText('Nothing is waiting to be sent.')).toBeVisible({ timeout: 20_000 });
   } finally {
     await carol.close();
   }
