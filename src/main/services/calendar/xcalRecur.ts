@@ -53,8 +53,10 @@ export function readRecurrence(value: unknown, start: EventTime): Recurrence | n
   const byMonthDay = integers(parts.bymonthday);
   const byMonth = integers(parts.bymonth);
   const bySetPos = integers(parts.bysetpos);
-  const weekStart = parts.wkst === undefined ? null : weekday(String(parts.wkst));
-  if (!freq || byDay.includes(null) || !byMonthDay || !byMonth || !bySetPos || (parts.wkst !== undefined && !weekStart)) return null;
+  // ical.js hands WKST as its weekday number (1 = SU … 7 = SA) rather than the RFC's code.
+  const wkst = typeof parts.wkst === 'number' ? ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][parts.wkst - 1] : parts.wkst;
+  const weekStart = wkst === undefined ? null : weekday(String(wkst));
+  if (!freq || byDay.includes(null) || !byMonthDay || !byMonth || !bySetPos || (wkst !== undefined && !weekStart)) return null;
   const interval = parts.interval === undefined ? 1 : Number(parts.interval);
   const count = parts.count === undefined ? null : Number(parts.count);
   if (!Number.isInteger(interval) || interval < 1 || (count !== null && (!Number.isInteger(count) || count < 1))) return null;

@@ -6,6 +6,7 @@ import type { MessageKey, MessageRow } from '../../db/rows';
 import { Spinner } from '../../components/Spinner';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
+import { InvitationCards } from '../invitations/InvitationCard';
 import { useStore } from '../../store';
 import { Answers } from './Answers';
 import { Attachments } from './Attachments';
@@ -55,6 +56,7 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
       <ReaderHeader message={message} />
       <Answers message={message} />
       <div className="reader__body">
+        {body.status === 'ready' && <InvitationCards invitations={body.body.invitations} />}
         {body.status === 'loading' && (
           <p className="pane__note" role="status">
             <Spinner /> {t('reader.loadingBody')}

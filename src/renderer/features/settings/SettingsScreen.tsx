@@ -2,6 +2,7 @@
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { AccountList } from './AccountList';
+import { CalendarSettings } from './CalendarSettings';
 import { IdentitySettings } from './IdentitySettings';
 import { LanguageSelect } from './LanguageSelect';
 import { MailboxList } from './MailboxList';
@@ -22,6 +23,7 @@ export function SettingsScreen() {
         </div>
         <AccountList />
         <MailboxList />
+        <CalendarSettings />
         <IdentitySettings />
         <UndoSendSetting />
         <NotificationSettings />

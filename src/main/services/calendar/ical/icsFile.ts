@@ -1,0 +1,118 @@
+/**
+ * .ics files (RFC 5545) ⇄ CalendarEvents, for import/export (issue #5 §7) and invitations in mail
+ * (§8, RFC 5546). The main process's only ical.js importer: ical.js parses and writes the text,
+ * jcalModel maps its jCal (RFC 7265) to the model, exactly as the Kolab codec does.
+ */
+import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
+import type { CalendarEvent, JCalProperty } from '../../../../shared/model/calendar';
+import { eventToJcal, jcalToEvent, type JCalComponent } from '../jcalModel';
+import { vtimezoneText, zoneResolver } from './icsZones';
+
+export interface IcsParseResult {
+  /** METHOD (RFC 5546 §1.4) in upper case, or null for a plain calendar file. */
+  method: string | null;
+  /** The first event's ORGANIZER address, `mailto:` stripped. */
+  organizer: string | null;
+  events: CalendarEvent[];
+  /** Events that could not be read, with the reason (English technical detail). */
+  failed: { summary: string; reason: string }[];
+}
+
+const prodid = '-//Postvak//Postvak Calendar//EN';
+type JCalendar = [string, JCalProperty[], JCalComponent[]];
+
+const propValue = (props: JCalProperty[], name: string): unknown => props.find((p) => p[0] === name)?.[3];
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** One VCALENDAR per element; a file that ical.js cannot parse whole is read event by event. */
+function parseCalendars(text: string, failed: IcsParseResult['failed']): JCalendar[] {
+  try {
+    const parsed = ICAL.parse(text) as unknown as JCalendar | JCalendar[];
+    return (typeof parsed[0] === 'string' ? [parsed] : parsed) as JCalendar[];
+  } catch (error) {
+    // One broken line must not cost the other events: parse each VEVENT with the file's VTIMEZONEs.
+    const unfolded = text.replace(/\r?\n[ \t]/g, '');
+    const zones = unfolded.match(/^BEGIN:VTIMEZONE$[\s\S]*?^END:VTIMEZONE$/gm) ?? [];
+    const header = /^METHOD:.*$/m.exec(unfolded)?.[0] ?? '';
+    const blocks = unfolded.match(/^BEGIN:VEVENT$[\s\S]*?^END:VEVENT$/gm) ?? [];
+    if (blocks.length === 0) failed.push({ summary: '', reason: `Not an iCalendar file: ${reason(error)}` });
+    const calendars: JCalendar[] = [];
+    for (const block of blocks) {
+      const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', header, ...zones, block, 'END:VCALENDAR'].filter((l) => l !== '').join('\r\n');
+      try {
+        calendars.push(ICAL.parse(calendar) as unknown as JCalendar);
+      } catch (blockError) {
+        failed.push({ summary: /^SUMMARY[^:]*:(.*)$/m.exec(block)?.[1]?.trim() ?? '', reason: reason(blockError) });
+      }
+    }
+    return calendars;
+  }
+}
+
+/** Reads a file: VEVENTs grouped by UID into master + overrides (RFC 5545 §3.8.4.4). */
+export function parseIcs(text: string): IcsParseResult {
+  const result: IcsParseResult = { method: null, organizer: null, events: [], failed: [] };
+  for (const [, props, components] of parseCalendars(text, result.failed)) {
+    const method = propValue(props, 'method');
+    if (typeof method === 'string' && result.method === null) result.method = method.trim().toUpperCase();
+    const locations = new Map<string, string>();
+    for (const zone of components.filter((c) => c[0] === 'vtimezone')) {
+      const tzid = propValue(zone[1], 'tzid');
+      if (typeof tzid === 'string') locations.set(tzid, String(propValue(zone[1], 'x-lic-location') ?? ''));
+    }
+    const zoneOf = zoneResolver(locations);
+    const groups = new Map<string, JCalComponent[]>();
+    for (const vevent of components.filter((c) => c[0] === 'vevent')) {
+      let uid = String(propValue(vevent[1], 'uid') ?? '').trim();
+      if (uid === '') {
+        // RFC 5545 requires a UID; files from some exporters lack one. Derive a stable one.
+        uid = `ics-${createHash('sha256').update(JSON.stringify(vevent)).digest('hex').slice(0, 32)}`;
+        vevent[1].push(['uid', {}, 'text', uid]);
+      }
+      groups.set(uid, [...(groups.get(uid) ?? []), vevent]);
+      if (result.organizer === null) {
+        const organizer = propValue(vevent[1], 'organizer');
+        if (typeof organizer === 'string') result.organizer = organizer.replace(/^mailto:/i, '').trim() || null;
+      }
+    }
+    for (const group of groups.values()) {
+      try {
+        result.events.push(jcalToEvent(group, { zoneOf }));
+      } catch (error) {
+        result.failed.push({ summary: String(propValue(group[0]?.[1] ?? [], 'summary') ?? ''), reason: reason(error) });
+      }
+    }
+  }
+  return result;
+}
+
+function zonesUsed(components: JCalComponent[], into: Set<string>): void {
+  for (const [, props, children] of components) {
+    for (const [, params] of props) {
+      const tzid = params.tzid;
+      for (const zone of Array.isArray(tzid) ? tzid : tzid ? [tzid] : []) into.add(zone);
+    }
+    zonesUsed(children, into);
+  }
+}
+
+/** A VCALENDAR with the events and a VTIMEZONE for every zone they use (§3.6.5). */
+export function writeIcs(events: CalendarEvent[]): string {
+  const vevents = events.flatMap(eventToJcal);
+  const zones = new Set<string>();
+  zonesUsed(vevents, zones);
+  const vtimezones: JCalComponent[] = [];
+  for (const zone of [...zones].sort()) {
+    const text = vtimezoneText(zone);
+    if (!text) continue;
+    const parsed = ICAL.parse(`BEGIN:VCALENDAR\r\n${text}\r\nEND:VCALENDAR`) as unknown as JCalendar;
+    vtimezones.push(...parsed[2]);
+  }
+  const calendar: JCalendar = [
+    'vcalendar',
+    [['prodid', {}, 'text', prodid], ['version', {}, 'text', '2.0'], ['calscale', {}, 'text', 'GREGORIAN']],
+    [...vtimezones, ...vevents],
+  ];
+  return new ICAL.Component(calendar as unknown as unknown[]).toString() + '\r\n';
+}
