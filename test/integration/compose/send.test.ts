@@ -104,6 +104,52 @@ describe('sending from a shared mailbox', () => {
     });
   });
 
+  it('alice forwards from info@ with copies to both Sent folders: each holds one copy with \\Seen, the original gets $Forwarded, bob sees who forwarded', async () => {
+    const alice = accounts.alice!;
+    await client.call('identities.update', { accountId: alice.id, entries: [{ address: 'info@example.test', sentCopies: 'both' }] });
+    onTestFinished(() => client.call('identities.update', { accountId: alice.id, entries: [{ address: 'info@example.test', sentCopies: 'shared' }] }).then(() => undefined));
+    const info = await identityFor('alice', 'info@example.test');
+    expect(info.sentCopies).toBe('both');
+    const original = await withImap(stack, 'alice', async (imap) => {
+      const lock = await imap.getMailboxLock(`${SHARED_INFO}/INBOX`, { readOnly: true });
+      try {
+        const msg = await imap.fetchOne('2', { uid: true, envelope: true, flags: true });
+        if (!msg || !msg.envelope?.messageId) throw new Error('info@ INBOX has no second message');
+        expect([...(msg.flags ?? [])]).not.toContain('$Forwarded');
+        return { uid: msg.uid, messageId: msg.envelope.messageId, subject: msg.envelope.subject ?? '' };
+      } finally {
+        lock.release();
+      }
+    });
+    // As the composer builds a forward (composeDraft.ts): References name the original, no In-Reply-To.
+    const message = outgoing(alice, info.id, {
+      subject: `Fwd: ${original.subject}`,
+      references: [original.messageId],
+      origin: { intent: 'forward', accountId: alice.id, folderPath: `${SHARED_INFO}/INBOX`, uid: original.uid },
+    });
+    await client.call('tasks.queue', { task: { type: 'send', message, delaySeconds: 0 } });
+    const sent = await untilState(client, message.id, 'sent');
+    expect(sent.sentCopies).toEqual([
+      { mailboxId: info.mailboxId, folderPath: `${SHARED_INFO}/Sent`, saved: true },
+      { mailboxId: `${alice.id}:own`, folderPath: 'Sent', saved: true },
+    ]);
+    expect(sent.copyFellBackToOwn).toBe(false);
+    await withImap(stack, 'alice', async (imap) => {
+      for (const path of [`${SHARED_INFO}/Sent`, 'Sent']) {
+        const uids = await uidsWithMessageId(imap, path, sent.messageId);
+        expect(uids, path).toHaveLength(1);
+        const copy = await sourceOf(imap, path, uids[0]!);
+        expect(copy.flags, path).toContain('\\Seen');
+        expect(headerOf(copy.source, 'X-Postvak-Intent')).toEqual(['forward']);
+      }
+    });
+    await withImap(stack, 'bob', async (imap) => {
+      expect((await sourceOf(imap, `${SHARED_INFO}/INBOX`, original.uid)).flags).toContain('$Forwarded');
+    });
+    const answers = await client.call('message.answers', { accountId: accounts.bob!.id, folderPath: `${SHARED_INFO}/INBOX`, uid: original.uid });
+    expect(answers).toContainEqual(expect.objectContaining({ by: { name: stack.users.alice.name, address: 'alice@example.test' }, kind: 'forward', folderPath: `${SHARED_INFO}/Sent` }));
+  });
+
   it('bob sends from sales@ on behalf: From sales@, Sender bob@', async () => {
     const bob = accounts.bob!;
     await client.call('identities.update', { accountId: bob.id, entries: [{ address: 'sales@example.test', sendMode: 'onBehalf', displayName: 'Sales' }] });

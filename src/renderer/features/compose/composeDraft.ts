@@ -122,6 +122,10 @@ export function answerDraft(
     return { message: { ...base, ...threading(h), to, cc, subject: replySubject(h.subject), text, html, origin }, initialHtml: html };
   }
   const subject = forwardSubject(h.subject);
+  // A forward answers nobody (no In-Reply-To), but its References name the original's thread
+  // (RFC 5322 §3.6.4), as Thunderbird and Gmail do: the team's Sent copy is then found by
+  // message.answers ("forwarded by alice"), and a reopened forward keeps its conversation.
+  const { references } = threading(h);
   if (intent === 'forwardAsAttachment') {
     const attachment: OutgoingAttachment = {
       kind: 'message',
@@ -130,7 +134,7 @@ export function answerDraft(
       size: original.size,
       source: { accountId: body.accountId, folderPath: body.folderPath, uid: body.uid },
     };
-    return { message: { ...base, subject, html: '<p><br></p>', attachments: [attachment], origin }, initialHtml: '<p><br></p>' };
+    return { message: { ...base, subject, references, html: '<p><br></p>', attachments: [attachment], origin }, initialHtml: '<p><br></p>' };
   }
   const header = forwardHeaderText(
     h,
@@ -146,5 +150,5 @@ export function answerDraft(
   );
   const html = `<p><br></p><p>${textToHtml(header.trimEnd())}</p><div>${originalHtml(body, deps)}</div>`;
   const text = `\n\n${header}\n${body.text ?? ''}`;
-  return { message: { ...base, subject, text, html, attachments: forwardedParts(body), origin }, initialHtml: html };
+  return { message: { ...base, subject, references, text, html, attachments: forwardedParts(body), origin }, initialHtml: html };
 }

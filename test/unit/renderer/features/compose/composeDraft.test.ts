@@ -69,7 +69,10 @@ describe('what the composer starts with', () => {
     const { message, initialHtml } = answerDraft('forward', { body, size: 5000 }, own, ownAddresses, deps('en'));
     expect(message.subject).toBe('Fwd: Re: Offerte');
     expect(message.to).toEqual([]);
+    // Answers nobody, but names the original's thread so the team can see who forwarded it.
     expect(message.inReplyTo).toBeNull();
+    expect(message.references).toEqual(['<root@example.test>', '<parent@example.nl>']);
+    expect(message.origin).toEqual({ intent: 'forward', accountId: info.accountId, folderPath: body.folderPath, uid: 7 });
     expect(message.attachments).toEqual([
       {
         kind: 'part',
@@ -89,6 +92,8 @@ describe('what the composer starts with', () => {
     expect(message.attachments).toEqual([
       { kind: 'message', id: 'original', filename: 'a b c.eml', size: 5000, source: { accountId: info.accountId, folderPath: body.folderPath, uid: 7 } },
     ]);
+    expect(message.inReplyTo).toBeNull();
+    expect(message.references).toEqual(['<root@example.test>', '<parent@example.nl>']);
   });
 
   it('names attachments without path separators or control characters', () => {
