@@ -6,9 +6,13 @@
 import { simpleParser, type AddressObject, type Attachment, type EmailAddress, type ParsedMail } from 'mailparser';
 import type { Address, AttachmentInfo, MessageBody } from '../../../shared/model';
 import type { AccountId } from '../../../shared/model';
+import type { CalendarInvitation } from '../../../shared/model/calendar';
+import { parseIcs } from '../calendar/ical/icsFile';
 
 export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 export const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
+/** An invitation is a few kilobytes; larger calendar parts are left as plain attachments. */
+const MAX_INVITATION_BYTES = 1024 * 1024;
 
 export interface MessageRef {
   accountId: AccountId;
@@ -50,8 +54,34 @@ export async function parseMessage(ref: MessageRef, source: Buffer): Promise<Mes
       references: references(parsed.references),
       deliveredTo: deliveredTo(parsed),
     },
-    invitations: [],
+    invitations: invitations(parsed.attachments),
   };
+}
+
+/**
+ * iTIP messages (RFC 5546) carried as text/calendar parts with a METHOD (RFC 6047 §2.4), for the
+ * invitation card (issue #5 §8). The same request often comes twice (an alternative part and an
+ * invite.ics attachment): shown once.
+ */
+function invitations(list: readonly Attachment[]): CalendarInvitation[] {
+  const seen = new Set<string>();
+  const out: CalendarInvitation[] = [];
+  for (const a of list) {
+    const type = a.contentType.toLowerCase();
+    if ((type !== 'text/calendar' && type !== 'application/ics') || a.content.length > MAX_INVITATION_BYTES) continue;
+    let found: ReturnType<typeof parseIcs>;
+    try {
+      found = parseIcs(a.content.toString('utf8'));
+    } catch {
+      continue; // The mail still shows; the part stays an attachment.
+    }
+    const { method, organizer, events } = found;
+    const key = `${method ?? ''} ${events.map((e) => `${e.uid}/${e.sequence}`).join(' ')}`;
+    if (!method || events.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method, events, organizer });
+  }
+  return out;
 }
 
 /** Mail the parser gives up on is shown as its raw text rather than not at all. */
