@@ -10,6 +10,7 @@ import { parseRoute } from './features/compose/appRoute';
 import { ComposeWindow } from './features/compose/ComposeWindow';
 import { useComposeEvents } from './features/compose/useComposeEvents';
 import { MailView } from './features/mail/MailView';
+import { ReminderCenter } from './features/reminders/ReminderCenter';
 import { useUnreadBadge } from './features/mail/useWindowTitle';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { LiveRegion } from './features/shell/LiveRegion';
@@ -70,6 +71,7 @@ function MainApp() {
   return (
     <>
       {content}
+      <ReminderCenter />
       <Toasts />
       <LiveRegion />
     </>

@@ -1,0 +1,67 @@
+/**
+ * Runs the reminder scheduler in the main window (issue #5 §6): reads every calendar with
+ * reminders on (the person's own choice per calendar, default on) live from the cache and hands
+ * its events to the scheduler, which plans again on every change.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { alarmsBetween } from '../../calendar/alarms';
+import { db } from '../../db/db';
+import { useCalendars, useEventsIn, type CalendarInfo } from '../../db/queries/calendar';
+import { loadReminderState, pruneReminderState, setLastReminderCheck } from '../../db/queries/reminderState';
+import { notifyReminders } from './notifyReminder';
+import { useReminderPanel } from './reminderPanelStore';
+import { missedLookbackMs } from './reminderPlan';
+import { ReminderScheduler } from './reminderScheduler';
+import { viewZone } from './reminderWords';
+
+let active: ReminderScheduler | null = null;
+
+/** Plans again now: after the person snoozed or dismissed. */
+export function replanReminders(): void {
+  active?.plan();
+}
+
+const noKeys: string[] = [];
+
+export function useReminderScheduler(): void {
+  const calendars = useCalendars();
+  const keys = useMemo(
+    () => (calendars ? calendars.filter((calendar) => calendar.prefs.reminders).map((calendar) => calendar.key) : noKeys),
+    [calendars],
+  );
+  const events = useEventsIn(keys);
+  const calendarsRef = useRef<CalendarInfo[]>([]);
+  const schedulerRef = useRef<ReminderScheduler | null>(null);
+
+  useEffect(() => {
+    const scheduler = new ReminderScheduler({
+      now: () => Date.now(),
+      alarmsBetween: (list, from, to) => alarmsBetween([...list], from, to, viewZone()),
+      loadState: () => loadReminderState(db),
+      saveLastCheck: (at) => setLastReminderCheck(db, at),
+      fire(entries) {
+        useReminderPanel.getState().add(entries);
+        const byKey = new Map(calendarsRef.current.map((calendar) => [calendar.key, calendar]));
+        notifyReminders(entries, (key) => byKey.get(key)?.address || byKey.get(key)?.name || '', Date.now());
+      },
+      onError: (error) => console.error('reminders', error),
+    });
+    schedulerRef.current = scheduler;
+    active = scheduler;
+    void pruneReminderState(db, Date.now() - 2 * missedLookbackMs).catch(() => undefined);
+    return () => {
+      scheduler.stop();
+      if (active === scheduler) active = null;
+      schedulerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    calendarsRef.current = calendars ?? [];
+  }, [calendars]);
+
+  useEffect(() => {
+    // Until the calendars are read, an empty list would look like "no events": wait.
+    if (calendars !== undefined && events !== undefined) schedulerRef.current?.setEvents(events);
+  }, [calendars, events]);
+}
