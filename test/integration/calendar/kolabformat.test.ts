@@ -4,10 +4,14 @@
  * the format is judged by code nobody on the project wrote.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseIcs } from '../../../src/main/services/calendar/ical/icsFile';
 import { kolabEventXml } from '../../../src/main/services/calendar/kolabCodec';
-import type { CalendarEvent, EventTime, OccurrenceKey } from '../../../src/shared/model/calendar';
+import { parseMessage } from '../../../src/main/services/mail/parseMessage';
+import type { AccountId } from '../../../src/shared/model';
+import type { CalendarEvent, EventTime, JCalProperty, OccurrenceKey } from '../../../src/shared/model/calendar';
 import { localDateTime, utcMillis } from '../../../src/shared/calendar/zoneTime';
 import { samples } from '../../unit/main/services/calendar/eventSamples';
 
@@ -30,6 +34,8 @@ interface Parsed {
   exdates: When[];
   alarms: { type: number; text: string; minutesAfterStart: number }[];
   custom: Record<string, string>;
+  organizer: string;
+  attendees: [string, string, boolean][];
   exceptions: Parsed[];
 }
 
@@ -109,8 +115,30 @@ describe('libkolabxml reads every event the encoder writes', () => {
       expect(got.exceptions.map((e) => ({ summary: e.summary, recurrenceId: e.recurrenceId, start: e.start }))).toEqual(
         overrides.map((o) => ({ summary: o.summary, recurrenceId: keyWhen(o.recurrenceId, event.start), start: expectedWhen(o.start) })),
       );
+      const address = (p: JCalProperty) => String(p[3]).replace(/^mailto:/, '');
+      expect(got.organizer).toBe(event.extraProperties.filter((p) => p[0] === 'organizer').map(address)[0] ?? '');
+      expect(got.attendees).toEqual(
+        event.extraProperties.filter((p) => p[0] === 'attendee').map((p) => [address(p), p[1].cn ?? '', p[1].rsvp === 'TRUE']),
+      );
       expect(got.custom['X-POSTVAK-CREATED-BY'] ?? null).toBe(event.createdBy);
       expect(got.custom['X-POSTVAK-MODIFIED-BY'] ?? null).toBe(event.lastModifiedBy);
     });
   }
+});
+
+describe('libkolabxml reads events that came from elsewhere once we store them', () => {
+  it('an invitation from mail and an Outlook .ics, attendees and Windows zones included', async () => {
+    const fixture = (name: string) => readFileSync(new URL(`../../fixtures/calendar/${name}`, import.meta.url));
+    const mail = await parseMessage({ accountId: 'a' as AccountId, folderPath: 'INBOX', uid: 1 }, fixture('invitation-request.eml'));
+    const events = [...(mail.invitations[0]?.events ?? []), ...parseIcs(fixture('outlook.ics').toString('utf8')).events];
+    expect(events).toHaveLength(4);
+    const parsed = readWithLibkolabxml(events.map((event) => ({ name: event.uid, xml: kolabEventXml(event) })));
+    for (const event of events) {
+      const got = parsed[event.uid];
+      expect({ uid: event.uid, error: got?.error, message: got?.message }).toEqual({ uid: event.uid, error: 0, message: '' });
+      expect(got?.summary).toBe(event.summary);
+    }
+    expect(parsed['kickoff-noordzee-2026@partner.example']?.attendees).toEqual([['info@example.test', 'info@example.test', true]]);
+    expect(parsed['kickoff-noordzee-2026@partner.example']?.organizer).toBe('erik@partner.example');
+  });
 });

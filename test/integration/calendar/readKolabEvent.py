@@ -60,6 +60,8 @@ def fields(event):
             for a in event.alarms()
         ],
         "custom": {p.identifier: p.value for p in event.customProperties()},
+        "organizer": event.organizer().email(),
+        "attendees": [[a.contact().email(), a.contact().name(), a.rsvp()] for a in event.attendees()],
     }
 
 

@@ -27,6 +27,19 @@ function recurValue(recur: XmlElement): Record<string, unknown> {
   return value;
 }
 
+/** `mailto:%3Ca%40b%3E` as libkolabxml writes a calendar user → `mailto:a@b` (RFC 5545 §3.3.3). */
+function plainAddress(value: string): string {
+  if (!/^mailto:/i.test(value)) return value;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(value.slice(7));
+  } catch {
+    return value;
+  }
+  const angle = /<([^<>]*)>\s*$/.exec(decoded);
+  return `mailto:${angle ? angle[1] : decoded}`;
+}
+
 function typedValue(element: XmlElement): unknown {
   const text = element.text.trim();
   switch (element.name) {
@@ -43,6 +56,8 @@ function typedValue(element: XmlElement): unknown {
       const second = child(element, 'end') ?? child(element, 'duration');
       return `${start}/${second?.text.trim() ?? ''}`;
     }
+    case 'cal-address':
+      return plainAddress(text);
     case 'text':
     case 'unknown':
       // Text is data: keep inner whitespace (descriptions); XML §2.11 line ends are already \n.
@@ -56,7 +71,12 @@ function readParameters(element: XmlElement | undefined): Record<string, string 
   const params: Record<string, string | string[]> = {};
   for (const param of element?.children ?? []) {
     // TZIDs stay as written (`/kolab.org/Europe/Amsterdam`): jcalModel resolves them to IANA ids.
-    const values = param.children.map((v) => v.text.trim());
+    const values = param.children.map((v) => {
+      const text = v.text.trim();
+      // jCal writes BOOLEAN parameters (RSVP) as the iCalendar text TRUE/FALSE (RFC 7265 §3.5.1).
+      if (v.name === 'boolean') return text === 'true' || text === '1' ? 'TRUE' : 'FALSE';
+      return v.name === 'cal-address' ? plainAddress(text) : text;
+    });
     params[param.name] = values.length === 1 ? (values[0] ?? '') : values;
   }
   return params;

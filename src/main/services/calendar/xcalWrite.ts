@@ -66,18 +66,37 @@ function valueNodes(type: string, values: unknown[]): Node[] {
   });
 }
 
-/** RFC 6321 §3.5: `<parameters>`; CAL-ADDRESS and URI valued parameters keep their type. */
+/** Parameters Kolab's XSD declares (RFC 5545 §3.2, RFC 6638 scheduling); any other fails the schema. */
+const kolabParameters = new Set([
+  'altrep', 'cn', 'cutype', 'delegated-from', 'delegated-to', 'dir', 'encoding', 'fmttype', 'fbtype', 'language',
+  'member', 'partstat', 'related', 'reltype', 'role', 'rsvp', 'sent-by', 'tzid',
+  'schedule-agent', 'schedule-force-send', 'schedule-status',
+]);
+const addressParameters = new Set(['delegated-from', 'delegated-to', 'member', 'sent-by']);
+const uriParameters = new Set(['altrep', 'dir']);
+
+/**
+ * libkolabxml stores a calendar user as `mailto:` + the percent-encoded `<address>` (its
+ * ContactReference URI); a plain `mailto:a@b` reads back as the address `mailto:a@b` with a
+ * warning. Written its way, read back to the plain RFC 5545 form by xcalRead.
+ */
+export function kolabAddress(value: string): string {
+  const address = value.replace(/^mailto:/i, '');
+  return /^mailto:/i.test(value) && !address.startsWith('%3C') ? `mailto:${encodeURIComponent(`<${address}>`)}` : value;
+}
+
+/** RFC 6321 §3.5: `<parameters>`, each value element typed as the XSD wants. */
 function parameterNode(params: Record<string, string | string[]>): Node | null {
-  const addressParams = new Set(['delegated-from', 'delegated-to', 'member', 'sent-by']);
-  const uriParams = new Set(['altrep', 'dir']);
-  const entries = Object.entries(params).filter(([name]) => name !== 'value');
+  const entries = Object.entries(params).filter(([name]) => kolabParameters.has(name));
   if (entries.length === 0) return null;
   return {
     name: 'parameters',
     children: entries.map(([name, raw]) => {
-      const type = addressParams.has(name) ? 'cal-address' : uriParams.has(name) ? 'uri' : 'text';
-      const values = (Array.isArray(raw) ? raw : [raw]).map((v) => (name === 'tzid' ? kolabTzid(v) : v));
-      return { name, children: values.map((v) => ({ name: type, text: v })) };
+      const values = Array.isArray(raw) ? raw : [raw];
+      if (name === 'rsvp') return { name, children: [{ name: 'boolean', text: String(values[0]).toLowerCase() === 'true' ? 'true' : 'false' }] };
+      if (addressParameters.has(name)) return { name, children: values.map((v) => ({ name: 'cal-address', text: kolabAddress(v) })) };
+      const type = uriParameters.has(name) ? 'uri' : 'text';
+      return { name, children: values.map((v) => ({ name: type, text: name === 'tzid' ? kolabTzid(v) : v })) };
     }),
   };
 }
@@ -91,20 +110,28 @@ function propertyNode([name, params, type, ...values]: JCalProperty): Node {
     };
   }
   const parameters = parameterNode(params);
-  return { name, children: [...(parameters ? [parameters] : []), ...valueNodes(type, values)] };
+  const written = type === 'cal-address' ? values.map((v) => kolabAddress(String(v))) : values;
+  return { name, children: [...(parameters ? [parameters] : []), ...valueNodes(type, written)] };
 }
 
-/** Merges repeated EXDATE/RDATE/CATEGORIES with equal parameters, drops what the XSD forbids, orders. */
+/** Properties the XSD allows more than once; of any other the first is kept (the model's come first). */
+const repeatable = new Set(['attendee', 'attach', 'x-custom']);
+
+/**
+ * Merges repeated EXDATE/RDATE/CATEGORIES (RFC 6321 §3.4.1.1 multi-values), drops what the XSD
+ * forbids (unknown properties, a second SUMMARY, inline binary ATTACH), and orders.
+ */
 function orderedProperties(properties: JCalProperty[], order: readonly string[]): JCalProperty[] {
   const kept: JCalProperty[] = [];
   for (const property of properties) {
     const slot = property[0].startsWith('x-') ? 'x-custom' : property[0];
-    if (!order.includes(slot)) continue;
-    const same = mergedProperties.has(property[0])
-      ? kept.find((k) => k[0] === property[0] && k[2] === property[2] && JSON.stringify(k[1]) === JSON.stringify(property[1]))
-      : undefined;
-    if (same) same.push(...property.slice(3));
-    else kept.push([...property] as JCalProperty);
+    if (!order.includes(slot) || (slot === 'attach' && property[2] !== 'uri')) continue;
+    const same = kept.find((k) => k[0] === property[0]);
+    if (same && mergedProperties.has(property[0]) && same[2] === property[2] && JSON.stringify(same[1]) === JSON.stringify(property[1])) {
+      same.push(...property.slice(3));
+    } else if (!same || repeatable.has(slot)) {
+      kept.push([...property] as JCalProperty);
+    }
   }
   const rank = (p: JCalProperty) => order.indexOf(p[0].startsWith('x-') ? 'x-custom' : p[0]);
   return kept.sort((a, b) => rank(a) - rank(b));

@@ -119,6 +119,13 @@ export const samples: Record<string, CalendarEvent> = {
     description: 'Regel 1\nRegel 2 with <b>tags</b> & entities &amp;\n\tIndented; commas, semicolons; backslash \\',
     createdBy: 'jörg@example.test',
   }),
+  meeting: sampleEvent('meeting-1', {
+    extraProperties: [
+      ['organizer', { cn: 'Erik Jansen' }, 'cal-address', 'mailto:erik@partner.example'],
+      ['attendee', { cn: 'Info Desk', cutype: 'INDIVIDUAL', partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT', rsvp: 'TRUE' }, 'cal-address', 'mailto:info@example.test'],
+      ['attendee', { cn: 'Zoë Ümit', partstat: 'ACCEPTED', 'delegated-from': 'mailto:erik@partner.example' }, 'cal-address', 'mailto:zoe@example.test'],
+    ],
+  }),
   extras: sampleEvent('extras-1', {
     extraProperties: [
       // In the XSD's order: Kolab writes properties in that order whatever order they came in.

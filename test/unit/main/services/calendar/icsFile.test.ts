@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parseIcs, writeIcs } from '../../../../../src/main/services/calendar/ical/icsFile';
@@ -40,69 +41,7 @@ describe('.ics export and import', () => {
   });
 });
 
-const outlook = `BEGIN:VCALENDAR\r
-PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r
-VERSION:2.0\r
-METHOD:PUBLISH\r
-BEGIN:VTIMEZONE\r
-TZID:W. Europe Standard Time\r
-BEGIN:STANDARD\r
-DTSTART:16011028T030000\r
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r
-TZOFFSETFROM:+0200\r
-TZOFFSETTO:+0100\r
-END:STANDARD\r
-BEGIN:DAYLIGHT\r
-DTSTART:16010325T020000\r
-RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r
-TZOFFSETFROM:+0100\r
-TZOFFSETTO:+0200\r
-END:DAYLIGHT\r
-END:VTIMEZONE\r
-BEGIN:VTIMEZONE\r
-TZID:(UTC-05:00) Eastern Time (US & Canada)\r
-X-LIC-LOCATION:America/New_York\r
-END:VTIMEZONE\r
-BEGIN:VTIMEZONE\r
-TZID:(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\r
-END:VTIMEZONE\r
-BEGIN:VEVENT\r
-UID:040000008200E00074C5B7101A82E00800000000\r
-SUMMARY:Kwartaaloverleg\r
-DTSTART;TZID="W. Europe Standard Time":20260414T140000\r
-DTEND;TZID="W. Europe Standard Time":20260414T153000\r
-DTSTAMP:20260301T120000Z\r
-RRULE:FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU\r
-EXDATE;TZID="W. Europe Standard Time":20260714T140000\r
-X-MICROSOFT-CDO-BUSYSTATUS:BUSY\r
-BEGIN:VALARM\r
-ACTION:DISPLAY\r
-DESCRIPTION:Reminder\r
-TRIGGER;RELATED=START:-PT15M\r
-END:VALARM\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:ny-1\r
-SUMMARY:Call New York\r
-DTSTART;TZID="(UTC-05:00) Eastern Time (US & Canada)":20260415T090000\r
-DURATION:PT45M\r
-DTSTAMP:20260301T120000Z\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:display-name-1\r
-SUMMARY:Display name zone\r
-DTSTART;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20260416T090000\r
-DTEND;TZID="(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20260416T100000\r
-DTSTAMP:20260301T120000Z\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:bad-zone-1\r
-SUMMARY:Somewhere unknown\r
-DTSTART;TZID=Nowhere Standard Time:20260417T090000\r
-DTSTAMP:20260301T120000Z\r
-END:VEVENT\r
-END:VCALENDAR\r
-`;
+const outlook = readFileSync(new URL('../../../../fixtures/calendar/outlook.ics', import.meta.url), 'utf8');
 
 describe('.ics from Outlook', () => {
   const result = parseIcs(outlook);
