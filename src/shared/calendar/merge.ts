@@ -128,7 +128,8 @@ export function applyChoices(
   base?: CalendarEvent,
 ): CalendarEvent {
   const result: CalendarEvent = { ...merged };
-  const entries = choices instanceof Map ? [...choices.entries()] : (Object.entries(choices) as [EventField, FieldSide][]);
+  const entries: [EventField, FieldSide][] =
+    choices instanceof Map ? [...(choices as ReadonlyMap<EventField, FieldSide>).entries()] : (Object.entries(choices) as [EventField, FieldSide][]);
   for (const [field, side] of entries) {
     const source = side === 'mine' ? mine : theirs;
     if (field === 'exceptions') {
