@@ -1,0 +1,106 @@
+/**
+ * Issue #5 §6, "Done means": a reminder fires for bob at the alarm time of an event alice put in
+ * info@'s shared calendar (test clock), naming info@; his dismissal leaves alice's reminder
+ * untouched; a snooze fires again when it ends; a reminder that fell due while the app was closed
+ * shows once on start, as missed, and not again after a reload.
+ */
+import { expect, screenshot, test } from '../support/fixtures';
+import { INFO, appointment, personAt, remindersPanel, saveEvent } from './remindersSupport';
+
+const CALENDAR = `shared/${INFO}/Calendar`;
+// Wednesday 13 March 2030 in Amsterdam (CET, UTC+1): far from the seed's Monday meeting alarms.
+const DAY = '2030-03-13';
+const at = (time: string) => new Date(`${DAY}T${time}:00+01:00`);
+
+test('bob and alice each get the reminder of an event in info@; dismissal and snooze are per person', async ({ browser, stack }) => {
+  test.setTimeout(180_000);
+  const bob = await personAt(browser, stack, 'bob', { clock: at('09:30') });
+  const alice = await personAt(browser, stack, 'alice', { clock: at('09:30') });
+  try {
+    const uid = `klantbezoek-${Date.now()}@example.test`;
+    await saveEvent(alice, CALENDAR, appointment({ uid, summary: 'Klantbezoek Jansen', date: DAY, start: '10:00', end: '11:00', location: 'Dorpsstraat 12', alarm: 15, by: alice.email }));
+
+    // Before the alarm time nothing shows.
+    await bob.page.clock.fastForward('10:00');
+    await expect(remindersPanel(bob.page)).toHaveCount(0);
+
+    // Past 09:45 the reminder fires for bob, naming the shared calendar's mailbox.
+    await bob.page.clock.fastForward('06:00');
+    const bobPanel = remindersPanel(bob.page);
+    const bobReminder = bobPanel.getByRole('listitem', { name: 'Klantbezoek Jansen' });
+    await expect(bobReminder).toBeVisible({ timeout: 20_000 });
+    await expect(bobReminder).toContainText(INFO);
+    await expect(bobReminder).toContainText('10:00');
+    await expect(bobReminder).not.toContainText('Missed');
+    await expect.poll(() => bob.notifications()).toContainEqual({ title: `${INFO} — Klantbezoek Jansen at 10:00`, body: 'Dorpsstraat 12' });
+    await screenshot(bob.page, 'bob-reminder');
+
+    await bobReminder.getByRole('button', { name: 'Dismiss Klantbezoek Jansen' }).click();
+    await expect(bobPanel).toHaveCount(0);
+
+    // Alice's reminder is hers: bob's dismissal did not touch it.
+    await alice.page.clock.fastForward('16:00');
+    const aliceReminder = remindersPanel(alice.page).getByRole('listitem', { name: 'Klantbezoek Jansen' });
+    await expect(aliceReminder).toBeVisible({ timeout: 20_000 });
+    await expect(aliceReminder).toContainText(INFO);
+
+    // Snoozed for 5 minutes, it is gone, and back when the 5 minutes are over.
+    await aliceReminder.getByRole('button', { name: 'Snooze Klantbezoek Jansen for 5 min' }).click();
+    await expect(remindersPanel(alice.page)).toHaveCount(0);
+    await alice.page.clock.fastForward('04:00');
+    await expect(remindersPanel(alice.page)).toHaveCount(0);
+    await alice.page.clock.fastForward('01:30');
+    await expect(remindersPanel(alice.page).getByRole('listitem', { name: 'Klantbezoek Jansen' })).toBeVisible();
+    await screenshot(alice.page, 'alice-snoozed-reminder-again');
+
+    // Bob's dismissed reminder stays dismissed when the cache changes (another event arrives).
+    await saveEvent(alice, CALENDAR, appointment({ uid: `lunch-${Date.now()}@example.test`, summary: 'Lunch met leverancier', date: DAY, start: '12:30', end: '13:30', alarm: 15, by: alice.email }));
+    await bob.page.clock.fastForward('01:00');
+    await expect(bobPanel).toHaveCount(0);
+  } finally {
+    await Promise.all([bob.close(), alice.close()]);
+  }
+});
+
+test('a reminder that fell due while the app was closed shows once on start, as missed', async ({ browser, stack }) => {
+  test.setTimeout(180_000);
+  const bob = await personAt(browser, stack, 'bob', { clock: at('09:30') });
+  try {
+    const uid = `offerte-${Date.now()}@example.test`;
+    await saveEvent(bob, CALENDAR, appointment({ uid, summary: 'Offerte nabellen', date: DAY, start: '11:00', end: '11:15', alarm: 15, by: bob.email }));
+    // The app has the event (it shows nothing yet: the alarm is at 10:45).
+    await expect
+      .poll(() => bob.page.evaluate(async (eventUid) => {
+        const open = indexedDB.open('postvak');
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const rows = await new Promise<{ event: { uid: string } | null }[]>((resolve) => {
+          const request = db.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return rows.some((row) => row.event?.uid === eventUid);
+      }, uid), { timeout: 20_000 })
+      .toBe(true);
+    const url = bob.page.url();
+
+    // Bob closes Postvak at 09:31 and opens it again at 11:30.
+    await bob.page.goto('about:blank');
+    await bob.page.clock.fastForward('02:00:00');
+    await bob.page.goto(url);
+    const reminder = remindersPanel(bob.page).getByRole('listitem', { name: 'Offerte nabellen' });
+    await expect(reminder).toBeVisible({ timeout: 20_000 });
+    await expect(reminder).toContainText('Missed');
+    await screenshot(bob.page, 'bob-missed-reminder');
+
+    // Once: after a reload it is not shown again.
+    await bob.page.reload();
+    await expect(bob.page.getByRole('button', { name: 'Settings' })).toBeVisible();
+    await bob.page.clock.fastForward('00:05');
+    await expect(remindersPanel(bob.page)).toHaveCount(0);
+  } finally {
+    await bob.close();
+  }
+});
