@@ -1,12 +1,13 @@
 /**
  * The root: starts the sync loop once, then shows the screen the state calls for — set-up when
- * there is no account yet, settings, or the mail view. A composer in its own window
- * (`#compose/<id>`, issue #4) shows only the composer and does not sync.
+ * there is no account yet, settings, the calendar (issue #5) or the mail view. A composer in its
+ * own window (`#compose/<id>`, issue #4) shows only the composer and does not sync.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { AccountSetup } from './features/accounts/AccountSetup';
 import { parseRoute } from './features/compose/appRoute';
+import { CalendarView } from './features/calendar/CalendarView';
 import { ComposeWindow } from './features/compose/ComposeWindow';
 import { useComposeEvents } from './features/compose/useComposeEvents';
 import { MailView } from './features/mail/MailView';
@@ -66,6 +67,7 @@ function MainApp() {
   else if (accounts.length === 0) content = <AccountSetup firstRun />;
   else if (screen.name === 'accountSetup') content = <AccountSetup accountId={screen.accountId} kind={screen.kind} />;
   else if (screen.name === 'settings') content = <SettingsScreen />;
+  else if (screen.name === 'calendar') content = <CalendarView />;
   else content = <MailView />;
 
   return (

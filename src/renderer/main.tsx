@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/mail.css';
 import './styles/compose.css';
+import './styles/calendar.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { createCalendarSlice } from './calendarSlice';
 import { createComposeSlice } from './composeSlice';
 import { createPreferencesSlice } from './preferencesSlice';
 import { createSelectionSlice } from './selectionSlice';
@@ -26,6 +27,7 @@ export const useStore = create<StoreState>()(
       ...createSyncSlice(...a),
       ...createToastSlice(...a),
       ...createComposeSlice(...a),
+      ...createCalendarSlice(...a),
     }),
     {
       name: 'postvak.ui',
@@ -36,6 +38,7 @@ export const useStore = create<StoreState>()(
         paneSizes: state.paneSizes,
         mailboxNotify: state.mailboxNotify,
         undoSendSeconds: state.undoSendSeconds,
+        calendarView: state.calendarView,
       }),
     },
   ),

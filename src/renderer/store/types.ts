@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { CalendarSlice } from './calendarSlice';
 import type { ComposeSlice } from './composeSlice';
 import type { PreferencesSlice } from './preferencesSlice';
 import type { SelectionSlice } from './selectionSlice';
@@ -7,7 +8,7 @@ import type { SyncSlice } from './syncSlice';
 import type { ToastSlice } from './toastSlice';
 import type { ViewSlice } from './viewSlice';
 
-export type StoreState = SessionSlice & SelectionSlice & ViewSlice & PreferencesSlice & SyncSlice & ToastSlice & ComposeSlice;
+export type StoreState = SessionSlice & SelectionSlice & ViewSlice & PreferencesSlice & SyncSlice & ToastSlice & ComposeSlice & CalendarSlice;
 
 /** A slice sees the whole store (zustand "slices pattern"); persist is applied at the root. */
 export type SliceCreator<Slice> = StateCreator<StoreState, [['zustand/persist', unknown]], [], Slice>;

@@ -3,6 +3,8 @@ import type { SliceCreator } from './types';
 
 export type Screen =
   | { name: 'mail' }
+  /** The shared calendar (issue #5 §3): own and shared mailboxes' calendars overlaid. */
+  | { name: 'calendar' }
   | { name: 'settings' }
   /**
    * `accountId` set: edit that account; absent: add a new one — with `kind: 'shared'` a shared

@@ -43,7 +43,9 @@ export function buildMailTree(
       children: [],
     }),
   );
-  const mailboxes = groupByMailbox(accounts, data.mailboxes, data.folders, collator).map(({ mailbox, folders }): TreeNode => {
+  // Calendar folders hold events, not mail: they live on the calendar screen (issue #5 §3).
+  const mailFolders = data.folders.filter((folder) => folder.role !== 'calendar');
+  const mailboxes = groupByMailbox(accounts, data.mailboxes, mailFolders, collator).map(({ mailbox, folders }): TreeNode => {
     const inbox = folders.find((folder) => isInbox(folder, mailbox.prefix));
     const unread = inbox ? unreadOf(inbox) : 0;
     const displayName = mailbox.displayName.trim();

@@ -1,4 +1,7 @@
-/** App name, each account's sync state in words, and the way to settings. */
+/**
+ * App name, the Mail | Calendar switch (issue #5 §3), each account's sync state in words, and
+ * the way to settings.
+ */
 import type { Account, SyncStatus } from '../../../shared/model';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
@@ -18,7 +21,33 @@ function AccountState({ account, status }: { account: Account; status: SyncStatu
   );
 }
 
-export function TopBar() {
+/** Mail | Calendar: two buttons, the current one marked (aria-current), both in the tab order. */
+function ScreenSwitch() {
+  const { t } = useI18n();
+  const current = useStore((state) => state.screen.name);
+  const showScreen = useStore((state) => state.showScreen);
+  const entries = [
+    { name: 'mail', label: t('topbar.mail') },
+    { name: 'calendar', label: t('topbar.calendar') },
+  ] as const;
+  return (
+    <nav className="screen-switch" aria-label={t('topbar.switch')}>
+      {entries.map((entry) => (
+        <button
+          key={entry.name}
+          type="button"
+          className={`screen-switch__button${current === entry.name ? ' is-current' : ''}`}
+          aria-current={current === entry.name ? 'page' : undefined}
+          onClick={() => showScreen({ name: entry.name })}
+        >
+          {entry.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+export function TopBar({ compose = true }: { compose?: boolean }) {
   const { t } = useI18n();
   const accounts = useStore((state) => state.accounts) ?? [];
   const syncStatus = useStore((state) => state.syncStatus);
@@ -26,12 +55,15 @@ export function TopBar() {
   return (
     <header className="topbar">
       <span className="topbar__brand">{t('app.name')}</span>
-      <button type="button" className="button button--primary" aria-keyshortcuts="N" onClick={() => void composeNew()}>
-        <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M3 17.3V21h3.8l11-11.1-3.7-3.7L3 17.3Zm17.7-10.2a1 1 0 0 0 0-1.4l-2.4-2.4a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.8 1.9-1.8Z" />
-        </svg>
-        {t('compose.new')}
-      </button>
+      <ScreenSwitch />
+      {compose && (
+        <button type="button" className="button button--primary" aria-keyshortcuts="N" onClick={() => void composeNew()}>
+          <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M3 17.3V21h3.8l11-11.1-3.7-3.7L3 17.3Zm17.7-10.2a1 1 0 0 0 0-1.4l-2.4-2.4a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.8 1.9-1.8Z" />
+          </svg>
+          {t('compose.new')}
+        </button>
+      )}
       <ul className="topbar__accounts" aria-label={t('topbar.accounts')}>
         {accounts.map((account) => (
           <AccountState key={account.id} account={account} status={syncStatus[account.id]} />
