@@ -287,11 +287,15 @@ export const methods = {
     }>,
     CalendarWriteResult
   >(z.strictObject({ accountId, folderPath, event: calendarEventSchema, base: eventVersionSchema.nullable() })),
-  /** Deletes a whole event (a series with all its occurrences), compare-and-swap like save. */
+  /**
+   * Deletes a whole event (a series with all its occurrences), compare-and-swap like save.
+   * `eventUid` (optional) finds the current version for a conflict when `base` is gone already
+   * (replaced by another member); without it such a conflict answers `current: null`.
+   */
   'calendar.delete': method<
-    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; base: typeof eventVersionSchema }>,
+    z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; base: typeof eventVersionSchema; eventUid: z.ZodOptional<z.ZodString> }>,
     CalendarWriteResult
-  >(z.strictObject({ accountId, folderPath, base: eventVersionSchema })),
+  >(z.strictObject({ accountId, folderPath, base: eventVersionSchema, eventUid: z.string().min(1).max(255).optional() })),
   /** Issue #5 §7: the events of an .ics file into a calendar folder (new UIDs where they clash). */
   'calendar.import': method<
     z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; ics: z.ZodString }>,

@@ -36,5 +36,11 @@ export const errorCodes = [
   'identityNotFound',
   /** Issue #4 §2: an imported identity file is not JSON or not `{"identities":[…]}`. */
   'invalidIdentityFile',
+  /** Issue #5 §1: the mailbox has no calendar and this person may not create one (details: { mailbox }). */
+  'calendarNotAllowed',
+  /** Issue #5 §4: no right to add, change or delete events in this calendar (details: { mailbox, folderPath }). */
+  'calendarReadOnly',
+  /** Issue #5 §7: the file to import is not iCalendar (RFC 5545). */
+  'invalidIcsFile',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

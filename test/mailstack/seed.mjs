@@ -10,6 +10,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 
 import { buildSeed, makeBulkMessages, DEFAULT_TRACKING_PORT } from '../fixtures/seedMessages.mjs';
+import { CALENDAR_FOLDER, CALENDAR_OWNERS, calendarAttributes, calendarSeed } from './calendarSeed.mjs';
 import {
   ACCOUNTS, ACL_MATRIX, FOLDERS, FULL_RIGHTS, MAIL_GID, MAIL_UID,
   bin, doveadm, layout, rightsToLetters, run, stackConf,
@@ -129,7 +130,7 @@ async function writeFolder(stack, email, folder, messages, uidValidity) {
   });
   const guid = crypto.randomBytes(16).toString('hex');
   writeOwnedSync(path.join(dir, 'dovecot-uidlist'), `3 V${uidValidity} N${messages.length + 1} G${guid}\n${lines.join('\n')}${lines.length ? '\n' : ''}`, o);
-  return { count: messages.length, bytes };
+  return { count: messages.length, bytes, guid };
 }
 
 function aclFileText(owner) {
@@ -184,7 +185,7 @@ export async function seedMailboxes(stack, opts = {}) {
   // write
   const uidValidity = nextUidValidity(stack);
   const byFolder = new Map();
-  for (const m of buildSeed({ now: opts.now, trackingPort })) {
+  for (const m of [...buildSeed({ now: opts.now, trackingPort }), ...calendarSeed(opts.now)]) {
     const k = `${m.user}\0${m.folder}`;
     if (!byFolder.has(k)) byFolder.set(k, []);
     byFolder.get(k).push(m);
@@ -197,14 +198,19 @@ export async function seedMailboxes(stack, opts = {}) {
     let total = 0;
     let count = 0;
     const acl = aclFileText(acct.email);
-    for (const folder of FOLDERS) {
+    // Shared mailboxes also get a calendar folder, typed through the attribute dictionary.
+    const calendar = CALENDAR_OWNERS.includes(acct.email);
+    const calendarGuids = [];
+    for (const folder of calendar ? [...FOLDERS, CALENDAR_FOLDER] : FOLDERS) {
       const msgs = (byFolder.get(`${acct.email}\0${folder}`) || []).slice().sort((a, b) => a.date - b.date);
       const r = await writeFolder(stack, acct.email, folder, msgs, uidValidity);
       total += r.bytes;
       count += r.count;
       (written[acct.email] ||= {})[folder] = r.count;
       if (acl) await writeOwned(path.join(folderDir(stack, acct.email, folder), 'dovecot-acl'), acl, o);
+      if (folder === CALENDAR_FOLDER) calendarGuids.push(r.guid);
     }
+    if (calendarGuids.length) await writeOwned(path.join(home, 'Maildir', 'dovecot-attributes'), calendarAttributes(calendarGuids), o);
     // Maildir++ quota: the limit is the first line, then "bytes count" lines.
     await writeOwned(path.join(home, 'Maildir', 'maildirsize'), `${acct.quotaBytes}S\n${total} ${count}\n`, o);
   }));

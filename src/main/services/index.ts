@@ -20,6 +20,7 @@ import { answersHandlers } from './compose/answers';
 import { draftHandlers } from './drafts/draftHandlers';
 import { identityHandlers } from './identities/identityHandlers';
 import { outboxHandlers } from './outbox/outboxHandlers';
+import { calendarHandlers, ensureOwnCalendar } from './calendar/calendarHandlers';
 
 export type { SyncTuning } from './sync/AccountSync';
 export { FileSecretStore, KeyFileCipher, MemorySecretStore } from './secrets';
@@ -39,6 +40,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     ...draftHandlers(ctx),
     ...outboxHandlers(ctx),
     ...answersHandlers(ctx),
+    ...calendarHandlers(ctx),
   };
   const sessions = new Set<ClientSession>();
   void ctx.offline.startAll();
@@ -56,7 +58,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
       const client = { sink, engine };
       ctx.clients.add(client);
       const session: ClientSession = {
-        handlers: { ...shared, ...syncHandlers(engine) },
+        handlers: { ...shared, ...withOwnCalendar(ctx, syncHandlers(engine)) },
         async close() {
           ctx.clients.delete(client);
           sessions.delete(session);
@@ -88,5 +90,18 @@ function observing(ctx: ServicesContext, sink: EventSink): EventSink {
       void ctx.outbox.connectionBack(batch.accountId).catch(() => undefined);
     }
     sink(event, payload);
+  };
+}
+
+/** Issue #5 §1: an account's own calendar exists before its first discovery (calendarHandlers.ts). */
+function withOwnCalendar(ctx: ServicesContext, handlers: Handlers): Handlers {
+  const start = handlers['sync.start'];
+  if (!start) return handlers;
+  return {
+    ...handlers,
+    'sync.start': async (input) => {
+      await ensureOwnCalendar(ctx, input.accountId);
+      return start(input);
+    },
   };
 }

@@ -633,6 +633,9 @@ export const en = {
   'error.identityNotFound': 'That address is no longer one you can send from. Choose another one under From.',
   'error.invalidIdentityFile': 'This is not an identity file. It must be a JSON file with a list of identities.',
   'error.withDetail': '{error} ({detail})',
+  'error.calendarNotAllowed': 'This mailbox has no calendar yet, and you may not create one. Ask its owner or an administrator to create it.',
+  'error.calendarReadOnly': 'You can see this calendar but not change it. Ask the mailbox owner for write access.',
+  'error.invalidIcsFile': 'This is not a calendar file. Choose an .ics file (iCalendar).',
 
   'connError.dnsNotFound': "Couldn't find the server {host}. Check the server name for typing errors.",
   'connError.tcpRefused': '{host} refused the connection. Check the port and the security setting.',

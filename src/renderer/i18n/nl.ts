@@ -633,6 +633,9 @@ export const nl: Translation = {
   'error.identityNotFound': 'Vanaf dat adres kun je niet meer verzenden. Kies een ander adres bij Van.',
   'error.invalidIdentityFile': 'Dit is geen identiteitenbestand. Het moet een JSON-bestand zijn met een lijst identiteiten.',
   'error.withDetail': '{error} ({detail})',
+  'error.calendarNotAllowed': 'Deze mailbox heeft nog geen agenda en je mag er geen maken. Vraag de eigenaar of een beheerder om hem aan te maken.',
+  'error.calendarReadOnly': 'Je kunt deze agenda bekijken maar niet wijzigen. Vraag de eigenaar van de mailbox om schrijfrechten.',
+  'error.invalidIcsFile': 'Dit is geen agendabestand. Kies een .ics-bestand (iCalendar).',
 
   'connError.dnsNotFound': 'De server {host} is niet gevonden. Controleer de servernaam op typefouten.',
   'connError.tcpRefused': '{host} weigerde de verbinding. Controleer de poort en de beveiligingsinstelling.',

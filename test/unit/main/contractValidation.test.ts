@@ -37,6 +37,26 @@ const outgoing = {
   draft: null,
 };
 
+/** A valid event (calendar.save near misses change one field of it). */
+const calendarEvent = {
+  uid: 'event-1@example.test',
+  summary: 'Site visit',
+  location: '',
+  description: '',
+  start: { dateTime: '2026-12-07T10:00:00', timeZone: 'Europe/Amsterdam' },
+  end: { dateTime: '2026-12-07T11:00:00', timeZone: 'Europe/Amsterdam' },
+  allDay: false,
+  alarms: [],
+  sequence: 0,
+  created: 0,
+  lastModified: 0,
+  createdBy: null,
+  lastModifiedBy: null,
+  extraProperties: [],
+  recurrence: null,
+  exceptions: { excluded: [], overrides: {} },
+};
+
 /** Inputs that are almost right: one field wrong, so nested validation is exercised too. */
 const nearMisses: Record<MethodName, unknown[]> = {
   'app.info': [{ verbose: true }],
@@ -127,6 +147,36 @@ const nearMisses: Record<MethodName, unknown[]> = {
   'outbox.retry': [{ id: '' }, { id: 3 }],
   'outbox.cancel': [{}, { id: 'x'.repeat(65) }],
   'message.answers': [{ accountId: 'a', folderPath: 'INBOX' }, { accountId: 'a', folderPath: 'INBOX', uid: -1 }],
+  'calendar.ensure': [{ accountId: 'a' }, { accountId: 'a', mailboxId: '' }, { accountId: 'a', mailboxId: 'a:own', create: true }],
+  'calendar.save': [
+    { accountId: 'a', folderPath: 'Calendar', event: calendarEvent },
+    { accountId: 'a', folderPath: 'Calendar', event: { ...calendarEvent, uid: 'has space' }, base: null },
+    { accountId: 'a', folderPath: 'Calendar', event: { ...calendarEvent, start: { dateTime: '2026-12-07T10:00:00', timeZone: 'Mars/Olympus' } }, base: null },
+    { accountId: 'a', folderPath: 'Calendar', event: { ...calendarEvent, start: { dateTime: '2026-12-07 10:00', timeZone: 'UTC' } }, base: null },
+    { accountId: 'a', folderPath: 'Calendar', event: { ...calendarEvent, recurrence: { freq: 'hourly' } }, base: null },
+    { accountId: 'a', folderPath: 'Calendar', event: { ...calendarEvent, alarms: [{ minutesBefore: 15 }] }, base: null },
+    { accountId: 'a', folderPath: 'Calendar', event: { ...calendarEvent, injected: '<script>' }, base: null },
+    { accountId: 'a', folderPath: 'Calendar', event: calendarEvent, base: { imapUid: 0, modseq: '5' } },
+    { accountId: 'a', folderPath: 'Calendar', event: calendarEvent, base: { imapUid: 3, modseq: '-1' } },
+    { accountId: 'a', folderPath: '', event: calendarEvent, base: null },
+  ],
+  'calendar.delete': [
+    { accountId: 'a', folderPath: 'Calendar' },
+    { accountId: 'a', folderPath: 'Calendar', base: null },
+    { accountId: 'a', folderPath: 'Calendar', base: { imapUid: 3, modseq: 7 } },
+    { accountId: 'a', folderPath: 'Calendar', base: { imapUid: 2 ** 33, modseq: '7' } },
+    { accountId: 'a', folderPath: 'Calendar', base: { imapUid: 3, modseq: '7' }, eventUid: '' },
+  ],
+  'calendar.import': [
+    { accountId: 'a', folderPath: 'Calendar', ics: '' },
+    { accountId: 'a', folderPath: 'Calendar' },
+    { accountId: 'a', folderPath: 'Calendar', ics: 'x'.repeat(20 * 1024 * 1024 + 1) },
+  ],
+  'calendar.export': [
+    { accountId: 'a', folderPath: 'Calendar', eventUid: '' },
+    { accountId: 'a', folderPath: 'Calendar', eventUid: 42 },
+    { accountId: '', folderPath: 'Calendar' },
+  ],
 };
 
 const garbage: unknown[] = [42, 'string', true, [], [1, 2], { __proto__: { polluted: true }, unexpected: 1 }];

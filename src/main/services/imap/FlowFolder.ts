@@ -142,6 +142,31 @@ export class FlowFolder implements OpenFolder {
     const result = await this.client.messageMove(compressUids(uids), destination, { uid: true });
     if (!result) throw new ImapCommandError('moveFailed', `Moving messages from ${this.snapshot.path} to ${destination} failed`);
   }
+
+  async fetchSources(uids: readonly number[], maxBytes: number): Promise<Map<number, Buffer | null>> {
+    const out = new Map<number, Buffer | null>();
+    if (uids.length === 0) return out;
+    // Sizes first, so one oversized message is never pulled into memory whole.
+    const sizes = new Map<number, number>();
+    for await (const msg of this.client.fetch(compressUids(uids), { uid: true, size: true }, { uid: true })) sizes.set(msg.uid, msg.size ?? 0);
+    const fitting = [...sizes].filter(([, size]) => size <= maxBytes).map(([uid]) => uid);
+    for (const [uid, size] of sizes) if (size > maxBytes) out.set(uid, null);
+    if (fitting.length === 0) return out;
+    // `source` compiles to BODY.PEEK[] (imapflow commands/fetch.js): reading never sets \Seen.
+    for await (const msg of this.client.fetch(compressUids(fitting), { uid: true, source: true }, { uid: true })) {
+      if (msg.source) out.set(msg.uid, msg.source);
+    }
+    return out;
+  }
+
+  async fetchSubjects(): Promise<{ uid: number; subject: string; deleted: boolean }[]> {
+    const out: { uid: number; subject: string; deleted: boolean }[] = [];
+    if (this.currentExists() === 0) return out;
+    for await (const msg of this.client.fetch('1:*', { uid: true, flags: true, envelope: true })) {
+      out.push({ uid: msg.uid, subject: msg.envelope?.subject ?? '', deleted: msg.flags?.has('\\Deleted') ?? false });
+    }
+    return out;
+  }
 }
 
 function firstPart(msg: FetchMessageObject): Buffer | null {

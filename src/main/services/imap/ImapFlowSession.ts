@@ -7,7 +7,8 @@
 import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
 import { ImapFlow, type ExpungeEvent, type ListResponse, type MailboxObject } from 'imapflow';
-import type { AppendResult, FolderSnapshot, FolderStatus, HeaderQuery, ImapAccount, ImapSession, ListedFolder, MessageStore, OpenFolder, OpenImapOptions, SharedNamespaces, StorageQuota } from './types';
+import type { AppendResult, CalendarStore, FolderSnapshot, FolderStatus, HeaderQuery, ImapAccount, ImapSession, ListedFolder, MessageStore, OpenFolder, OpenImapOptions, ReplaceOutcome, SharedNamespaces, SourcedMessage, StorageQuota } from './types';
+import { createFolder, kolabFolderTypes, replaceUnchangedSince, setAnnotations, sourcesBySubject } from './calendarOps';
 import { appendMessage, fetchHeaderFields, searchHeaders } from './storeOps';
 import { capsFrom } from './convert';
 import { ImapCommandError } from './imapErrors';
@@ -41,7 +42,7 @@ export async function openImap(account: ImapAccount, password: string, options: 
   return new ImapFlowSession(client);
 }
 
-class ImapFlowSession implements ImapSession, MessageStore {
+class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
   readonly caps;
   readonly sharedPrefixes: string[];
   private readonly changeListeners = new Set<(path: string) => void>();
@@ -128,6 +129,28 @@ class ImapFlowSession implements ImapSession, MessageStore {
 
   headerFields(path: string, uids: readonly number[], names: readonly string[]): Promise<Map<number, Buffer>> {
     return this.examining(path, () => fetchHeaderFields(this.client, uids, names));
+  }
+
+  kolabFolderTypes(): Promise<Map<string, string> | null> {
+    return kolabFolderTypes(this.client);
+  }
+
+  createFolder(path: string): Promise<void> {
+    return createFolder(this.client, path);
+  }
+
+  setAnnotations(path: string, values: Record<string, string | null>): Promise<void> {
+    return setAnnotations(this.client, path, values);
+  }
+
+  async replaceUnchangedSince(path: string, old: { uid: number; modseq: string }, raw: Buffer | null): Promise<ReplaceOutcome> {
+    this.freshSelect = false;
+    return replaceUnchangedSince(this.client, path, old, raw);
+  }
+
+  async sourcesBySubject(path: string, subject: string, maxBytes: number): Promise<SourcedMessage[]> {
+    this.freshSelect = false;
+    return sourcesBySubject(this.client, path, subject, maxBytes);
   }
 
   namespaces(): Promise<SharedNamespaces> {

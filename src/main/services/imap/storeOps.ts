@@ -7,7 +7,7 @@
 import type { ImapFlow } from 'imapflow';
 import { compressUids } from '../../../shared/uidSet';
 import { ImapCommandError } from './imapErrors';
-import type { AppendResult, HeaderQuery, ImapSession, MessageStore } from './types';
+import type { AppendResult, CalendarStore, HeaderQuery, ImapSession, MessageStore } from './types';
 
 /** APPEND; the server's NO (e.g. `[NOPERM]` without the insert right, RFC 4314 §4) is thrown as is. */
 export async function appendMessage(client: ImapFlow, path: string, raw: Buffer, flags: readonly string[]): Promise<AppendResult> {
@@ -46,4 +46,13 @@ export function messageStore(session: ImapSession): ImapSession & MessageStore {
     throw new ImapCommandError('unsupported', 'This connection cannot store messages');
   }
   return candidate as ImapSession & MessageStore;
+}
+
+/** The session's CalendarStore, or `unsupported` for a session that has none (test fakes). */
+export function calendarStore(session: ImapSession): ImapSession & CalendarStore {
+  const candidate = session as ImapSession & Partial<CalendarStore>;
+  if (typeof candidate.kolabFolderTypes !== 'function' || typeof candidate.replaceUnchangedSince !== 'function' || typeof candidate.sourcesBySubject !== 'function') {
+    throw new ImapCommandError('unsupported', 'This connection cannot store calendar events');
+  }
+  return candidate as ImapSession & CalendarStore;
 }

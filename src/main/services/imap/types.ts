@@ -127,6 +127,13 @@ export interface OpenFolder {
   deleteUids(uids: readonly number[]): Promise<void>;
   /** UID MOVE (RFC 6851), or COPY + \Deleted + UID EXPUNGE where MOVE is missing. */
   moveUids(uids: readonly number[], destination: string): Promise<void>;
+  /**
+   * Full sources (`BODY.PEEK[]`, never setting \Seen) of these UIDs in one FETCH; messages above
+   * `maxBytes` come back as `null`. Optional: sessions that only sync mail need not have it.
+   */
+  fetchSources?(uids: readonly number[], maxBytes: number): Promise<Map<number, Buffer | null>>;
+  /** Subject of every message (uid → subject) and which carry \Deleted; optional like fetchSources. */
+  fetchSubjects?(): Promise<{ uid: number; subject: string; deleted: boolean }[]>;
 }
 
 /** The namespaces that hold other people's mailboxes (RFC 2342 §3, §4). */
@@ -215,4 +222,46 @@ export interface MessageStore {
   searchHeader(path: string, any: readonly HeaderQuery[]): Promise<number[]>;
   /** Selects `path` (EXAMINE) and returns the raw header fields `names` of each UID that exists. */
   headerFields(path: string, uids: readonly number[], names: readonly string[]): Promise<Map<number, Buffer>>;
+}
+
+/** Result of a compare-and-swap replacement (issue #5 §5, calendar.md "Updates and conflicts"). */
+export type ReplaceOutcome =
+  /** The old message was removed (and the new one appended: its APPENDUID, null without UIDPLUS). */
+  | { status: 'replaced'; uid: number | null }
+  /** `[MODIFIED]`: someone changed the old message after `modseq` (RFC 7162 §3.1.3). */
+  | { status: 'modified' }
+  /** The old UID no longer exists: someone replaced or deleted it. */
+  | { status: 'missing' };
+
+/** A message's full source with the version facts a later compare-and-swap needs. */
+export interface SourcedMessage {
+  uid: number;
+  modseq: string;
+  flags: string[];
+  source: Buffer;
+}
+
+/**
+ * Calendar folders (issue #5): Kolab folder types (RFC 5464 METADATA), folder creation and the
+ * compare-and-swap replacement of one message. A separate interface like MessageStore, so
+ * sessions that only sync (and their test fakes) need not have it; see imap/calendarOps.ts.
+ */
+export interface CalendarStore {
+  /**
+   * `GETMETADATA "*" (/shared/vendor/kolab/folder-type /private/vendor/kolab/folder-type)`:
+   * path → the type, the private value preferred (calendar.md). `null` without METADATA.
+   */
+  kolabFolderTypes(): Promise<Map<string, string> | null>;
+  /** CREATE (RFC 9051 §6.3.4); the server's NO is thrown as ImapExtError('refused'). */
+  createFolder(path: string): Promise<void>;
+  /** SETMETADATA (RFC 5464 §4.3); `null` removes an entry. */
+  setAnnotations(path: string, values: Record<string, string | null>): Promise<void>;
+  /**
+   * In `path`: `UID STORE <uid> (UNCHANGEDSINCE <modseq>) +FLAGS.SILENT (\Deleted)`, then APPEND
+   * `raw` (when given) and `UID EXPUNGE <uid>` (RFC 4315 §2.1). Nothing is changed unless the
+   * old message is still the version `modseq` names.
+   */
+  replaceUnchangedSince(path: string, old: { uid: number; modseq: string }, raw: Buffer | null): Promise<ReplaceOutcome>;
+  /** Messages in `path` whose Subject is exactly `subject` (not \Deleted), with their sources. */
+  sourcesBySubject(path: string, subject: string, maxBytes: number): Promise<SourcedMessage[]>;
 }

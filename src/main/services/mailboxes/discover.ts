@@ -10,6 +10,7 @@ import type { FolderRow } from '../sync/folderList';
 import { assignFolders, roleFolder } from './assign';
 import { ImapExtError } from '../imap/ext/imapValues';
 import { mailboxOf, mailboxSkeletons, sharedOwners, type MailboxConfig, type NamespaceRoot } from './discovery';
+import { folderTypesOf, typeFolderRows } from '../calendar/folderTypes';
 
 export interface Discovery {
   mailboxes: Mailbox[];
@@ -17,7 +18,9 @@ export interface Discovery {
   namespaces: NamespaceRoot[];
 }
 
-export async function discover(session: ImapSession, rows: readonly FolderRow[], config: MailboxConfig): Promise<Discovery> {
+export async function discover(session: ImapSession, listedRows: readonly FolderRow[], config: MailboxConfig): Promise<Discovery> {
+  // Issue #5 §2: calendars (Kolab folder types, RFC 5464) get their role; contacts, tasks… go.
+  const rows = typeFolderRows(listedRows, await folderTypesOf(session), session.sharedPrefixes);
   const ns = await session.namespaces();
   const namespaces = [...ns.otherUsers, ...ns.shared];
   const owners = sharedOwners(namespaces, rows.map((r) => r.path));
@@ -52,6 +55,12 @@ export function watchedInboxes(folders: readonly Folder[], mailboxes: readonly M
     .filter((m) => !m.hidden)
     .map((m) => roleFolder(folders, mailboxes, m.id, 'inbox')?.path ?? null)
     .filter((p): p is string => p !== null);
+}
+
+/** Calendar folders of the visible mailboxes: watched like Inboxes (issue #5 §2, within ~2 s). */
+export function watchedCalendars(folders: readonly Folder[], mailboxes: readonly Mailbox[]): string[] {
+  const visible = new Set(mailboxes.filter((m) => !m.hidden).map((m) => m.id));
+  return folders.filter((f) => f.role === 'calendar' && f.selectable && visible.has(f.mailboxId)).map((f) => f.path);
 }
 
 /** MYRIGHTS, or `null` when the folder went away (or lost `l`) since LIST: NO (RFC 4314 §3.5). */

@@ -13,11 +13,12 @@ import { isConnectionLoss, toAppError } from '../imap/imapErrors';
 import { type BatchBody, type BatchChannel, ClientGoneError, SyncStoppedError } from './batchChannel';
 import { backoffDelay, sleep } from './backoff';
 import { buildFolders, foldersChanged, inboxPath, syncOrder, type FolderRow } from './folderList';
-import { discover, watchedInboxes } from '../mailboxes/discover';
+import { discover, watchedCalendars, watchedInboxes } from '../mailboxes/discover';
 import type { MailboxConfig } from '../mailboxes/discovery';
 import { IdlePool } from './IdlePool';
 import { previewFolder, syncFolder } from './folderPass';
 import { foldersToPass } from './pollDecision';
+import { calendarPassHook } from '../calendar/syncEvents';
 
 export interface SyncTuning {
   /** New messages per batch after the first. */
@@ -78,6 +79,7 @@ export class AccountSync {
   private rows: FolderRow[] = [];
   private mailboxes: Mailbox[] = [];
   private readonly pool: IdlePool;
+  private previouslyLive = new Set<string>();
   private wakeUp: (() => void) | null = null;
   private folders: Folder[] = [];
   private session: ImapSession | null = null;
@@ -249,7 +251,8 @@ export class AccountSync {
     for (const f of this.folders) if (f.selectable && !this.cursors.has(f.path)) this.pending.add(f.path);
     // Without IDLE (RFC 2177 capability) every folder is polled; the own INBOX IDLEs on this connection.
     const own = inboxPath(this.folders);
-    await this.pool.set(session.caps.idle ? watchedInboxes(this.folders, this.mailboxes).filter((p) => p !== own) : []);
+    const watched = [...watchedInboxes(this.folders, this.mailboxes), ...watchedCalendars(this.folders, this.mailboxes)];
+    await this.pool.set(session.caps.idle ? watched.filter((p) => p !== own) : []);
   }
 
   /**
@@ -270,11 +273,15 @@ export class AccountSync {
   }
 
   private async poll(session: ImapSession): Promise<void> {
+    // Read before STATUS: a watcher that went live since the last poll may have missed a change
+    // made before its IDLE began (it SELECTs after the first pass); this STATUS checks it once.
+    const live = this.pool.live();
     const { folders: listed, status } = await session.listWithStatus();
     const next = buildFolders(this.deps.accountId, listed, session.sharedPrefixes);
     // A grant or a revocation changes what LIST shows (RFC 4314 §4: `l` governs visibility).
     if (foldersChanged(this.rows, next)) await this.applyFolders(session, listed);
-    const watched = this.pool.live();
+    const watched = new Set([...live].filter((p) => this.previouslyLive.has(p)));
+    this.previouslyLive = live;
     const own = session.caps.idle ? inboxPath(this.folders) : null;
     if (own) watched.add(own);
     for (const path of foldersToPass(this.folders, status, this.cursors, watched, session.caps.condstore)) {
@@ -285,7 +292,10 @@ export class AccountSync {
   /** One pass over `path`, or with `preview` only its top (folderPass.ts previewFolder); true when the pass completed. */
   private async syncOne(session: ImapSession, path: string, preview = false): Promise<boolean> {
     const cached = this.cursors.get(path) ?? null;
+    const folderRow = this.folders.find((f) => f.path === path);
     const ctx = {
+      // Issue #5 §2: a calendar folder's batches carry its decoded events.
+      ...(folderRow?.role === 'calendar' ? { events: calendarPassHook(this.deps.accountId, folderRow.rights, this.deps.log) } : {}),
       accountId: this.deps.accountId,
       caps: session.caps,
       batchSize: this.deps.tuning.batchSize,

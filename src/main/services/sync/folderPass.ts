@@ -10,6 +10,7 @@
  * A pass that is interrupted sends no cursor, so the next one starts from the old cursor again.
  */
 import type { AccountId, FolderCursor, MessageSummary } from '../../../shared/model';
+import type { StoredEvent } from '../../../shared/model/calendar';
 import { compressUids } from '../../../shared/uidSet';
 import type { FlagChange, ImapCaps, OpenFolder } from '../imap/types';
 import type { BatchBody } from './batchChannel';
@@ -29,6 +30,14 @@ export interface PassContext {
   flagBatchSize: number;
   send(body: MessagesBody): Promise<void>;
   progress(done: number, total: number): void;
+  /** Calendar folders (issue #5 §2): the decoded events of a batch's upserts, sent with them. */
+  events?: (folder: OpenFolder, upserts: readonly MessageSummary[]) => Promise<StoredEvent[]>;
+}
+
+/** A batch's rows and, in a calendar folder, their events. */
+async function fetchRows(ctx: PassContext, folder: OpenFolder, uids: readonly number[]): Promise<{ upserts: MessageSummary[]; events?: StoredEvent[] }> {
+  const upserts = await fetchSummaries(ctx.accountId, folder, uids);
+  return ctx.events ? { upserts, events: await ctx.events(folder, upserts) } : { upserts };
 }
 
 export async function syncFolder(ctx: PassContext, folder: OpenFolder, cached: FolderCursor | null): Promise<SyncDecision> {
@@ -75,7 +84,7 @@ export async function previewFolder(ctx: PassContext, folder: OpenFolder, cached
     accountId: ctx.accountId,
     folderPath: folder.snapshot.path,
     reset: false,
-    upserts: await fetchSummaries(ctx.accountId, folder, uids),
+    ...(await fetchRows(ctx, folder, uids)),
     flagUpdates: [],
     removedUids: [],
     cursor: null,
@@ -162,9 +171,9 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
   let done = 0;
   // Fetch batch n+1 while the client writes and acknowledges batch n: one batch waits in memory,
   // never more, so back-pressure still bounds what is in flight.
-  const fetchStep = (step: Step | undefined): Promise<MessageSummary[]> => {
-    if (!step || !('upserts' in step)) return Promise.resolve([]);
-    const fetched = fetchSummaries(ctx.accountId, folder, step.upserts);
+  const fetchStep = (step: Step | undefined): Promise<{ upserts: MessageSummary[]; events?: StoredEvent[] }> => {
+    if (!step || !('upserts' in step)) return Promise.resolve({ upserts: [] });
+    const fetched = fetchRows(ctx, folder, step.upserts);
     fetched.catch(() => undefined); // awaited below; this only keeps an early failure "handled"
     return fetched;
   };
@@ -172,7 +181,7 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
   for (const [index, step] of steps.entries()) {
     const last = index === steps.length - 1;
     if ('upserts' in step) ctx.progress(done, total);
-    const upserts = await next;
+    const rows = await next;
     next = fetchStep(steps[index + 1]);
     if ('upserts' in step) done += step.upserts.length;
     await ctx.send({
@@ -180,7 +189,7 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
       accountId: ctx.accountId,
       folderPath: snap.path,
       reset: plan.reset && index === 0,
-      upserts,
+      ...rows,
       flagUpdates: 'flags' in step ? step.flags : [],
       removedUids: last ? plan.removedUids : [],
       ...(last && plan.present !== undefined ? { presentUids: plan.present } : {}),

@@ -1,0 +1,96 @@
+/**
+ * The calendar folder of a mailbox, found or created (issue #5 §1; notes/calendar.md):
+ * - own mailbox: top-level `Calendar`, typed `/private/…/folder-type` = `event.default` (the
+ *   person's default calendar) and `/shared/…` = `event`;
+ * - shared mailbox: members may not create top-level folders there (Dovecot answers NOPERM), so
+ *   `<prefix>INBOX/Calendar` where the member has `k` on that INBOX (it inherits the INBOX's ACL,
+ *   so the team sees it), else a top-level `<prefix>Calendar` where the server allows it; typed
+ *   only `/shared/…` = `event` — `event.default` in the shared scope would make it every
+ *   member's own default.
+ */
+import type { Mailbox } from '../../../shared/model';
+import { AppError } from '../../../shared/errors';
+import { parseRights } from '../../../shared/rights';
+import { PRIVATE_FOLDER_TYPE, SHARED_FOLDER_TYPE } from '../imap/calendarOps';
+import { ImapExtError } from '../imap/ext/imapValues';
+import type { CalendarStore, ImapSession } from '../imap/types';
+import { roleFolder } from '../mailboxes/assign';
+import { mailboxOf, mailboxSkeletons, sharedOwners, type MailboxConfig } from '../mailboxes/discovery';
+import { buildFolders, type FolderRow } from '../sync/folderList';
+import { typeFolderRows } from './folderTypes';
+
+export interface MailboxFolders {
+  mailboxes: Mailbox[];
+  rows: FolderRow[];
+  types: Map<string, string> | null;
+  /** Every listed path, groupware folders included (names that are taken). */
+  taken: Set<string>;
+}
+
+/** NAMESPACE + LIST + folder types on this session, as discovery sees them. */
+export async function mailboxFolders(session: ImapSession & CalendarStore, config: MailboxConfig): Promise<MailboxFolders> {
+  const ns = await session.namespaces();
+  const types = await session.kolabFolderTypes();
+  const listed = buildFolders(config.accountId, await session.listFolders(), session.sharedPrefixes);
+  const rows = typeFolderRows(listed, types, session.sharedPrefixes);
+  const mailboxes = mailboxSkeletons(config, sharedOwners([...ns.otherUsers, ...ns.shared], rows.map((r) => r.path)));
+  return { mailboxes, rows, types, taken: new Set(listed.map((r) => r.path)) };
+}
+
+/** The mailbox's calendar: its private default first, then the shortest path (top level). */
+export function calendarOf(found: MailboxFolders, mailboxId: string): string | null {
+  const candidates = found.rows
+    .filter((r) => r.role === 'calendar' && mailboxOf(r.path, found.mailboxes)?.id === mailboxId)
+    .sort((a, b) => rank(found, b.path) - rank(found, a.path) || a.path.length - b.path.length || (a.path < b.path ? -1 : 1));
+  return candidates[0]?.path ?? null;
+}
+
+const rank = (found: MailboxFolders, path: string) => (found.types?.get(path) === 'event.default' ? 1 : 0);
+
+/** Finds or creates the mailbox's calendar folder; AppError `calendarNotAllowed` where one may not. */
+export async function ensureCalendar(session: ImapSession & CalendarStore, config: MailboxConfig, mailboxId: string): Promise<{ folderPath: string; created: boolean }> {
+  const found = await mailboxFolders(session, config);
+  const mailbox = found.mailboxes.find((m) => m.id === mailboxId);
+  if (!mailbox) throw new AppError('notPermitted', `This account has no mailbox ${mailboxId} (any more)`);
+  const existing = calendarOf(found, mailboxId);
+  if (existing) return { folderPath: existing, created: false };
+  const taken = found.taken;
+  const delimiter = found.rows.find((r) => r.delimiter)?.delimiter ?? '/';
+  if (mailbox.source === 'account') {
+    const path = freeName(taken, '', 'Calendar');
+    await session.createFolder(path);
+    const values: Record<string, string> = mailbox.kind === 'own' ? { [PRIVATE_FOLDER_TYPE]: 'event.default', [SHARED_FOLDER_TYPE]: 'event' } : { [SHARED_FOLDER_TYPE]: 'event' };
+    await annotate(session, path, values, found.types !== null);
+    return { folderPath: path, created: true };
+  }
+  const inbox = roleFolder(found.rows, found.mailboxes, mailbox.id, 'inbox')?.path ?? null;
+  const inboxRights = inbox ? await session.myRights(inbox) : null;
+  const attempts: string[] = [];
+  if (inbox && (inboxRights === null || parseRights(inboxRights).createMailbox)) attempts.push(freeName(taken, `${inbox}${delimiter}`, 'Calendar'));
+  attempts.push(freeName(taken, mailbox.prefix, 'Calendar'));
+  for (const path of attempts) {
+    try {
+      await session.createFolder(path);
+    } catch (error) {
+      // NO [NOPERM] / [CANNOT] (RFC 5530): not here; the next place, or tell the person who can.
+      if (error instanceof ImapExtError && error.code === 'refused') continue;
+      throw error;
+    }
+    await annotate(session, path, { [SHARED_FOLDER_TYPE]: 'event' }, found.types !== null);
+    return { folderPath: path, created: true };
+  }
+  throw new AppError('calendarNotAllowed', `You may not create a calendar in ${mailbox.address}; its owner or an administrator can`, { mailbox: mailbox.address });
+}
+
+function freeName(taken: ReadonlySet<string>, prefix: string, name: string): string {
+  for (let n = 1; ; n++) {
+    const path = `${prefix}${n === 1 ? name : `${name} ${n}`}`;
+    if (!taken.has(path)) return path;
+  }
+}
+
+/** Types the new folder; without METADATA its name alone makes it a calendar (folderTypes.ts). */
+async function annotate(session: CalendarStore, path: string, values: Record<string, string>, hasMetadata: boolean): Promise<void> {
+  if (!hasMetadata) return;
+  await session.setAnnotations(path, values);
+}
