@@ -32,8 +32,18 @@ function toTree(element: Element): XmlElement {
   return tree;
 }
 
+/**
+ * An event with hundreds of exceptions has some tens of thousands of elements; a payload with far
+ * more is hostile or broken, and parsing it would hold up the main process for seconds.
+ */
+const maxElements = 100_000;
+
 /** Parses a document and returns its root element; throws XmlFormatError when it is not well-formed. */
 export function parseXml(document: string): XmlElement {
+  let tags = 0;
+  for (let i = document.indexOf('<'); i >= 0; i = document.indexOf('<', i + 1)) {
+    if (++tags > 2 * maxElements) throw new XmlFormatError(`The XML document has more than ${maxElements} elements`);
+  }
   let root: Element | null;
   try {
     const parsed = new DOMParser({ onError: onErrorStopParsing, locator: false }).parseFromString(document, 'text/xml');

@@ -113,6 +113,7 @@ export const samples: Record<string, CalendarEvent> = {
       { minutesBefore: -5, description: 'After the start' },
     ],
   }),
+  untitled: sampleEvent('untitled-1', { summary: '', location: '', description: '', alarms: [{ minutesBefore: 15, description: null }] }),
   text: sampleEvent('text-1', {
     summary: 'Overleg <klant> & "partner" — café ☕ 🗓️',
     location: "Straße 1, 's-Hertogenbosch ]]> </location>",

@@ -77,6 +77,9 @@ describe('hostile and malformed messages', () => {
       `Content-Type: multipart/mixed; boundary="a"\r\n\r\n` +
         Array.from({ length: 10 }, (_, i) => `--${'a'.repeat(i + 1)}\r\nContent-Type: multipart/mixed; boundary="${'a'.repeat(i + 2)}"\r\n\r\n`).join(''),
     ),
+    'deeply nested XML': wrap(`<icalendar>${'<a>'.repeat(200_000)}${'</a>'.repeat(200_000)}</icalendar>`),
+    'XML with undeclared namespace prefix': wrap('<icalendar><x:vcalendar/></icalendar>'),
+    'larger than 20 MB': Buffer.alloc(21 * 1024 * 1024, 0x41),
     'a contact, not an event': wrap(valid, '').toString('latin1').replace('x-vnd.kolab.event', 'x-vnd.kolab.contact') as unknown as Buffer,
   };
   for (const [name, source] of Object.entries(cases)) {
