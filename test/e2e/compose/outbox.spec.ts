@@ -95,9 +95,10 @@ test('the app is killed after the server accepted a message and before its Sent 
     await reply.getByRole('button', { name: 'Send', exact: true }).click();
     await expect(reply).toHaveCount(0);
     await expect.poll(() => delivered(stack, subject), { timeout: 30_000 }).toBe(1);
-    // Let the client read the 250 and record "accepted" (Postfix answers before LMTP delivers,
-    // so this is margin, not a race the app must win).
-    await page.waitForTimeout(1_000);
+    // The Outbox says the server took it (the client read the 250 and recorded it) and that the
+    // copy is still to be saved: the moment this test is about, not a guessed margin.
+    await outboxNode(page).click();
+    await expect(outboxItem(page, subject)).toContainText('Sent; saving the copy…', { timeout: 30_000 });
     expect(await withSubject(stack, 'alice', sharedFolder(INFO, 'Sent'), subject)).toEqual([]);
     await alice.kill();
 
