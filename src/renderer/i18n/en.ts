@@ -535,6 +535,7 @@ export const en = {
   'reminders.count': { one: '{count} due', other: '{count} due' },
   'reminders.untitled': '(no title)',
   'reminders.missed': 'Missed',
+  'reminders.snooze': 'Snooze',
   'reminders.snooze.5': '5 min',
   'reminders.snooze.15': '15 min',
   'reminders.snooze.60': '1 h',

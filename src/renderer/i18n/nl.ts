@@ -535,6 +535,7 @@ export const nl: Translation = {
   'reminders.count': { one: '{count} nu', other: '{count} nu' },
   'reminders.untitled': '(geen titel)',
   'reminders.missed': 'Gemist',
+  'reminders.snooze': 'Uitstellen',
   'reminders.snooze.5': '5 min',
   'reminders.snooze.15': '15 min',
   'reminders.snooze.60': '1 uur',

@@ -104,3 +104,32 @@ test('a reminder that fell due while the app was closed shows once on start, as 
     await bob.close();
   }
 });
+
+test('with reminders off for info@ bob gets only his own calendar’s reminder', async ({ browser, stack }) => {
+  test.setTimeout(180_000);
+  const bob = await personAt(browser, stack, 'bob', { clock: at('09:30') });
+  try {
+    const own = await bob.call('calendar.ensure', { accountId: bob.accountId, mailboxId: `${bob.accountId}:own` });
+    expect(own.ok, JSON.stringify(own.error)).toBe(true);
+    const ownPath = (own.value as { folderPath: string }).folderPath;
+    await saveEvent(bob, CALENDAR, appointment({ uid: `klantbezoek-${Date.now()}@example.test`, summary: 'Klantbezoek Jansen', date: DAY, start: '10:00', end: '11:00', alarm: 15, by: bob.email }));
+    await saveEvent(bob, ownPath, appointment({ uid: `tandarts-${Date.now()}@example.test`, summary: 'Tandarts', date: DAY, start: '10:00', end: '10:30', alarm: 15, by: bob.email }));
+
+    await bob.page.getByRole('button', { name: 'Settings' }).click();
+    const infoCalendar = bob.page.getByRole('list', { name: 'Calendars' }).getByRole('listitem').filter({ hasText: INFO });
+    const remindersSwitch = infoCalendar.getByRole('switch', { name: /^Reminders for / });
+    await expect(remindersSwitch).toBeChecked();
+    await remindersSwitch.click();
+    await expect(remindersSwitch).not.toBeChecked();
+    await screenshot(bob.page, 'settings-calendars');
+    await bob.page.getByRole('button', { name: 'Back to mail' }).click();
+
+    await bob.page.clock.fastForward('16:00');
+    const panel = remindersPanel(bob.page);
+    await expect(panel.getByRole('listitem', { name: 'Tandarts' })).toBeVisible({ timeout: 20_000 });
+    await expect(panel.getByRole('listitem', { name: 'Klantbezoek Jansen' })).toHaveCount(0);
+    expect((await bob.notifications()).map((n) => n.title)).toEqual([`${bob.email} — Tandarts at 10:00`]);
+  } finally {
+    await bob.close();
+  }
+});

@@ -66,6 +66,9 @@ function ReminderItem({ entry, calendarName, now }: { entry: ReminderEntry; cale
         {[text.when, text.location, calendarName].filter(Boolean).join(' · ')}
       </p>
       <div className="reminder__actions" role="group" aria-label={t('reminders.snoozeGroup', { title: text.title })}>
+        <span className="reminder__snooze" aria-hidden="true">
+          {t('reminders.snooze')}
+        </span>
         {snoozeChoicesMinutes.map((minutes) => (
           <button
             key={minutes}

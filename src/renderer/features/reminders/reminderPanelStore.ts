@@ -5,6 +5,7 @@
  * reminder feature reads or writes it.
  */
 import { create } from 'zustand';
+import type { DueAlarm } from '../../calendar/alarms';
 import type { ReminderEntry } from './reminderPlan';
 
 interface ReminderPanelState {
@@ -12,6 +13,11 @@ interface ReminderPanelState {
   /** Adds firings; a newer firing of the same alarm replaces the older one. */
   add(entries: readonly ReminderEntry[]): void;
   remove(alarmIds: readonly string[]): void;
+  /**
+   * Keeps the list in step with the cache: an entry whose alarm is gone (event deleted or moved
+   * later, reminders switched off for its calendar) leaves; one whose event changed shows the change.
+   */
+  refresh(current: ReadonlyMap<string, DueAlarm>): void;
 }
 
 export const useReminderPanel = create<ReminderPanelState>()((set) => ({
@@ -26,5 +32,15 @@ export const useReminderPanel = create<ReminderPanelState>()((set) => ({
     set((state) => {
       const gone = new Set(alarmIds);
       return { entries: state.entries.filter((entry) => !gone.has(entry.alarm.id)) };
+    }),
+  refresh: (current) =>
+    set((state) => {
+      if (state.entries.length === 0) return state;
+      const entries = state.entries.flatMap((entry) => {
+        const alarm = current.get(entry.alarm.id);
+        return alarm ? [alarm === entry.alarm ? entry : { ...entry, alarm }] : [];
+      });
+      const same = entries.length === state.entries.length && entries.every((entry, i) => entry === state.entries[i]);
+      return same ? state : { entries };
     }),
 }));

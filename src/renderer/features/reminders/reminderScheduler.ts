@@ -28,6 +28,8 @@ export interface SchedulerDeps {
   saveLastCheck(at: number): Promise<void>;
   /** Shows firings (panel and notifications). */
   fire(entries: ReminderEntry[]): void;
+  /** Every alarm this session may show now or later, by id: what is showing is kept in step with it. */
+  current(alarms: ReadonlyMap<string, DueAlarm>): void;
   onError(error: unknown): void;
 }
 
@@ -91,6 +93,7 @@ export class ReminderScheduler {
       const found = this.deps.alarmsBetween(events, row.alarmAt, row.alarmAt + 1).find((alarm) => alarm.id === row.id);
       if (found) alarms.push(found);
     }
+    this.deps.current(new Map(alarms.map((alarm) => [alarm.id, alarm])));
     const plan = planReminders({ now, floor: from, startedAt: this.startedAt, alarms, states: state.alarms, shown: this.shown });
     for (const entry of plan.due) this.shown.add(firingKey(entry.alarm.id, entry.firedAt));
     if (plan.due.length > 0) this.deps.fire(plan.due);

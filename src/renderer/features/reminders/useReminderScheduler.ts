@@ -44,6 +44,7 @@ export function useReminderScheduler(): void {
         const byKey = new Map(calendarsRef.current.map((calendar) => [calendar.key, calendar]));
         notifyReminders(entries, (key) => byKey.get(key)?.address || byKey.get(key)?.name || '', Date.now());
       },
+      current: (alarms) => useReminderPanel.getState().refresh(alarms),
       onError: (error) => console.error('reminders', error),
     });
     schedulerRef.current = scheduler;

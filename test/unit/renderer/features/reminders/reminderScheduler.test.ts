@@ -28,6 +28,7 @@ function world() {
         stored.lastCheckedAt = at;
       },
       fire: (entries) => fired.push(...entries),
+      current: () => undefined,
       onError: (error) => {
         throw error;
       },
