@@ -126,3 +126,23 @@ test('500 events import into alice’s own calendar and export back equal', asyn
     await alice.close();
   }
 });
+
+test('carol, read-only in info@, may export its calendar but is told why she cannot import', async ({ browser, stack }) => {
+  const carol = await personAt(browser, stack, 'carol');
+  try {
+    const { page } = carol;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const info = page.getByRole('list', { name: 'Calendars' }).getByRole('listitem').filter({ hasText: 'info@example.test' });
+    await expect(info).toContainText('Read-only', { timeout: 30_000 });
+    await expect(info).toContainText('You can only read');
+    await expect(info.getByRole('button', { name: /^Import/ })).toHaveCount(0);
+
+    const download = page.waitForEvent('download');
+    await info.getByRole('button', { name: /^Export \.ics of / }).click();
+    const exported = events(readFileSync(await (await download).path(), 'utf8'));
+    expect(exported.map((event) => event.summary).sort()).toEqual(['Offerte Jansen bespreken', 'Vakbeurs Bouw', 'Weekoverleg']);
+    expect(exported.find((event) => event.summary === 'Weekoverleg')?.alarms).toEqual([-15 * 60]);
+  } finally {
+    await carol.close();
+  }
+});
