@@ -70,6 +70,13 @@ function onServer(stack: MailStack, uid: string): Promise<string[]> {
   });
 }
 
+/** The calendar screen on a day (week view or whatever the person had): its event buttons named "title, time, calendar". */
+async function eventsOn(page: Page, day: string) {
+  await page.getByRole('button', { name: 'Calendar', exact: true }).click();
+  await page.getByLabel('Go to date').fill(day);
+  return page.getByRole('main', { name: 'Calendar' });
+}
+
 async function openInvitation(page: Page, subject: string) {
   await expect(messageList(page).getByText(subject, { exact: true })).toBeVisible({ timeout: 20_000 });
   await openMessage(page, subject);
@@ -104,6 +111,11 @@ test('an invitation is added to info@’s calendar from the reader, once, and it
     await expect(card.getByRole('button', { name: 'Add to calendar' })).toHaveCount(0);
     await screenshot(page, 'invitation-added');
     await expect.poll(async () => (await onServer(stack, uid)).length).toBe(1);
+    // In the calendar: the second Monday of the series, in info@'s colour and name.
+    const calendar = await eventsOn(page, '2030-04-22');
+    await expect(calendar.getByRole('button', { name: /^Projectoverleg Q2, 14:00–15:00, / })).toBeVisible();
+    await screenshot(page, 'invitation-in-calendar');
+    await page.getByRole('button', { name: 'Mail', exact: true }).click();
     const [message] = await onServer(stack, uid);
     expect(message).toContain('X-Kolab-Type: application/x-vnd.kolab.event');
     const payload = (await simpleParser(message!)).attachments.find((part) => part.filename === 'kolab.xml');
@@ -116,6 +128,7 @@ test('an invitation is added to info@’s calendar from the reader, once, and it
     await cancelled.getByRole('button', { name: /^Remove from calendar / }).click();
     await expect(cancelled.getByRole('status')).toContainText('Removed from');
     await expect.poll(async () => (await onServer(stack, uid)).length).toBe(0);
+    await expect((await eventsOn(page, '2030-04-22')).getByRole('button', { name: /^Projectoverleg Q2/ })).toHaveCount(0);
   } finally {
     await alice.close();
   }
