@@ -7,7 +7,7 @@
  */
 import type { StoredEvent } from '../../shared/model/calendar';
 import { isAllDayTime } from '../../shared/model/calendar';
-import { utcMillis } from '../../shared/calendar/zoneTime';
+import { instantIn } from './zoneCache';
 import { addWallMinutes } from './localTime';
 import { expandOccurrences, type Occurrence } from './occurrences';
 
@@ -33,7 +33,7 @@ function hasAlarms(stored: StoredEvent): boolean {
 export function alarmTime(occurrence: Occurrence, minutesBefore: number, viewZone: string): number {
   const start = occurrence.fields.start;
   if (!isAllDayTime(start)) return occurrence.start - minutesBefore * minuteMs;
-  return utcMillis(addWallMinutes(`${start.date}T00:00:00`, -minutesBefore), viewZone);
+  return instantIn(addWallMinutes(`${start.date}T00:00:00`, -minutesBefore), viewZone);
 }
 
 /** Every alarm with `from <= alarmAt < to`, by time. */

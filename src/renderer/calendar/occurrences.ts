@@ -9,7 +9,8 @@
  */
 import type { CalendarEvent, EventFields, EventTime, OccurrenceKey, StoredEvent } from '../../shared/model/calendar';
 import { isAllDayTime } from '../../shared/model/calendar';
-import { localDateTime, utcMillis } from '../../shared/calendar/zoneTime';
+import { localDateTime } from '../../shared/calendar/zoneTime';
+import { instantIn } from './zoneCache';
 import { seriesKeys, seriesStartKey } from './ical/recurrence';
 import { addDays, addWallMinutes, daysBetween, wallMillis } from './localTime';
 
@@ -39,7 +40,7 @@ const dayMs = 86_400_000;
 
 /** The instant an EventTime begins: dates at midnight in the view zone. */
 export function instantOf(time: EventTime, viewZone: string): number {
-  return isAllDayTime(time) ? utcMillis(`${time.date}T00:00:00`, viewZone) : utcMillis(time.dateTime, time.timeZone);
+  return isAllDayTime(time) ? instantIn(`${time.date}T00:00:00`, viewZone) : instantIn(time.dateTime, time.timeZone);
 }
 
 function overlaps(start: number, end: number, range: TimeRange): boolean {
@@ -59,8 +60,8 @@ export function timesAt(master: CalendarEvent, key: OccurrenceKey): Pick<EventFi
     // Same zone: the same wall-clock length (10:00–11:00 stays so on a DST day).
     return { start: moved, end: { dateTime: addWallMinutes(key, (wallMillis(end.dateTime) - wallMillis(start.dateTime)) / 60_000), timeZone: end.timeZone } };
   }
-  const length = utcMillis(end.dateTime, end.timeZone) - utcMillis(start.dateTime, start.timeZone);
-  return { start: moved, end: { dateTime: localDateTime(utcMillis(key, start.timeZone) + length, end.timeZone), timeZone: end.timeZone } };
+  const length = instantIn(end.dateTime, end.timeZone) - instantIn(start.dateTime, start.timeZone);
+  return { start: moved, end: { dateTime: localDateTime(instantIn(key, start.timeZone) + length, end.timeZone), timeZone: end.timeZone } };
 }
 
 function masterFields(event: CalendarEvent): EventFields {
