@@ -282,8 +282,9 @@ export class AccountSync {
     if (foldersChanged(this.rows, next)) await this.applyFolders(session, listed);
     const watched = new Set([...live].filter((p) => this.previouslyLive.has(p)));
     this.previouslyLive = live;
-    const own = session.caps.idle ? inboxPath(this.folders) : null;
-    if (own) watched.add(own);
+    // The own INBOX IDLEs on this connection only between passes: mail that arrives while a pass
+    // has another folder selected raises no EXISTS (the next SELECT just counts it), so STATUS
+    // checks it too; an unchanged INBOX costs nothing more than its STATUS line.
     for (const path of foldersToPass(this.folders, status, this.cursors, watched, session.caps.condstore)) {
       this.pending.add(path);
     }
