@@ -188,3 +188,28 @@ describe('reminder state', () => {
     expect((await loadReminderState(db)).lastCheckedAt).toBe(3000);
   });
 });
+
+describe('schema version 4 upgrade', () => {
+  it('adds the calendar tables to a version 3 cache and keeps the From memory', async () => {
+    const name = `upgrade-v4-${++counter}`;
+    const { Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    old.version(3).stores({
+      folders: '[accountId+path]',
+      messages:
+        '[accountId+folderPath+uid], [accountId+folderPath+date], [accountId+folderPath+unread], messageId, [unifiedRole+date], [unifiedRole+unread]',
+      cursors: '[accountId+path]',
+      bodies: '[accountId+folderPath+uid]',
+      mailboxes: 'id, accountId',
+      fromMemory: '[kind+key]',
+    });
+    await old.table('fromMemory').put({ kind: 'mailbox', key: 'acc-a:own', identityId: 'id-1', updatedAt: 1 });
+    old.close();
+    const upgraded = new PostvakDb(name);
+    await upgraded.open();
+    expect(await upgraded.fromMemory.count()).toBe(1);
+    await applySyncBatch(upgraded, messagesBatch('Calendar', { upserts: [message(1, { folderPath: 'Calendar' })], events: [storedEvent(calendarEvent())] }));
+    expect(await loadEventByUid(upgraded, own, 'event-1')).toHaveLength(1);
+    await upgraded.delete();
+  });
+});
