@@ -1,13 +1,15 @@
 /**
- * Issue #5 §7, "Done means": an .ics with 500 varied events imports into alice's own calendar
- * through Settings → Calendars and says so; exporting that calendar gives a file whose events
- * ical.js reads back equal to the imported ones (times compared as instants or dates).
+ * Settings → Calendars. Issue #5 §7, "Done means": an .ics with 500 varied events imports into
+ * alice's own calendar and says so; exporting that calendar gives a file whose events ical.js
+ * reads back equal to the imported ones (times compared as instants or dates). A read-only member
+ * exports only and is told why; a mailbox without a calendar gets one from a member who may.
  */
 import ICAL from 'ical.js';
 import { readFileSync } from 'node:fs';
 import { ianaFromTzid, utcMillis } from '../../../src/shared/calendar/zoneTime';
-import { expect, screenshot, test } from '../support/fixtures';
-import { personAt } from './remindersSupport';
+import { doveadm } from '../../mailstack/mailstack.mjs';
+import { expect, imapAs, screenshot, test } from '../support/fixtures';
+import { INFO, personAt } from './remindersSupport';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const icsDate = (d: Date) => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`;
@@ -132,7 +134,7 @@ test('carol, read-only in info@, may export its calendar but is told why she can
   try {
     const { page } = carol;
     await page.getByRole('button', { name: 'Settings' }).click();
-    const info = page.getByRole('list', { name: 'Calendars' }).getByRole('listitem').filter({ hasText: 'info@example.test' });
+    const info = page.getByRole('list', { name: 'Calendars' }).getByRole('listitem').filter({ hasText: INFO });
     await expect(info).toContainText('Read-only', { timeout: 30_000 });
     await expect(info).toContainText('You can only read');
     await expect(info.getByRole('button', { name: /^Import/ })).toHaveCount(0);
@@ -144,5 +146,31 @@ test('carol, read-only in info@, may export its calendar but is told why she can
     expect(exported.find((event) => event.summary === 'Weekoverleg')?.alarms).toEqual([-15 * 60]);
   } finally {
     await carol.close();
+  }
+});
+
+test('a mailbox without a calendar: carol is told who may create it, bob creates it', async ({ browser, stack }) => {
+  await doveadm(stack, 'mailbox', 'delete', '-u', INFO, 'Calendar');
+  const carol = await personAt(browser, stack, 'carol');
+  const bob = await personAt(browser, stack, 'bob');
+  try {
+    await carol.page.getByRole('button', { name: 'Settings' }).click();
+    const carolsInfo = carol.page.getByRole('list', { name: 'Calendars' }).getByRole('listitem', { name: INFO });
+    await expect(carolsInfo).toContainText('No calendar yet', { timeout: 30_000 });
+    await carolsInfo.getByRole('button', { name: `Create calendar in ${INFO}` }).click();
+    await expect(carolsInfo.getByRole('alert')).toHaveText(new RegExp(`^You may not create a calendar in ${INFO}\\. Ask the owner of ${INFO}`));
+
+    await bob.page.getByRole('button', { name: 'Settings' }).click();
+    const bobsList = bob.page.getByRole('list', { name: 'Calendars' });
+    await bobsList.getByRole('listitem', { name: INFO }).getByRole('button', { name: `Create calendar in ${INFO}` }).click();
+    const created = bobsList.getByRole('listitem').filter({ hasText: 'Shared calendar' }).filter({ hasText: INFO });
+    await expect(created).toBeVisible({ timeout: 30_000 });
+    await expect(created.getByRole('switch', { name: /^Reminders for / })).toBeChecked();
+    await expect(created.getByRole('button', { name: /^Import \.ics into / })).toBeVisible();
+    await screenshot(bob.page, 'settings-calendar-created');
+    const folders = await imapAs(stack, 'bob', async (client) => (await client.list()).map((folder) => folder.path));
+    expect(folders.filter((path) => path.startsWith(`shared/${INFO}/`) && /Calendar$/.test(path))).toHaveLength(1);
+  } finally {
+    await Promise.all([carol.close(), bob.close()]);
   }
 });

@@ -117,7 +117,7 @@ export function CalendarItem({ calendar }: { calendar: CalendarInfo }) {
         </button>
       </div>
       {!calendar.canWrite && <p className="pane__note">{t('settings.calendars.readOnly', { name: calendar.name })}</p>}
-      <p className={status?.kind === 'error' ? 'field__error' : 'pane__note'} role="status" aria-live="polite">
+      <p className={status === null ? 'visually-hidden' : status.kind === 'error' ? 'field__error' : 'pane__note'} role="status" aria-live="polite">
         {status?.kind === 'busy' && <Spinner />} {status?.text}
       </p>
     </li>
