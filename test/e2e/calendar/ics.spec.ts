@@ -114,13 +114,18 @@ test('500 events import into alice’s own calendar and export back equal', asyn
 
     const chooser = page.waitForEvent('filechooser');
     await own.getByRole('button', { name: /^Import \.ics into / }).click();
+    const started = Date.now();
     await (await chooser).setFiles({ name: 'teamplanning.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics, 'utf8') });
     await expect(own.getByRole('status')).toHaveText('500 events imported.', { timeout: 240_000 });
+    // A figure for the notes, not an assertion: file chosen → result shown (500 APPENDs).
+    test.info().annotations.push({ type: 'figure', description: `import of 500 events: ${Date.now() - started} ms` });
     await screenshot(page, 'ics-imported');
 
     const download = page.waitForEvent('download');
     await own.getByRole('button', { name: /^Export \.ics of / }).click();
+    const exportStarted = Date.now();
     const file = await download;
+    test.info().annotations.push({ type: 'figure', description: `export of 500 events: ${Date.now() - exportStarted} ms` });
     expect(file.suggestedFilename()).toMatch(/\.ics$/);
     const exported = readFileSync(await file.path(), 'utf8');
     expect(events(exported)).toEqual(events(ics));
