@@ -11,7 +11,7 @@ import type { CalendarEvent, EventFields, EventTime, OccurrenceKey, StoredEvent 
 import { isAllDayTime } from '../../shared/model/calendar';
 import { localDateTime } from '../../shared/calendar/zoneTime';
 import { instantIn } from './zoneCache';
-import { seriesKeys, seriesStartKey } from './ical/recurrence';
+import { seriesKeys } from './ical/recurrence';
 import { addDays, addWallMinutes, daysBetween, wallMillis } from './localTime';
 
 export interface Occurrence {
@@ -120,7 +120,7 @@ function expandSeries(stored: StoredEvent, master: CalendarEvent, calendarKey: s
     if (overlaps(occurrence.start, occurrence.end, range)) result.push(occurrence);
   }
   for (const key of overrideKeys) {
-    if (skip.has(key) || (walked.complete && !generated.has(key) && key !== seriesStartKey(master))) continue;
+    if (skip.has(key) || (walked.complete && !generated.has(key))) continue;
     const { recurrenceId: _id, ...fields } = overrides[key]!;
     const occurrence = make(stored, master, calendarKey, fields, key, viewZone);
     if (overlaps(occurrence.start, occurrence.end, range)) result.push(occurrence);

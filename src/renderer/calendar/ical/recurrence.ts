@@ -180,7 +180,19 @@ export function seriesKeys(event: CalendarEvent, from: OccurrenceKey, to: Occurr
   return walked;
 }
 
+/**
+ * DTSTART is always the first occurrence, even when the rule would not produce it (§3.8.5.3
+ * leaves that case undefined; ical.js's RecurExpansion and Sabre/VObject, which Roundcube's
+ * Kolab plugins use, include it), so a series shows wherever its start was put.
+ */
 function walk(event: CalendarEvent, from: OccurrenceKey, to: OccurrenceKey, maxSteps: number): SeriesKeys {
+  const walked = walkRule(event, from, to, maxSteps);
+  const start = seriesStartKey(event);
+  if (start >= from && start < to && walked.keys[0] !== start) walked.keys.unshift(start);
+  return walked;
+}
+
+function walkRule(event: CalendarEvent, from: OccurrenceKey, to: OccurrenceKey, maxSteps: number): SeriesKeys {
   const rule = event.recurrence;
   const start = seriesStartKey(event);
   const inWindow = (key: string) => key >= from && key < to;

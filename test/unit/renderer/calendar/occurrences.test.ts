@@ -133,6 +133,12 @@ describe('rules', () => {
     ]);
   });
 
+  it('the start is always an occurrence, also where the rule would not produce it', () => {
+    expect(keys(series('2026-03-02', { freq: 'weekly', byDay: [{ day: 'WE', ordinal: null }] }), '2026-03-01T00:00', '2026-03-12T00:00')).toEqual([
+      '2026-03-02', '2026-03-04', '2026-03-11',
+    ]);
+  });
+
   it('COUNT counts from the first occurrence, also when the range starts later', () => {
     expect(keys(series('2026-03-02', { freq: 'weekly', count: 3 }), '2026-03-09T00:00', '2026-12-01T00:00')).toEqual(['2026-03-09', '2026-03-16']);
     expect(keys(series('2026-03-02', { freq: 'daily', interval: 2, count: 3, byDay: [{ day: 'MO', ordinal: null }, { day: 'WE', ordinal: null }] }), '2026-03-01T00:00', '2026-12-01T00:00')).toEqual([
@@ -189,10 +195,10 @@ describe('rules', () => {
 describe('hostile or broken rules stay bounded', () => {
   const keys = (rule: Partial<Recurrence>) => expand([series('2026-03-02', rule)], '2026-01-01T00:00', '2031-01-01T00:00').map((o) => local(o).slice(0, 10));
 
-  it('impossible dates give no occurrence instead of hanging the page', () => {
-    expect(keys({ freq: 'daily', byMonth: [2], byMonthDay: [30] })).toEqual([]);
-    expect(keys({ freq: 'yearly', byMonth: [2], byMonthDay: [30] })).toEqual([]);
-    expect(keys({ freq: 'monthly', byMonth: [2], byMonthDay: [31] })).toEqual([]);
+  it('impossible dates give only the start instead of hanging the page', () => {
+    expect(keys({ freq: 'daily', byMonth: [2], byMonthDay: [30] })).toEqual(['2026-03-02']);
+    expect(keys({ freq: 'yearly', byMonth: [2], byMonthDay: [30] })).toEqual(['2026-03-02']);
+    expect(keys({ freq: 'monthly', byMonth: [2], byMonthDay: [31] })).toEqual(['2026-03-02']);
   });
 
   it('parts that mean nothing for the frequency are ignored, not thrown', () => {
