@@ -419,6 +419,7 @@ export const en = {
   'calendar.writeRefused': "You may not change {address}'s calendar. Ask its owner for write access.",
   'calendar.noWritable': 'You have no calendar you may write in.',
   'calendar.toolbar': 'Calendar',
+  'calendar.goTo': 'Go to date',
   'calendar.today': 'Today',
   'calendar.previous': 'Previous',
   'calendar.next': 'Next',

@@ -419,6 +419,7 @@ export const nl: Translation = {
   'calendar.writeRefused': 'Je mag de agenda van {address} niet wijzigen. Vraag de eigenaar om schrijfrechten.',
   'calendar.noWritable': 'Je hebt geen agenda waarin je mag schrijven.',
   'calendar.toolbar': 'Agenda',
+  'calendar.goTo': 'Ga naar datum',
   'calendar.today': 'Vandaag',
   'calendar.previous': 'Vorige',
   'calendar.next': 'Volgende',

@@ -1,12 +1,15 @@
 /**
- * Today, Previous, Next, the range on screen as the page's heading, the view switch (a radio
- * group of buttons: Day, Work week, Week, Month, Agenda) and "New appointment".
+ * Today, Previous, Next, the range on screen as the page's heading, "Go to date", the view
+ * switch (toggle buttons: Day, Work week, Week, Month, Agenda) and "New appointment".
  */
 import { useI18n } from '../../i18n/useI18n';
 import { calendarViewModes, type CalendarViewMode } from '../../store/calendarSlice';
 
 interface CalendarToolbarProps {
   title: string;
+  /** The day the view is anchored on, for "Go to date". */
+  anchor: string;
+  onGoTo(day: string): void;
   view: CalendarViewMode;
   canCreate: boolean;
   onToday(): void;
@@ -15,7 +18,7 @@ interface CalendarToolbarProps {
   onNew(): void;
 }
 
-export function CalendarToolbar({ title, view, canCreate, onToday, onStep, onView, onNew }: CalendarToolbarProps) {
+export function CalendarToolbar({ title, anchor, onGoTo, view, canCreate, onToday, onStep, onView, onNew }: CalendarToolbarProps) {
   const { t } = useI18n();
   return (
     <div className="calendar-toolbar" role="toolbar" aria-label={t('calendar.toolbar')}>
@@ -31,6 +34,15 @@ export function CalendarToolbar({ title, view, canCreate, onToday, onStep, onVie
       <h1 className="calendar-toolbar__title" aria-live="polite">
         {title}
       </h1>
+      <input
+        type="date"
+        className="field__input calendar-toolbar__date"
+        aria-label={t('calendar.goTo')}
+        value={anchor}
+        onChange={(event) => {
+          if (/^\d{4}-\d{2}-\d{2}$/.test(event.target.value)) onGoTo(event.target.value);
+        }}
+      />
       <div className="segmented" role="group" aria-label={t('calendar.viewSwitch')}>
         {calendarViewModes.map((mode) => (
           <button

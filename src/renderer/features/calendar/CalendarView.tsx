@@ -62,7 +62,10 @@ export function CalendarView() {
   const now = useNow();
   const today = todayIn(locale.timeZone, now);
   const anchor = anchorChoice ?? today;
-  const range = useMemo(() => viewRange(view, anchor, locale.weekStart, locale.timeZone), [view, anchor, locale.weekStart, locale.timeZone]);
+  const range = useMemo(
+    () => viewRange(view, anchor, locale.weekStart, locale.timeZone, locale.workDays),
+    [view, anchor, locale.weekStart, locale.timeZone, locale.workDays],
+  );
   const { calendars, byKey, occurrences, loaded } = useCalendarData(range, locale.timeZone);
   const format = calendarFormat(localeTag, locale.hour12, locale.timeZone);
   const actions = useCalendarActions(calendars, locale);
@@ -119,6 +122,8 @@ export function CalendarView() {
         <main className="calendar-view__main" aria-label={t('calendar.title')}>
           <CalendarToolbar
             title={format.rangeTitle(view, range.days)}
+            anchor={anchor}
+            onGoTo={setAnchor}
             view={view}
             canCreate={actions.canCreate}
             onToday={goToday}

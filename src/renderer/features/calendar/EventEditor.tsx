@@ -12,7 +12,7 @@ import type { CalendarInfo } from '../../db/queries/calendar';
 import { useI18n } from '../../i18n/useI18n';
 import { daysBetween, addDays } from './calendarDates';
 import { changeOccurrence, changeSeries, deleteOccurrence, type EditScope } from '../../calendar/editing';
-import { authorNow, draftFields, draftFromEvent, draftRecurrence, newEvent, stamped, validateDraft, type Author, type EventDraft } from './eventDraft';
+import { authorNow, changeDraft, draftFields, draftFromEvent, draftRecurrence, newEvent, stamped, validateDraft, type Author, type EventDraft } from './eventDraft';
 import { EventDetails } from './EventDetails';
 import { EventFormFields } from './EventFormFields';
 import { personText } from './eventWords';
@@ -58,7 +58,7 @@ export function EventEditor({ target, calendars, writer, onClose }: EventEditorP
   const zoneOk = draft.allDay || isValidZone(draft.timeZone);
   const busy = writer.busy;
 
-  const change = (partial: Partial<EventDraft>) => setDraft((previous) => ({ ...previous, ...partial }));
+  const change = (partial: Partial<EventDraft>) => setDraft((previous) => changeDraft(previous, partial));
   const author = (): Author => authorNow(calendar ? writer.authorOf(calendar) : '');
 
   async function write(event: CalendarEvent) {

@@ -20,7 +20,7 @@ export function RepeatFields({ draft, weekStart, onChange }: RepeatFieldsProps) 
   const ordered: Weekday[] = [...weekdays.slice((weekStart + 6) % 7), ...weekdays.slice(0, (weekStart + 6) % 7)];
   return (
     <fieldset className="event-form__group">
-      <legend className="event-form__legend">{t('calendar.form.repeat')}</legend>
+      <legend className="visually-hidden">{t('calendar.form.repeat')}</legend>
       <SelectField
         label={t('calendar.form.repeat')}
         value={draft.repeat}

@@ -63,14 +63,17 @@ export interface ViewRange {
 /** Agenda: the next four weeks from the anchor. */
 export const agendaDays = 28;
 
-export function viewDays(view: CalendarViewMode, anchor: Day, weekStart: number): Day[] {
+/** Monday to Friday, where the locale says nothing else. */
+const mondayToFriday = [1, 2, 3, 4, 5];
+
+export function viewDays(view: CalendarViewMode, anchor: Day, weekStart: number, workDays: readonly number[] = mondayToFriday): Day[] {
   const run = (first: Day, count: number) => Array.from({ length: count }, (_, i) => addDays(first, i));
   switch (view) {
     case 'day':
       return [anchor];
     case 'workWeek':
-      // Monday to Friday of the anchor's week, whichever day the week starts on.
-      return run(startOfWeek(anchor, 1), 5);
+      // The locale's working days of the anchor's week (nl: Monday to Friday).
+      return run(startOfWeek(anchor, weekStart), 7).filter((day) => workDays.includes(weekdayOf(day)));
     case 'week':
       return run(startOfWeek(anchor, weekStart), 7);
     case 'month': {
@@ -83,8 +86,8 @@ export function viewDays(view: CalendarViewMode, anchor: Day, weekStart: number)
   }
 }
 
-export function viewRange(view: CalendarViewMode, anchor: Day, weekStart: number, timeZone: string): ViewRange {
-  const days = viewDays(view, anchor, weekStart);
+export function viewRange(view: CalendarViewMode, anchor: Day, weekStart: number, timeZone: string, workDays?: readonly number[]): ViewRange {
+  const days = viewDays(view, anchor, weekStart, workDays);
   const first = days[0] ?? anchor;
   const last = days[days.length - 1] ?? anchor;
   return { days, start: dayStart(first, timeZone), end: dayStart(addDays(last, 1), timeZone) };

@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/model/calendar';
 import { isAllDayTime, weekdays } from '../../../shared/model/calendar';
 import { localDateTime, utcMillis } from '../../../shared/calendar/zoneTime';
-import { addDays, weekdayOf } from './calendarDates';
+import { addDays, daysBetween, weekdayOf } from './calendarDates';
 
 export type RepeatChoice = 'none' | RecurrenceFrequency;
 export type RepeatEnd = 'never' | 'count' | 'until';
@@ -112,6 +112,22 @@ export function draftFromEvent(calendarKey: string, fields: EventFields, recurre
     untilDate: until,
     reminder: fields.alarms[0]?.minutesBefore ?? null,
   };
+}
+
+/**
+ * A change made in the form. Moving the start date moves the end date along (the length stays),
+ * and a weekly series still on the start's weekday alone follows it to the new one.
+ */
+export function changeDraft(previous: EventDraft, change: Partial<EventDraft>): EventDraft {
+  const next = { ...previous, ...change };
+  if (change.startDate && change.endDate === undefined && /^\d{4}-\d{2}-\d{2}$/.test(change.startDate)) {
+    const shift = daysBetween(previous.startDate, change.startDate);
+    next.endDate = addDays(previous.endDate, shift);
+    if (change.byDay === undefined && previous.byDay.length === 1 && previous.byDay[0] === weekdayCode(previous.startDate)) {
+      next.byDay = [weekdayCode(change.startDate)];
+    }
+  }
+  return next;
 }
 
 export function draftTimes(draft: EventDraft, fallbackZone: string): { start: EventTime; end: EventTime } {

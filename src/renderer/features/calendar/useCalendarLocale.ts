@@ -1,37 +1,27 @@
 /**
- * The person's calendar conventions (issue #5 §3): the first day of the week and 12- or 24-hour
- * time from their locale (Dutch: Monday, 24-hour), and their time zone.
+ * The person's calendar conventions (issue #5 §3): the first day of the week, the work week and
+ * 12- or 24-hour time from their locale (src/renderer/calendar/locale; Dutch: Monday, 24-hour),
+ * and their time zone.
  */
 import { useMemo } from 'react';
+import { uses12Hour, weekStartOf, workWeekDays } from '../../calendar/locale';
 import type { Language } from '../../i18n/types';
 import { useI18n } from '../../i18n/useI18n';
 
 export interface CalendarLocale {
   /** 0 = Sunday, 1 = Monday … */
   weekStart: number;
+  /** The work week's weekdays in week order (0 = Sunday …). */
+  workDays: number[];
   hour12: boolean;
   /** IANA zone the views are drawn in. */
   timeZone: string;
 }
 
-interface WeekInfoLocale extends Intl.Locale {
-  getWeekInfo?(): { firstDay: number };
-  weekInfo?: { firstDay: number };
-}
-
 export function calendarLocaleFor(language: Language, localeTag: string): CalendarLocale {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  if (language === 'nl') return { weekStart: 1, hour12: false, timeZone };
-  let weekStart = 1;
-  try {
-    const locale = new Intl.Locale(localeTag) as WeekInfoLocale;
-    const info = locale.getWeekInfo?.() ?? locale.weekInfo;
-    if (info) weekStart = info.firstDay % 7;
-  } catch {
-    // An unknown tag keeps ISO 8601's Monday.
-  }
-  const hour12 = new Intl.DateTimeFormat(localeTag, { hour: 'numeric' }).resolvedOptions().hour12 ?? false;
-  return { weekStart, hour12, timeZone };
+  // Dutch is always 24-hour in this app (as i18n/format), whatever region the system names.
+  return { weekStart: weekStartOf(localeTag), workDays: workWeekDays(localeTag), hour12: language === 'nl' ? false : uses12Hour(localeTag), timeZone };
 }
 
 export function useCalendarLocale(): CalendarLocale {

@@ -105,7 +105,13 @@ export function useCalendarWriter() {
     async (calendar: CalendarInfo, opened: StoredEvent): Promise<WriteOutcome> => {
       setBusy(true);
       try {
-        const result = await api.call('calendar.delete', { accountId: calendar.accountId, folderPath: calendar.folderPath, base: versionOf(opened) });
+        const result = await api.call('calendar.delete', {
+          accountId: calendar.accountId,
+          folderPath: calendar.folderPath,
+          base: versionOf(opened),
+          // With the UID, `current: null` means deleted, not "replaced by someone" (api.ts).
+          ...(opened.event ? { eventUid: opened.event.uid } : {}),
+        });
         if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
         // Already deleted by someone else: the person's wish came true.
         if (result.value.status === 'saved' || result.value.current === null) return 'saved';

@@ -8,8 +8,11 @@ describe('the days a view shows', () => {
     expect(viewDays('week', '2027-03-03', 0)[0]).toBe('2027-02-28');
   });
 
-  it('shows Monday to Friday as the work week, whatever the week start', () => {
-    expect(viewDays('workWeek', '2027-03-07', 0)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+  it("shows the locale's working days of the week as the work week", () => {
+    expect(viewDays('workWeek', '2027-03-07', 1)).toEqual(['2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04', '2027-03-05']);
+    expect(viewDays('workWeek', '2027-03-03', 0, [1, 2, 3, 4, 5])[0]).toBe('2027-03-01');
+    // A Sunday-to-Thursday work week (Israel).
+    expect(viewDays('workWeek', '2027-03-03', 0, [0, 1, 2, 3, 4])).toEqual(['2027-02-28', '2027-03-01', '2027-03-02', '2027-03-03', '2027-03-04']);
   });
 
   it('fills a month with whole weeks', () => {

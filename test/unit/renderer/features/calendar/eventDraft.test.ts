@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFields, draftFromEvent, draftRecurrence, newDraft, newEvent, stamped, validateDraft } from '../../../../../src/renderer/features/calendar/eventDraft';
+import { changeDraft, draftFields, draftFromEvent, draftRecurrence, newDraft, newEvent, stamped, validateDraft } from '../../../../../src/renderer/features/calendar/eventDraft';
 import { calendarEvent, recurrence } from '../../../shared/calendar/eventFixtures';
 
 const ams = 'Europe/Amsterdam';
@@ -58,5 +58,15 @@ describe('the event form', () => {
 
   it('stamps a change with a new sequence and who made it', () => {
     expect(stamped(calendarEvent({ sequence: 3 }), author)).toMatchObject({ sequence: 4, lastModified: author.now, lastModifiedBy: 'alice@example.test', createdBy: 'alice@example.test' });
+  });
+});
+
+describe('changing the start date in the form', () => {
+  it('moves the end date along and a weekly series to the new weekday', () => {
+    const draft = { ...newDraft('k', '2027-03-01T10:00:00', '2027-03-02T11:00:00', ams), repeat: 'weekly' as const };
+    const moved = changeDraft(draft, { startDate: '2027-03-03' });
+    expect([moved.startDate, moved.endDate, moved.byDay]).toEqual(['2027-03-03', '2027-03-04', ['WE']]);
+    const chosen = changeDraft({ ...draft, byDay: ['MO', 'TH'] }, { startDate: '2027-03-03' });
+    expect(chosen.byDay).toEqual(['MO', 'TH']);
   });
 });
