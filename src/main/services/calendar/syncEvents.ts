@@ -11,6 +11,8 @@ import { mayExpunge, resolveDuplicates } from './duplicates';
 
 /** Larger messages are not decoded: an event with big attachments is shown as unreadable. */
 export const MAX_EVENT_BYTES = 10 * 1024 * 1024;
+/** Up to this many events a batch looks for rivals by UID SEARCH HEADER SUBJECT; more list the folder. */
+const SEARCH_LIMIT = 20;
 
 export function storedEventOf(accountId: string, folderPath: string, imapUid: number, modseq: string, source: Buffer | null): StoredEvent {
   const base = { accountId, folderPath, imapUid, modseq };
@@ -34,7 +36,10 @@ export function calendarPassHook(accountId: AccountId, rights: string | null, lo
     const path = folder.snapshot.path;
     const sources = await folder.fetchSources(live.map((m) => m.uid), MAX_EVENT_BYTES);
     const events = live.map((m) => storedEventOf(accountId, path, m.uid, m.modseq, sources.get(m.uid) ?? null));
-    const { keep, losers } = resolveDuplicates(events, folder.fetchSubjects ? await folder.fetchSubjects() : []);
+    // Rivals of these events only: a targeted SEARCH for a few, one listing of the folder for many.
+    const uids = [...new Set(events.flatMap((e) => (e.event ? [e.event.uid] : [])))];
+    const listed = folder.fetchSubjects ? await folder.fetchSubjects(uids.length <= SEARCH_LIMIT ? uids : undefined) : [];
+    const { keep, losers } = resolveDuplicates(events, listed);
     if (losers.length > 0 && mayExpunge(rights) && !folder.snapshot.readOnly) {
       // Their removal reaches every cache as an ordinary expunge in the next pass.
       await folder.deleteUids(losers).catch((error: unknown) => log('warn', `Could not remove duplicate events in ${path}: ${String(error)}`));

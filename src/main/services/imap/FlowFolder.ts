@@ -159,10 +159,20 @@ export class FlowFolder implements OpenFolder {
     return out;
   }
 
-  async fetchSubjects(): Promise<{ uid: number; subject: string; deleted: boolean }[]> {
+  async fetchSubjects(only?: readonly string[]): Promise<{ uid: number; subject: string; deleted: boolean }[]> {
     const out: { uid: number; subject: string; deleted: boolean }[] = [];
-    if (this.currentExists() === 0) return out;
-    for await (const msg of this.client.fetch('1:*', { uid: true, flags: true, envelope: true })) {
+    if (this.currentExists() === 0 || (only && only.length === 0)) return out;
+    let range = '1:*';
+    let byUid = false;
+    if (only) {
+      const terms = only.map((subject) => ({ header: { subject } }));
+      const found = await this.client.search(terms.length === 1 ? terms[0]! : { or: terms }, { uid: true });
+      if (!Array.isArray(found)) throw new ImapCommandError('searchFailed', `UID SEARCH failed in ${this.snapshot.path}`);
+      if (found.length === 0) return out;
+      range = compressUids(found);
+      byUid = true;
+    }
+    for await (const msg of this.client.fetch(range, { uid: true, flags: true, envelope: true }, { uid: byUid })) {
       out.push({ uid: msg.uid, subject: msg.envelope?.subject ?? '', deleted: msg.flags?.has('\\Deleted') ?? false });
     }
     return out;

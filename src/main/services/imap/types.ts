@@ -132,8 +132,11 @@ export interface OpenFolder {
    * `maxBytes` come back as `null`. Optional: sessions that only sync mail need not have it.
    */
   fetchSources?(uids: readonly number[], maxBytes: number): Promise<Map<number, Buffer | null>>;
-  /** Subject of every message (uid → subject) and which carry \Deleted; optional like fetchSources. */
-  fetchSubjects?(): Promise<{ uid: number; subject: string; deleted: boolean }[]>;
+  /**
+   * Subject of every message and which carry \Deleted; with `only`, just the messages whose
+   * Subject contains one of these (UID SEARCH HEADER, RFC 9051 §6.4.4). Optional like fetchSources.
+   */
+  fetchSubjects?(only?: readonly string[]): Promise<{ uid: number; subject: string; deleted: boolean }[]>;
 }
 
 /** The namespaces that hold other people's mailboxes (RFC 2342 §3, §4). */
