@@ -20,12 +20,14 @@ interface EventButtonProps {
   /** Draggable edges in the time grid (writable calendars only). */
   resizable?: boolean;
   dragging?: boolean;
+  /** Too short for two lines: title and time side by side. */
+  compact?: boolean;
   onOpen(occurrence: Occurrence): void;
   onDragStart?(occurrence: Occurrence, mode: 'move' | 'resize', event: PointerEvent): void;
 }
 
 export function EventButton(props: EventButtonProps) {
-  const { occurrence, calendar, format, timeZone, variant, style, resizable, dragging, onOpen, onDragStart } = props;
+  const { occurrence, calendar, format, timeZone, variant, style, resizable, dragging, compact, onOpen, onDragStart } = props;
   const { t } = useI18n();
   const colour = calendar?.colour ?? '#59626e';
   const name = calendar?.address || calendar?.name || '';
@@ -34,7 +36,7 @@ export function EventButton(props: EventButtonProps) {
   return (
     <button
       type="button"
-      className={`cal-event cal-event--${variant}${dragging ? ' is-dragging' : ''}`}
+      className={`cal-event cal-event--${variant}${dragging ? ' is-dragging' : ''}${compact ? ' is-compact' : ''}`}
       style={{ ...style, ['--cal-colour' as string]: colour }}
       aria-label={label}
       title={label}

@@ -58,6 +58,7 @@ export function TimeGridColumn(props: TimeGridColumnProps) {
             timeZone={timeZone}
             variant="timed"
             dragging={segment.occurrence.id === draggedId}
+            compact={segment.endMin - segment.startMin < 45}
             resizable={writable && segment.isEnd}
             style={{ top: `${box.top}%`, height: `${box.height}%`, left: `${box.left}%`, width: `${box.width}%` }}
             onOpen={onOpen}

@@ -31,9 +31,10 @@ export function calendarFormat(localeTag: string, hour12: boolean, timeZone: str
   const key = `${localeTag}|${hour12}|${timeZone}`;
   const known = cache.get(key);
   if (known) return known;
-  const cycle = hour12 ? { hour12: true } : { hourCycle: 'h23' as const };
-  const time = new Intl.DateTimeFormat(localeTag, { hour: 'numeric', minute: '2-digit', timeZone, ...cycle });
-  const clock = new Intl.DateTimeFormat(localeTag, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC', ...cycle });
+  // 24-hour clocks write the hour with two digits (09:00, as on Dutch and British timetables).
+  const cycle = hour12 ? { hour12: true, hour: 'numeric' as const } : { hourCycle: 'h23' as const, hour: '2-digit' as const };
+  const time = new Intl.DateTimeFormat(localeTag, { minute: '2-digit', timeZone, ...cycle });
+  const clock = new Intl.DateTimeFormat(localeTag, { minute: '2-digit', timeZone: 'UTC', ...cycle });
   const hour = new Intl.DateTimeFormat(
     localeTag,
     hour12 ? { hour: 'numeric', hour12: true, timeZone: 'UTC' } : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' },
