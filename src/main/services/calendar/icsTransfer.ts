@@ -27,16 +27,24 @@ export async function importIcs(session: CalendarSession, w: WriteContext, ics: 
   // UID wins, duplicates.ts) and silently replace it: imported events get a new UID instead.
   const taken = new Set((await session.inFolder(w.folderPath, async (f) => (f.fetchSubjects ? f.fetchSubjects() : []))).map((m) => m.subject));
   const failed = [...parsed.failed];
-  let imported = 0;
+  const ready: { summary: string; raw: Buffer }[] = [];
   for (const event of parsed.events) {
     const uid = taken.has(event.uid) ? randomUUID() : event.uid;
     taken.add(uid);
     try {
-      const raw = encodeKolabMessage(stampImported(event, { now: w.now, by: w.address, uid }), { from: w.address, now: w.now });
-      await session.append(w.folderPath, raw, []);
-      imported++;
+      ready.push({ summary: event.summary, raw: encodeKolabMessage(stampImported(event, { now: w.now, by: w.address, uid }), { from: w.address, now: w.now }) });
     } catch (error) {
-      failed.push({ summary: event.summary, reason: error instanceof Error ? error.message : String(error) });
+      failed.push({ summary: event.summary, reason: reasonOf(error) });
+    }
+  }
+  let imported = 0;
+  for (const chunk of chunksOf(ready)) {
+    try {
+      await session.appendMany(w.folderPath, chunk.map((c) => c.raw));
+      imported += chunk.length;
+    } catch (error) {
+      // MULTIAPPEND stores all or none (RFC 3502 §3): the whole chunk failed.
+      failed.push(...chunk.map((c) => ({ summary: c.summary, reason: reasonOf(error) })));
     }
   }
   return { imported, failed };
@@ -56,4 +64,24 @@ export async function exportIcs(session: CalendarSession, w: WriteContext, event
   if (eventUid && chosen.length === 0) throw new AppError('messageNotFound', `The event ${eventUid} is no longer in this calendar`);
   const name = eventUid ? (chosen[0]?.summary ?? 'event') : calendarName;
   return { filename: icsFileName(name), ics: writeIcs(chosen) };
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Chunks of at most 100 messages and about 4 MB: one command each, well inside server limits. */
+function chunksOf<T extends { raw: Buffer }>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  let chunk: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    if (chunk.length > 0 && (chunk.length >= 100 || bytes + item.raw.length > 4 * 1024 * 1024)) {
+      out.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(item);
+    bytes += item.raw.length;
+  }
+  if (chunk.length > 0) out.push(chunk);
+  return out;
 }

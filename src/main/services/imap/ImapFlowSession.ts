@@ -8,7 +8,7 @@ import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
 import { ImapFlow, type ExpungeEvent, type ListResponse, type MailboxObject } from 'imapflow';
 import type { AppendResult, CalendarStore, FolderSnapshot, FolderStatus, HeaderQuery, ImapAccount, ImapSession, ListedFolder, MessageStore, OpenFolder, OpenImapOptions, ReplaceOutcome, SharedNamespaces, SourcedMessage, StorageQuota } from './types';
-import { createFolder, kolabFolderTypes, replaceUnchangedSince, setAnnotations, sourcesBySubject } from './calendarOps';
+import { appendMany, createFolder, kolabFolderTypes, replaceUnchangedSince, setAnnotations, sourcesBySubject } from './calendarOps';
 import { appendMessage, fetchHeaderFields, searchHeaders } from './storeOps';
 import { capsFrom } from './convert';
 import { ImapCommandError } from './imapErrors';
@@ -146,6 +146,10 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
   async replaceUnchangedSince(path: string, old: { uid: number; modseq: string }, raw: Buffer | null): Promise<ReplaceOutcome> {
     this.freshSelect = false;
     return replaceUnchangedSince(this.client, path, old, raw);
+  }
+
+  appendMany(path: string, raws: readonly Buffer[]): Promise<void> {
+    return appendMany(this.client, path, raws);
   }
 
   async sourcesBySubject(path: string, subject: string, maxBytes: number): Promise<SourcedMessage[]> {

@@ -75,6 +75,21 @@ export async function replaceUnchangedSince(client: ImapFlow, path: string, old:
   }
 }
 
+/**
+ * Many messages in one command: MULTIAPPEND (RFC 3502), which stores all of them or none
+ * (§3), so an import costs one round trip per chunk instead of one per event. Servers without
+ * it get one APPEND each.
+ */
+export async function appendMany(client: ImapFlow, path: string, raws: readonly Buffer[]): Promise<void> {
+  if (raws.length === 0) return;
+  if (!hasCapability(client, 'MULTIAPPEND')) {
+    for (const raw of raws) if (!(await client.append(path, raw, []))) throw new ImapCommandError('appendFailed', `The server did not store the event in ${path}`);
+    return;
+  }
+  const messages = raws.map((raw) => ({ type: 'LITERAL' as const, value: raw }));
+  expectOk(await runCommand(client, 'APPEND', [mailboxArg(client, path), ...messages]), `Storing ${raws.length} events in ${path}`);
+}
+
 /** Exact-Subject matches (UID SEARCH HEADER is a substring match, RFC 9051 §6.4.4), newest last. */
 export async function sourcesBySubject(client: ImapFlow, path: string, subject: string, maxBytes: number): Promise<SourcedMessage[]> {
   const lock = await client.getMailboxLock(path, { readOnly: true });

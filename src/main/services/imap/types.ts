@@ -265,6 +265,8 @@ export interface CalendarStore {
    * old message is still the version `modseq` names.
    */
   replaceUnchangedSince(path: string, old: { uid: number; modseq: string }, raw: Buffer | null): Promise<ReplaceOutcome>;
+  /** APPENDs all of `raws` (no flags), in one MULTIAPPEND where offered (RFC 3502: all or none). */
+  appendMany(path: string, raws: readonly Buffer[]): Promise<void>;
   /** Messages in `path` whose Subject is exactly `subject` (not \Deleted), with their sources. */
   sourcesBySubject(path: string, subject: string, maxBytes: number): Promise<SourcedMessage[]>;
 }
