@@ -35,6 +35,9 @@ test('bob and alice each get the reminder of an event in info@; dismissal and sn
     await expect.poll(() => bob.notifications()).toContainEqual({ title: `${INFO} — Klantbezoek Jansen at 10:00`, body: 'Dorpsstraat 12' });
     await screenshot(bob.page, 'bob-reminder');
 
+    // The reminder opens its day in the calendar; the panel stays while bob looks.
+    await bobReminder.getByRole('button', { name: 'Klantbezoek Jansen', exact: true }).click();
+    await expect(bob.page.getByRole('main', { name: 'Calendar' }).getByRole('button', { name: /^Klantbezoek Jansen, 10:00–11:00, / })).toBeVisible();
     await bobReminder.getByRole('button', { name: 'Dismiss Klantbezoek Jansen' }).click();
     await expect(bobPanel).toHaveCount(0);
 

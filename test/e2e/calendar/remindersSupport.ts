@@ -69,6 +69,8 @@ export async function personAt(
   const context = await browser.newContext({ timezoneId: ZONE, locale: 'en-GB', permissions: ['notifications'] });
   await context.addInitScript(recordNotifications);
   const page = await context.newPage();
+  const consoleLines: string[] = [];
+  page.on('console', (line) => consoleLines.push(`${line.type()}: ${line.text()}`));
   if (options.clock) await page.clock.install({ time: options.clock });
   await page.goto(host.url);
   return {
@@ -82,6 +84,7 @@ export async function personAt(
       await context.close();
       await host.stop();
       await test.info().attach(`host-${user}.log`, { body: host.logs.join('') });
+      await test.info().attach(`console-${user}.log`, { body: consoleLines.join('\n') });
       rmSync(profile, { recursive: true, force: true });
     },
   };

@@ -20,6 +20,9 @@ import {
   type ReminderEntry,
 } from './reminderPlan';
 
+/** After a failed check (the cache busy or closing), the next try. */
+const retryMs = 30_000;
+
 export interface SchedulerDeps {
   now(): number;
   /** Alarms of these events due in [from, to) (src/renderer/calendar/alarms.ts). */
@@ -62,7 +65,11 @@ export class ReminderScheduler {
     }
     this.running = true;
     this.evaluate()
-      .catch((error: unknown) => this.deps.onError(error))
+      .catch((error: unknown) => {
+        this.deps.onError(error);
+        // The cache may be busy or closing: try again soon rather than stop reminding.
+        this.arm(retryMs);
+      })
       .finally(() => {
         this.running = false;
         if (this.again) {
@@ -97,12 +104,17 @@ export class ReminderScheduler {
     const plan = planReminders({ now, floor: from, startedAt: this.startedAt, alarms, states: state.alarms, shown: this.shown });
     for (const entry of plan.due) this.shown.add(firingKey(entry.alarm.id, entry.firedAt));
     if (plan.due.length > 0) this.deps.fire(plan.due);
+    // Armed before the write below, so a failing write cannot leave the scheduler without a timer.
+    this.arm(timerDelay(now, plan.nextAt));
     await this.deps.saveLastCheck(now);
+  }
+
+  private arm(delay: number): void {
     if (this.stopped) return;
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
       this.plan();
-    }, timerDelay(now, plan.nextAt));
+    }, delay);
   }
 }
