@@ -15,7 +15,8 @@ const T = Date.UTC(2030, 2, 11, 8, 0, 0);
 const min = 60_000;
 
 /** The cache as the scheduler sees it: alarms stand in for events, state survives "reloads". */
-function world() {
+function world(options: { failSaves?: number } = {}) {
+  let failSaves = options.failSaves ?? 0;
   const stored = { alarms: {} as Record<string, ReminderStateRow>, lastCheckedAt: null as number | null };
   let alarms: DueAlarm[] = [];
   const fired: ReminderEntry[] = [];
@@ -25,13 +26,12 @@ function world() {
       alarmsBetween: (_events, from, to) => alarms.filter((alarm) => alarm.alarmAt >= from && alarm.alarmAt < to),
       loadState: async () => ({ alarms: { ...stored.alarms }, lastCheckedAt: stored.lastCheckedAt }),
       saveLastCheck: async (at) => {
+        if (failSaves-- > 0) throw new Error('DatabaseClosedError');
         stored.lastCheckedAt = at;
       },
       fire: (entries) => fired.push(...entries),
       current: () => undefined,
-      onError: (error) => {
-        throw error;
-      },
+      onError: () => undefined,
     });
     scheduler.setEvents([] as StoredEvent[]);
     return scheduler;
@@ -122,6 +122,16 @@ describe('ReminderScheduler', () => {
     await settle();
     await vi.advanceTimersByTimeAsync(10 * min);
     expect(w.fired.map((entry) => entry.alarm.alarmAt)).toEqual([T + 10 * min]);
+    scheduler.stop();
+  });
+
+  it('keeps reminding when recording a check fails', async () => {
+    const w = world({ failSaves: 3 });
+    w.setAlarms([dueAlarm('visit#0', T + 45 * min)]);
+    const scheduler = w.start();
+    await settle();
+    await vi.advanceTimersByTimeAsync(45 * min);
+    expect(w.fired.map((entry) => entry.alarm.id)).toEqual(['visit#0']);
     scheduler.stop();
   });
 });
