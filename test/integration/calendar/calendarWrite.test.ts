@@ -77,6 +77,22 @@ describe('save and delete with compare-and-swap', () => {
     await seen(alice, 'seed-jansen@example.test', (s) => s.event?.location === 'Bij de klant');
   });
 
+  it('a flag change since the person opened the event is no conflict: messages are immutable, the event did not change', async () => {
+    const alice = await member('alice');
+    const v = await seen(alice, 'seed-weekoverleg@example.test');
+    await withImap(stack, 'bob', async (imap) => {
+      const lock = await imap.getMailboxLock(INFO_CALENDAR);
+      try {
+        await imap.messageFlagsAdd(String(v.imapUid), ['\\Flagged'], { uid: true });
+      } finally {
+        lock.release();
+      }
+    });
+    const result = await alice.client.call('calendar.save', { accountId: alice.account.id, folderPath: INFO_CALENDAR, event: { ...v.event!, location: 'Keet' }, base: version(v) });
+    expect(result).toMatchObject({ status: 'saved' });
+    expect((await onServer('seed-weekoverleg@example.test')).map((m) => m.event?.location)).toEqual(['Keet']);
+  });
+
   it('delete: a stale version is a conflict with the current one, the current version deletes', async () => {
     const alice = await member('alice');
     const bob = await member('bob');

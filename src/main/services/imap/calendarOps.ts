@@ -52,8 +52,18 @@ export async function replaceUnchangedSince(client: ImapFlow, path: string, old:
   if (!hasCapability(client, 'UIDPLUS')) throw new ImapCommandError('noUidPlus', 'The server cannot delete single messages (no UIDPLUS, RFC 4315)');
   const lock = await client.getMailboxLock(path);
   try {
-    const swap = await storeUnchangedSince(client, old.uid, old.modseq, ['\\Deleted'], { path });
-    if (!swap.ok) return { status: 'modified' };
+    let modseq = old.modseq;
+    // Messages are immutable (RFC 9051 §2.3.1.1 UIDs, §6.3.12): a newer modseq on a message
+    // that is still there and not \Deleted means only its flags changed (a keyword, another
+    // member's \Seen), never its event, so the swap goes on from that modseq. A rival's swap
+    // sets \Deleted first, and then this one stops (RFC 7162 §3.1.3).
+    for (let attempt = 0; ; attempt++) {
+      const swap = await storeUnchangedSince(client, old.uid, modseq, ['\\Deleted'], { path });
+      if (swap.ok) break;
+      const now = await client.fetchOne(String(old.uid), { uid: true, flags: true }, { uid: true });
+      if (!now || now.flags?.has('\\Deleted') || now.modseq === undefined || attempt >= 2) return { status: 'modified' };
+      modseq = now.modseq.toString();
+    }
     const present = await client.fetchOne(String(old.uid), { uid: true, flags: true }, { uid: true });
     if (!present || !present.flags?.has('\\Deleted')) return { status: 'missing' };
     let uid: number | null = null;
