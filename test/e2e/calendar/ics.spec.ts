@@ -100,7 +100,7 @@ function events(ics: string) {
     .sort((a, b) => (a.uid < b.uid ? -1 : 1));
 }
 
-test('500 events import into alice’s own calendar and export back equal', async ({ browser, stack }) => {
+test('500 events import into alice’s own calendar and export back equal', async ({ browser, stack, tracker: _fresh }) => {
   test.setTimeout(300_000);
   const alice = await personAt(browser, stack, 'alice');
   try {
@@ -134,7 +134,7 @@ test('500 events import into alice’s own calendar and export back equal', asyn
   }
 });
 
-test('carol, read-only in info@, may export its calendar but is told why she cannot import', async ({ browser, stack }) => {
+test('carol, read-only in info@, may export its calendar but is told why she cannot import', async ({ browser, stack, tracker: _fresh }) => {
   const carol = await personAt(browser, stack, 'carol');
   try {
     const { page } = carol;
@@ -154,7 +154,7 @@ test('carol, read-only in info@, may export its calendar but is told why she can
   }
 });
 
-test('a mailbox without a calendar: carol is told who may create it, bob creates it', async ({ browser, stack }) => {
+test('a mailbox without a calendar: carol is told who may create it, bob creates it', async ({ browser, stack, tracker: _fresh }) => {
   await doveadm(stack, 'mailbox', 'delete', '-u', INFO, 'Calendar');
   const carol = await personAt(browser, stack, 'carol');
   const bob = await personAt(browser, stack, 'bob');

@@ -83,7 +83,7 @@ async function openInvitation(page: Page, subject: string) {
   return page.getByRole('region', { name: `Invitation: ${SUMMARY}` });
 }
 
-test('an invitation is added to info@’s calendar from the reader, once, and its cancellation removes it', async ({ browser, stack }) => {
+test('an invitation is added to info@’s calendar from the reader, once, and its cancellation removes it', async ({ browser, stack, tracker: _fresh }) => {
   test.setTimeout(180_000);
   const alice = await personAt(browser, stack, 'alice');
   const uid = `projectoverleg-${Date.now()}@klant.example`;

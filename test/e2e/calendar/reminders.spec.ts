@@ -12,7 +12,7 @@ const CALENDAR = `shared/${INFO}/Calendar`;
 const DAY = '2030-03-13';
 const at = (time: string) => new Date(`${DAY}T${time}:00+01:00`);
 
-test('bob and alice each get the reminder of an event in info@; dismissal and snooze are per person', async ({ browser, stack }) => {
+test('bob and alice each get the reminder of an event in info@; dismissal and snooze are per person', async ({ browser, stack, tracker: _fresh }) => {
   test.setTimeout(180_000);
   const bob = await personAt(browser, stack, 'bob', { clock: at('09:30') });
   const alice = await personAt(browser, stack, 'alice', { clock: at('09:30') });
@@ -65,7 +65,7 @@ test('bob and alice each get the reminder of an event in info@; dismissal and sn
   }
 });
 
-test('a reminder that fell due while the app was closed shows once on start, as missed', async ({ browser, stack }) => {
+test('a reminder that fell due while the app was closed shows once on start, as missed', async ({ browser, stack, tracker: _fresh }) => {
   test.setTimeout(180_000);
   const bob = await personAt(browser, stack, 'bob', { clock: at('09:30') });
   try {
@@ -108,7 +108,7 @@ test('a reminder that fell due while the app was closed shows once on start, as 
   }
 });
 
-test('with reminders off for info@ bob gets only his own calendar’s reminder', async ({ browser, stack }) => {
+test('with reminders off for info@ bob gets only his own calendar’s reminder', async ({ browser, stack, tracker: _fresh }) => {
   test.setTimeout(180_000);
   const bob = await personAt(browser, stack, 'bob', { clock: at('09:30') });
   try {
