@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseIcs } from '../../../src/main/services/calendar/ical/icsFile';
 import type { StoredEvent } from '../../../src/shared/model/calendar';
-import { type MailStack, resetMailboxes, startMailStack, stopMailStack } from '../services/mailStack';
+import { doveadm, type MailStack, resetMailboxes, startMailStack, stopMailStack } from '../services/mailStack';
 import { withImap } from '../services/serverView';
 import { appointment, cachedEvent, INFO_CALENDAR, serverEvents, signIn, type Member } from './calendarHelpers';
 
@@ -177,8 +177,12 @@ describe('.ics import and export', () => {
     expect(one.filename).toBe('Afspraak 3.ics');
   });
 
-  it('a file that is not iCalendar is refused', async () => {
+  it('a file that is not iCalendar is refused, and so is writing events into a mail folder', async () => {
     const alice = await member('alice');
+    // A folder typed as mail (RFC 5464 folder-type, as Kolab clients set it) takes no events.
+    await doveadm(stack, 'mailbox', 'metadata', 'set', '-u', 'alice@example.test', 'Archive', '/shared/vendor/kolab/folder-type', 'mail');
+    await expect(alice.client.call('calendar.save', { accountId: alice.account.id, folderPath: 'Archive', event: appointment('x@example.test', 'X'), base: null })).rejects.toMatchObject({ code: 'invalidInput' });
+    await expect(alice.client.call('calendar.import', { accountId: alice.account.id, folderPath: 'Archive', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' })).rejects.toMatchObject({ code: 'invalidInput' });
     await expect(alice.client.call('calendar.import', { accountId: alice.account.id, folderPath: INFO_CALENDAR, ics: 'Hello, this is a letter.' })).rejects.toMatchObject({ code: 'invalidIcsFile' });
   });
 });

@@ -10,9 +10,10 @@ import { parseIcs, writeIcs } from './ical/icsFile';
 import { icsFileName, stampImported, writeRefusal } from './calendarRules';
 import { resolveDuplicates } from './duplicates';
 import { MAX_EVENT_BYTES, storedEventOf } from './syncEvents';
-import type { CalendarSession, WriteContext } from './writeEvent';
+import { checkCalendarFolder, type CalendarSession, type WriteContext } from './writeEvent';
 
 export async function importIcs(session: CalendarSession, w: WriteContext, ics: string): Promise<IcsImportResult> {
+  await checkCalendarFolder(session, w.folderPath);
   const missing = writeRefusal(await session.myRights(w.folderPath), 'create');
   if (missing) {
     const mailbox = await w.mailboxAddress();

@@ -10,6 +10,7 @@ import type { CalendarStore, ImapSession, MessageStore } from '../imap/types';
 import { encodeKolabMessage } from './kolabCodec';
 import { stampEvent, writeRefusal } from './calendarRules';
 import { MAX_EVENT_BYTES, storedEventOf } from './syncEvents';
+import { isCalendarType } from './folderTypes';
 
 export type CalendarSession = ImapSession & CalendarStore & MessageStore;
 
@@ -23,7 +24,18 @@ export interface WriteContext {
   now: number;
 }
 
+/**
+ * Refuses to write events into a folder another type claims (RFC 5464 folder-type `mail`,
+ * `contact`…): a renderer bug must not put Kolab messages into someone's mail. An untyped folder
+ * is accepted: without METADATA the name decided (folderTypes.ts).
+ */
+export async function checkCalendarFolder(session: CalendarSession, folderPath: string): Promise<void> {
+  const type = (await session.kolabFolderTypes())?.get(folderPath);
+  if (type !== undefined && !isCalendarType(type)) throw new AppError('invalidInput', `${folderPath} is not a calendar but a folder of type ${type}`);
+}
+
 async function checkRights(session: CalendarSession, w: WriteContext, write: 'create' | 'replace' | 'delete'): Promise<void> {
+  await checkCalendarFolder(session, w.folderPath);
   const missing = writeRefusal(await session.myRights(w.folderPath), write);
   if (!missing) return;
   const mailbox = await w.mailboxAddress();
