@@ -76,6 +76,15 @@ test('dragging an appointment moves it to another day and hour; dragging its bot
     await expect(form.getByLabel('Start date')).toHaveValue('2030-06-07');
     await expect(form.getByLabel('Start time')).toHaveValue('15:30');
     await form.getByRole('button', { name: 'Cancel' }).click();
+
+    // PageDown / PageUp move a week; Arrow keys past the last day move on too.
+    await alice.page.keyboard.press('PageDown');
+    await expect(alice.page.getByRole('heading', { name: '10 – 16 Jun 2030' })).toBeVisible();
+    await alice.page.keyboard.press('PageUp');
+    await expect(alice.page.getByRole('heading', { name: '3 – 9 Jun 2030' })).toBeVisible();
+    await slot(alice.page, 'Sunday, 9 June 2030, 08:00').focus();
+    await alice.page.keyboard.press('ArrowRight');
+    await expect(alice.page.getByRole('heading', { name: '10 – 16 Jun 2030' })).toBeVisible();
   } finally {
     await alice.close();
   }

@@ -29,8 +29,20 @@ export function timeText(event: Pick<CalendarEvent, 'start' | 'end' | 'allDay'>,
     const to = dateTimeText(last, localeTag, hour12);
     return from === to ? t('calendar.words.allDayOn', { date: from }) : `${from} – ${to}`;
   }
-  const zone = isAllDayTime(event.start) ? '' : ` (${event.start.timeZone})`;
-  return `${dateTimeText(event.start, localeTag, hour12)} – ${dateTimeText(event.end, localeTag, hour12)}${zone}`;
+  const { start, end } = event;
+  if (!isAllDayTime(start) && !isAllDayTime(end) && start.timeZone === end.timeZone) {
+    // One zone: Intl writes the range compactly ("2 Mar 2026, 10:00 – 11:00").
+    const format = new Intl.DateTimeFormat(localeTag, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: start.timeZone,
+      ...(hour12 ? { hour12: true } : { hourCycle: 'h23' as const }),
+    });
+    const range = format.formatRange(new Date(utcMillis(start.dateTime, start.timeZone)), new Date(utcMillis(end.dateTime, end.timeZone)));
+    return `${range} (${start.timeZone})`;
+  }
+  const zone = isAllDayTime(start) ? '' : ` (${start.timeZone})`;
+  return `${dateTimeText(start, localeTag, hour12)} – ${dateTimeText(end, localeTag, hour12)}${zone}`;
 }
 
 export function recurrenceText(recurrence: Recurrence | null, t: Translate): string {
