@@ -41,7 +41,7 @@ export function eventWhen(fields: Pick<EventFields, 'start' | 'end' | 'allDay'>,
     hour: 'numeric',
     minute: '2-digit',
     timeZone: zone,
-    ...(language === 'nl' ? { hourCycle: 'h23' as const } : {}),
+    ...(language === 'nl' ? { hourCycle: 'h23' as const, hour: '2-digit' as const } : {}),
   });
   return to === from ? format.format(from) : format.formatRange(from, to);
 }

@@ -46,3 +46,20 @@ export function notifyReminders(entries: readonly ReminderEntry[], calendarName:
     };
   }
 }
+
+/**
+ * Says it for screen readers through the app's one polite live region: the panel appears with its
+ * content at once, which assistive technology does not reliably read out by itself.
+ */
+export function announceReminders(entries: readonly ReminderEntry[], now: number): void {
+  if (entries.length === 0) return;
+  const i18n = currentI18n();
+  const current = entries.filter((entry) => !entry.missed);
+  const missed = entries.length - current.length;
+  const parts = current.map((entry) => {
+    const text = reminderText(entry, i18n, now);
+    return i18n.t('reminders.announce', { title: text.title, time: text.when });
+  });
+  if (missed > 0) parts.push(i18n.t('reminders.announceMissed', { count: missed }));
+  useStore.getState().announce(parts.join(' '));
+}

@@ -22,14 +22,15 @@ export interface ReminderText {
 
 export function reminderText(entry: ReminderEntry, i18n: I18n, now: number, zone = viewZone()): ReminderText {
   const { occurrence } = entry.alarm;
-  const hour12 = i18n.language === 'nl' ? { hourCycle: 'h23' as const } : {};
+  // Dutch reads the 24-hour clock with two-digit hours (09:45), like the calendar.
+  const dutchClock = i18n.language === 'nl' ? { hourCycle: 'h23' as const, hour: '2-digit' as const } : {};
   const title = occurrence.fields.summary.trim() || i18n.t('reminders.untitled');
   let when: string;
   if (occurrence.allDay) {
     // An all-day occurrence's start is midnight in the view zone; show the date only.
     when = new Intl.DateTimeFormat(i18n.localeTag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: zone }).format(occurrence.start);
   } else if (dayOf(occurrence.start, zone) === dayOf(now, zone)) {
-    when = new Intl.DateTimeFormat(i18n.localeTag, { hour: 'numeric', minute: '2-digit', timeZone: zone, ...hour12 }).format(occurrence.start);
+    when = new Intl.DateTimeFormat(i18n.localeTag, { hour: 'numeric', minute: '2-digit', timeZone: zone, ...dutchClock }).format(occurrence.start);
   } else {
     when = new Intl.DateTimeFormat(i18n.localeTag, {
       weekday: 'short',
@@ -38,7 +39,7 @@ export function reminderText(entry: ReminderEntry, i18n: I18n, now: number, zone
       hour: 'numeric',
       minute: '2-digit',
       timeZone: zone,
-      ...hour12,
+      ...dutchClock,
     }).format(occurrence.start);
   }
   return { title, when, location: occurrence.fields.location.trim() };

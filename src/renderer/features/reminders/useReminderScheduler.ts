@@ -8,7 +8,7 @@ import { alarmsBetween } from '../../calendar/alarms';
 import { db } from '../../db/db';
 import { useCalendars, useEventsIn, type CalendarInfo } from '../../db/queries/calendar';
 import { loadReminderState, pruneReminderState, setLastReminderCheck } from '../../db/queries/reminderState';
-import { notifyReminders } from './notifyReminder';
+import { announceReminders, notifyReminders } from './notifyReminder';
 import { useReminderPanel } from './reminderPanelStore';
 import { missedLookbackMs } from './reminderPlan';
 import { ReminderScheduler } from './reminderScheduler';
@@ -43,6 +43,7 @@ export function useReminderScheduler(): void {
         useReminderPanel.getState().add(entries);
         const byKey = new Map(calendarsRef.current.map((calendar) => [calendar.key, calendar]));
         notifyReminders(entries, (key) => byKey.get(key)?.address || byKey.get(key)?.name || '', Date.now());
+        announceReminders(entries, Date.now());
       },
       current: (alarms) => useReminderPanel.getState().refresh(alarms),
       onError: (error) => console.error('reminders', error),
