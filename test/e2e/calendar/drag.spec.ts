@@ -85,6 +85,17 @@ test('dragging an appointment moves it to another day and hour; dragging its bot
     await slot(alice.page, 'Sunday, 9 June 2030, 08:00').focus();
     await alice.page.keyboard.press('ArrowRight');
     await expect(alice.page.getByRole('heading', { name: '10 – 16 Jun 2030' })).toBeVisible();
+
+    // Hiding info@'s calendar hides its events; showing it again brings them back.
+    await alice.page.keyboard.press('t');
+    await alice.page.getByLabel('Go to date').fill('2030-06-05');
+    const shown = eventButton(alice.page, 'Leverancier bellen', '11:00–13:00');
+    await expect(shown).toBeVisible();
+    const infoCalendar = alice.page.getByRole('checkbox', { name: /^info@example\.test/ });
+    await infoCalendar.uncheck();
+    await expect(shown).toHaveCount(0);
+    await infoCalendar.check();
+    await expect(shown).toBeVisible();
   } finally {
     await alice.close();
   }

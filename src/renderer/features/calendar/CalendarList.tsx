@@ -14,6 +14,27 @@ import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { calendarErrorText } from './calendarErrors';
 
+/**
+ * Show/hide one calendar. The choice is written to the cache (calendarPrefs) and read back live;
+ * the box follows the click at once instead of waiting for that round trip.
+ */
+function VisibleCheckbox({ calendar }: { calendar: CalendarInfo }) {
+  const stored = calendar.prefs.visible;
+  const [choice, setChoice] = useState<{ stored: boolean; visible: boolean } | null>(null);
+  const checked = choice && choice.stored === stored ? choice.visible : stored;
+  return (
+    <input
+      type="checkbox"
+      checked={checked}
+      style={{ accentColor: calendar.colour }}
+      onChange={(event) => {
+        setChoice({ stored, visible: event.target.checked });
+        void setCalendarPrefs(db, calendar.key, { visible: event.target.checked });
+      }}
+    />
+  );
+}
+
 function MissingCalendar({ mailbox }: { mailbox: MailboxRow }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -69,12 +90,7 @@ export function CalendarList({ calendars }: { calendars: CalendarInfo[] }) {
         {calendars.map((calendar) => (
           <li key={calendar.key} className="calendar-list__item">
             <label className="calendar-list__label">
-              <input
-                type="checkbox"
-                checked={calendar.prefs.visible}
-                style={{ accentColor: calendar.colour }}
-                onChange={(event) => void setCalendarPrefs(db, calendar.key, { visible: event.target.checked })}
-              />
+              <VisibleCheckbox calendar={calendar} />
               <span className="mailbox-swatch" style={{ backgroundColor: calendar.colour }} aria-hidden="true" />
               <span className="calendar-list__name">{calendar.address || calendar.name}</span>
               {calendar.name !== calendar.address && calendar.address && (
