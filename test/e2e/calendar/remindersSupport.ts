@@ -20,6 +20,8 @@ type CallResult = { ok: boolean; value?: unknown; error?: { code: string; messag
 
 export interface CalendarPerson {
   page: Page;
+  /** The app's address with its token, for another tab. */
+  url: string;
   context: BrowserContext;
   accountId: string;
   email: string;
@@ -75,6 +77,7 @@ export async function personAt(
   await page.goto(host.url);
   return {
     page,
+    url: host.url,
     context,
     accountId: (added.value as { id: string }).id,
     email: stack.users[user].email,

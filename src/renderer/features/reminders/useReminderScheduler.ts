@@ -4,6 +4,7 @@
  * its events to the scheduler, which plans again on every change.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import type { StoredEvent } from '../../../shared/model/calendar';
 import { alarmsBetween } from '../../calendar/alarms';
 import { db } from '../../db/db';
 import { useCalendars, useEventsIn, type CalendarInfo } from '../../db/queries/calendar';
@@ -23,6 +24,26 @@ export function replanReminders(): void {
 
 const noKeys: string[] = [];
 
+/** Held by the one window that reminds (Web Locks API): two tabs of the browser host must not both notify. */
+const lockName = 'postvak.reminders';
+
+function createScheduler(calendarsRef: { current: CalendarInfo[] }): ReminderScheduler {
+  return new ReminderScheduler({
+    now: () => Date.now(),
+    alarmsBetween: (list, from, to) => alarmsBetween([...list], from, to, viewZone()),
+    loadState: () => loadReminderState(db),
+    saveLastCheck: (at) => setLastReminderCheck(db, at),
+    fire(entries) {
+      useReminderPanel.getState().add(entries);
+      const byKey = new Map(calendarsRef.current.map((calendar) => [calendar.key, calendar]));
+      notifyReminders(entries, (key) => byKey.get(key)?.address || byKey.get(key)?.name || '', Date.now());
+      announceReminders(entries, Date.now());
+    },
+    current: (alarms) => useReminderPanel.getState().refresh(alarms),
+    onError: (error) => console.error('reminders', error),
+  });
+}
+
 export function useReminderScheduler(): void {
   const calendars = useCalendars();
   const keys = useMemo(
@@ -31,39 +52,48 @@ export function useReminderScheduler(): void {
   );
   const events = useEventsIn(keys);
   const calendarsRef = useRef<CalendarInfo[]>([]);
-  const schedulerRef = useRef<ReminderScheduler | null>(null);
-
-  useEffect(() => {
-    const scheduler = new ReminderScheduler({
-      now: () => Date.now(),
-      alarmsBetween: (list, from, to) => alarmsBetween([...list], from, to, viewZone()),
-      loadState: () => loadReminderState(db),
-      saveLastCheck: (at) => setLastReminderCheck(db, at),
-      fire(entries) {
-        useReminderPanel.getState().add(entries);
-        const byKey = new Map(calendarsRef.current.map((calendar) => [calendar.key, calendar]));
-        notifyReminders(entries, (key) => byKey.get(key)?.address || byKey.get(key)?.name || '', Date.now());
-        announceReminders(entries, Date.now());
-      },
-      current: (alarms) => useReminderPanel.getState().refresh(alarms),
-      onError: (error) => console.error('reminders', error),
-    });
-    schedulerRef.current = scheduler;
-    active = scheduler;
-    void pruneReminderState(db, Date.now() - 2 * missedLookbackMs).catch(() => undefined);
-    return () => {
-      scheduler.stop();
-      if (active === scheduler) active = null;
-      schedulerRef.current = null;
-    };
-  }, []);
+  // Until the calendars are read, an empty list would look like "no events": null = not yet.
+  const ready = calendars !== undefined && events !== undefined ? events : null;
+  const eventsRef = useRef<StoredEvent[] | null>(null);
 
   useEffect(() => {
     calendarsRef.current = calendars ?? [];
   }, [calendars]);
 
   useEffect(() => {
-    // Until the calendars are read, an empty list would look like "no events": wait.
-    if (calendars !== undefined && events !== undefined) schedulerRef.current?.setEvents(events);
-  }, [calendars, events]);
+    eventsRef.current = ready;
+    if (ready) active?.setEvents(ready);
+  }, [ready]);
+
+  useEffect(() => {
+    let scheduler: ReminderScheduler | null = null;
+    let release: (() => void) | null = null;
+    let stopped = false;
+    const run = () => {
+      scheduler = createScheduler(calendarsRef);
+      active = scheduler;
+      void pruneReminderState(db, Date.now() - 2 * missedLookbackMs).catch(() => undefined);
+      if (eventsRef.current) scheduler.setEvents(eventsRef.current);
+    };
+    if (typeof navigator !== 'undefined' && navigator.locks) {
+      // Granted at once in the only window; another tab waits and takes over when this one closes.
+      void navigator.locks
+        .request(lockName, () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+            if (stopped) resolve();
+            else run();
+          }),
+        )
+        .catch((error: unknown) => console.error('reminders', error));
+    } else {
+      run();
+    }
+    return () => {
+      stopped = true;
+      scheduler?.stop();
+      if (active === scheduler) active = null;
+      release?.();
+    };
+  }, []);
 }
