@@ -17,8 +17,8 @@ function dateUtc(date: string): number {
   return Date.UTC(y, m - 1, d);
 }
 
-/** The instant of a timed value; all-day values count from midnight in the viewer's zone's terms (UTC here). */
-export function instantOf(time: EventTime): number {
+/** The instant of a value: a timed one in its own zone, a date at midnight UTC (only ever formatted in UTC). */
+function instantOf(time: EventTime): number {
   return isAllDayTime(time) ? dateUtc(time.date) : utcMillis(time.dateTime, time.timeZone);
 }
 

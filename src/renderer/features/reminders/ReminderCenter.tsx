@@ -3,13 +3,11 @@
  * by App.tsx.
  */
 import { useCallback } from 'react';
-import { useCalendars } from '../../db/queries/calendar';
 import { ReminderPanel } from './ReminderPanel';
 import { useReminderScheduler } from './useReminderScheduler';
 
 export function ReminderCenter() {
-  useReminderScheduler();
-  const calendars = useCalendars();
+  const calendars = useReminderScheduler();
   const calendarName = useCallback(
     (key: string) => {
       const calendar = calendars?.find((candidate) => candidate.key === key);

@@ -44,7 +44,8 @@ function createScheduler(calendarsRef: { current: CalendarInfo[] }): ReminderSch
   });
 }
 
-export function useReminderScheduler(): void {
+/** Returns the calendars it read (the panel names each reminder's calendar with them). */
+export function useReminderScheduler(): CalendarInfo[] | undefined {
   const calendars = useCalendars();
   const keys = useMemo(
     () => (calendars ? calendars.filter((calendar) => calendar.prefs.reminders).map((calendar) => calendar.key) : noKeys),
@@ -96,4 +97,5 @@ export function useReminderScheduler(): void {
       release?.();
     };
   }, []);
+  return calendars;
 }
