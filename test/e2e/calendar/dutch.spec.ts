@@ -29,6 +29,17 @@ test.describe('in Dutch', () => {
       await expect(alice.page.getByRole('grid', { name: 'juni 2030' })).toBeVisible();
       await expect(alice.page.getByRole('button', { name: 'Inkoopoverleg, 14:00–15:30, info@example.test' })).toBeVisible();
       await screenshot(alice.page, 'month-nl');
+
+      // Work week: Monday to Friday; Day: one column; Agenda (Lijst): a heading per day with events.
+      await alice.page.getByRole('button', { name: 'Werkweek', exact: true }).click();
+      await expect(heads).toHaveText(['ma 3', 'di 4', 'wo 5', 'do 6', 'vr 7']);
+      await alice.page.getByRole('button', { name: 'Dag', exact: true }).click();
+      await expect(alice.page.getByRole('heading', { name: 'donderdag 6 juni 2030' })).toBeVisible();
+      await expect(eventButton(alice.page, 'Inkoopoverleg', '14:00–15:30')).toBeVisible();
+      await alice.page.getByRole('button', { name: 'Lijst', exact: true }).click();
+      const day = alice.page.getByRole('region', { name: 'donderdag 6 juni 2030' });
+      await expect(day.getByRole('button', { name: 'Inkoopoverleg, 14:00–15:30, info@example.test' })).toBeVisible();
+      await screenshot(alice.page, 'agenda-nl');
     } finally {
       await alice.close();
     }
