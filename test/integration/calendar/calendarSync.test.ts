@@ -103,6 +103,17 @@ describe('calendar.ensure', () => {
     // It inherited the INBOX's grants (Dovecot copies the parent's ACL on CREATE): carol reads it.
     await carol.client.until(() => carol.client.folders.get(created.folderPath)?.rights === 'lr', 'carol to see the new calendar read-only', 30_000);
   });
+
+  it('alice and bob creating info@’s calendar at the same moment get the same one folder', async () => {
+    await doveadm(stack, 'mailbox', 'delete', '-u', 'info@example.test', 'Calendar');
+    const [alice, bob] = await Promise.all([member('alice'), member('bob')]);
+    const ensure = (m: Member) => m.client.call('calendar.ensure', { accountId: m.account.id, mailboxId: `${m.account.id}:shared:info@example.test` });
+    // Twice each, at once: this process's second call joins its first, the other member's CREATE meets [ALREADYEXISTS].
+    const results = await Promise.all([ensure(alice), ensure(bob), ensure(alice), ensure(bob)]);
+    expect(new Set(results.map((r) => r.folderPath)).size).toBe(1);
+    const calendars = (await doveadm(stack, 'mailbox', 'list', '-u', 'info@example.test')).split('\n').filter((line) => /Calendar/.test(line));
+    expect(calendars).toHaveLength(1);
+  });
 });
 
 describe('sync of calendar folders', () => {

@@ -47,8 +47,39 @@ export function calendarOf(found: MailboxFolders, mailboxId: string): string | n
 
 const rank = (found: MailboxFolders, path: string) => (found.types?.get(path) === 'event.default' ? 1 : 0);
 
-/** Finds or creates the mailbox's calendar folder; AppError `calendarNotAllowed` where one may not. */
-export async function ensureCalendar(session: ImapSession & CalendarStore, config: MailboxConfig, mailboxId: string): Promise<{ folderPath: string; created: boolean }> {
+const inFlight = new Map<string, Promise<{ folderPath: string; created: boolean }>>();
+
+/**
+ * Finds or creates the mailbox's calendar folder; AppError `calendarNotAllowed` where one may not.
+ * One at a time per mailbox in this process (the automatic first-start call and a click on
+ * "Create calendar" must not both CREATE).
+ */
+export function ensureCalendar(session: ImapSession & CalendarStore, config: MailboxConfig, mailboxId: string): Promise<{ folderPath: string; created: boolean }> {
+  const key = `${config.accountId}\u0000${mailboxId}`;
+  const running = inFlight.get(key);
+  if (running) return running.then((r) => ({ ...r, created: false }));
+  const work = findOrCreate(session, config, mailboxId).finally(() => inFlight.delete(key));
+  inFlight.set(key, work);
+  return work;
+}
+
+/**
+ * CREATE, where another member's client creating the same calendar at the same moment answers
+ * `[ALREADYEXISTS]` (RFC 5530 §3): that folder is the one we meant (the name was free when we
+ * listed), so it is typed like ours and used — and, new to this session's list, reported as
+ * created so the engines re-discover. The error is returned where the server said no otherwise.
+ */
+async function create(session: CalendarStore, path: string): Promise<'created' | 'exists' | ImapExtError> {
+  try {
+    await session.createFolder(path);
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof ImapExtError) || error.code !== 'refused') throw error;
+    return error.serverCode?.toUpperCase() === 'ALREADYEXISTS' ? 'exists' : error;
+  }
+}
+
+async function findOrCreate(session: ImapSession & CalendarStore, config: MailboxConfig, mailboxId: string): Promise<{ folderPath: string; created: boolean }> {
   const found = await mailboxFolders(session, config);
   const mailbox = found.mailboxes.find((m) => m.id === mailboxId);
   if (!mailbox) throw new AppError('notPermitted', `This account has no mailbox ${mailboxId} (any more)`);
@@ -58,7 +89,8 @@ export async function ensureCalendar(session: ImapSession & CalendarStore, confi
   const delimiter = found.rows.find((r) => r.delimiter)?.delimiter ?? '/';
   if (mailbox.source === 'account') {
     const path = freeName(taken, '', 'Calendar');
-    await session.createFolder(path);
+    const outcome = await create(session, path);
+    if (outcome instanceof ImapExtError) throw outcome;
     const values: Record<string, string> = mailbox.kind === 'own' ? { [PRIVATE_FOLDER_TYPE]: 'event.default', [SHARED_FOLDER_TYPE]: 'event' } : { [SHARED_FOLDER_TYPE]: 'event' };
     await annotate(session, path, values, found.types !== null);
     return { folderPath: path, created: true };
@@ -69,13 +101,8 @@ export async function ensureCalendar(session: ImapSession & CalendarStore, confi
   if (inbox && (inboxRights === null || parseRights(inboxRights).createMailbox)) attempts.push(freeName(taken, `${inbox}${delimiter}`, 'Calendar'));
   attempts.push(freeName(taken, mailbox.prefix, 'Calendar'));
   for (const path of attempts) {
-    try {
-      await session.createFolder(path);
-    } catch (error) {
-      // NO [NOPERM] / [CANNOT] (RFC 5530): not here; the next place, or tell the person who can.
-      if (error instanceof ImapExtError && error.code === 'refused') continue;
-      throw error;
-    }
+    // NO [NOPERM] / [CANNOT] (RFC 5530): not here; the next place, or tell the person who can.
+    if ((await create(session, path)) instanceof ImapExtError) continue;
     await annotate(session, path, { [SHARED_FOLDER_TYPE]: 'event' }, found.types !== null);
     return { folderPath: path, created: true };
   }
