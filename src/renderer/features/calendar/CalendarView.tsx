@@ -5,6 +5,7 @@
  * handle the arrow keys and Enter themselves.
  */
 import { useEffect, useMemo, useState } from 'react';
+import { Spinner } from '../../components/Spinner';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import type { CalendarViewMode } from '../../store/calendarSlice';
@@ -84,7 +85,9 @@ export function CalendarView() {
     actions.create(day, hour * 60, hour * 60 + 60, false);
   };
 
-  const viewProps = { occurrences, calendars: byKey, timeZone: locale.timeZone, format, today, onOpen: actions.open };
+  const { withMoves } = actions;
+  const shown = useMemo(() => withMoves(occurrences), [withMoves, occurrences]);
+  const viewProps = { occurrences: shown.occurrences, calendars: byKey, timeZone: locale.timeZone, format, today, onOpen: actions.open };
   let content;
   if (!loaded) content = <p className="pane__note">{t('calendar.loading')}</p>;
   else if (view === 'month')
@@ -106,6 +109,7 @@ export function CalendarView() {
         {...viewProps}
         days={range.days}
         now={now}
+        pending={shown.pending}
         onCreate={actions.create}
         onChange={actions.change}
         onStep={step}
@@ -131,8 +135,12 @@ export function CalendarView() {
             onView={(mode) => showView(mode)}
             onNew={newAppointment}
           />
-          <p className="visually-hidden" role="status">
-            {actions.writer.busy ? t('calendar.saving') : ''}
+          <p className="calendar-view__status" role="status">
+            {actions.writer.busy && (
+              <>
+                <Spinner /> {t('calendar.saving')}
+              </>
+            )}
           </p>
           <div className="calendar-view__content">{content}</div>
         </main>

@@ -28,6 +28,8 @@ export interface TimeGridProps {
   format: CalendarFormat;
   today: Day;
   now: number;
+  /** Occurrences just dragged whose new version is not synced yet: not draggable again. */
+  pending: ReadonlySet<string>;
   onOpen(occurrence: Occurrence): void;
   /** A new appointment on `day` from `startMin` to `endMin` (minutes since midnight), or all day. */
   onCreate(day: Day, startMin: number, endMin: number, allDay: boolean): void;
@@ -37,7 +39,7 @@ export interface TimeGridProps {
 }
 
 export function TimeGrid(props: TimeGridProps) {
-  const { days, occurrences, calendars, timeZone, format, today, now, onOpen, onCreate, onChange, onStep } = props;
+  const { days, occurrences, calendars, timeZone, format, today, now, pending, onOpen, onCreate, onChange, onStep } = props;
   const { t } = useI18n();
   const bodyRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -134,6 +136,7 @@ export function TimeGrid(props: TimeGridProps) {
                   isToday={column.day === today}
                   now={now}
                   drag={drag}
+                  pending={pending}
                   onOpen={onOpen}
                   onDragStart={startChange}
                 />

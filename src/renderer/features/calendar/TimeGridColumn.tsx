@@ -22,6 +22,7 @@ interface TimeGridColumnProps {
   isToday: boolean;
   now: number;
   drag: GridDragState | null;
+  pending: ReadonlySet<string>;
   onOpen(occurrence: Occurrence): void;
   onDragStart(occurrence: Occurrence, mode: 'move' | 'resize', event: PointerEvent): void;
 }
@@ -39,7 +40,7 @@ function preview(drag: GridDragState | null, column: GridDay, dayIndex: number, 
 }
 
 export function TimeGridColumn(props: TimeGridColumnProps) {
-  const { column, dayIndex, calendars, timeZone, format, isToday, now, drag, onOpen, onDragStart } = props;
+  const { column, dayIndex, calendars, timeZone, format, isToday, now, drag, pending, onOpen, onDragStart } = props;
   const { t } = useI18n();
   const ghost = preview(drag, column, dayIndex, timeZone);
   const draggedId = drag && drag.kind !== 'create' ? drag.occurrence.id : null;
@@ -48,7 +49,7 @@ export function TimeGridColumn(props: TimeGridColumnProps) {
       {column.timed.map((segment) => {
         const calendar = calendars.get(segment.occurrence.calendarKey);
         const box = segmentBox(segment);
-        const writable = calendar?.canWrite ?? false;
+        const writable = (calendar?.canWrite ?? false) && !pending.has(segment.occurrence.id);
         return (
           <EventButton
             key={`${segment.occurrence.id}`}

@@ -13,9 +13,14 @@ import { moveOccurrence, type EditScope } from '../../calendar/editing';
 import { authorNow, newDraft, stamped } from './eventDraft';
 import type { EditorTarget } from './EventEditor';
 import { ModalDialog } from './ModalDialog';
-import type { GridChange } from './timeGridModel';
+import { changedTimes, type GridChange } from './timeGridModel';
 import type { CalendarLocale } from './useCalendarLocale';
 import { useCalendarWriter } from './useCalendarWriter';
+
+/** The stored version an occurrence comes from: a drag's preview holds until this changes. */
+function versionKey(occurrence: Occurrence): string {
+  return `${occurrence.stored.imapUid}:${occurrence.stored.modseq}`;
+}
 
 interface MoveQuestion {
   occurrence: Occurrence;
@@ -27,6 +32,7 @@ export function useCalendarActions(calendars: CalendarInfo[] | undefined, locale
   const writer = useCalendarWriter();
   const [editor, setEditor] = useState<{ id: number; target: EditorTarget } | null>(null);
   const [moveQuestion, setMoveQuestion] = useState<MoveQuestion | null>(null);
+  const [moved, setMoved] = useState<ReadonlyMap<string, { start: number; end: number; version: string }>>(new Map());
   const writable = (calendars ?? []).filter((calendar) => calendar.canWrite && calendar.prefs.visible);
   const defaultKey = (writable[0] ?? (calendars ?? []).find((calendar) => calendar.canWrite))?.key ?? null;
 
@@ -50,15 +56,43 @@ export function useCalendarActions(calendars: CalendarInfo[] | undefined, locale
       // Whole days and minutes of wall time, as the grid showed them (editing.moveOccurrence).
       const delta = { startMinutes: change.days * 1440 + change.startMinutes, endMinutes: change.days * 1440 + change.endMinutes };
       const event = stamped(moveOccurrence(occurrence, delta, scope), author);
-      await writer.save({ calendar, opened: occurrence.stored, event });
+      // The dragged occurrence stays where it was dropped until its new version is synced.
+      if (scope === 'occurrence') setMoved((previous) => new Map(previous).set(occurrence.id, { ...changedTimes(occurrence, change, locale.timeZone), version: versionKey(occurrence) }));
+      const outcome = await writer.save({ calendar, opened: occurrence.stored, event });
+      if (outcome !== 'saved') {
+        setMoved((previous) => {
+          const next = new Map(previous);
+          next.delete(occurrence.id);
+          return next;
+        });
+      }
     },
-    [calendars, writer],
+    [calendars, writer, locale.timeZone],
+  );
+
+  /**
+   * The occurrences with those just dragged at their new place, until the synced version replaces
+   * them; `pending` names those (not draggable again before their new version is in).
+   */
+  const withMoves = useCallback(
+    (occurrences: Occurrence[]): { occurrences: Occurrence[]; pending: ReadonlySet<string> } => {
+      if (moved.size === 0) return { occurrences, pending: new Set() };
+      const pending = new Set<string>();
+      const shown = occurrences.map((occurrence) => {
+        const move = moved.get(occurrence.id);
+        if (!move || move.version !== versionKey(occurrence)) return occurrence;
+        pending.add(occurrence.id);
+        return { ...occurrence, start: move.start, end: move.end };
+      });
+      return { occurrences: shown, pending };
+    },
+    [moved],
   );
 
   const change = useCallback(
     (occurrence: Occurrence, gridChange: GridChange) => {
       const question = { occurrence, change: gridChange };
-      if (occurrence.occurrenceKey === null) void apply(question, 'series');
+      if (occurrence.occurrenceKey === null) void apply(question, 'occurrence');
       else setMoveQuestion(question);
     },
     [apply],
@@ -89,5 +123,5 @@ export function useCalendarActions(calendars: CalendarInfo[] | undefined, locale
       </>
     );
   }
-  return { writer, editor, setEditor, open, create, change, dialog, canCreate: defaultKey !== null };
+  return { writer, editor, setEditor, open, create, change, withMoves, dialog, canCreate: defaultKey !== null };
 }
