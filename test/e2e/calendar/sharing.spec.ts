@@ -5,6 +5,7 @@
  * occurrence and bob's view drops that one while the next week's stays. Fixed weeks in June 2030,
  * so the seed's appointments of "this week" never meet these.
  */
+import { readFileSync } from 'node:fs';
 import { expect, screenshot, test } from '../support/fixtures';
 import { INFO, appointmentDialog, calendarDesk, eventButton, openCalendar, serverMessages, decodePayload } from './calendarDesk';
 
@@ -75,6 +76,12 @@ test('a weekly appointment alice makes in info@ shows for bob and read-only for 
     await expect(carolDialog.getByRole('button', { name: 'Delete' })).toHaveCount(0);
     await expect(carolDialog.getByRole('button', { name: 'Save' })).toHaveCount(0);
     await screenshot(carol.page, 'carol-read-only-appointment');
+    // Reading is enough to take a copy: Export .ics downloads the event as iCalendar (RFC 5545).
+    const [download] = await Promise.all([carol.page.waitForEvent('download'), carolDialog.getByRole('button', { name: 'Export .ics' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    const ics = readFileSync(await download.path(), 'utf8');
+    expect(ics).toContain(`SUMMARY:${TITLE}`);
+    expect(ics).toMatch(/RRULE:FREQ=WEEKLY/);
     await carolDialog.getByRole('button', { name: 'Close' }).click();
 
     // Bob sees next week's occurrence too.
