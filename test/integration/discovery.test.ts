@@ -3,34 +3,19 @@
  * while syncing, push from info@ to two members, rights enforced in tasks, \Seen per person,
  * quota. Timings are printed so the issue's figures can be quoted.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account, Folder, Mailbox } from '../../src/shared/model';
 import { TestClient } from './services/testClient';
-import { deliver, doveadm, fillMaildir, type MailStack, resetMailboxes, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest, type User } from './services/mailStack';
+import { deliver, doveadm, fillMaildir, settingsFor, type User, useMailStack } from './services/mailStack';
 import { folderState, withImap } from './services/serverView';
 
-let stack: MailStack;
-let sut: ServicesUnderTest;
+const fixture = useMailStack({ services: true, tuning: { pollMs: 2_000, discoveryMs: 10_000 } });
 const INFO = 'shared/info@example.test/';
 const SALES = 'shared/sales@example.test/';
 
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(async () => {
-  if (stack) await stopMailStack(stack);
-});
-beforeEach(async () => {
-  await resetMailboxes(stack);
-  sut = servicesFor(stack, { pollMs: 2_000, discoveryMs: 10_000 });
-});
-afterEach(async () => {
-  await sut.cleanup();
-});
-
 async function signIn(user: User): Promise<{ client: TestClient; account: Account }> {
-  const client = new TestClient(sut.services);
-  const account = await client.call('accounts.add', { settings: settingsFor(stack, user), password: stack.users[user].password, rememberPassword: false });
+  const client = new TestClient(fixture.sut.services);
+  const account = await client.call('accounts.add', { settings: settingsFor(fixture.stack, user), password: fixture.stack.users[user].password, rememberPassword: false });
   await client.call('sync.start', { accountId: account.id, cursors: [] });
   await client.untilSynced(account.id, 60_000);
   return { client, account };
@@ -81,7 +66,7 @@ describe('discovery', () => {
     const { client: alice, account } = await signIn('alice');
     const subject = alice.messages.get(`${INFO}INBOX`)!.get(uid)!.subject;
     await alice.call('tasks.queue', { task: { type: 'delete', accountId: account.id, folderPath: `${INFO}INBOX`, uids: [uid] } });
-    await withImap(stack, 'bob', async (imap) => {
+    await withImap(fixture.stack, 'bob', async (imap) => {
       expect((await folderState(imap, `${INFO}INBOX`)).has(uid)).toBe(false);
       const lock = await imap.getMailboxLock(`${INFO}Trash`, { readOnly: true });
       try {
@@ -101,8 +86,8 @@ describe('discovery', () => {
     const { client: carol } = await signIn('carol');
     expect(addresses(carol)).not.toContain('sales@example.test');
     const t0 = performance.now();
-    await doveadm(stack, 'acl', 'set', '-u', 'sales@example.test', 'INBOX', 'user=carol@example.test', 'lookup', 'read');
-    await doveadm(stack, 'acl', 'recalc', '-u', 'sales@example.test');
+    await doveadm(fixture.stack, 'acl', 'set', '-u', 'sales@example.test', 'INBOX', 'user=carol@example.test', 'lookup', 'read');
+    await doveadm(fixture.stack, 'acl', 'recalc', '-u', 'sales@example.test');
     await carol.until(() => addresses(carol).includes('sales@example.test') && carol.folders.has(`${SALES}INBOX`), 'sales@ to appear', 60_000);
     const granted = performance.now() - t0;
     console.log(`grant → visible ${granted.toFixed(0)} ms`);
@@ -110,8 +95,8 @@ describe('discovery', () => {
     expect(carol.folders.get(`${SALES}INBOX`)?.rights).toBe('lr');
 
     const t1 = performance.now();
-    await doveadm(stack, 'acl', 'delete', '-u', 'sales@example.test', 'INBOX', 'user=carol@example.test');
-    await doveadm(stack, 'acl', 'recalc', '-u', 'sales@example.test');
+    await doveadm(fixture.stack, 'acl', 'delete', '-u', 'sales@example.test', 'INBOX', 'user=carol@example.test');
+    await doveadm(fixture.stack, 'acl', 'recalc', '-u', 'sales@example.test');
     await carol.until(() => !addresses(carol).includes('sales@example.test') && !carol.folders.has(`${SALES}INBOX`), 'sales@ to go', 60_000);
     const revoked = performance.now() - t1;
     expect(carol.messages.has(`${SALES}INBOX`)).toBe(false);
@@ -140,7 +125,7 @@ describe('push, read state and quota', () => {
       const subject = `push ${i} ${Date.now()}`;
       const has = (c: TestClient) => [...(c.messages.get(`${INFO}INBOX`)?.values() ?? [])].some((m) => m.subject === subject);
       const t0 = performance.now();
-      await deliver(stack, { from: 'someone@example.test', to: 'info@example.test', raw: message(subject) });
+      await deliver(fixture.stack, { from: 'someone@example.test', to: 'info@example.test', raw: message(subject) });
       await Promise.all([alice.until(() => has(alice), 'alice to get it', 10_000), bob.until(() => has(bob), 'bob to get it', 10_000)]);
       latencies.push(performance.now() - t0);
     }
@@ -153,10 +138,10 @@ describe('push, read state and quota', () => {
     const { client: alice, account } = await signIn('alice');
     const uid = [...alice.messages.get(`${INFO}INBOX`)!.values()].find((m) => !m.flags.includes('\\Seen'))!.uid;
     await alice.call('message.body', { accountId: account.id, folderPath: `${INFO}INBOX`, uid });
-    await withImap(stack, 'alice', async (imap) => expect((await folderState(imap, `${INFO}INBOX`)).get(uid)).not.toContain('\\Seen'));
+    await withImap(fixture.stack, 'alice', async (imap) => expect((await folderState(imap, `${INFO}INBOX`)).get(uid)).not.toContain('\\Seen'));
     await alice.call('tasks.queue', { task: { type: 'setFlags', accountId: account.id, folderPath: `${INFO}INBOX`, uids: [uid], add: ['\\Seen'], remove: [] } });
-    await withImap(stack, 'alice', async (imap) => expect((await folderState(imap, `${INFO}INBOX`)).get(uid)).toContain('\\Seen'));
-    await withImap(stack, 'bob', async (imap) => expect((await folderState(imap, `${INFO}INBOX`)).get(uid)).not.toContain('\\Seen'));
+    await withImap(fixture.stack, 'alice', async (imap) => expect((await folderState(imap, `${INFO}INBOX`)).get(uid)).toContain('\\Seen'));
+    await withImap(fixture.stack, 'bob', async (imap) => expect((await folderState(imap, `${INFO}INBOX`)).get(uid)).not.toContain('\\Seen'));
   });
 
   it('reports quota for the own mailbox and info@, and sees it grow', async () => {
@@ -165,8 +150,8 @@ describe('push, read state and quota', () => {
     expect(quotaOf('alice@example.test')).toMatchObject({ limitKiB: expect.any(Number) });
     const before = quotaOf('info@example.test');
     expect(before?.limitKiB).toBeGreaterThan(0);
-    await fillMaildir(stack, 'info@example.test', 'INBOX', 200);
-    await doveadm(stack, 'quota', 'recalc', '-u', 'info@example.test');
+    await fillMaildir(fixture.stack, 'info@example.test', 'INBOX', 200);
+    await doveadm(fixture.stack, 'quota', 'recalc', '-u', 'info@example.test');
     await alice.until(() => (quotaOf('info@example.test')?.usedKiB ?? 0) > before!.usedKiB, 'info@ quota to grow', 30_000);
   });
 });

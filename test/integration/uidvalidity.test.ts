@@ -5,33 +5,23 @@
  * while the app is closed (UIDs 1… now name other messages), and the server renumbers a folder
  * while the app is running (noticed by the STATUS poll).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { SyncBatch } from '../../src/shared/api';
 import type { Account, MessageSummary } from '../../src/shared/model';
 import { withImap } from './services/serverView';
 import { TestClient } from './services/testClient';
-import { doveadm, fillMaildir, type MailStack, resetMailboxes, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
+import { doveadm, fillMaildir, settingsFor, useMailStack } from './services/mailStack';
 
 const CHANGED = 'Projects';
 const OTHER = 'Letters';
 
-let stack: MailStack;
-let sut: ServicesUnderTest;
-
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(async () => {
-  if (stack) await stopMailStack(stack);
-});
-beforeEach(async () => {
-  await resetMailboxes(stack);
-  await fillMaildir(stack, 'alice', CHANGED, 300, { seed: 1 });
-  await fillMaildir(stack, 'alice', OTHER, 200, { seed: 2 });
-  sut = servicesFor(stack, { pollMs: 1_000 });
-});
-afterEach(async () => {
-  await sut.cleanup();
+const fixture = useMailStack({
+  services: true,
+  tuning: { pollMs: 1_000 },
+  beforeEachTest: async (stack) => {
+    await fillMaildir(stack, 'alice', CHANGED, 300, { seed: 1 });
+    await fillMaildir(stack, 'alice', OTHER, 200, { seed: 2 });
+  },
 });
 
 interface ServerFolder {
@@ -40,7 +30,7 @@ interface ServerFolder {
 }
 
 async function serverState(): Promise<Map<string, ServerFolder>> {
-  return withImap(stack, 'alice', async (client) => {
+  return withImap(fixture.stack, 'alice', async (client) => {
     const out = new Map<string, ServerFolder>();
     const list = await client.list();
     for (const path of new Set(list.filter((f) => !f.flags.has('\\Noselect') && !f.flags.has('\\NonExistent')).map((f) => f.path))) {
@@ -79,7 +69,7 @@ async function expectCacheMatchesServer(client: TestClient): Promise<Map<string,
 }
 
 async function syncedAlice(client: TestClient): Promise<Account> {
-  const account = await client.call('accounts.add', { settings: settingsFor(stack, 'alice'), password: stack.users.alice.password, rememberPassword: false });
+  const account = await client.call('accounts.add', { settings: settingsFor(fixture.stack, 'alice'), password: fixture.stack.users.alice.password, rememberPassword: false });
   await client.call('sync.start', { accountId: account.id, cursors: [] });
   await client.untilSynced(account.id);
   await expectCacheMatchesServer(client);
@@ -112,15 +102,15 @@ function expectUntouched(client: TestClient, from: number, changed: string, chec
 }
 
 it('rebuilds a folder deleted and created again while the app was closed, and leaves the others alone', async () => {
-  const client = new TestClient(sut.services);
+  const client = new TestClient(fixture.sut.services);
   const account = await syncedAlice(client);
   const before = new Map([...client.cursors].map(([path, cursor]) => [path, { ...cursor }]));
   const oldIds = new Map([...client.messages.get(CHANGED)!].map(([uid, m]) => [uid, m.messageId]));
   await client.call('sync.stop', { accountId: account.id });
 
   // Same name, new folder: UIDs 1…250 again, but other messages, and a new UIDVALIDITY.
-  await doveadm(stack, 'mailbox', 'delete', '-u', stack.users.alice.email, CHANGED);
-  await fillMaildir(stack, 'alice', CHANGED, 250, { seed: 9 });
+  await doveadm(fixture.stack, 'mailbox', 'delete', '-u', fixture.stack.users.alice.email, CHANGED);
+  await fillMaildir(fixture.stack, 'alice', CHANGED, 250, { seed: 9 });
   const server = await serverState();
   const fresh = server.get(CHANGED)!;
   expect(fresh.uidValidity, 'precondition: the server gave the folder a new UIDVALIDITY').not.toBe(before.get(CHANGED)!.uidValidity);
@@ -144,13 +134,13 @@ it('rebuilds a folder deleted and created again while the app was closed, and le
 });
 
 it('rebuilds a folder the server renumbers while the app is running, noticed by the poll', async () => {
-  const client = new TestClient(sut.services);
+  const client = new TestClient(fixture.sut.services);
   const account = await syncedAlice(client);
   const old = client.cursors.get(OTHER)!.uidValidity;
   const before = new Map([...client.cursors].map(([path, cursor]) => [path, { ...cursor }]));
   const from = client.batches.length;
 
-  await doveadm(stack, 'mailbox', 'update', '-u', stack.users.alice.email, '--uid-validity', String(old + 77), OTHER);
+  await doveadm(fixture.stack, 'mailbox', 'update', '-u', fixture.stack.users.alice.email, '--uid-validity', String(old + 77), OTHER);
   await client.until(() => client.cursors.get(OTHER)?.uidValidity === old + 77, 'the new UIDVALIDITY in the cache', 15_000);
   await client.until(() => client.lastStatus(account.id)?.state === 'idle', 'idle again');
   await new Promise((r) => setTimeout(r, 2_500)); // two more polls: nothing else may follow

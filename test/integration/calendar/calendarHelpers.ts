@@ -4,11 +4,12 @@
  * hold by the batch rules of src/shared/api.ts, and a server-side look at a calendar folder.
  */
 import type { ImapFlow } from 'imapflow';
+import { afterEach } from 'vitest';
 import type { Account } from '../../../src/shared/model';
 import type { CalendarEvent, StoredEvent } from '../../../src/shared/model/calendar';
 import { decodeKolabMessage } from '../../../src/main/services/calendar/kolabCodec';
 import { TestClient } from '../services/testClient';
-import { servicesFor, settingsFor, type MailStack, type ServicesUnderTest, type User } from '../services/mailStack';
+import { servicesFor, settingsFor, type MailStack, type ServicesUnderTest, type StackFixture, type User } from '../services/mailStack';
 
 export const INFO_CALENDAR = 'shared/info@example.test/Calendar';
 
@@ -90,5 +91,18 @@ export function appointment(uid: string, summary: string, date = '2026-12-09', h
     extraProperties: [],
     recurrence: null,
     exceptions: { excluded: [], overrides: {} },
+  };
+}
+
+/** Members signed in during a test on services of their own, all signed out after it. */
+export function useMembers(fixture: StackFixture): (user: 'alice' | 'bob' | 'carol') => Promise<Member> {
+  const members: Member[] = [];
+  afterEach(async () => {
+    await Promise.all(members.splice(0).map((m) => m.sut.cleanup()));
+  });
+  return async (user) => {
+    const m = await signIn(fixture.stack, user);
+    members.push(m);
+    return m;
   };
 }

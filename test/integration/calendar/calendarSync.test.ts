@@ -3,42 +3,23 @@
  * name, calendar.ensure for own and shared mailboxes per rights, events decoded in sync batches,
  * a change by one member reaching another's engine by IDLE, duplicates converging.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { getMetadata } from '../../../src/main/services/imap/ext/metadata';
 import { encodeKolabMessage } from '../../../src/main/services/calendar/kolabCodec';
-import { doveadm, type MailStack, resetMailboxes, startMailStack, stopMailStack } from '../services/mailStack';
+import { doveadm, useMailStack } from '../services/mailStack';
 import { withImap } from '../services/serverView';
-import { appointment, cachedEvent, cachedEvents, INFO_CALENDAR, serverEvents, signIn, type Member } from './calendarHelpers';
+import { appointment, cachedEvent, cachedEvents, INFO_CALENDAR, serverEvents, useMembers, type Member } from './calendarHelpers';
 
-let stack: MailStack;
-const members: Member[] = [];
+const fixture = useMailStack();
+const member = useMembers(fixture);
 const FOLDER_TYPES = ['/shared/vendor/kolab/folder-type', '/private/vendor/kolab/folder-type'];
 const FIXTURE = 'test/fixtures/calendar/kolab-event-with-exception.eml';
 
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(async () => {
-  if (stack) await stopMailStack(stack);
-});
-beforeEach(async () => {
-  await resetMailboxes(stack);
-});
-afterEach(async () => {
-  await Promise.all(members.splice(0).map((m) => m.sut.cleanup()));
-});
-
-async function member(user: 'alice' | 'bob' | 'carol'): Promise<Member> {
-  const m = await signIn(stack, user);
-  members.push(m);
-  return m;
-}
-
 describe('discovery', () => {
   it('finds info@’s calendar for alice, bob and carol (read-only), sales@’s only for bob, and hides other groupware folders', async () => {
-    await doveadm(stack, 'mailbox', 'create', '-u', 'alice@example.test', 'Contacts');
-    await doveadm(stack, 'mailbox', 'metadata', 'set', '-u', 'alice@example.test', 'Contacts', '/shared/vendor/kolab/folder-type', 'contact');
+    await doveadm(fixture.stack, 'mailbox', 'create', '-u', 'alice@example.test', 'Contacts');
+    await doveadm(fixture.stack, 'mailbox', 'metadata', 'set', '-u', 'alice@example.test', 'Contacts', '/shared/vendor/kolab/folder-type', 'contact');
     const alice = await member('alice');
     const bob = await member('bob');
     const carol = await member('carol');
@@ -53,7 +34,7 @@ describe('discovery', () => {
     expect(summaries).toEqual(['Offerte Jansen bespreken', 'Vakbeurs Bouw', 'Weekoverleg']);
     expect(cachedEvent(alice.client, INFO_CALENDAR, 'seed-weekoverleg@example.test')?.event).toMatchObject({ recurrence: { freq: 'weekly' }, alarms: [{ minutesBefore: 15 }] });
     // Reading events never marks them read for anyone (BODY.PEEK[]).
-    const seen = await withImap(stack, 'alice', async (imap) => {
+    const seen = await withImap(fixture.stack, 'alice', async (imap) => {
       const lock = await imap.getMailboxLock(INFO_CALENDAR, { readOnly: true });
       try {
         return (await imap.search({ seen: true }, { uid: true })) || [];
@@ -65,7 +46,7 @@ describe('discovery', () => {
   });
 
   it('a folder named Agenda without any type is a calendar, and then no other own calendar is created', async () => {
-    await doveadm(stack, 'mailbox', 'create', '-u', 'bob@example.test', 'Agenda');
+    await doveadm(fixture.stack, 'mailbox', 'create', '-u', 'bob@example.test', 'Agenda');
     const bob = await member('bob');
     expect(bob.client.folders.get('Agenda')?.role).toBe('calendar');
     expect(bob.client.folders.has('Calendar')).toBe(false);
@@ -78,13 +59,13 @@ describe('calendar.ensure', () => {
     const alice = await member('alice');
     expect(alice.client.folders.get('Calendar')).toMatchObject({ role: 'calendar', mailboxId: `${alice.account.id}:own` });
     expect(await alice.client.call('calendar.ensure', { accountId: alice.account.id, mailboxId: `${alice.account.id}:own` })).toEqual({ folderPath: 'Calendar' });
-    const types = await withImap(stack, 'alice', async (imap) => (await getMetadata(imap, 'Calendar', FOLDER_TYPES)).values.get('Calendar'));
+    const types = await withImap(fixture.stack, 'alice', async (imap) => (await getMetadata(imap, 'Calendar', FOLDER_TYPES)).values.get('Calendar'));
     expect(types?.get('/private/vendor/kolab/folder-type')).toBe('event.default');
     expect(types?.get('/shared/vendor/kolab/folder-type')).toBe('event');
   });
 
   it('a shared mailbox without a calendar: refused for carol (read-only), created under INBOX by alice and seen by bob and carol', async () => {
-    await doveadm(stack, 'mailbox', 'delete', '-u', 'info@example.test', 'Calendar');
+    await doveadm(fixture.stack, 'mailbox', 'delete', '-u', 'info@example.test', 'Calendar');
     const carol = await member('carol');
     const info = `${carol.account.id}:shared:info@example.test`;
     await expect(carol.client.call('calendar.ensure', { accountId: carol.account.id, mailboxId: info })).rejects.toMatchObject({
@@ -95,7 +76,7 @@ describe('calendar.ensure', () => {
     const created = await alice.client.call('calendar.ensure', { accountId: alice.account.id, mailboxId: `${alice.account.id}:shared:info@example.test` });
     expect(created).toEqual({ folderPath: 'shared/info@example.test/INBOX/Calendar' });
     await alice.client.until(() => alice.client.folders.get(created.folderPath)?.role === 'calendar', 'alice to list the new calendar');
-    const types = await withImap(stack, 'bob', async (imap) => (await getMetadata(imap, created.folderPath, FOLDER_TYPES)).values.get(created.folderPath));
+    const types = await withImap(fixture.stack, 'bob', async (imap) => (await getMetadata(imap, created.folderPath, FOLDER_TYPES)).values.get(created.folderPath));
     expect(types?.get('/shared/vendor/kolab/folder-type')).toBe('event');
     expect(types?.get('/private/vendor/kolab/folder-type') ?? null).toBeNull();
     const bob = await member('bob');
@@ -105,13 +86,13 @@ describe('calendar.ensure', () => {
   });
 
   it('alice and bob creating info@’s calendar at the same moment get the same one folder', async () => {
-    await doveadm(stack, 'mailbox', 'delete', '-u', 'info@example.test', 'Calendar');
+    await doveadm(fixture.stack, 'mailbox', 'delete', '-u', 'info@example.test', 'Calendar');
     const [alice, bob] = await Promise.all([member('alice'), member('bob')]);
     const ensure = (m: Member) => m.client.call('calendar.ensure', { accountId: m.account.id, mailboxId: `${m.account.id}:shared:info@example.test` });
     // Twice each, at once: this process's second call joins its first, the other member's CREATE meets [ALREADYEXISTS].
     const results = await Promise.all([ensure(alice), ensure(bob), ensure(alice), ensure(bob)]);
     expect(new Set(results.map((r) => r.folderPath)).size).toBe(1);
-    const calendars = (await doveadm(stack, 'mailbox', 'list', '-u', 'info@example.test')).split('\n').filter((line) => /Calendar/.test(line));
+    const calendars = (await doveadm(fixture.stack, 'mailbox', 'list', '-u', 'info@example.test')).split('\n').filter((line) => /Calendar/.test(line));
     expect(calendars).toHaveLength(1);
   });
 });
@@ -135,7 +116,7 @@ describe('sync of calendar folders', () => {
   it.skipIf(!existsSync(FIXTURE))('a Kolab event written by another client syncs with its exception and alarm', async () => {
     const alice = await member('alice');
     const raw = readFileSync(FIXTURE);
-    await withImap(stack, 'bob', (imap) => imap.append(INFO_CALENDAR, raw, []));
+    await withImap(fixture.stack, 'bob', (imap) => imap.append(INFO_CALENDAR, raw, []));
     const subject = /^Subject:\s*(.+)$/im.exec(raw.toString('utf8'))![1]!.trim();
     await alice.client.until(() => cachedEvent(alice.client, INFO_CALENDAR, subject) !== undefined, 'the fixture event to sync');
     const event = cachedEvent(alice.client, INFO_CALENDAR, subject)!.event!;
@@ -148,7 +129,7 @@ describe('sync of calendar folders', () => {
     const carol = await member('carol');
     const first = appointment('dup-1@example.test', 'Old title');
     const second = { ...first, summary: 'New title', sequence: 1 };
-    await withImap(stack, 'bob', async (imap) => {
+    await withImap(fixture.stack, 'bob', async (imap) => {
       await imap.append(INFO_CALENDAR, encodeKolabMessage(first, { from: 'bob@example.test', now: Date.now() }), []);
       await imap.append(INFO_CALENDAR, encodeKolabMessage(second, { from: 'bob@example.test', now: Date.now() }), []);
     });
@@ -157,7 +138,7 @@ describe('sync of calendar folders', () => {
     // Alice's first pass sees both at once: she is sent the winner only, and removes the other.
     const alice = await member('alice');
     expect(cachedEvents(alice.client, INFO_CALENDAR).filter((e) => e.event?.uid === 'dup-1@example.test').map((e) => e.event?.summary)).toEqual(['New title']);
-    const onServer = await withImap(stack, 'bob', (imap) => serverEvents(imap, INFO_CALENDAR));
+    const onServer = await withImap(fixture.stack, 'bob', (imap) => serverEvents(imap, INFO_CALENDAR));
     expect(onServer.filter((m) => m.subject === 'dup-1@example.test').map((m) => m.event?.summary)).toEqual(['New title']);
     await carol.client.until(() => cachedEvents(carol.client, INFO_CALENDAR).filter((e) => e.event?.uid === 'dup-1@example.test').length === 1, 'carol’s cache to drop the expunged copy');
   });

@@ -2,37 +2,18 @@
  * Writing events against the real stack (issue #5 §4–5, §7): save and delete with
  * compare-and-swap between two members, rights, .ics import of 500 events and export.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIcs } from '../../../src/main/services/calendar/ical/icsFile';
 import type { StoredEvent } from '../../../src/shared/model/calendar';
-import { doveadm, type MailStack, resetMailboxes, startMailStack, stopMailStack } from '../services/mailStack';
+import { doveadm, useMailStack } from '../services/mailStack';
 import { withImap } from '../services/serverView';
-import { appointment, cachedEvent, INFO_CALENDAR, serverEvents, signIn, type Member } from './calendarHelpers';
+import { appointment, cachedEvent, INFO_CALENDAR, serverEvents, useMembers, type Member } from './calendarHelpers';
 
-let stack: MailStack;
-const members: Member[] = [];
-
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(async () => {
-  if (stack) await stopMailStack(stack);
-});
-beforeEach(async () => {
-  await resetMailboxes(stack);
-});
-afterEach(async () => {
-  await Promise.all(members.splice(0).map((m) => m.sut.cleanup()));
-});
-
-async function member(user: 'alice' | 'bob' | 'carol'): Promise<Member> {
-  const m = await signIn(stack, user);
-  members.push(m);
-  return m;
-}
+const fixture = useMailStack();
+const member = useMembers(fixture);
 
 const version = (s: StoredEvent) => ({ imapUid: s.imapUid, modseq: s.modseq });
-const onServer = (uid: string) => withImap(stack, 'carol', async (imap) => (await serverEvents(imap, INFO_CALENDAR)).filter((m) => m.subject === uid));
+const onServer = (uid: string) => withImap(fixture.stack, 'carol', async (imap) => (await serverEvents(imap, INFO_CALENDAR)).filter((m) => m.subject === uid));
 
 /** Waits until the member's cache holds the event with `check` true. */
 async function seen(m: Member, uid: string, check: (s: StoredEvent) => boolean = () => true): Promise<StoredEvent> {
@@ -80,7 +61,7 @@ describe('save and delete with compare-and-swap', () => {
   it('a flag change since the person opened the event is no conflict: messages are immutable, the event did not change', async () => {
     const alice = await member('alice');
     const v = await seen(alice, 'seed-weekoverleg@example.test');
-    await withImap(stack, 'bob', async (imap) => {
+    await withImap(fixture.stack, 'bob', async (imap) => {
       const lock = await imap.getMailboxLock(INFO_CALENDAR);
       try {
         await imap.messageFlagsAdd(String(v.imapUid), ['\\Flagged'], { uid: true });
@@ -180,7 +161,7 @@ describe('.ics import and export', () => {
   it('a file that is not iCalendar is refused, and so is writing events into a mail folder', async () => {
     const alice = await member('alice');
     // A folder typed as mail (RFC 5464 folder-type, as Kolab clients set it) takes no events.
-    await doveadm(stack, 'mailbox', 'metadata', 'set', '-u', 'alice@example.test', 'Archive', '/shared/vendor/kolab/folder-type', 'mail');
+    await doveadm(fixture.stack, 'mailbox', 'metadata', 'set', '-u', 'alice@example.test', 'Archive', '/shared/vendor/kolab/folder-type', 'mail');
     await expect(alice.client.call('calendar.save', { accountId: alice.account.id, folderPath: 'Archive', event: appointment('x@example.test', 'X'), base: null })).rejects.toMatchObject({ code: 'invalidInput' });
     await expect(alice.client.call('calendar.import', { accountId: alice.account.id, folderPath: 'Archive', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' })).rejects.toMatchObject({ code: 'invalidInput' });
     await expect(alice.client.call('calendar.import', { accountId: alice.account.id, folderPath: INFO_CALENDAR, ics: 'Hello, this is a letter.' })).rejects.toMatchObject({ code: 'invalidIcsFile' });

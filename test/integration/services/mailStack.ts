@@ -9,6 +9,9 @@ import type { AccountSettings, Security } from '../../../src/shared/model';
 import { createServices, MemorySecretStore, type SyncTuning } from '../../../src/main/services';
 import type { Services } from '../../../src/main/services/types';
 
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
+
 export { deliver, doveadm, fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
 export * as seed from '../../fixtures/seedMessages.mjs';
 export type { MailStack };
@@ -55,4 +58,49 @@ export function servicesFor(s: MailStack, tuning: Partial<SyncTuning> = {}, extr
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface StackFixture {
+  /** The file's mail stack (started once). */
+  readonly stack: MailStack;
+  /** This test's services (only with `services: true`). */
+  readonly sut: ServicesUnderTest;
+}
+
+/**
+ * The lifecycle most integration files share: one real mail stack per file, reset to the seed
+ * before each test (then `beforeEachTest`), and — with `services` — fresh services per test,
+ * closed after it. Registers the vitest hooks; read `stack`/`sut` inside tests and hooks.
+ */
+export function useMailStack(
+  options: { services?: boolean; tuning?: Partial<SyncTuning>; beforeEachTest?: (stack: MailStack) => Promise<void> } = {},
+): StackFixture {
+  let stack: MailStack | undefined;
+  let sut: ServicesUnderTest | undefined;
+  beforeAll(async () => {
+    stack = await startMailStack();
+  });
+  afterAll(async () => {
+    if (stack) await stopMailStack(stack);
+  });
+  beforeEach(async () => {
+    await resetMailboxes(fixture.stack);
+    await options.beforeEachTest?.(fixture.stack);
+    if (options.services) sut = servicesFor(fixture.stack, options.tuning);
+  });
+  afterEach(async () => {
+    await sut?.cleanup();
+    sut = undefined;
+  });
+  const fixture: StackFixture = {
+    get stack() {
+      if (!stack) throw new Error('the mail stack is not started (use it inside tests and hooks)');
+      return stack;
+    },
+    get sut() {
+      if (!sut) throw new Error('no services: pass { services: true } to useMailStack');
+      return sut;
+    },
+  };
+  return fixture;
 }

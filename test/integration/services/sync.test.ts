@@ -2,36 +2,21 @@
  * The sync engine against the real mail stack: full sync, incremental changes made by another
  * session, a UIDVALIDITY change, resuming from cursors, and setFlags.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/shared/model';
 import { TestClient } from './testClient';
-import { deliver, doveadm, type MailStack, resetMailboxes, seed, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest, type User } from './mailStack';
+import { deliver, doveadm, seed, settingsFor, type User, useMailStack } from './mailStack';
 import { folderState, selectableFolders, withImap } from './serverView';
 
-let stack: MailStack;
-let sut: ServicesUnderTest;
-
-beforeAll(async () => {
-  stack = await startMailStack();
-});
-afterAll(async () => {
-  if (stack) await stopMailStack(stack);
-});
-beforeEach(async () => {
-  await resetMailboxes(stack);
-  sut = servicesFor(stack);
-});
-afterEach(async () => {
-  await sut.cleanup();
-});
+const fixture = useMailStack({ services: true });
 
 async function addAccount(client: TestClient, user: User): Promise<Account> {
-  return client.call('accounts.add', { settings: settingsFor(stack, user), password: stack.users[user].password, rememberPassword: false });
+  return client.call('accounts.add', { settings: settingsFor(fixture.stack, user), password: fixture.stack.users[user].password, rememberPassword: false });
 }
 
 /** The client's cache equals what a separate session sees, for every selectable folder. */
 async function expectCacheMatchesServer(client: TestClient, user: User): Promise<void> {
-  await withImap(stack, user, async (imap) => {
+  await withImap(fixture.stack, user, async (imap) => {
     const paths = await selectableFolders(imap);
     expect([...client.folders.values()].filter((f) => f.selectable).map((f) => f.path).sort()).toEqual([...paths].sort());
     for (const path of paths) {
@@ -66,7 +51,7 @@ async function eventually(client: TestClient, user: User, what: string): Promise
 
 describe('full sync', () => {
   it('brings every folder of alice into the cache, as the server has it', async () => {
-    const client = new TestClient(sut.services);
+    const client = new TestClient(fixture.sut.services);
     const account = await addAccount(client, 'alice');
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.untilSynced(account.id);
@@ -97,7 +82,7 @@ describe('full sync', () => {
   });
 
   it('sends nothing new when started again from the cursors it acknowledged', async () => {
-    const first = new TestClient(sut.services);
+    const first = new TestClient(fixture.sut.services);
     const account = await addAccount(first, 'alice');
     await first.call('sync.start', { accountId: account.id, cursors: [] });
     await first.untilSynced(account.id);
@@ -111,14 +96,14 @@ describe('full sync', () => {
   });
 
   it('reports a password main does not hold as a noPassword sync error', async () => {
-    const first = new TestClient(sut.services);
+    const first = new TestClient(fixture.sut.services);
     const account = await addAccount(first, 'alice');
     // Same profile, fresh process: the password was not to be remembered, so it is gone.
     const { createServices, MemorySecretStore } = await import('../../../src/main/services');
     const restarted = createServices({
-      profileDir: sut.profileDir,
+      profileDir: fixture.sut.profileDir,
       secrets: new MemorySecretStore(),
-      extraCa: [stack.caPem],
+      extraCa: [fixture.stack.caPem],
       appVersion: '0',
       host: 'browser',
       systemLocale: '',
@@ -139,13 +124,13 @@ describe('full sync', () => {
 
 describe('incremental sync', () => {
   it('follows flag changes, a delivery and an expunge made by another session', async () => {
-    const client = new TestClient(sut.services);
+    const client = new TestClient(fixture.sut.services);
     const account = await addAccount(client, 'alice');
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.untilSynced(account.id);
     const inboxBefore = client.folderUids('INBOX');
 
-    await withImap(stack, 'alice', async (imap) => {
+    await withImap(fixture.stack, 'alice', async (imap) => {
       const lock = await imap.getMailboxLock('INBOX');
       try {
         await imap.messageFlagsAdd(String(inboxBefore[0]), ['\\Flagged', '$Label1'], { uid: true });
@@ -161,9 +146,9 @@ describe('incremental sync', () => {
         archive.release();
       }
     });
-    await deliver(stack, {
+    await deliver(fixture.stack, {
       from: 'sanne.devries@example.nl',
-      to: stack.users.alice.email,
+      to: fixture.stack.users.alice.email,
       raw: 'From: Sanne <sanne.devries@example.nl>\r\nTo: alice@example.test\r\nSubject: Nieuw bericht\r\n\r\nDit is nieuw.\r\n',
     });
 
@@ -177,12 +162,12 @@ describe('incremental sync', () => {
   });
 
   it('catches up on changes made while the sync was stopped', async () => {
-    const client = new TestClient(sut.services);
+    const client = new TestClient(fixture.sut.services);
     const account = await addAccount(client, 'alice');
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.untilSynced(account.id);
     await client.call('sync.stop', { accountId: account.id });
-    await withImap(stack, 'alice', async (imap) => {
+    await withImap(fixture.stack, 'alice', async (imap) => {
       const lock = await imap.getMailboxLock('Sent');
       try {
         await imap.messageDelete('1', { uid: false });
@@ -199,13 +184,13 @@ describe('incremental sync', () => {
   });
 
   it('wipes and refetches a folder whose UIDVALIDITY changed', async () => {
-    const client = new TestClient(sut.services);
+    const client = new TestClient(fixture.sut.services);
     const account = await addAccount(client, 'alice');
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.untilSynced(account.id);
     const oldValidity = client.cursors.get('Archive')!.uidValidity;
     await client.call('sync.stop', { accountId: account.id });
-    await doveadm(stack, 'mailbox', 'update', '-u', stack.users.alice.email, '--uid-validity', String(oldValidity + 1000), 'Archive');
+    await doveadm(fixture.stack, 'mailbox', 'update', '-u', fixture.stack.users.alice.email, '--uid-validity', String(oldValidity + 1000), 'Archive');
     const before = client.batches.length;
     await client.call('sync.start', { accountId: account.id, cursors: [...client.cursors.values()] });
     await client.until(() => client.cursors.get('Archive')?.uidValidity === oldValidity + 1000, 'new UIDVALIDITY');
@@ -217,8 +202,8 @@ describe('incremental sync', () => {
 
 describe('tasks.queue setFlags', () => {
   it('stores flags on the server and the syncing clients converge', async () => {
-    const a = new TestClient(sut.services);
-    const b = new TestClient(sut.services);
+    const a = new TestClient(fixture.sut.services);
+    const b = new TestClient(fixture.sut.services);
     const account = await addAccount(a, 'alice');
     await a.call('sync.start', { accountId: account.id, cursors: [] });
     await b.call('sync.start', { accountId: account.id, cursors: [] });
@@ -226,7 +211,7 @@ describe('tasks.queue setFlags', () => {
     await b.untilSynced(account.id);
     const uid = a.folderUids('Archive')[0]!;
     await a.call('tasks.queue', { task: { type: 'setFlags', accountId: account.id, folderPath: 'Archive', uids: [uid], add: ['\\Flagged'], remove: ['\\Seen'] } });
-    const server = await withImap(stack, 'alice', (imap) => folderState(imap, 'Archive'));
+    const server = await withImap(fixture.stack, 'alice', (imap) => folderState(imap, 'Archive'));
     expect(server.get(uid)).toContain('\\Flagged');
     expect(server.get(uid)).not.toContain('\\Seen');
     await b.until(() => b.messages.get('Archive')?.get(uid)?.flags.includes('\\Flagged') === true, 'client b to see the flag', 5_000);
@@ -234,7 +219,7 @@ describe('tasks.queue setFlags', () => {
   });
 
   it('refuses changes in a shared mailbox carol may only read', async () => {
-    const client = new TestClient(sut.services);
+    const client = new TestClient(fixture.sut.services);
     const account = await addAccount(client, 'carol');
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.untilSynced(account.id);
@@ -246,7 +231,7 @@ describe('tasks.queue setFlags', () => {
   });
 
   it('reports an unknown account and a missing folder', async () => {
-    const client = new TestClient(sut.services);
+    const client = new TestClient(fixture.sut.services);
     const account = await addAccount(client, 'alice');
     await expect(
       client.call('tasks.queue', { task: { type: 'setFlags', accountId: 'nope', folderPath: 'INBOX', uids: [1], add: ['\\Seen'], remove: [] } }),
@@ -259,16 +244,16 @@ describe('tasks.queue setFlags', () => {
 
 describe('an unreachable server', () => {
   it('answers requests with offline and keeps the sync retrying as offline', async () => {
-    const client = new TestClient(sut.services);
-    const settings = settingsFor(stack, 'alice');
+    const client = new TestClient(fixture.sut.services);
+    const settings = settingsFor(fixture.stack, 'alice');
     settings.imap.port = 1;
-    const account = await client.call('accounts.add', { settings, password: stack.users.alice.password, rememberPassword: false });
+    const account = await client.call('accounts.add', { settings, password: fixture.stack.users.alice.password, rememberPassword: false });
     await expect(
       client.call('tasks.queue', { task: { type: 'setFlags', accountId: account.id, folderPath: 'INBOX', uids: [1], add: ['\\Seen'], remove: [] } }),
     ).rejects.toMatchObject({ code: 'offline' });
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.until(() => client.statuses.filter((s) => s.state === 'offline').length >= 2, 'two offline attempts', 10_000);
     expect(client.lastStatus(account.id)!.error).toMatchObject({ code: 'offline' });
-    expect(JSON.stringify(client.statuses)).not.toContain(stack.users.alice.password);
+    expect(JSON.stringify(client.statuses)).not.toContain(fixture.stack.users.alice.password);
   });
 });
