@@ -7,7 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { StoredEvent } from '../../../shared/model/calendar';
 import { parseRights } from '../../../shared/rights';
-import { mailboxColor } from '../../features/mail/mailboxInfo';
+import { colourOf, mailboxColours } from '../../features/mail/mailboxInfo';
 import { db } from '../db';
 import type { CalendarPrefsRow, FolderRow, MailboxRow } from '../rows';
 import type { PostvakDb } from '../schema';
@@ -56,7 +56,7 @@ export function canWriteCalendar(rights: string | null): boolean {
   return parsed.insert && parsed.deleteMessages && parsed.expunge;
 }
 
-function toCalendar(folder: FolderRow, mailbox: MailboxRow | undefined, prefs: CalendarPrefsRow | undefined, several: boolean): CalendarInfo {
+function toCalendar(folder: FolderRow, mailbox: MailboxRow | undefined, prefs: CalendarPrefsRow | undefined, several: boolean, colour: string): CalendarInfo {
   const base = mailbox ? mailbox.displayName.trim() || mailbox.address : folder.name;
   return {
     key: calendarKeyOf(folder.accountId, folder.path),
@@ -65,7 +65,7 @@ function toCalendar(folder: FolderRow, mailbox: MailboxRow | undefined, prefs: C
     mailboxId: folder.mailboxId,
     name: several ? `${base} — ${folder.name}` : base,
     address: mailbox?.address ?? '',
-    colour: mailboxColor(folder.mailboxId),
+    colour,
     kind: mailbox?.kind ?? 'own',
     rights: folder.rights,
     canWrite: canWriteCalendar(folder.rights),
@@ -77,14 +77,17 @@ function toCalendar(folder: FolderRow, mailbox: MailboxRow | undefined, prefs: C
 export async function loadCalendars(database: PostvakDb): Promise<CalendarInfo[]> {
   return database.transaction('r', [database.folders, database.mailboxes, database.calendarPrefs], async () => {
     const folders = (await database.folders.toArray()).filter((folder) => folder.role === 'calendar');
-    const mailboxes = new Map((await database.mailboxes.toArray()).map((mailbox) => [mailbox.id, mailbox]));
+    const mailboxRows = await database.mailboxes.toArray();
+    const mailboxes = new Map(mailboxRows.map((mailbox) => [mailbox.id, mailbox]));
+    // The same colours as the mail tree and Settings: distinct among the person's mailboxes.
+    const colours = mailboxColours(mailboxRows);
     const prefs = new Map((await database.calendarPrefs.toArray()).map((row) => [row.key, row]));
     const perMailbox = new Map<string, number>();
     for (const folder of folders) perMailbox.set(folder.mailboxId, (perMailbox.get(folder.mailboxId) ?? 0) + 1);
     return folders
       .filter((folder) => !mailboxes.get(folder.mailboxId)?.hidden)
       .map((folder) =>
-        toCalendar(folder, mailboxes.get(folder.mailboxId), prefs.get(calendarKeyOf(folder.accountId, folder.path)), (perMailbox.get(folder.mailboxId) ?? 0) > 1),
+        toCalendar(folder, mailboxes.get(folder.mailboxId), prefs.get(calendarKeyOf(folder.accountId, folder.path)), (perMailbox.get(folder.mailboxId) ?? 0) > 1, colourOf(colours, folder.mailboxId)),
       )
       .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'own' ? -1 : 1));
   });

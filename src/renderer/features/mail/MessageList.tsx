@@ -12,7 +12,7 @@ import type { MessageKey, MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { OutboxList } from '../outbox/OutboxList';
-import { folderCapabilities, mailboxColor } from './mailboxInfo';
+import { folderCapabilities } from './mailboxInfo';
 import { MessageRow, rowDomId } from './MessageRow';
 import { QuotaBanner } from './QuotaBanner';
 import { SyncProgress } from './SyncProgress';
@@ -138,7 +138,7 @@ function VirtualList({ source, count, lookup }: { source: MessageSource; count: 
           <MessageRow
             key={item.key}
             row={row}
-            mailbox={mailbox ? { address: mailbox.address, color: mailboxColor(mailbox.id) } : undefined}
+            mailbox={mailbox ? { address: mailbox.address, color: lookup?.colour(mailbox.id) ?? '' } : undefined}
             index={item.index}
             count={count}
             top={item.start}

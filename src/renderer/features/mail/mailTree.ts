@@ -9,7 +9,7 @@ import { unifiedRoles } from '../../db/rows';
 import type { Translate } from '../../i18n/types';
 import { buildFolderTree, groupByMailbox, type TreeNode } from './folderTree';
 import { isInbox } from './folderNames';
-import { isReadOnly, mailboxColor, quotaUsage } from './mailboxInfo';
+import { colourOf, isReadOnly, mailboxColours, quotaUsage } from './mailboxInfo';
 
 export function unifiedKey(role: string): string {
   return `unified\u0000${role}`;
@@ -45,6 +45,7 @@ export function buildMailTree(
   );
   // Calendar folders hold events, not mail: they live on the calendar screen (issue #5 §3).
   const mailFolders = data.folders.filter((folder) => folder.role !== 'calendar');
+  const colours = mailboxColours(data.mailboxes);
   const mailboxes = groupByMailbox(accounts, data.mailboxes, mailFolders, collator).map(({ mailbox, folders }): TreeNode => {
     const inbox = folders.find((folder) => isInbox(folder, mailbox.prefix));
     const unread = inbox ? unreadOf(inbox) : 0;
@@ -64,7 +65,7 @@ export function buildMailTree(
       label: mailbox.address,
       detail,
       description: description.join(', '),
-      color: mailboxColor(mailbox.id),
+      color: colourOf(colours, mailbox.id),
       mailboxId: mailbox.id,
       unread,
       selectable: false,

@@ -15,14 +15,67 @@ import type { Translate } from '../../i18n/types';
  */
 export const mailboxPalette = ['#1f6feb', '#c2410c', '#15803d', '#a21caf', '#0e7490', '#b91c1c', '#6d28d9', '#a16207'] as const;
 
-/** The same colour for a mailbox on every start and every device (FNV-1a over its id). */
-export function mailboxColor(mailboxId: string): string {
+/** A mailbox's preferred palette index: the same on every start and every device (FNV-1a over its id). */
+function preferredIndex(mailboxId: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < mailboxId.length; i++) {
     hash ^= mailboxId.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return mailboxPalette[hash % mailboxPalette.length] ?? mailboxPalette[0];
+  return hash % mailboxPalette.length;
+}
+
+/** The preferred colour alone; use `mailboxColours` wherever several mailboxes are shown together. */
+export function mailboxColor(mailboxId: string): string {
+  return mailboxPalette[preferredIndex(mailboxId)] ?? mailboxPalette[0];
+}
+
+export type ColourCandidate = Pick<Mailbox, 'id' | 'kind' | 'address'>;
+
+/** Own mailboxes first, then the others by address (id breaks ties): who gets first pick. */
+function pickOrder(a: ColourCandidate, b: ColourCandidate): number {
+  if (a.kind !== b.kind) return a.kind === 'own' ? -1 : 1;
+  return a.address.localeCompare(b.address, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * A colour per mailbox, distinct among the person's mailboxes (issue #5 §3: own and shared
+ * calendars overlaid "with a colour each"), hidden ones included so hiding one changes no other.
+ * First every mailbox in pick order claims its hash-preferred colour if no one before it did;
+ * then those left take the next free colour after their preferred one. So adding a mailbox
+ * changes others only where it wins a preferred colour or takes a free one before them. Only
+ * with more than 8 mailboxes do two share a colour (a new round of the palette starts).
+ */
+export function mailboxColours(mailboxes: readonly ColourCandidate[]): Map<string, string> {
+  const size = mailboxPalette.length;
+  const ordered = [...new Map(mailboxes.map((mailbox) => [mailbox.id, mailbox])).values()].sort(pickOrder);
+  const result = new Map<string, string>();
+  for (let round = 0; round * size < ordered.length; round++) {
+    const group = ordered.slice(round * size, (round + 1) * size);
+    const taken = new Set<number>();
+    const left: ColourCandidate[] = [];
+    for (const mailbox of group) {
+      const preferred = preferredIndex(mailbox.id);
+      if (taken.has(preferred)) left.push(mailbox);
+      else {
+        taken.add(preferred);
+        result.set(mailbox.id, mailboxPalette[preferred] ?? mailboxPalette[0]);
+      }
+    }
+    for (const mailbox of left) {
+      const preferred = preferredIndex(mailbox.id);
+      let index = preferred;
+      for (let step = 1; step < size && taken.has(index); step++) index = (preferred + step) % size;
+      taken.add(index);
+      result.set(mailbox.id, mailboxPalette[index] ?? mailboxPalette[0]);
+    }
+  }
+  return result;
+}
+
+/** One mailbox's colour from `mailboxColours`, its preferred colour where it was not in the list. */
+export function colourOf(colours: ReadonlyMap<string, string>, mailboxId: string): string {
+  return colours.get(mailboxId) ?? mailboxColor(mailboxId);
 }
 
 /** What may be done in a folder; `null` rights = the person's own folder, everything allowed. */

@@ -3,10 +3,13 @@ import { useMemo } from 'react';
 import { folderKeyOf, useMailboxesAndFolders } from '../../db/queries/mailboxes';
 import type { FolderRow, MailboxRow } from '../../db/rows';
 import { useStore } from '../../store';
+import { colourOf, mailboxColours } from './mailboxInfo';
 
 export interface MailboxLookup {
   folder(accountId: string, path: string): FolderRow | undefined;
   mailboxOf(accountId: string, path: string): MailboxRow | undefined;
+  /** The mailbox's colour, distinct among the person's mailboxes (mailboxColours). */
+  colour(mailboxId: string): string;
 }
 
 export function useMailboxLookup(): MailboxLookup | undefined {
@@ -17,9 +20,11 @@ export function useMailboxLookup(): MailboxLookup | undefined {
     if (!data) return undefined;
     const folders = new Map(data.folders.map((folder) => [folderKeyOf(folder.accountId, folder.path), folder]));
     const mailboxes = new Map(data.mailboxes.map((mailbox) => [mailbox.id, mailbox]));
+    const colours = mailboxColours(data.mailboxes);
     const folder = (accountId: string, path: string) => folders.get(folderKeyOf(accountId, path));
     return {
       folder,
+      colour: (mailboxId) => colourOf(colours, mailboxId),
       mailboxOf: (accountId, path) => {
         const row = folder(accountId, path);
         return (row && mailboxes.get(row.mailboxId)) ?? mailboxes.get(`${accountId}:own`);

@@ -11,10 +11,10 @@ import type { MailboxRow } from '../../db/rows';
 import { describeError, toApiError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { mailboxColor } from '../mail/mailboxInfo';
+import { colourOf, mailboxColours } from '../mail/mailboxInfo';
 import { CalendarItem } from './CalendarItem';
 
-function NoCalendarItem({ mailbox }: { mailbox: MailboxRow }) {
+function NoCalendarItem({ mailbox, colour }: { mailbox: MailboxRow; colour: string }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,7 +42,7 @@ function NoCalendarItem({ mailbox }: { mailbox: MailboxRow }) {
   return (
     <li className="mailbox-list__item" aria-label={mailbox.address}>
       <div className="mailbox-list__who">
-        <span className="mailbox-swatch" style={{ backgroundColor: mailboxColor(mailbox.id) }} aria-hidden="true" />
+        <span className="mailbox-swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
         <span className="mailbox-list__address">{mailbox.address}</span>
         <span className="badge">{t('settings.calendars.none')}</span>
       </div>
@@ -77,6 +77,7 @@ export function CalendarSettings() {
     const having = new Set(calendars.map((calendar) => calendar.mailboxId));
     return data.mailboxes.filter((mailbox) => !mailbox.hidden && !having.has(mailbox.id)).sort((a, b) => a.address.localeCompare(b.address));
   }, [data, calendars]);
+  const colours = useMemo(() => mailboxColours(data?.mailboxes ?? []), [data]);
 
   return (
     <section className="settings__section" aria-labelledby="settings-calendars">
@@ -89,7 +90,7 @@ export function CalendarSettings() {
           <CalendarItem key={calendar.key} calendar={calendar} />
         ))}
         {withoutCalendar.map((mailbox) => (
-          <NoCalendarItem key={mailbox.id} mailbox={mailbox} />
+          <NoCalendarItem key={mailbox.id} mailbox={mailbox} colour={colourOf(colours, mailbox.id)} />
         ))}
       </ul>
     </section>

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { notifiesFor } from '../../store/preferencesSlice';
 import { groupByMailbox, isSharedMailbox } from '../mail/folderTree';
-import { mailboxColor, quotaUsage, quotaWarning } from '../mail/mailboxInfo';
+import { colourOf, mailboxColours, quotaUsage, quotaWarning } from '../mail/mailboxInfo';
 import { AddSharedMailbox } from './AddSharedMailbox';
 
 function kindLabel(mailbox: MailboxRow, account: Account, t: ReturnType<typeof useI18n>['t']): string {
@@ -22,7 +22,7 @@ function kindLabel(mailbox: MailboxRow, account: Account, t: ReturnType<typeof u
   return mailbox.kind === 'own' ? t('settings.mailboxes.own') : t('settings.mailboxes.discovered');
 }
 
-function MailboxItem({ mailbox, account }: { mailbox: MailboxRow; account: Account }) {
+function MailboxItem({ mailbox, account, colour }: { mailbox: MailboxRow; account: Account; colour: string }) {
   const { t, localeTag } = useI18n();
   const notify = useStore((state) => notifiesFor(state.mailboxNotify, mailbox.id));
   const setMailboxNotify = useStore((state) => state.setMailboxNotify);
@@ -46,7 +46,7 @@ function MailboxItem({ mailbox, account }: { mailbox: MailboxRow; account: Accou
   return (
     <li className={`mailbox-list__item${mailbox.hidden ? ' is-hidden' : ''}`}>
       <div className="mailbox-list__who">
-        <span className="mailbox-swatch" style={{ backgroundColor: mailboxColor(mailbox.id) }} aria-hidden="true" />
+        <span className="mailbox-swatch" style={{ backgroundColor: colour }} aria-hidden="true" />
         <span className="mailbox-list__address">{mailbox.address}</span>
         {mailbox.displayName.trim() && mailbox.displayName.trim() !== mailbox.address && (
           <span className="mailbox-list__name">{mailbox.displayName}</span>
@@ -133,6 +133,7 @@ export function MailboxList() {
     return [...visible, ...hidden];
   }, [data, accounts, collator]);
   const accountOf = new Map((accounts ?? []).map((account) => [account.id, account]));
+  const colours = useMemo(() => mailboxColours(data?.mailboxes ?? []), [data]);
 
   return (
     <section className="settings__section" aria-labelledby="settings-mailboxes">
@@ -143,7 +144,7 @@ export function MailboxList() {
       <ul className="mailbox-list">
         {list.map((mailbox) => {
           const account = accountOf.get(mailbox.accountId);
-          return account ? <MailboxItem key={mailbox.id} mailbox={mailbox} account={account} /> : null;
+          return account ? <MailboxItem key={mailbox.id} mailbox={mailbox} account={account} colour={colourOf(colours, mailbox.id)} /> : null;
         })}
       </ul>
       {accounts && accounts.length > 0 && <AddSharedMailbox accounts={accounts} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { folderCapabilities, isReadOnly, mailboxColor, mailboxPalette, quotaUsage, quotaWarning } from '../../../../../src/renderer/features/mail/mailboxInfo';
+import { colourOf, folderCapabilities, isReadOnly, mailboxColor, mailboxColours, mailboxPalette, quotaUsage, quotaWarning } from '../../../../../src/renderer/features/mail/mailboxInfo';
 import { createTranslator } from '../../../../../src/renderer/i18n/translate';
 
 const en = createTranslator('en', 'en-US');
@@ -60,5 +60,62 @@ describe('mailboxColor', () => {
     expect(colors).toEqual(ids.map(mailboxColor));
     expect(colors.every((color) => (mailboxPalette as readonly string[]).includes(color))).toBe(true);
     expect(new Set(colors).size).toBeGreaterThan(1);
+  });
+});
+
+describe('mailboxColours', () => {
+  const own = (account: string) => ({ id: `${account}:own`, kind: 'own' as const, address: `${account}@example.test` });
+  const shared = (address: string, account = 'a') => ({ id: `${account}:shared:${address}`, kind: 'shared' as const, address });
+  /** Shared mailboxes whose preferred colour is the same as `like`'s: the collisions the hash alone gives. */
+  function sameHashAs(like: string, count: number): ReturnType<typeof shared>[] {
+    const found: ReturnType<typeof shared>[] = [];
+    for (let i = 0; found.length < count; i++) {
+      const candidate = shared(`team${i}@example.test`);
+      if (mailboxColor(candidate.id) === mailboxColor(like)) found.push(candidate);
+    }
+    return found;
+  }
+
+  it('gives two mailboxes whose hash colours collide different colours, the own mailbox keeping its own', () => {
+    const [info] = sameHashAs('bob:own', 1);
+    const colours = mailboxColours([info!, own('bob')]);
+    expect(colours.get('bob:own')).toBe(mailboxColor('bob:own'));
+    expect(colours.get(info!.id)).not.toBe(colours.get('bob:own'));
+  });
+
+  it('keeps all colours distinct up to the size of the palette, and only then repeats', () => {
+    const mailboxes = [own('bob'), ...sameHashAs('bob:own', 7)];
+    const colours = mailboxColours(mailboxes);
+    expect(new Set(colours.values()).size).toBe(8);
+    expect([...colours.values()].every((colour) => (mailboxPalette as readonly string[]).includes(colour))).toBe(true);
+    const nine = mailboxColours([...mailboxes, shared('zz@example.test')]);
+    expect(nine.size).toBe(9);
+    expect(new Set(nine.values()).size).toBe(8);
+  });
+
+  it('gives the others in address order: the first of two colliding shared mailboxes keeps its preferred colour', () => {
+    const [first, second] = sameHashAs('nobody', 2).sort((a, b) => a.address.localeCompare(b.address));
+    for (const input of [[first!, second!], [second!, first!]]) {
+      const colours = mailboxColours(input);
+      expect(colours.get(first!.id)).toBe(mailboxColor(first!.id));
+      expect(colours.get(second!.id)).not.toBe(colours.get(first!.id));
+    }
+  });
+
+  it('is stable: the same input in any order gives the same colours, and an unrelated mailbox changes no one', () => {
+    const mailboxes = [own('bob'), shared('info@example.test', 'bob'), shared('sales@example.test', 'bob')];
+    const colours = mailboxColours(mailboxes);
+    expect(mailboxColours([...mailboxes].reverse())).toEqual(colours);
+    // A newcomer whose preferred colour no one holds takes it and leaves the others as they were.
+    const holding = new Set(colours.values());
+    let newcomer = shared('new0@example.test', 'bob');
+    for (let i = 1; holding.has(mailboxColor(newcomer.id)); i++) newcomer = shared(`new${i}@example.test`, 'bob');
+    const after = mailboxColours([...mailboxes, newcomer]);
+    for (const mailbox of mailboxes) expect(after.get(mailbox.id)).toBe(colours.get(mailbox.id));
+    expect(after.get(newcomer.id)).toBe(mailboxColor(newcomer.id));
+  });
+
+  it('falls back to the preferred colour for a mailbox it was not given', () => {
+    expect(colourOf(new Map(), 'x:own')).toBe(mailboxColor('x:own'));
   });
 });
