@@ -35,8 +35,14 @@ test('bob and alice each get the reminder of an event in info@; dismissal and sn
     await expect.poll(() => bob.notifications()).toContainEqual({ title: `${INFO} — Klantbezoek Jansen at 10:00`, body: 'Dorpsstraat 12' });
     await screenshot(bob.page, 'bob-reminder');
 
-    // The reminder opens its day in the calendar; the panel stays while bob looks.
+    // The reminder opens its event on its day in the calendar; the panel stays while bob looks.
     await bobReminder.getByRole('button', { name: 'Klantbezoek Jansen', exact: true }).click();
+    const opened = bob.page.getByRole('dialog', { name: 'Appointment' });
+    await expect(opened.getByRole('textbox', { name: 'Title' })).toHaveValue('Klantbezoek Jansen');
+    await expect(opened.getByRole('textbox', { name: 'Location' })).toHaveValue('Dorpsstraat 12');
+    await screenshot(bob.page, 'bob-reminder-opens-event');
+    await opened.getByRole('button', { name: 'Cancel' }).click();
+    await expect(opened).toHaveCount(0);
     await expect(bob.page.getByRole('main', { name: 'Calendar' }).getByRole('button', { name: /^Klantbezoek Jansen, 10:00–11:00, / })).toBeVisible();
     await bobReminder.getByRole('button', { name: 'Dismiss Klantbezoek Jansen' }).click();
     await expect(bobPanel).toHaveCount(0);

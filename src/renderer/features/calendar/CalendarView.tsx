@@ -21,6 +21,7 @@ import { TimeGrid } from './TimeGrid';
 import { useCalendarActions } from './useCalendarActions';
 import { useCalendarData } from './useCalendarData';
 import { useCalendarLocale } from './useCalendarLocale';
+import { useRequestedOccurrence } from './useRequestedOccurrence';
 
 /** The current time, refreshed every minute (the today line, and "today" after midnight). */
 function useNow(): number {
@@ -70,6 +71,7 @@ export function CalendarView() {
   const { calendars, byKey, occurrences, loaded } = useCalendarData(range, locale.timeZone);
   const format = calendarFormat(localeTag, locale.hour12, locale.timeZone);
   const actions = useCalendarActions(calendars, locale);
+  useRequestedOccurrence(occurrences, calendars, loaded, actions.open);
 
   const step = useMemo(() => (direction: 1 | -1) => setAnchor(stepAnchor(view, anchor, direction)), [setAnchor, view, anchor]);
   const goToday = useMemo(() => () => setAnchor(null), [setAnchor]);

@@ -12,11 +12,12 @@ import { notificationsSupported } from '../../sync/notifyNewMail';
 import type { ReminderEntry } from './reminderPlan';
 import { reminderText, viewZone } from './reminderWords';
 
-/** Shows the calendar on the occurrence's day. */
+/** Shows the calendar on the occurrence's day with the occurrence open in the appointment dialog. */
 export function openOccurrence(occurrence: Occurrence): void {
   window.focus();
   const store = useStore.getState();
   store.setCalendarAnchor(localDateTime(occurrence.start, viewZone()).slice(0, 10));
+  store.setOpenOccurrence({ calendarKey: occurrence.calendarKey, eventUid: occurrence.master.uid, occurrenceKey: occurrence.occurrenceKey });
   store.showScreen({ name: 'calendar' });
 }
 
