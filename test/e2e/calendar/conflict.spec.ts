@@ -98,3 +98,35 @@ test('two members change one event: different fields merge silently, the same fi
     await Promise.all([alice.close(), bob.close()]);
   }
 });
+
+test('saving one’s own event again before the first save came back is no conflict: no question, one message with the second value', async ({ browser, stack }) => {
+  test.setTimeout(120_000);
+  const bob = await calendarDesk(browser, stack, 'bob');
+  try {
+    const uid = `tweemaal-${Date.now()}@example.test`;
+    await saveEvent(bob, appointment({ uid, summary: 'Tweemaal', date: DAY, start: '14:00', end: '15:00', by: bob.email }));
+    await openCalendar(bob.page, DAY);
+    const event = bob.page.getByRole('button', { name: /^Tweemaal.*, 14:00–15:00, info@example\.test$/ });
+    await event.click();
+    await appointmentDialog(bob.page).getByRole('textbox', { name: 'Title' }).fill('Tweemaal eerste');
+    await save(bob.page);
+    await expect(appointmentDialog(bob.page)).toHaveCount(0);
+
+    // At once again, before the first save is synced back (the form still shows what bob opened).
+    await event.click();
+    const title = appointmentDialog(bob.page).getByRole('textbox', { name: 'Title' });
+    const shown = await title.inputValue();
+    test.info().annotations.push({ type: 'reopened before sync', description: String(shown === 'Tweemaal') });
+    await title.fill('Tweemaal tweede');
+    await save(bob.page);
+    await expect(appointmentDialog(bob.page)).toHaveCount(0);
+    await expect(bob.page.getByRole('heading', { name: 'Someone else changed this appointment' })).toHaveCount(0);
+
+    await expect(eventButton(bob.page, 'Tweemaal tweede', '14:00–15:00')).toBeVisible({ timeout: 20_000 });
+    const messages = (await serverMessages(stack, INFO_CALENDAR)).filter((message) => message.subject === uid);
+    expect(messages).toHaveLength(1);
+    expect(decodePayload(messages[0]!.source)).toContain('Tweemaal tweede');
+  } finally {
+    await bob.close();
+  }
+});

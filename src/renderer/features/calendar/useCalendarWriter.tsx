@@ -4,7 +4,9 @@
  * server's version, and nothing is lost: fields only one side changed merge silently
  * (mergeEvents), fields both changed are put to the person (ConflictDialog), and the result is
  * saved against the server's version — again, until it goes through. An event deleted meanwhile
- * can be saved as new or discarded.
+ * can be saved as new or discarded. When the server's version is the person's own previous save
+ * (saved again before it came back through sync) it is no conflict: their new values are saved
+ * over it at once (ownSaves.ts).
  */
 import { useCallback, useState, type ReactNode } from 'react';
 import { applyChoices, mergeEvents, type EventField, type FieldSide } from '../../../shared/calendar/merge';
@@ -16,6 +18,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { calendarErrorText } from './calendarErrors';
 import { ConflictDialog, DeletedDialog } from './ConflictDialog';
+import { isOwnSave, rememberOwnSave } from './ownSaves';
 
 export type WriteOutcome = 'saved' | 'cancelled' | 'failed';
 
@@ -33,6 +36,13 @@ export interface SaveRequest {
 /** The version written after a merge: newer than both (SEQUENCE, RFC 5545 §3.8.7.4), changed by the person saving. */
 function stampMerged(event: CalendarEvent, mine: CalendarEvent, theirs: CalendarEvent, by: string): CalendarEvent {
   return { ...event, sequence: Math.max(mine.sequence, theirs.sequence + 1), lastModified: Date.now(), lastModifiedBy: by };
+}
+
+/** The second of two own saves over the first: the merge with every field both changed taken from the second. */
+function ownMerge(base: CalendarEvent, second: CalendarEvent, first: CalendarEvent): CalendarEvent {
+  const { merged, conflicts } = mergeEvents(base, second, first);
+  if (conflicts.length === 0) return merged;
+  return applyChoices(merged, second, first, new Map(conflicts.map((field) => [field, 'mine' as const])), base);
 }
 
 function versionOf(stored: StoredEvent): EventVersion {
@@ -65,8 +75,21 @@ export function useCalendarWriter() {
         let mine = event;
         for (;;) {
           const result = await call(calendar, mine, version);
-          if (result.status === 'saved') return 'saved';
+          if (result.status === 'saved') {
+            rememberOwnSave(calendar.key, mine.uid, result.imapUid);
+            return 'saved';
+          }
           const current = result.current;
+          if (current?.event && isOwnSave(calendar.key, mine.uid, current.imapUid)) {
+            // Only the person changed it since they opened it: what they changed in their first
+            // save stays, and where both saves changed a field the newer one wins, without a question.
+            const own = current.event;
+            const next = base ? ownMerge(base, mine, own) : mine;
+            mine = stampMerged(next, mine, own, authorOf(calendar));
+            base = own;
+            version = versionOf(current);
+            continue;
+          }
           if (!current?.event || !base) {
             const asNew = await new Promise<boolean>((resolve) => setPending({ kind: 'deleted', resolve }));
             if (!asNew) return 'cancelled';
