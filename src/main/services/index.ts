@@ -93,14 +93,18 @@ function observing(ctx: ServicesContext, sink: EventSink): EventSink {
   };
 }
 
-/** Issue #5 §1: an account's own calendar exists before its first discovery (calendarHandlers.ts). */
+/**
+ * Issue #5 §1: every person has an own calendar. Made alongside the first sync, never before it:
+ * the first rows on screen must not wait for a CREATE (issue #3's "first rows ≤ 1 s"); when it
+ * creates one, every engine re-discovers and the calendar appears a moment later.
+ */
 function withOwnCalendar(ctx: ServicesContext, handlers: Handlers): Handlers {
   const start = handlers['sync.start'];
   if (!start) return handlers;
   return {
     ...handlers,
     'sync.start': async (input) => {
-      await ensureOwnCalendar(ctx, input.accountId);
+      void ensureOwnCalendar(ctx, input.accountId);
       return start(input);
     },
   };

@@ -67,10 +67,10 @@ async function withCalendar<T>(ctx: ServicesContext, accountId: string, fn: (ses
 const ownCalendarDone = new WeakMap<ServicesContext, Map<string, Promise<void>>>();
 
 /**
- * Issue #5 §1: every person has a calendar. Before an account's first sync in this process its
- * own mailbox gets one if it has none, so the first discovery already lists it. Bounded by
- * `budgetMs`: offline, the sync starts anyway and the calendar follows when the server answers
- * (then every engine re-discovers). A failure is logged and tried again at the next start.
+ * Issue #5 §1: every person has a calendar. Once per account and process, its own mailbox gets
+ * one if it has none; when one is created every engine re-discovers, so it appears without a
+ * restart. Offline it simply fails (logged) and is tried again at the next start. Resolves when
+ * done or after `budgetMs`, whichever is first; it never throws.
  */
 export async function ensureOwnCalendar(ctx: ServicesContext, accountId: string, budgetMs = 2_000): Promise<void> {
   const done = ownCalendarDone.get(ctx) ?? new Map<string, Promise<void>>();
