@@ -47,18 +47,19 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
 
   return {
     connect(sink: EventSink): ClientSession {
-      const engine = new SyncEngine({
+      const engine: SyncEngine = new SyncEngine({
         sink: observing(ctx, sink),
         tuning: ctx.tuning,
         hostOf: async (accountId) => (await ctx.accounts.get(accountId)).imap.host,
         connect: ctx.connectImap,
         mailboxConfig: ctx.mailboxConfig,
         log: (level, message) => ctx.log(level, message),
+        ensureOwnCalendar: (accountId, session): Promise<boolean> => ensureOwnCalendar(ctx, accountId, session, engine),
       });
       const client = { sink, engine };
       ctx.clients.add(client);
       const session: ClientSession = {
-        handlers: { ...shared, ...withOwnCalendar(ctx, syncHandlers(engine)) },
+        handlers: { ...shared, ...syncHandlers(engine) },
         async close() {
           ctx.clients.delete(client);
           sessions.delete(session);
@@ -90,22 +91,5 @@ function observing(ctx: ServicesContext, sink: EventSink): EventSink {
       void ctx.outbox.connectionBack(batch.accountId).catch(() => undefined);
     }
     sink(event, payload);
-  };
-}
-
-/**
- * Issue #5 §1: every person has an own calendar. Made alongside the first sync, never before it:
- * the first rows on screen must not wait for a CREATE (issue #3's "first rows ≤ 1 s"); when it
- * creates one, every engine re-discovers and the calendar appears a moment later.
- */
-function withOwnCalendar(ctx: ServicesContext, handlers: Handlers): Handlers {
-  const start = handlers['sync.start'];
-  if (!start) return handlers;
-  return {
-    ...handlers,
-    'sync.start': async (input) => {
-      void ensureOwnCalendar(ctx, input.accountId);
-      return start(input);
-    },
   };
 }

@@ -6,6 +6,8 @@
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
+import type { ImapSession } from '../imap/types';
+import type { SyncEngine } from '../sync/SyncEngine';
 import { calendarStore, messageStore } from '../imap/storeOps';
 import { taskMailbox } from '../tasks/taskMailbox';
 import { ensureCalendar } from './calendarFolders';
@@ -64,31 +66,15 @@ async function withCalendar<T>(ctx: ServicesContext, accountId: string, fn: (ses
   }
 }
 
-const ownCalendarDone = new WeakMap<ServicesContext, Map<string, Promise<void>>>();
-
 /**
- * Issue #5 §1: every person has a calendar. Once per account and process, its own mailbox gets
- * one if it has none; when one is created every engine re-discovers, so it appears without a
- * restart. Offline it simply fails (logged) and is tried again at the next start. Resolves when
- * done or after `budgetMs`, whichever is first; it never throws.
+ * Issue #5 §1: every person has a calendar. The sync engine calls this on its own connection
+ * after the first pass when the own mailbox lists none (AccountSync.ensureOwnCalendar), so the
+ * first rows never wait for it; true when it created one (the engine then lists it at once).
  */
-export async function ensureOwnCalendar(ctx: ServicesContext, accountId: string, budgetMs = 2_000): Promise<void> {
-  const done = ownCalendarDone.get(ctx) ?? new Map<string, Promise<void>>();
-  ownCalendarDone.set(ctx, done);
-  let work = done.get(accountId);
-  if (!work) {
-    work = (async () => {
-      const config = await ctx.mailboxConfig(accountId);
-      const result = await withCalendar(ctx, accountId, (session) => ensureCalendar(session, config, ownMailboxId(accountId)));
-      // Engines already running (the budget ran out) list it at once; one not yet started will.
-      if (result.created) for (const client of ctx.clients) client.engine.rediscover(accountId);
-    })().catch((error: unknown) => {
-      done.delete(accountId);
-      ctx.log('warn', `Could not create the own calendar of ${accountId}: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    done.set(accountId, work);
-  }
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
-  clearTimeout(timer);
+export async function ensureOwnCalendar(ctx: ServicesContext, accountId: string, session: ImapSession, caller: SyncEngine): Promise<boolean> {
+  const config = await ctx.mailboxConfig(accountId);
+  const result = await ensureCalendar(calendarStore(messageStore(session)), config, ownMailboxId(accountId));
+  // Other clients' engines of this account list it at their next discovery; tell them now.
+  if (result.created) for (const client of ctx.clients) if (client.engine !== caller) client.engine.rediscover(accountId);
+  return result.created;
 }

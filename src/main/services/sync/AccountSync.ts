@@ -58,6 +58,11 @@ export interface AccountSyncDeps {
   tuning: SyncTuning;
   onClientGone(): void;
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /**
+   * Issue #5 §1: makes the own mailbox's calendar when it has none; true when it created one.
+   * Called on the sync connection after the initial pass, so the first rows never wait for it.
+   */
+  ensureOwnCalendar?(session: ImapSession): Promise<boolean>;
 }
 
 class ConnectionLostError extends Error {
@@ -232,7 +237,27 @@ export class AccountSync {
       this.pending.delete(path);
       await this.syncOne(session, path);
     }
+    await this.ensureOwnCalendar(session);
     await this.watchInbox(session);
+  }
+
+  /** After the first pass, before the account reports idle: the own calendar, listed at once. */
+  private async ensureOwnCalendar(session: ImapSession): Promise<void> {
+    const ensure = this.deps.ensureOwnCalendar;
+    const ownId = `${this.deps.accountId}:own`;
+    if (!ensure || this.stopped || this.folders.some((f) => f.role === 'calendar' && f.mailboxId === ownId)) return;
+    try {
+      if (!(await ensure(session))) return;
+    } catch (error) {
+      // A server that refuses (no CREATE right, no METADATA…) still syncs mail; tried again next connection.
+      this.deps.log('warn', `Could not make the own calendar: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    await this.applyFolders(session, await session.listFolders());
+    for (const path of syncOrder(this.folders)) {
+      if (this.stopped || this.cursors.has(path) || !this.pending.delete(path)) continue;
+      await this.syncOne(session, path);
+    }
   }
 
   /** Discovers the mailboxes and sends a `folders` batch when anything the renderer stores changed. */

@@ -19,6 +19,8 @@ export interface SyncEngineDeps {
   /** The account's mailbox settings (manual mailboxes, hidden ids). */
   mailboxConfig(accountId: string): Promise<MailboxConfig>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Issue #5 §1: makes the account's own calendar on this session when missing; true when created. */
+  ensureOwnCalendar?(accountId: string, session: ImapSession): Promise<boolean>;
 }
 
 export class SyncEngine {
@@ -46,6 +48,7 @@ export class SyncEngine {
         tuning: this.deps.tuning,
         onClientGone: () => void this.close(),
         log: this.deps.log,
+        ...(this.deps.ensureOwnCalendar ? { ensureOwnCalendar: (session: ImapSession) => this.deps.ensureOwnCalendar!(accountId, session) } : {}),
       },
       cursors,
     );
