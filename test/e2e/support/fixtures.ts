@@ -70,11 +70,16 @@ export const test = base.extend<
     },
     { scope: 'worker', timeout: 120_000 },
   ],
-  tracker: async ({ trackerServer, stack }, use) => {
-    await resetMailboxes(stack, { trackingPort: trackerServer.tracker.port });
-    trackerServer.tracker.hits.length = 0;
-    await use(trackerServer.tracker);
-  },
+  // Auto: every test starts from the seed (HOUSE_STYLE.md "a fresh mail stack state"), also those
+  // that never name it — otherwise one spec's calendar events or mail reach the next.
+  tracker: [
+    async ({ trackerServer, stack }, use) => {
+      await resetMailboxes(stack, { trackingPort: trackerServer.tracker.port });
+      trackerServer.tracker.hits.length = 0;
+      await use(trackerServer.tracker);
+    },
+    { auto: true },
+  ],
   app: async ({ stack, tracker: _fresh }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'postvak-e2e-profile-'));
     const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
