@@ -1,10 +1,7 @@
-/**
- * A modal confirmation on the native <dialog>: focus moves into it and stays there, Escape
- * cancels, and focus returns to where it was when it closes.
- */
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+/** A modal confirmation: a question, Cancel (focused first) and the confirming button. */
+import { useId, type ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 import { Spinner } from './Spinner';
-
 interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
@@ -21,33 +18,9 @@ interface ConfirmDialogProps {
 
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { title, children, confirmLabel, cancelLabel, busyLabel, busy, danger, alert, onConfirm, onCancel } = props;
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const bodyId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    const opener = document.activeElement as HTMLElement | null;
-    if (dialog && !dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    return () => opener?.focus?.();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      role={alert ? 'alertdialog' : undefined}
-      aria-labelledby={titleId}
-      aria-describedby={alert ? bodyId : undefined}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-    >
-      <h2 id={titleId} className="dialog__title">
-        {title}
-      </h2>
+    <ModalDialog title={title} onCancel={onCancel} busy={busy} role={alert ? 'alertdialog' : 'dialog'} describedBy={alert ? bodyId : undefined}>
       <div id={bodyId} className="dialog__body">
         {children}
       </div>
@@ -66,6 +39,6 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

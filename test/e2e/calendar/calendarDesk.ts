@@ -69,7 +69,7 @@ export function eventButton(page: Page, title: string, time: string, calendar = 
 export const appointmentDialog = (page: Page) => page.getByRole('dialog');
 
 /** A timed event in Amsterdam time as the model describes it (src/shared/model/calendar.ts). */
-export function appointment(fields: { uid: string; summary: string; date: string; start: string; end: string; by: string; location?: string }) {
+export function appointment(fields: { uid: string; summary: string; date: string; start: string; end: string; location?: string; alarm?: number; by?: string }) {
   const now = Date.now();
   return {
     uid: fields.uid,
@@ -79,12 +79,12 @@ export function appointment(fields: { uid: string; summary: string; date: string
     start: { dateTime: `${fields.date}T${fields.start}:00`, timeZone: ZONE },
     end: { dateTime: `${fields.date}T${fields.end}:00`, timeZone: ZONE },
     allDay: false,
-    alarms: [],
+    alarms: fields.alarm === undefined ? [] : [{ minutesBefore: fields.alarm, description: null }],
     sequence: 0,
     created: now,
     lastModified: now,
-    createdBy: fields.by,
-    lastModifiedBy: fields.by,
+    createdBy: fields.by ?? null,
+    lastModifiedBy: fields.by ?? null,
     extraProperties: [],
     recurrence: null,
     exceptions: { excluded: [], overrides: {} },

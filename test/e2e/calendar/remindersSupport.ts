@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostCall, stackAccount, startHostProcess } from '../../../scripts/lib.mjs';
 import { test, type MailStack } from '../support/fixtures';
+import type { appointment } from './calendarDesk';
+
+export { appointment } from './calendarDesk';
 
 export const INFO = 'info@example.test';
 export const ZONE = 'Europe/Amsterdam';
@@ -90,29 +93,6 @@ export async function personAt(
       await test.info().attach(`console-${user}.log`, { body: consoleLines.join('\n') });
       rmSync(profile, { recursive: true, force: true });
     },
-  };
-}
-
-/** A timed event in Amsterdam time, as the model describes it (src/shared/model/calendar.ts). */
-export function appointment(fields: { uid: string; summary: string; date: string; start: string; end: string; location?: string; alarm?: number; by?: string }) {
-  const now = Date.now();
-  return {
-    uid: fields.uid,
-    summary: fields.summary,
-    location: fields.location ?? '',
-    description: '',
-    start: { dateTime: `${fields.date}T${fields.start}:00`, timeZone: ZONE },
-    end: { dateTime: `${fields.date}T${fields.end}:00`, timeZone: ZONE },
-    allDay: false,
-    alarms: fields.alarm === undefined ? [] : [{ minutesBefore: fields.alarm, description: null }],
-    sequence: 0,
-    created: now,
-    lastModified: now,
-    createdBy: fields.by ?? null,
-    lastModifiedBy: fields.by ?? null,
-    extraProperties: [],
-    recurrence: null,
-    exceptions: { excluded: [], overrides: {} },
   };
 }
 

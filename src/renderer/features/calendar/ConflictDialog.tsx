@@ -10,7 +10,7 @@ import type { CalendarEvent } from '../../../shared/model/calendar';
 import { useI18n } from '../../i18n/useI18n';
 import { useCalendarLocale } from './useCalendarLocale';
 import { fieldText, personText } from './eventWords';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 
 interface ConflictDialogProps {
   mine: CalendarEvent;

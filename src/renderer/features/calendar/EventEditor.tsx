@@ -16,7 +16,7 @@ import { authorNow, changeDraft, draftFields, draftFromEvent, draftRecurrence, n
 import { EventDetails } from './EventDetails';
 import { EventFormFields } from './EventFormFields';
 import { personText } from './eventWords';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 import { isValidZone } from './TimeZoneField';
 import { useCalendarLocale } from './useCalendarLocale';
 import type { useCalendarWriter } from './useCalendarWriter';

@@ -12,7 +12,7 @@ import { addDays, timeOfMinutes, type Day } from './calendarDates';
 import { moveOccurrence, type EditScope } from '../../calendar/editing';
 import { authorNow, newDraft, stamped } from './eventDraft';
 import type { EditorTarget } from './EventEditor';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../../components/ModalDialog';
 import { changedTimes, type GridChange } from './timeGridModel';
 import type { CalendarLocale } from './useCalendarLocale';
 import { useCalendarWriter } from './useCalendarWriter';

@@ -1,5 +1,5 @@
 /**
- * A modal on the native <dialog> for the calendar's forms and questions: focus moves in and stays,
+ * A modal on the native <dialog> (forms, questions, ConfirmDialog): focus moves in and stays,
  * Escape cancels (unless busy), focus returns to where it was when it closes.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
@@ -11,10 +11,12 @@ interface ModalDialogProps {
   onCancel(): void;
   busy?: boolean;
   role?: 'dialog' | 'alertdialog';
+  /** id of the text an alertdialog is read out with (WAI-ARIA aria-describedby). */
+  describedBy?: string;
   children: ReactNode;
 }
 
-export function ModalDialog({ title, className, onCancel, busy, role, children }: ModalDialogProps) {
+export function ModalDialog({ title, className, onCancel, busy, role, describedBy, children }: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -32,6 +34,7 @@ export function ModalDialog({ title, className, onCancel, busy, role, children }
       className={`dialog${className ? ` ${className}` : ''}`}
       role={role === 'alertdialog' ? 'alertdialog' : undefined}
       aria-labelledby={titleId}
+      aria-describedby={describedBy}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onCancel();
