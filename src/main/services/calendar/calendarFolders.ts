@@ -66,8 +66,9 @@ export function ensureCalendar(session: ImapSession & CalendarStore, config: Mai
 /**
  * CREATE, where another member's client creating the same calendar at the same moment answers
  * `[ALREADYEXISTS]` (RFC 5530 §3): that folder is the one we meant (the name was free when we
- * listed), so it is typed like ours and used — and, new to this session's list, reported as
- * created so the engines re-discover. The error is returned where the server said no otherwise.
+ * listed): its creator types it (Dovecot may not yet let this session annotate it: "Mailbox
+ * doesn't exist" right after [ALREADYEXISTS], seen here), and, new to this session's list, it is
+ * reported as created so the engines re-discover. The error is returned where the server said no otherwise.
  */
 async function create(session: CalendarStore, path: string): Promise<'created' | 'exists' | ImapExtError> {
   try {
@@ -92,7 +93,7 @@ async function findOrCreate(session: ImapSession & CalendarStore, config: Mailbo
     const outcome = await create(session, path);
     if (outcome instanceof ImapExtError) throw outcome;
     const values: Record<string, string> = mailbox.kind === 'own' ? { [PRIVATE_FOLDER_TYPE]: 'event.default', [SHARED_FOLDER_TYPE]: 'event' } : { [SHARED_FOLDER_TYPE]: 'event' };
-    await annotate(session, path, values, found.types !== null);
+    if (outcome === 'created') await annotate(session, path, values, found.types !== null);
     return { folderPath: path, created: true };
   }
   const inbox = roleFolder(found.rows, found.mailboxes, mailbox.id, 'inbox')?.path ?? null;
@@ -102,8 +103,9 @@ async function findOrCreate(session: ImapSession & CalendarStore, config: Mailbo
   attempts.push(freeName(taken, mailbox.prefix, 'Calendar'));
   for (const path of attempts) {
     // NO [NOPERM] / [CANNOT] (RFC 5530): not here; the next place, or tell the person who can.
-    if ((await create(session, path)) instanceof ImapExtError) continue;
-    await annotate(session, path, { [SHARED_FOLDER_TYPE]: 'event' }, found.types !== null);
+    const outcome = await create(session, path);
+    if (outcome instanceof ImapExtError) continue;
+    if (outcome === 'created') await annotate(session, path, { [SHARED_FOLDER_TYPE]: 'event' }, found.types !== null);
     return { folderPath: path, created: true };
   }
   throw new AppError('calendarNotAllowed', `You may not create a calendar in ${mailbox.address}; its owner or an administrator can`, { mailbox: mailbox.address });
