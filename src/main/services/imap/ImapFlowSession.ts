@@ -4,7 +4,6 @@
  * (imap/types.ts) the moment they arrive: imapflow's mailbox object keeps mutating after SELECT,
  * and its modseqs are BigInts, which JSON cannot carry.
  */
-import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
 import { ImapFlow, type ExpungeEvent, type ListResponse, type MailboxObject } from 'imapflow';
 import type { AppendResult, CalendarStore, FolderSnapshot, FolderStatus, HeaderQuery, ImapAccount, ImapSession, ListedFolder, MessageStore, OpenFolder, OpenImapOptions, ReplaceOutcome, SharedNamespaces, SourcedMessage, StorageQuota } from './types';
@@ -14,6 +13,7 @@ import { capsFrom } from './convert';
 import { ImapCommandError } from './imapErrors';
 import { FlowFolder } from './FlowFolder';
 import { commentOf, rightsOf, sharedNamespaces, storageQuotaOf } from './sessionFacts';
+import { secureContextFor } from '../net/tlsContext';
 
 /** Connects and logs in; rejects with the library's error (classify with imapErrors). */
 export async function openImap(account: ImapAccount, password: string, options: OpenImapOptions): Promise<ImapSession> {
@@ -26,8 +26,9 @@ export async function openImap(account: ImapAccount, password: string, options: 
     servername: isIP(account.host) ? undefined : account.host,
     auth: { user: account.username, pass: password },
     logger: false,
-    // Extra CAs join the system roots; verification itself is never switched off.
-    tls: { ca: [...rootCertificates, ...options.extraCa], minVersion: 'TLSv1.2' },
+    // Extra CAs join the system roots, TLS 1.2 at least, one shared context (net/tlsContext.ts);
+    // verification itself is never switched off.
+    tls: { secureContext: secureContextFor(options.extraCa) },
     qresync: true,
     clientInfo: { name: 'Postvak' },
     connectionTimeout: options.connectTimeoutMs ?? 30_000,

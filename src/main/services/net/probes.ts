@@ -4,7 +4,8 @@
  */
 import { lookup } from 'node:dns/promises';
 import { connect as netConnect, isIP } from 'node:net';
-import { connect as tlsConnect, rootCertificates } from 'node:tls';
+import { connect as tlsConnect } from 'node:tls';
+import { secureContextFor } from './tlsContext';
 
 export const PROBE_TIMEOUT_MS = 8_000;
 
@@ -52,8 +53,8 @@ export function tlsProbe(
       port,
       // SNI and the certificate's name check use the name the user typed, not the address.
       servername: isIP(host) ? undefined : host,
-      ca: [...rootCertificates, ...extraCa],
-      minVersion: 'TLSv1.2',
+      // The system roots plus the configured CAs, TLS 1.2 at least (tlsContext.ts).
+      secureContext: secureContextFor(extraCa),
     });
     const timer = setTimeout(() => {
       socket.destroy();

@@ -3,9 +3,9 @@
  * connection test itself: verifying that a submission server accepts our login.
  */
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
 import nodemailer from 'nodemailer';
 import type { ServerSettings } from '../../../shared/model';
+import { secureContextFor } from '../net/tlsContext';
 
 export interface SmtpLogin {
   server: ServerSettings;
@@ -51,9 +51,8 @@ export function connectionOptions(login: Pick<SmtpLogin, 'server' | 'extraCa' | 
     requireTLS: server.security === 'starttls',
     ignoreTLS: server.security === 'none',
     tls: {
-      ca: [...rootCertificates, ...login.extraCa],
+      secureContext: secureContextFor(login.extraCa),
       servername: isIP(server.host) ? undefined : server.host,
-      minVersion: 'TLSv1.2' as const,
     },
     connectionTimeout: login.timeoutMs,
     greetingTimeout: login.timeoutMs,
