@@ -22,7 +22,7 @@ import { build, hostCall, root, stackAccount, startHostProcess } from './lib.mjs
 import { deliver, fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../test/mailstack/mailstack.mjs';
 import { connectHost } from '../test/bench/hostClient.mjs';
 import { mbsyncPull, postvakSummaryItems, SUMMARY_ITEMS, timedFetch } from '../test/bench/protocol.mjs';
-import { accountSynced, cacheState, idbCeiling, seenSubject, visibleRows, wantSubject, watchSubjects } from '../test/bench/page.mjs';
+import { accountSynced, cacheState, idbCeiling, seenSubject, syncStartedAt, visibleRows, wantSubject, watchSubjects } from '../test/bench/page.mjs';
 import { calendarBench, calendarRows } from '../test/bench/calendar.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
 
@@ -220,12 +220,15 @@ try {
     let cacheAtRows = null;
     await waitFor(async () => (await visibleRows(page)) >= FIRST_ROWS, `${FIRST_ROWS} rows on screen`, 120_000, 10);
     const tRows = performance.now();
+    const rowsAt = Date.now();
+    const syncStarted = await syncStartedAt(page);
     cacheAtRows = await cacheState(page, accountId, BIG, true);
     const selected = await page.getByRole('treeitem', { selected: true }).getAttribute('aria-label');
     results.firstRows = {
       folder: BIG,
       how: `navigation → ${FIRST_ROWS} message rows of ${BIG} inside the viewport (1280×${FIRST_ROWS * ROW_HEIGHT + 400}); ${BIG} selected by clicking its tree item as soon as it appeared`,
       fromNavigationMs: round(tRows - tNav),
+      fromSyncStartMs: syncStarted === null ? null : round(rowsAt - syncStarted),
       treeItemVisibleMs: round(tTree - tNav),
       fromClickMs: round(tRows - tClick),
       selectedTreeItem: selected,
@@ -404,11 +407,15 @@ try {
     const tInboxNav = performance.now();
     await inboxPage.goto(hostC.url);
     await waitFor(async () => (await visibleRows(inboxPage)) >= FIRST_ROWS, `${FIRST_ROWS} Inbox rows on screen`, 120_000, 10);
+    const inboxRowsAt = Date.now();
+    const tInboxRows = performance.now();
+    const inboxSyncStarted = await syncStartedAt(inboxPage);
     results.firstRowsInbox = {
       folder: 'INBOX',
       count: COUNT,
-      how: `navigation → ${FIRST_ROWS} rows of the Inbox (the default view) inside the viewport, fresh profile, ${COUNT} messages in that Inbox`,
-      fromNavigationMs: round(performance.now() - tInboxNav),
+      how: `navigation → ${FIRST_ROWS} rows of the Inbox (the default view) inside the viewport, fresh profile, ${COUNT} messages in that Inbox; "from sync started" counts from the page's sync.start call (User Timing mark postvak:sync.start), the issue's definition`,
+      fromNavigationMs: round(tInboxRows - tInboxNav),
+      fromSyncStartMs: inboxSyncStarted === null ? null : round(inboxRowsAt - inboxSyncStarted),
     };
     log(`first ${FIRST_ROWS} Inbox rows after ${results.firstRowsInbox.fromNavigationMs} ms`);
     await inboxBrowser.close();
@@ -447,12 +454,24 @@ const mailRows = [
   ['  ratio to the same FETCH', r.summarySync.ratioToSameFetch != null ? `${round(r.summarySync.ratioToSameFetch * 100, 1)} %` : '–', '', null],
   ['  ratio to raw FETCH (warm)', r.summarySync.ratioToRawWarm != null ? `${round(r.summarySync.ratioToRawWarm * 100, 1)} %` : '–', '≥ 80 %', r.summarySync.ratioToRawWarm != null ? r.summarySync.ratioToRawWarm >= 0.8 : null],
   [
-    `First ${FIRST_ROWS} rows on screen (${COUNT}-message Inbox)`,
+    `First ${FIRST_ROWS} rows, ${COUNT}-message Inbox, from sync started`,
+    r.firstRowsInbox?.fromSyncStartMs != null ? `${r.firstRowsInbox.fromSyncStartMs} ms` : '–',
+    '≤ 1000 ms',
+    r.firstRowsInbox?.fromSyncStartMs != null ? r.firstRowsInbox.fromSyncStartMs <= 1000 : null,
+  ],
+  [
+    '  the same, from navigation (page load included)',
     r.firstRowsInbox?.fromNavigationMs != null ? `${r.firstRowsInbox.fromNavigationMs} ms` : '–',
     '≤ 1000 ms',
     r.firstRowsInbox?.fromNavigationMs != null ? r.firstRowsInbox.fromNavigationMs <= 1000 : null,
   ],
-  [`First ${FIRST_ROWS} rows on screen (${BIG})`, r.firstRows.fromNavigationMs != null ? `${r.firstRows.fromNavigationMs} ms` : '–', '≤ 1000 ms', r.firstRows.fromNavigationMs != null ? r.firstRows.fromNavigationMs <= 1000 : null],
+  [
+    `First ${FIRST_ROWS} rows, ${BIG} clicked during the sync, from sync started`,
+    r.firstRows.fromSyncStartMs != null ? `${r.firstRows.fromSyncStartMs} ms (${r.firstRows.fromClickMs} ms after the click)` : '–',
+    '≤ 1000 ms',
+    r.firstRows.fromSyncStartMs != null ? r.firstRows.fromSyncStartMs <= 1000 : null,
+  ],
+  ['  the same, from navigation', r.firstRows.fromNavigationMs != null ? `${r.firstRows.fromNavigationMs} ms` : '–', '≤ 1000 ms', r.firstRows.fromNavigationMs != null ? r.firstRows.fromNavigationMs <= 1000 : null],
   [`Resync of ${r.resync.folders ?? '?'} unchanged folders`, r.resync.medianMs != null ? `${r.resync.medianMs} ms` : '–', '≤ 500 ms', r.resync.medianMs != null ? r.resync.medianMs <= 500 : null],
   ['New mail, SMTP → row painted (median / p95)', r.newMail.endToEnd ? `${r.newMail.endToEnd.medianMs} / ${r.newMail.endToEnd.p95Ms} ms` : '–', '', null],
   ['  server → plain IDLE client (median / p95)', r.newMail.serverToReferenceClient ? `${r.newMail.serverToReferenceClient.medianMs} / ${r.newMail.serverToReferenceClient.p95Ms} ms` : '–', '', null],

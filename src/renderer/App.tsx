@@ -1,62 +1,87 @@
 /**
- * The root: starts the sync loop once, then shows the screen the state calls for — set-up when
+ * The root: shows the screen the state calls for — set-up when
  * there is no account yet, settings, the calendar (issue #5) or the mail view. A composer in its
  * own window (`#compose/<id>`, issue #4) shows only the composer and does not sync.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { AccountSetup } from './features/accounts/AccountSetup';
-import { parseRoute } from './features/compose/appRoute';
-import { CalendarView } from './features/calendar/CalendarView';
+import type { AppRoute } from './features/compose/appRoute';
 import { ComposeWindow } from './features/compose/ComposeWindow';
 import { useComposeEvents } from './features/compose/useComposeEvents';
 import { MailView } from './features/mail/MailView';
-import { ReminderCenter } from './features/reminders/ReminderCenter';
 import { useUnreadBadge } from './features/mail/useWindowTitle';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import { LiveRegion } from './features/shell/LiveRegion';
 import { StartScreen } from './features/shell/StartScreen';
 import { Toasts } from './features/shell/Toasts';
 import { useI18n } from './i18n/useI18n';
 import { useStore } from './store';
-import { startSync } from './sync/startSync';
 import type { SyncLoop } from './sync/syncLoop';
 
-/** Starts the app; returns a retry for when the accounts could not be loaded. */
-function useStartup(): () => void {
-  const loopRef = useRef<SyncLoop | null>(null);
+// Loaded when first needed, so the mail view's code (what a start waits for) is all the first
+// download holds: the calendar with ical.js, the reminders (which expand recurrences with it)
+// and the settings come in their own chunks, a moment later.
+const CalendarView = lazy(() => import('./features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
+const ReminderCenter = lazy(() => import('./features/reminders/ReminderCenter').then((m) => ({ default: m.ReminderCenter })));
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+/**
+ * The reminders start once the first screen is up: their code (and ical.js) would otherwise be
+ * parsed while the newest mail is on its way. A reminder due meanwhile is not lost: the
+ * scheduler shows what fell due while it was not running (issue #5 §6, "missed").
+ */
+const REMINDERS_AFTER_MS = 1_000;
+
+/** True at the browser's first idle moment after `afterMs`, or a second later at the latest. */
+function useWhenIdle(afterMs: number): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    let handle: number | null = null;
+    const timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function') handle = window.requestIdleCallback(() => setIdle(true), { timeout: 1_000 });
+      else setIdle(true);
+    }, afterMs);
+    return () => {
+      window.clearTimeout(timer);
+      if (handle !== null) window.cancelIdleCallback(handle);
+    };
+  }, [afterMs]);
+  return idle;
+}
+
+/** Loads the app's facts; returns a retry for when the accounts could not be loaded. */
+function useStartup(sync: SyncLoop | null): () => void {
   useEffect(() => {
     let cancelled = false;
     void api.call('app.info', {}).then((result) => {
       if (!cancelled && result.ok) useStore.getState().setAppInfo(result.value);
     });
-    const loop = startSync();
-    loopRef.current = loop;
     return () => {
       cancelled = true;
-      loop.stop();
-      loopRef.current = null;
     };
   }, []);
   return useCallback(() => {
     useStore.getState().setStartError(null);
-    void loopRef.current?.refresh();
-  }, []);
+    void sync?.refresh();
+  }, [sync]);
 }
 
-export function App() {
-  // Read once: the composer window keeps its route; the main window never navigates by hash.
-  const [route] = useState(() => parseRoute(window.location.hash));
-  return route.name === 'compose' ? <ComposeWindow draftId={route.draftId} /> : <MainApp />;
+/**
+ * @param route read once at start (main.tsx): a composer window keeps its route.
+ * @param sync the main window's sync loop, started before the first render; null in a composer window.
+ */
+export function App({ route, sync }: { route: AppRoute; sync: SyncLoop | null }) {
+  return route.name === 'compose' ? <ComposeWindow draftId={route.draftId} /> : <MainApp sync={sync} />;
 }
 
-function MainApp() {
-  const retry = useStartup();
+function MainApp({ sync }: { sync: SyncLoop | null }) {
+  const retry = useStartup(sync);
   useComposeEvents();
   useUnreadBadge();
   const { localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);
   const screen = useStore((state) => state.screen);
+  const remindersDue = useWhenIdle(REMINDERS_AFTER_MS);
 
   useEffect(() => {
     document.documentElement.lang = localeTag;
@@ -72,8 +97,12 @@ function MainApp() {
 
   return (
     <>
-      {content}
-      <ReminderCenter />
+      <Suspense fallback={null}>{content}</Suspense>
+      {remindersDue && (
+        <Suspense fallback={null}>
+          <ReminderCenter />
+        </Suspense>
+      )}
       <Toasts />
       <LiveRegion />
     </>

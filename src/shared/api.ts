@@ -197,6 +197,10 @@ export const methods = {
   'sync.stop': method<z.ZodObject<{ accountId: typeof accountId }>, void>(
     z.strictObject({ accountId }),
   ),
+  /** The folder on screen: the account's sync takes it next when it has not reached it yet. */
+  'sync.focus': method<z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath }>, void>(
+    z.strictObject({ accountId, folderPath }),
+  ),
   'message.body': method<
     z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; uid: typeof uid }>,
     MessageBody

@@ -36,6 +36,17 @@ export function cacheState(page, accountId, folderPath, withCount) {
   );
 }
 
+/**
+ * Epoch milliseconds of the app's first `sync.start` call in the page — the User Timing mark
+ * `postvak:sync.start` (src/renderer/sync/syncLoop.ts) — or null when it has not happened.
+ */
+export function syncStartedAt(page) {
+  return page.evaluate(() => {
+    const mark = performance.getEntriesByName('postvak:sync.start')[0];
+    return mark ? performance.timeOrigin + mark.startTime : null;
+  });
+}
+
 /** Message rows (role=option) at least partly inside the viewport. */
 export function visibleRows(page) {
   return page.evaluate(() => {

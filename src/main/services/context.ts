@@ -19,6 +19,7 @@ import { DraftStore } from './drafts/DraftStore';
 import { IdentityService } from './identities/IdentityService';
 import { defaultOutboxTuning, Outbox } from './outbox/Outbox';
 import { OutboxStore } from './outbox/OutboxStore';
+import { WarmStarts } from './sync/WarmStarts';
 
 export interface ServicesContext {
   options: ServicesOptions;
@@ -45,6 +46,8 @@ export interface ServicesContext {
   outbox: Outbox;
   /** Main's local copies of drafts (issue #4 §1). */
   drafts: DraftStore;
+  /** Head starts for first syncs: a login and the INBOX's top made while the window loads. */
+  warm: WarmStarts;
   /** Every client's sync engine re-reads these folders soon (a change made on the request connection). */
   touched(accountId: string, paths: readonly string[]): void;
 }
@@ -112,11 +115,18 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     },
     log,
   });
+  const warm = new WarmStarts({
+    connect: connectImap,
+    tuning,
+    maxAgeMs: tuning.headStartMs,
+    log: (level, message) => log(level, message),
+  });
   return {
     identities,
     outbox,
     drafts,
     touched,
+    warm,
     options,
     tuning,
     accounts,

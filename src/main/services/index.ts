@@ -44,6 +44,13 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
   };
   const sessions = new Set<ClientSession>();
   void ctx.offline.startAll();
+  // Accounts whose password main holds get their head start while the first window loads.
+  void ctx.accounts
+    .list()
+    .then(async (accounts) => {
+      for (const account of accounts) if ((await ctx.password(account.id)) !== null) ctx.warm.begin(account.id);
+    })
+    .catch(() => undefined);
 
   return {
     connect(sink: EventSink): ClientSession {
@@ -55,6 +62,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
         mailboxConfig: ctx.mailboxConfig,
         log: (level, message) => ctx.log(level, message),
         ensureOwnCalendar: (accountId, session): Promise<boolean> => ensureOwnCalendar(ctx, accountId, session, engine),
+        takeWarm: (accountId) => ctx.warm.take(accountId),
       });
       const client = { sink, engine };
       ctx.clients.add(client);
@@ -72,6 +80,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
 
     async close() {
       await Promise.all([...sessions].map((s) => s.close()));
+      await ctx.warm.close();
       await ctx.outbox.close();
       await Promise.all([ctx.ops.closeAll(), ctx.offline.close()]);
     },

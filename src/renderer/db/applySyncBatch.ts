@@ -106,7 +106,7 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
     }
 
     if (batch.upserts.length > 0) {
-      await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow({ ...summary, folderPath }, accountId, unifiedRole)));
+      await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow(summary, accountId, unifiedRole, folderPath)));
     }
     await putBatchEvents(db, batch);
 

@@ -44,9 +44,19 @@ export const flaggedFlag = '\\Flagged';
 export const answeredFlag = '\\Answered';
 export const forwardedFlag = '$Forwarded';
 
-/** Derives the indexed 0/1 columns from IMAP flags (RFC 9051 §2.3.2). */
-export function toMessageRow(summary: MessageSummary, accountId: string, unifiedRole?: UnifiedRole): MessageRow {
-  const row: MessageRow = { ...summary, accountId: accountId as MessageSummary['accountId'], ...flagColumns(summary.flags) };
+/**
+ * Derives the indexed 0/1 columns from IMAP flags (RFC 9051 §2.3.2). The row is one object
+ * literal: this runs for every message of a first sync, so it copies the summary once.
+ * @param folderPath the batch's folder, which wins over the summary's own (as accountId does).
+ */
+export function toMessageRow(summary: MessageSummary, accountId: string, unifiedRole?: UnifiedRole, folderPath = summary.folderPath): MessageRow {
+  const row: MessageRow = {
+    ...summary,
+    accountId: accountId as MessageSummary['accountId'],
+    folderPath,
+    unread: summary.flags.includes(seenFlag) ? 0 : 1,
+    flagged: summary.flags.includes(flaggedFlag) ? 1 : 0,
+  };
   if (unifiedRole) row.unifiedRole = unifiedRole;
   return row;
 }

@@ -36,7 +36,12 @@ export class PostvakDb extends Dexie {
   declare reminderState: Table<ReminderRow, string>;
 
   constructor(name: string) {
-    super(name);
+    // Relaxed durability (IndexedDB 3.0 `durability`, Dexie's chromeTransactionDurability): a
+    // commit no longer waits for the disk flush. Atomicity is unchanged, so a power cut can only
+    // lose the last transactions whole — rows with their cursor, which the next sync resends —
+    // or the last second of the few local choices kept here. Measured in Chromium on this
+    // machine (30,000 message rows with the cache's indexes): 6,700 → 8,200 rows/s.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       folders: '[accountId+path]',
       messages: '[accountId+folderPath+uid], [accountId+folderPath+date], [accountId+folderPath+unread], messageId',

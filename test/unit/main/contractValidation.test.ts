@@ -101,6 +101,7 @@ const nearMisses: Record<MethodName, unknown[]> = {
   ],
   'sync.ack': [{ batchId: '' }, { batchId: 7 }],
   'sync.stop': [{}],
+  'sync.focus': [{ accountId: 'a' }, { accountId: 'a', folderPath: '' }, { accountId: 'a', folderPath: 'x'.repeat(1001) }, { accountId: 'a', folderPath: 'INBOX', extra: 1 }],
   'message.body': [
     { accountId: 'a', folderPath: 'INBOX', uid: 0 },
     { accountId: 'a', folderPath: 'INBOX', uid: 1.5 },

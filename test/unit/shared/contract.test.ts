@@ -44,6 +44,7 @@ describe('contract surface', () => {
         'message.body',
         'message.remoteImages',
         'sync.ack',
+        'sync.focus',
         'sync.start',
         'sync.stop',
         'tasks.queue',

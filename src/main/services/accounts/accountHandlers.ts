@@ -25,6 +25,8 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
       assertSecurityAllowed(settings);
       const stored = await ctx.accounts.add(settings, rememberPassword);
       await secrets.set(passwordKey(stored.id), password, rememberPassword);
+      // The window syncs the new account next: log in and fetch its INBOX's top meanwhile.
+      ctx.warm.begin(stored.id);
       await ctx.broadcastAccounts();
       return ctx.toAccount(stored);
     },
@@ -40,6 +42,7 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
         await secrets.set(key, secret, rememberPassword);
       }
       await ctx.ops.drop(id);
+      await ctx.warm.forget(id);
       await forEachEngine((engine) => engine.restart(id));
       await ctx.broadcastAccounts();
       return ctx.toAccount(stored);
@@ -47,6 +50,7 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
 
     'accounts.remove': async ({ id }) => {
       await ctx.accounts.remove(id);
+      await ctx.warm.forget(id);
       await forEachEngine((engine) => engine.stop(id));
       await ctx.ops.drop(id);
       await secrets.delete(passwordKey(id));

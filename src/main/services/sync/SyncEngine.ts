@@ -8,6 +8,7 @@ import type { EventSink } from '../types';
 import { AccountSync, type SyncTuning } from './AccountSync';
 import { BatchChannel } from './batchChannel';
 import type { MailboxConfig } from '../mailboxes/discovery';
+import type { Warm } from './WarmStarts';
 
 export interface SyncEngineDeps {
   sink: EventSink;
@@ -21,11 +22,15 @@ export interface SyncEngineDeps {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Issue #5 §1: makes the account's own calendar on this session when missing; true when created. */
   ensureOwnCalendar?(accountId: string, session: ImapSession): Promise<boolean>;
+  /** The account's head start, when main made one (WarmStarts.ts). */
+  takeWarm?(accountId: string): Promise<Warm | null>;
 }
 
 export class SyncEngine {
   private readonly channel: BatchChannel;
   private readonly syncs = new Map<string, AccountSync>();
+  /** The folder the client last showed per account, kept for a sync (re)started later. */
+  private readonly focused = new Map<string, string>();
   private closed = false;
 
   constructor(private readonly deps: SyncEngineDeps) {
@@ -49,10 +54,13 @@ export class SyncEngine {
         onClientGone: () => void this.close(),
         log: this.deps.log,
         ...(this.deps.ensureOwnCalendar ? { ensureOwnCalendar: (session: ImapSession) => this.deps.ensureOwnCalendar!(accountId, session) } : {}),
+        ...(this.deps.takeWarm ? { takeWarm: () => this.deps.takeWarm!(accountId) } : {}),
       },
       cursors,
     );
     this.syncs.set(accountId, sync);
+    const focus = this.focused.get(accountId);
+    if (focus !== undefined) sync.focus(focus);
   }
 
   ack(batchId: string): void {
@@ -61,6 +69,12 @@ export class SyncEngine {
 
   nudge(accountId: string, folderPath: string): void {
     this.syncs.get(accountId)?.nudge(folderPath);
+  }
+
+  /** The client shows this folder: its sync takes it next when it has not reached it yet. */
+  focus(accountId: string, folderPath: string): void {
+    this.focused.set(accountId, folderPath);
+    this.syncs.get(accountId)?.focus(folderPath);
   }
 
   /** Re-discovers the account's mailboxes (its mailbox settings changed). */

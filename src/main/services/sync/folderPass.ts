@@ -28,6 +28,12 @@ export interface PassContext {
   firstBatchSize?: number;
   /** Flag updates per batch (they are small rows). */
   flagBatchSize: number;
+  /**
+   * Batches sent and not yet acknowledged, at most (≥ 1; 1 when absent). With 2 the client
+   * already holds the next batch when it finishes writing one, instead of idling through the
+   * acknowledgement's round trip; back-pressure still bounds what is in flight.
+   */
+  sendWindow?: number;
   send(body: MessagesBody): Promise<void>;
   progress(done: number, total: number): void;
   /** Calendar folders (issue #5 §2): the decoded events of a batch's upserts, sent with them. */
@@ -169,14 +175,18 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
   };
   const total = plan.newUids.length;
   let done = 0;
-  // Fetch batch n+1 while the client writes and acknowledges batch n: one batch waits in memory,
-  // never more, so back-pressure still bounds what is in flight.
+  // Fetch batch n+1 while the client writes and acknowledges batch n: one fetched batch waits in
+  // memory, never more, and at most `sendWindow` sent batches are unacknowledged.
   const fetchStep = (step: Step | undefined): Promise<{ upserts: MessageSummary[]; events?: StoredEvent[] }> => {
     if (!step || !('upserts' in step)) return Promise.resolve({ upserts: [] });
     const fetched = fetchRows(ctx, folder, step.upserts);
     fetched.catch(() => undefined); // awaited below; this only keeps an early failure "handled"
     return fetched;
   };
+  const window = Math.max(1, ctx.sendWindow ?? 1);
+  // Unacknowledged sends, oldest first. Acknowledgements come in order (the client writes one
+  // batch at a time), so the oldest is the one to wait for; a failure stops the pass there.
+  const unacknowledged: Promise<void>[] = [];
   let next = fetchStep(steps[0]);
   for (const [index, step] of steps.entries()) {
     const last = index === steps.length - 1;
@@ -184,7 +194,7 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
     const rows = await next;
     next = fetchStep(steps[index + 1]);
     if ('upserts' in step) done += step.upserts.length;
-    await ctx.send({
+    const sent = ctx.send({
       kind: 'messages',
       accountId: ctx.accountId,
       folderPath: snap.path,
@@ -196,5 +206,9 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
       cursor: last ? cursor : null,
       progress: { done, total },
     });
+    sent.catch(() => undefined); // awaited in order below; this only keeps a later failure "handled"
+    unacknowledged.push(sent);
+    while (unacknowledged.length >= window) await unacknowledged.shift();
   }
+  for (const sent of unacknowledged) await sent;
 }

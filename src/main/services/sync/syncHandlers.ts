@@ -16,5 +16,8 @@ export function syncHandlers(engine: SyncEngine): Handlers {
     'sync.stop': async ({ accountId }) => {
       await engine.stop(accountId);
     },
+    'sync.focus': ({ accountId, folderPath }) => {
+      engine.focus(accountId, folderPath);
+    },
   };
 }

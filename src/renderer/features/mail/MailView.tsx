@@ -15,6 +15,7 @@ import { FolderTree } from './FolderTree';
 import { MessageList } from './MessageList';
 import { Reader } from './Reader';
 import { useDefaultFolder } from './useDefaultFolder';
+import { useSyncFocus } from './useSyncFocus';
 import { useWindowTitle } from './useWindowTitle';
 
 export function MailView() {
@@ -24,6 +25,7 @@ export function MailView() {
   const composer = useStore((state) => state.composer);
   const closeComposer = useStore((state) => state.closeComposer);
   useDefaultFolder();
+  useSyncFocus();
   useWindowTitle();
   useNewMessageKey(composer === null);
   return (

@@ -221,3 +221,36 @@ describe('SyncEngine', () => {
     await expect(engine.start('x', [])).rejects.toMatchObject({ code: 'accountNotFound' });
   });
 });
+
+describe('SyncEngine: the folder on screen goes first (sync.focus)', () => {
+  it('takes the focused folder before the others, in the first looks and in the full passes', async () => {
+    const { server, client, engine } = setup();
+    engines.push(engine);
+    server.addBox('Archive', 1);
+    server.addBox('INBOX', 3);
+    server.addBox('Projects', 5);
+    engine.focus('acc', 'Projects'); // before the sync starts: remembered for it
+    await engine.start('acc', []);
+    await client.until(() => client.statuses.at(-1)?.state === 'idle');
+    const order = client.messages().map((b) => `${b.folderPath}:${b.upserts.map((m) => m.uid).join(',')}`);
+    expect(order).toEqual(['Projects:5,4', 'INBOX:3,2', 'Archive:1', 'Projects:5,4', 'Projects:3,2', 'Projects:1', 'INBOX:3,2', 'INBOX:1']);
+  });
+
+  it('follows a change of focus while the first looks are under way', async () => {
+    const { server, client, engine } = setup();
+    engines.push(engine);
+    for (const name of ['A1', 'A2', 'A3', 'A4']) server.addBox(name, 1);
+    server.addBox('INBOX', 1);
+    client.autoAck = false;
+    await engine.start('acc', []);
+    await client.until(() => client.batches.length === 1);
+    engine.ack(client.batches[0]!.batchId); // the folder list
+    await client.until(() => client.messages().length === 1);
+    expect(client.messages()[0]!.folderPath).toBe('INBOX');
+    engine.focus('acc', 'A4');
+    client.autoAck = true;
+    engine.ack(client.messages()[0]!.batchId);
+    await client.until(() => client.statuses.at(-1)?.state === 'idle');
+    expect(client.messages().map((b) => b.folderPath)).toEqual(['INBOX', 'A4', 'A1', 'A2', 'A3']);
+  });
+});

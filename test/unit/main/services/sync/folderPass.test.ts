@@ -244,3 +244,69 @@ describe('previewFolder', () => {
     expect(sent[0]!.cursor).toMatchObject({ uidNext: 4, count: 2 });
   });
 });
+
+describe('sendWindow: batches in flight before an acknowledgement', () => {
+  /** A client that acknowledges only when the test says so. */
+  function heldContext(window: number | undefined) {
+    const { ctx, sent } = context(caps(true, true), 2);
+    const acks: { resolve: () => void; reject: (e: Error) => void }[] = [];
+    ctx.send = (body) =>
+      new Promise<void>((resolve, reject) => {
+        sent.push(body);
+        acks.push({ resolve, reject });
+      });
+    if (window !== undefined) ctx.sendWindow = window;
+    return { ctx, sent, acks };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  const folder8 = () => new FakeFolder(snapshot({ uidNext: 9, exists: 8 }), messages([1, 2, 3, 4, 5, 6, 7, 8]));
+
+  it('without a window, sends the next batch only after the last one was acknowledged', async () => {
+    const { ctx, sent, acks } = heldContext(undefined);
+    const pass = syncFolder(ctx, folder8(), null);
+    await settle();
+    expect(sent).toHaveLength(1);
+    acks[0]!.resolve();
+    await settle();
+    expect(sent).toHaveLength(2);
+    for (let i = 1; i < 4; i++) {
+      acks[i]!.resolve();
+      await settle();
+    }
+    await pass;
+    expect(sent.map((b) => b.upserts.map((m) => m.uid))).toEqual([[8, 7], [6, 5], [4, 3], [2, 1]]);
+  });
+
+  it('with a window of 2, holds two unacknowledged batches, never three, and finishes only when all are acknowledged', async () => {
+    const { ctx, sent, acks } = heldContext(2);
+    let finished = false;
+    const pass = syncFolder(ctx, folder8(), null).then(() => (finished = true));
+    await settle();
+    expect(sent).toHaveLength(2);
+    acks[0]!.resolve();
+    await settle();
+    expect(sent).toHaveLength(3);
+    acks[1]!.resolve();
+    await settle();
+    expect(sent).toHaveLength(4);
+    expect(sent[3]!.cursor).toMatchObject({ uidNext: 9, count: 8 });
+    acks[2]!.resolve();
+    await settle();
+    expect(finished).toBe(false);
+    acks[3]!.resolve();
+    await pass;
+    expect(sent.map((b) => b.upserts.map((m) => m.uid))).toEqual([[8, 7], [6, 5], [4, 3], [2, 1]]);
+  });
+
+  it('stops at the first refused batch and reports that failure, even while a later one is still in flight', async () => {
+    const { ctx, sent, acks } = heldContext(2);
+    const pass = syncFolder(ctx, folder8(), null);
+    await settle();
+    expect(sent).toHaveLength(2);
+    acks[1]!.reject(new Error('second refused'));
+    acks[0]!.reject(new Error('first refused'));
+    await expect(pass).rejects.toThrow('first refused');
+    await settle();
+    expect(sent).toHaveLength(2);
+  });
+});

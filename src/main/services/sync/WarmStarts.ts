@@ -1,0 +1,135 @@
+/**
+ * A head start for an account's first sync (issue #3: "the newest mail on screen within a
+ * second"). While the window is still loading its code and opening its cache, main already
+ * logs in, LISTs, and fetches the top of the own INBOX the way the first pass would
+ * (folderPass.ts previewFolder). The first sync engine to start the account takes the session
+ * over (AccountSync), sends the folders, and replays the INBOX's batches — unless its cache
+ * already holds the INBOX (then they are dropped; the session and LIST still save a login).
+ *
+ * What is replayed is the server as it was at the head start: the preview of a big INBOX has no
+ * cursor (its full pass follows, from a new SELECT), and a small INBOX's complete pass carries
+ * the cursor of that moment, which the next incremental pass brings up to date. A head start
+ * nobody takes within `maxAgeMs` is logged out. A failed one (wrong password, no network) is
+ * forgotten: the sync then connects itself and reports the error in its usual words.
+ */
+import type { AccountId } from '../../../shared/model';
+import type { ImapSession, ListedFolder } from '../imap/types';
+import type { BatchBody } from './batchChannel';
+import { previewFolder, type PassContext } from './folderPass';
+
+export type MessagesBody = Extract<BatchBody, { kind: 'messages' }>;
+
+/** The own INBOX's first look, as batches not yet sent. */
+export interface WarmPreview {
+  path: string;
+  bodies: MessagesBody[];
+  /** The folder's whole pass, cursor included (a small INBOX); otherwise only its top. */
+  complete: boolean;
+}
+
+export interface Warm {
+  session: ImapSession;
+  listed: ListedFolder[];
+  preview: WarmPreview | null;
+}
+
+export interface WarmStartsDeps {
+  connect(accountId: string): Promise<ImapSession>;
+  tuning: { batchSize: number; firstBatchSize: number; flagBatchSize: number };
+  /** How long an untaken head start keeps its session. */
+  maxAgeMs: number;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+interface Entry {
+  warm: Promise<Warm | null>;
+  timer: NodeJS.Timeout | null;
+}
+
+export class WarmStarts {
+  private readonly entries = new Map<string, Entry>();
+  private closed = false;
+
+  constructor(private readonly deps: WarmStartsDeps) {}
+
+  /** Starts a head start for the account unless one is running or waiting. */
+  begin(accountId: string): void {
+    if (this.closed || this.deps.maxAgeMs <= 0 || this.entries.has(accountId)) return;
+    const entry: Entry = { warm: Promise.resolve(null), timer: null };
+    entry.warm = this.make(accountId).then(
+      (warm) => {
+        if (this.entries.get(accountId) !== entry) return warm; // taken or dropped meanwhile
+        entry.timer = setTimeout(() => void this.drop(accountId, entry), this.deps.maxAgeMs);
+        entry.timer.unref();
+        return warm;
+      },
+      (error: unknown) => {
+        if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
+        this.deps.log('info', `No head start for ${accountId}: ${error instanceof Error ? error.message : String(error)}`);
+        return null;
+      },
+    );
+    this.entries.set(accountId, entry);
+  }
+
+  /** Hands the head start over, waiting for one still being made; null when there is none. */
+  async take(accountId: string): Promise<Warm | null> {
+    const entry = this.entries.get(accountId);
+    if (!entry) return null;
+    this.entries.delete(accountId);
+    const warm = await entry.warm;
+    if (entry.timer) clearTimeout(entry.timer);
+    if (!warm) return null;
+    if (this.closed || !warm.session.usable) {
+      await warm.session.close().catch(() => undefined);
+      return null;
+    }
+    return warm;
+  }
+
+  /** Forgets the account's head start (its settings changed, or it was removed). */
+  async forget(accountId: string): Promise<void> {
+    const entry = this.entries.get(accountId);
+    if (entry) await this.drop(accountId, entry);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.entries].map(([accountId, entry]) => this.drop(accountId, entry)));
+  }
+
+  private async drop(accountId: string, entry: Entry): Promise<void> {
+    if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
+    if (entry.timer) clearTimeout(entry.timer);
+    const warm = await entry.warm;
+    await warm?.session.close().catch(() => undefined);
+  }
+
+  private async make(accountId: string): Promise<Warm> {
+    const session = await this.deps.connect(accountId);
+    try {
+      const listed = await session.listFolders();
+      // The own INBOX (RFC 9051 §5.1: the name is case-insensitive), when it can be selected.
+      const inbox = listed.find((f) => f.path.toUpperCase() === 'INBOX' && !f.flags.some((flag) => /^\\(noselect|nonexistent)$/i.test(flag)));
+      let preview: WarmPreview | null = null;
+      if (inbox && !this.closed) {
+        const bodies: MessagesBody[] = [];
+        const ctx: PassContext = {
+          accountId: accountId as AccountId,
+          caps: session.caps,
+          ...this.deps.tuning,
+          send: async (body) => {
+            bodies.push(body);
+          },
+          progress: () => undefined,
+        };
+        const complete = await session.inFolder(inbox.path, (folder) => previewFolder(ctx, folder, null));
+        preview = { path: inbox.path, bodies, complete };
+      }
+      return { session, listed, preview };
+    } catch (error) {
+      await session.close().catch(() => undefined);
+      throw error;
+    }
+  }
+}

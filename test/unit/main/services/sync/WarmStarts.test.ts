@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventMap, EventName, SyncBatch } from '../../../../../src/shared/api';
+import type { AccountId, FolderCursor, SyncStatus } from '../../../../../src/shared/model';
+import type { MailboxConfig } from '../../../../../src/main/services/mailboxes/discovery';
+import type { ImapSession } from '../../../../../src/main/services/imap/types';
+import { SyncEngine } from '../../../../../src/main/services/sync/SyncEngine';
+import { WarmStarts } from '../../../../../src/main/services/sync/WarmStarts';
+import { defaultTuning, type SyncTuning } from '../../../../../src/main/services/sync/AccountSync';
+import { FakeServer } from './fakeSession';
+
+const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => ({ accountId: accountId as AccountId, email: 'alice@example.test', displayName: 'Alice', manual: [], hidden: [] });
+const tuning: SyncTuning = { ...defaultTuning, batchSize: 2, firstBatchSize: 2, ackTimeoutMs: 2_000, pollMs: 60_000, backoffMs: [5, 10] };
+
+type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
+
+function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>; maxAgeMs?: number } = {}) {
+  const server = new FakeServer();
+  const batches: SyncBatch[] = [];
+  const statuses: SyncStatus[] = [];
+  const logins: string[] = [];
+  const connect = async (accountId: string) => {
+    logins.push(accountId);
+    return options.connect ? options.connect(server) : server.connect();
+  };
+  const warm = new WarmStarts({ connect, tuning, maxAgeMs: options.maxAgeMs ?? 60_000, log: () => undefined });
+  const sink = <E extends EventName>(event: E, payload: EventMap[E]) => {
+    if (event === 'sync.batch') {
+      batches.push(payload as SyncBatch);
+      queueMicrotask(() => engine.ack((payload as SyncBatch).batchId));
+    }
+    if (event === 'sync.status') statuses.push(payload as SyncStatus);
+  };
+  const engine: SyncEngine = new SyncEngine({ sink, tuning, hostOf: async () => 'imap.example.test', mailboxConfig, connect, log: () => undefined, takeWarm: (id) => warm.take(id) });
+  const messages = () => batches.filter((b): b is MessagesBatch => b.kind === 'messages');
+  const order = () => messages().map((b) => `${b.folderPath}:${b.upserts.map((m) => m.uid).join(',')}${b.cursor ? '+cursor' : ''}`);
+  const until = async (check: () => boolean, ms = 2_000) => {
+    const deadline = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`timed out; states: ${statuses.map((s) => s.state).join(',')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  const idle = () => until(() => statuses.at(-1)?.state === 'idle');
+  return { server, warm, engine, batches, statuses, logins, messages, order, until, idle };
+}
+
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+  cleanups = [];
+});
+function track(t: ReturnType<typeof setup>) {
+  cleanups.push(() => t.engine.close(), () => t.warm.close());
+  return t;
+}
+
+describe('WarmStarts: the head start of a first sync', () => {
+  it('hands its login and the INBOX top to the first sync: same batches as without it, one login', async () => {
+    const t = track(setup());
+    t.server.addBox('Archive', 1);
+    t.server.addBox('INBOX', 3);
+    t.warm.begin('acc');
+    await t.engine.start('acc', []);
+    await t.idle();
+    expect(t.batches[0]).toMatchObject({ kind: 'folders' });
+    // The same order the engine sends without a head start (SyncEngine.test.ts), the first batch replayed.
+    expect(t.order()).toEqual(['INBOX:3,2', 'Archive:1+cursor', 'INBOX:3,2', 'INBOX:1+cursor']);
+    expect(t.logins).toEqual(['acc']);
+    expect(t.server.sessions).toHaveLength(1);
+    // INBOX's top was fetched once, by the head start: the sync went on to Archive and INBOX's full pass.
+    expect(t.server.sessions[0]!.selected).toEqual(['INBOX', 'Archive', 'INBOX']);
+  });
+
+  it('replays a small INBOX complete, then checks it again: mail delivered since the head start arrives', async () => {
+    const t = track(setup());
+    t.server.addBox('INBOX', 2);
+    t.warm.begin('acc');
+    await t.until(() => t.server.sessions[0]?.selected.length === 1);
+    await new Promise((r) => setTimeout(r, 20));
+    t.server.deliver('INBOX'); // after the head start fetched INBOX, before the window starts the sync
+    await t.engine.start('acc', []);
+    await t.idle();
+    expect(t.order()).toEqual(['INBOX:2,1+cursor', 'INBOX:3+cursor']);
+    expect(t.messages().at(-1)!.cursor).toMatchObject({ uidNext: 4, count: 3 });
+  });
+
+  it('drops the INBOX batches when the cache already holds the INBOX, but still uses the login', async () => {
+    const t = track(setup());
+    const box = t.server.addBox('INBOX', 3);
+    t.warm.begin('acc');
+    const cursor: FolderCursor = { path: 'INBOX', uidValidity: box.uidValidity, uidNext: box.uidNext, highestModseq: String(box.modseq), count: 3 };
+    await t.engine.start('acc', [cursor]);
+    await t.idle();
+    expect(t.order()).toEqual(['INBOX:+cursor']);
+    expect(t.logins).toEqual(['acc']);
+  });
+
+  it('is used once: a second start of the account logs in itself', async () => {
+    const t = track(setup());
+    t.server.addBox('INBOX', 1);
+    t.warm.begin('acc');
+    await t.engine.start('acc', []);
+    await t.idle();
+    await t.engine.start('acc', []);
+    await t.until(() => t.logins.length === 2 && t.statuses.at(-1)?.state === 'idle');
+    expect(t.logins).toEqual(['acc', 'acc']);
+  });
+
+  it('a failed head start leaves the sync to connect and say what went wrong', async () => {
+    let attempts = 0;
+    const t = track(
+      setup({
+        connect: async () => {
+          attempts += 1;
+          throw Object.assign(new Error('Authentication failed'), { authenticationFailed: true, response: 'AUTHENTICATIONFAILED Bad password' });
+        },
+      }),
+    );
+    t.warm.begin('acc');
+    await t.engine.start('acc', []);
+    await t.until(() => t.statuses.at(-1)?.state === 'error');
+    expect(t.statuses.at(-1)).toMatchObject({ state: 'error', error: { code: 'authFailed' } });
+    expect(attempts).toBe(2);
+  });
+
+  it('logs out a head start nobody takes in time', async () => {
+    const t = track(setup({ maxAgeMs: 30 }));
+    t.server.addBox('INBOX', 1);
+    t.warm.begin('acc');
+    await t.until(() => t.server.sessions.length === 1 && !t.server.sessions[0]!.usable);
+    expect(await t.warm.take('acc')).toBeNull();
+  });
+
+  it('does nothing with a maximum age of 0, and forgets on request', async () => {
+    const off = track(setup({ maxAgeMs: 0 }));
+    off.server.addBox('INBOX', 1);
+    off.warm.begin('acc');
+    expect(await off.warm.take('acc')).toBeNull();
+    expect(off.logins).toEqual([]);
+
+    const t = track(setup());
+    t.server.addBox('INBOX', 1);
+    t.warm.begin('acc');
+    await t.warm.forget('acc');
+    expect(t.server.sessions[0]!.usable).toBe(false);
+    expect(await t.warm.take('acc')).toBeNull();
+  });
+});
