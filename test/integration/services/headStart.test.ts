@@ -1,0 +1,60 @@
+/**
+ * The head start of a first sync (src/main/services/sync/WarmStarts.ts) against the real
+ * Dovecot: main logs in and fetches INBOX's top as soon as an account is added; the window's
+ * sync takes that over. Whatever changed on the server in between must still reach the cache.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../../src/shared/model';
+import { TestClient } from './testClient';
+import { deliver, settingsFor, useMailStack } from './mailStack';
+import { folderState, withImap } from './serverView';
+
+const fixture = useMailStack({ services: true });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function addAlice(client: TestClient, password = fixture.stack.users.alice.password): Promise<Account> {
+  return client.call('accounts.add', { settings: settingsFor(fixture.stack, 'alice'), password, rememberPassword: false });
+}
+
+describe('head start', () => {
+  it('a first sync after it holds what the server holds, also mail and flags that changed in between', async () => {
+    const client = new TestClient(fixture.sut.services);
+    const account = await addAlice(client);
+    // Time for the head start to log in and fetch INBOX; then the server changes under it.
+    await sleep(1_500);
+    await deliver(fixture.stack, {
+      from: 'sanne.devries@example.nl',
+      to: fixture.stack.users.alice.email,
+      raw: 'From: Sanne <sanne.devries@example.nl>\r\nTo: alice@example.test\r\nSubject: Na de voorsprong\r\n\r\nTussendoor bezorgd.\r\n',
+    });
+    await withImap(fixture.stack, 'alice', async (imap) => {
+      await imap.mailboxOpen('INBOX');
+      await imap.messageFlagsAdd('1', ['\\Flagged'], { uid: false });
+    });
+
+    await client.call('sync.start', { accountId: account.id, cursors: [] });
+    await client.untilSynced(account.id);
+    // INBOX came first, right after the folder list: the replayed head start.
+    expect(client.batches[0]).toMatchObject({ kind: 'folders' });
+    expect(client.batches[1]).toMatchObject({ kind: 'messages', folderPath: 'INBOX' });
+
+    await withImap(fixture.stack, 'alice', async (imap) => {
+      const server = await folderState(imap, 'INBOX');
+      expect(client.folderUids('INBOX')).toEqual([...server.keys()].sort((a, b) => a - b));
+      const cached = client.messages.get('INBOX')!;
+      for (const [uid, flags] of server) expect([...cached.get(uid)!.flags].sort(), `INBOX ${uid}`).toEqual(flags);
+      expect(client.cursors.get('INBOX')!.count).toBe(server.size);
+    });
+    expect([...client.messages.get('INBOX')!.values()].some((m) => m.subject === 'Na de voorsprong')).toBe(true);
+  });
+
+  it('with a wrong password the sync says so in its usual words; the failed head start leaves no trace', async () => {
+    const client = new TestClient(fixture.sut.services);
+    const account = await addAlice(client, 'not-the-password');
+    await sleep(500);
+    await client.call('sync.start', { accountId: account.id, cursors: [] });
+    await client.until(() => client.lastStatus(account.id)?.state === 'error', 'the error status');
+    expect(client.lastStatus(account.id)).toMatchObject({ state: 'error', error: { code: 'authFailed' } });
+    expect(client.batches).toHaveLength(0);
+  });
+});
