@@ -162,12 +162,15 @@ export class AccountSync {
   private async run(): Promise<void> {
     let failures = 0;
     let warm = this.deps.takeWarm ? this.deps.takeWarm() : Promise.resolve(null);
+    warm.catch(() => undefined); // awaited below, unless the sync is stopped first
     while (!this.stopped) {
       this.status({ state: 'connecting' });
       let session: ImapSession | null = null;
       try {
-        const head = await warm;
+        // The head start serves the first attempt only, also when it failed (then it was that attempt).
+        const first = warm;
         warm = Promise.resolve(null);
+        const head = await first;
         session = head?.session ?? (await this.deps.connect());
         if (this.stopped) break;
         this.session = session;

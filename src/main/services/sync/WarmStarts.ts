@@ -9,8 +9,10 @@
  * What is replayed is the server as it was at the head start: the preview of a big INBOX has no
  * cursor (its full pass follows, from a new SELECT), and a small INBOX's complete pass carries
  * the cursor of that moment, which the next incremental pass brings up to date. A head start
- * nobody takes within `maxAgeMs` is logged out. A failed one (wrong password, no network) is
- * forgotten: the sync then connects itself and reports the error in its usual words.
+ * nobody takes within `maxAgeMs` is logged out. One that fails (wrong password, no network)
+ * while the sync waits for it is that sync's failed first attempt — reported in the usual
+ * words, retried with the usual backoff — so an unreachable server is not waited for twice;
+ * one that failed earlier is forgotten, and the sync connects itself.
  */
 import type { AccountId } from '../../../shared/model';
 import type { ImapSession, ListedFolder } from '../imap/types';
@@ -66,13 +68,17 @@ export class WarmStarts {
       (error: unknown) => {
         if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
         this.deps.log('info', `No head start for ${accountId}: ${error instanceof Error ? error.message : String(error)}`);
-        return null;
+        throw error;
       },
     );
+    entry.warm.catch(() => undefined); // a failure nobody waits for only goes to the log
     this.entries.set(accountId, entry);
   }
 
-  /** Hands the head start over, waiting for one still being made; null when there is none. */
+  /**
+   * Hands the head start over, waiting for one still being made; null when there is none.
+   * Rejects with the head start's error when it fails while being waited for.
+   */
   async take(accountId: string): Promise<Warm | null> {
     const entry = this.entries.get(accountId);
     if (!entry) return null;
@@ -101,7 +107,7 @@ export class WarmStarts {
   private async drop(accountId: string, entry: Entry): Promise<void> {
     if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
     if (entry.timer) clearTimeout(entry.timer);
-    const warm = await entry.warm;
+    const warm = await entry.warm.catch(() => null);
     await warm?.session.close().catch(() => undefined);
   }
 

@@ -106,12 +106,13 @@ describe('WarmStarts: the head start of a first sync', () => {
     expect(t.logins).toEqual(['acc', 'acc']);
   });
 
-  it('a failed head start leaves the sync to connect and say what went wrong', async () => {
+  it('a head start that fails while the sync waits is its first attempt: the error is reported, not tried twice', async () => {
     let attempts = 0;
     const t = track(
       setup({
         connect: async () => {
           attempts += 1;
+          await new Promise((r) => setTimeout(r, 20));
           throw Object.assign(new Error('Authentication failed'), { authenticationFailed: true, response: 'AUTHENTICATIONFAILED Bad password' });
         },
       }),
@@ -120,7 +121,48 @@ describe('WarmStarts: the head start of a first sync', () => {
     await t.engine.start('acc', []);
     await t.until(() => t.statuses.at(-1)?.state === 'error');
     expect(t.statuses.at(-1)).toMatchObject({ state: 'error', error: { code: 'authFailed' } });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(attempts).toBe(1);
+  });
+
+  it('an unreachable server met by the head start: offline at once, then the usual retries', async () => {
+    let attempts = 0;
+    const t = track(
+      setup({
+        connect: async (server) => {
+          attempts += 1;
+          await new Promise((r) => setTimeout(r, 20));
+          if (attempts < 3) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+          return server.connect();
+        },
+      }),
+    );
+    t.server.addBox('INBOX', 1);
+    t.warm.begin('acc');
+    await t.engine.start('acc', []);
+    await t.idle();
+    expect(attempts).toBe(3);
+    expect(t.statuses.filter((s) => s.state === 'offline')).toHaveLength(2);
+  });
+
+  it('a head start that failed before the sync started is forgotten: the sync connects itself', async () => {
+    let attempts = 0;
+    const t = track(
+      setup({
+        connect: async (server) => {
+          attempts += 1;
+          if (attempts === 1) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+          return server.connect();
+        },
+      }),
+    );
+    t.server.addBox('INBOX', 1);
+    t.warm.begin('acc');
+    await new Promise((r) => setTimeout(r, 20));
+    await t.engine.start('acc', []);
+    await t.idle();
     expect(attempts).toBe(2);
+    expect(t.statuses.some((s) => s.state === 'offline')).toBe(false);
   });
 
   it('logs out a head start nobody takes in time', async () => {
