@@ -43,6 +43,8 @@ const services = createServices({
   systemLocale: values.lang ?? '',
   openExternal: openInBrowser,
   log: (level, message, detail) => console.error(`[${level}] ${message}`, detail ?? ''),
+  // `npm run bench` reads these lines from stderr (scripts/bench.mjs, new-mail latency).
+  ...(process.env.POSTVAK_TRACE === '1' ? { trace: (mark) => console.error(`[trace] ${JSON.stringify(mark)}`) } : {}),
 });
 
 const host = await startHost({

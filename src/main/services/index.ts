@@ -63,6 +63,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
         log: (level, message) => ctx.log(level, message),
         ensureOwnCalendar: (accountId, session): Promise<boolean> => ensureOwnCalendar(ctx, accountId, session, engine),
         takeWarm: (accountId) => ctx.warm.take(accountId),
+        ...(options.trace ? { trace: options.trace } : {}),
       });
       const client = { sink, engine };
       ctx.clients.add(client);

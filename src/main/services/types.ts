@@ -46,6 +46,23 @@ export interface ServicesOptions {
   openWindow?: (route: string) => Promise<void>;
   /** Outbox timings; tests shorten the retry backoff. */
   outboxTuning?: Partial<OutboxTuning>;
+  /** Timing marks for `npm run bench` (the host with POSTVAK_TRACE=1); nothing else reads them. */
+  trace?: (mark: TraceMark) => void;
+}
+
+/**
+ * `serverChange`: a server told one of the account's connections that a folder changed (EXISTS,
+ * EXPUNGE, FETCH, VANISHED — or a watcher's reconnect): where "our part" of the new-mail latency
+ * starts (issue #3 §7). `batchSent`: main hands a folder's batch to the client; between the two
+ * is main's share of that latency.
+ */
+export interface TraceMark {
+  at: number;
+  what: 'serverChange' | 'batchSent';
+  accountId: string;
+  path: string;
+  /** batchSent: the messages it carries. */
+  upserts?: number;
 }
 
 /** One connected renderer: its handlers (sync state is per client, since each holds its own cache). */

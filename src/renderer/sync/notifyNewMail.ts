@@ -71,14 +71,26 @@ export function showNewMail(mails: readonly NewMail[]): void {
   }
 }
 
-/** Wraps the cache's batch writer: detect against the state before, notify after success. */
+/**
+ * Wraps the cache's batch writer: detect against the state before, notify after success. The
+ * reads and the write share one transaction (the writer's joins it, Dexie nests them): new mail
+ * waits for one IndexedDB round trip less on its way to the screen, and nothing can change in
+ * between.
+ */
 export function withNewMailNotifications(
   db: PostvakDb,
   apply: (batch: SyncBatch) => Promise<void>,
 ): (batch: SyncBatch) => Promise<void> {
   return async (batch) => {
-    const context = await readNewMailContext(db, batch);
-    await apply(batch);
+    if (batch.kind !== 'messages' || batch.reset || batch.upserts.length === 0) {
+      await apply(batch);
+      return;
+    }
+    const context = await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
+      const before = await readNewMailContext(db, batch);
+      await apply(batch);
+      return before;
+    });
     if (context) showNewMail(detectNewMail(batch, context));
   };
 }

@@ -20,6 +20,7 @@ import { previewFolder, syncFolder } from './folderPass';
 import { foldersToPass } from './pollDecision';
 import { calendarPassHook } from '../calendar/syncEvents';
 import type { MessagesBody, Warm } from './WarmStarts';
+import type { TraceMark } from '../types';
 
 export interface SyncTuning {
   /** New messages per batch after the first. */
@@ -73,6 +74,8 @@ export interface AccountSyncDeps {
   ensureOwnCalendar?(session: ImapSession): Promise<boolean>;
   /** The account's head start (WarmStarts.ts), taken for the first connection only. */
   takeWarm?(): Promise<Warm | null>;
+  /** Timing marks for the bench (ServicesOptions.trace). */
+  trace?(mark: TraceMark): void;
 }
 
 class ConnectionLostError extends Error {
@@ -109,7 +112,7 @@ export class AccountSync {
     this.cursors = new Map(cursors.map((c) => [c.path, c]));
     this.pool = new IdlePool({
       connect: () => deps.connect(),
-      onChange: (path) => this.nudge(path),
+      onChange: (path) => this.serverChanged(path),
       backoffMs: deps.tuning.backoffMs,
       log: deps.log,
     });
@@ -120,6 +123,12 @@ export class AccountSync {
   nudge(path: string): void {
     this.pending.add(path);
     this.wake();
+  }
+
+  /** A connection of this account heard from the server that `path` changed. */
+  private serverChanged(path: string): void {
+    this.deps.trace?.({ at: Date.now(), what: 'serverChange', accountId: this.deps.accountId, path });
+    this.nudge(path);
   }
 
   /** The client shows `path`: when it waits for a pass (or its first look), it goes next. */
@@ -207,7 +216,7 @@ export class AccountSync {
     });
     lost.catch(() => undefined);
     const offClose = session.onClose(() => onLost(new ConnectionLostError('The server closed the connection')));
-    const offChange = session.onChange((path) => this.nudge(path));
+    const offChange = session.onChange((path) => this.serverChanged(path));
     const timer = setInterval(() => {
       this.pollDue = true;
       this.wake();
@@ -396,6 +405,7 @@ export class AccountSync {
 
   /** Sends a folder's batch; once acknowledged, its cursor is what this client holds. */
   private async sendMessages(path: string, body: MessagesBody): Promise<void> {
+    this.deps.trace?.({ at: Date.now(), what: 'batchSent', accountId: this.deps.accountId, path, upserts: body.upserts.length });
     await this.send(body);
     if (body.reset) this.cursors.delete(path);
     if (body.cursor) this.cursors.set(path, body.cursor);

@@ -4,7 +4,7 @@
  */
 import type { AccountId, FolderCursor, SyncStatus } from '../../../shared/model';
 import type { ImapSession } from '../imap/types';
-import type { EventSink } from '../types';
+import type { EventSink, TraceMark } from '../types';
 import { AccountSync, type SyncTuning } from './AccountSync';
 import { BatchChannel } from './batchChannel';
 import type { MailboxConfig } from '../mailboxes/discovery';
@@ -24,6 +24,7 @@ export interface SyncEngineDeps {
   ensureOwnCalendar?(accountId: string, session: ImapSession): Promise<boolean>;
   /** The account's head start, when main made one (WarmStarts.ts). */
   takeWarm?(accountId: string): Promise<Warm | null>;
+  trace?(mark: TraceMark): void;
 }
 
 export class SyncEngine {
@@ -55,6 +56,7 @@ export class SyncEngine {
         log: this.deps.log,
         ...(this.deps.ensureOwnCalendar ? { ensureOwnCalendar: (session: ImapSession) => this.deps.ensureOwnCalendar!(accountId, session) } : {}),
         ...(this.deps.takeWarm ? { takeWarm: () => this.deps.takeWarm!(accountId) } : {}),
+        ...(this.deps.trace ? { trace: this.deps.trace } : {}),
       },
       cursors,
     );

@@ -2,16 +2,15 @@
  * Mailboxes (own, shared, added by hand) with their folders, read live from the cache for the
  * folder tree, the message list's mailbox marks, the reader's rights and Settings.
  */
+import { useMemo } from 'react';
 import { db } from '../db';
 import type { FolderRow, MailboxRow } from '../rows';
 import type { PostvakDb } from '../schema';
-import { loadFolders } from './folders';
-import { countUnifiedUnread } from './messages';
+import { loadFolders, useUnreadByFolder } from './folders';
+import { useUnifiedUnread } from './messages';
 import { useFreshLiveQuery } from './useFreshLiveQuery';
 
-export function folderKeyOf(accountId: string, path: string): string {
-  return `${accountId}\u0000${path}`;
-}
+export { folderKeyOf } from './folders';
 
 export interface MailboxesAndFolders {
   /** Every cached mailbox of these accounts, hidden ones included. */
@@ -34,22 +33,18 @@ export async function loadMailboxesAndFolders(database: PostvakDb, accountIds: r
   return { mailboxes, folders: perAccount.flat() };
 }
 
-/** Everything the folder tree shows, in one read. */
-export async function loadMailData(database: PostvakDb, accountIds: readonly string[]): Promise<MailData> {
-  return database.transaction('r', [database.mailboxes, database.folders, database.messages], async () => {
-    const { mailboxes, folders } = await loadMailboxesAndFolders(database, accountIds);
-    const counts = await Promise.all(
-      folders.map((folder) =>
-        database.messages.where('[accountId+folderPath+unread]').equals([folder.accountId, folder.path, 1]).count(),
-      ),
-    );
-    const unread = Object.fromEntries(folders.map((folder, index) => [folderKeyOf(folder.accountId, folder.path), counts[index] ?? 0]));
-    return { mailboxes, folders, unread, unifiedUnread: await countUnifiedUnread(database, 'inbox') };
-  });
-}
-
+/**
+ * Everything the folder tree shows: mailboxes and folders in one live query, each folder's
+ * unread count in its own (useUnreadByFolder), and All inboxes' unread count.
+ */
 export function useMailData(accountIds: readonly string[]): MailData | undefined {
-  return useFreshLiveQuery(() => loadMailData(db, accountIds), [accountIds]);
+  const base = useMailboxesAndFolders(accountIds);
+  const unread = useUnreadByFolder(base?.folders);
+  const unifiedUnread = useUnifiedUnread('inbox');
+  return useMemo(
+    () => (base && unread && unifiedUnread !== undefined ? { ...base, unread, unifiedUnread } : undefined),
+    [base, unread, unifiedUnread],
+  );
 }
 
 export function useMailboxesAndFolders(accountIds: readonly string[]): MailboxesAndFolders | undefined {

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { api } from '../../api';
-import { useFolders, useUnreadCounts } from '../../db/queries/folders';
+import { useFolderUnread, useFolders } from '../../db/queries/folders';
 import { useUnifiedUnread } from '../../db/queries/messages';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
@@ -17,13 +17,13 @@ export function useWindowTitle(): void {
   const folderPath = useStore((state) => state.selectedFolderPath);
   const unified = useStore((state) => state.selectedUnified);
   const folders = useFolders(accountId);
-  const unreadCounts = useUnreadCounts(accountId);
+  const folderUnread = useFolderUnread(accountId, folderPath) ?? 0;
   const unifiedUnread = useUnifiedUnread(unified ?? 'inbox') ?? 0;
   const lookup = useMailboxLookup();
   const folder = folders?.find((candidate) => candidate.path === folderPath);
   const prefix = folder && accountId ? (lookup?.mailboxOf(accountId, folder.path)?.prefix ?? '') : '';
   const name = unified ? t(`folders.unified.${unified}`) : folder ? folderDisplayName(folder, t, prefix) : null;
-  const unread = unified ? unifiedUnread : folderPath ? (unreadCounts?.[folderPath] ?? 0) : 0;
+  const unread = unified ? unifiedUnread : folderUnread;
   const title = !name ? t('app.name') : unread > 0 ? t('app.windowTitleUnread', { folder: name, unread }) : t('app.windowTitle', { folder: name });
   useEffect(() => {
     document.title = title;

@@ -222,6 +222,31 @@ describe('SyncEngine', () => {
   });
 });
 
+describe('SyncEngine: timing marks', () => {
+  it('marks when a connection of the account hears that a folder changed', async () => {
+    const marks: unknown[] = [];
+    const server = new FakeServer();
+    const client = new Client();
+    client.engine = new SyncEngine({ sink: client.sink, tuning, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined, trace: (mark) => marks.push(mark) });
+    engines.push(client.engine);
+    server.addBox('INBOX', 1);
+    await client.engine.start('acc', []);
+    await client.until(() => client.statuses.at(-1)?.state === 'idle');
+    const of = (what: string) => (marks as { what: string; at: number; upserts?: number }[]).filter((mark) => mark.what === what);
+    expect(of('serverChange')).toEqual([]);
+    const sentBefore = of('batchSent').length;
+    const before = Date.now();
+    server.deliver('INBOX');
+    await client.until(() => of('batchSent').length > sentBefore);
+    expect(of('serverChange')).toEqual([{ what: 'serverChange', accountId: 'acc', path: 'INBOX', at: expect.any(Number) }]);
+    expect(of('serverChange')[0]!.at).toBeGreaterThanOrEqual(before);
+    // Then the batch with the new message is handed to the client, after the change was heard.
+    const handed = of('batchSent').at(-1)!;
+    expect(handed).toMatchObject({ path: 'INBOX', upserts: 1 });
+    expect(handed.at).toBeGreaterThanOrEqual(of('serverChange')[0]!.at);
+  });
+});
+
 describe('SyncEngine: the folder on screen goes first (sync.focus)', () => {
   it('takes the focused folder before the others, in the first looks and in the full passes', async () => {
     const { server, client, engine } = setup();

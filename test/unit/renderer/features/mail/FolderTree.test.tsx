@@ -16,21 +16,17 @@ let view: Rendered;
 const info = sharedMailbox('info', accountA, { rights: 'lr', displayName: 'Info desk', quota: { usedKiB: 12_595, limitKiB: 51_200 } });
 const infoInbox = 'shared/info@example.test/INBOX';
 
+const folders = [
+  folder('INBOX'),
+  folder('Projects'),
+  folder('Projects/Alpha'),
+  folder('Trash', accountA, { role: 'trash' }),
+  folder(infoInbox, accountA, { mailboxId: info.id, rights: 'lr', role: 'inbox' }),
+];
+const mailboxes = [info, mailbox(accountA, { address: 'alice@example.test' }), sharedMailbox('hidden', accountA, { hidden: true })];
+
 beforeAll(async () => {
-  await applySyncBatch(
-    db,
-    foldersBatch(
-      [
-        folder('INBOX'),
-        folder('Projects'),
-        folder('Projects/Alpha'),
-        folder('Trash', accountA, { role: 'trash' }),
-        folder(infoInbox, accountA, { mailboxId: info.id, rights: 'lr', role: 'inbox' }),
-      ],
-      accountA,
-      [info, mailbox(accountA, { address: 'alice@example.test' }), sharedMailbox('hidden', accountA, { hidden: true })],
-    ),
-  );
+  await applySyncBatch(db, foldersBatch(folders, accountA, mailboxes));
   await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1), message(2), message(3, { flags: ['\\Seen'] })] }));
   await applySyncBatch(db, messagesBatch(infoInbox, { upserts: [message(7, { folderPath: infoInbox })] }));
   useStore.setState({ language: 'en', accounts: [account], selectedAccountId: accountA, selectedFolderPath: 'INBOX', selectedUnified: null });
@@ -109,5 +105,19 @@ describe('FolderTree', () => {
     expect(names()[0]).toBe('All inboxes, 4 unread');
     expect(names().slice(-2)).toEqual(['info@example.test', 'Inbox, 2 unread']);
     expect(description(item('info@example.test'))).toContain('2 unread');
+  });
+
+  it('counts per folder: a folder that appears gets its count, the others keep theirs, reading one changes only its own', async () => {
+    await act(async () => {
+      await applySyncBatch(db, foldersBatch([...folders, folder('Zeta')], accountA, mailboxes));
+      await applySyncBatch(db, messagesBatch('Zeta', { upserts: [message(20, { folderPath: 'Zeta' }), message(21, { folderPath: 'Zeta' })] }));
+    });
+    for (let i = 0; i < 20 && !names().includes('Zeta, 2 unread'); i++) await settle();
+    expect(names()).toEqual(expect.arrayContaining(['Inbox, 2 unread', 'Zeta, 2 unread', 'All inboxes, 4 unread']));
+    await act(async () => {
+      await applySyncBatch(db, messagesBatch('Zeta', { flagUpdates: [{ uid: 20, flags: ['\\Seen'], modseq: '99999' }] }));
+    });
+    for (let i = 0; i < 20 && !names().includes('Zeta, 1 unread'); i++) await settle();
+    expect(names()).toEqual(expect.arrayContaining(['Inbox, 2 unread', 'Zeta, 1 unread', 'All inboxes, 4 unread']));
   });
 });
