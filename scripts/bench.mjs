@@ -11,19 +11,20 @@
  * `--only calendar` runs the calendar part alone (test/bench/calendar.mjs, a few minutes) and
  * writes bench-results/latest-calendar.json, so a full run's latest.json is not replaced by it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHash, randomBytes } from 'node:crypto';
-import { ImapFlow } from 'imapflow';
 import { chromium } from 'playwright-core';
 import { build, hostCall, root, stackAccount, startHostProcess } from './lib.mjs';
-import { deliver, fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../test/mailstack/mailstack.mjs';
+import { fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../test/mailstack/mailstack.mjs';
 import { connectHost } from '../test/bench/hostClient.mjs';
 import { mbsyncPull, postvakSummaryItems, SUMMARY_ITEMS, timedFetch } from '../test/bench/protocol.mjs';
-import { accountSynced, cacheState, idbCeiling, seenSubject, syncStartedAt, visibleRows, wantSubject, watchSubjects } from '../test/bench/page.mjs';
+import { accountSynced, cacheState, idbCeiling, syncStartedAt, visibleRows } from '../test/bench/page.mjs';
 import { calendarBench, calendarRows } from '../test/bench/calendar.mjs';
+import { mailReportRows } from '../test/bench/mailReport.mjs';
+import { newMailLatency } from '../test/bench/newMail.mjs';
+import { offlinePull } from '../test/bench/offline.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
 
 const { values: args } = parseArgs({
@@ -62,23 +63,6 @@ if (!Number.isInteger(SNIPPET_FIRST_BYTES)) throw new Error('bench: SNIPPET_FIRS
 
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-/** Epoch ms of the host's POSTVAK_TRACE marks `what` for `path` (its stderr lines). */
-function traceMarks(host, what, path) {
-  const out = [];
-  for (const line of host.logs.join('').split('\n')) {
-    const at = line.indexOf('[trace] ');
-    if (at < 0) continue;
-    let mark;
-    try {
-      mark = JSON.parse(line.slice(at + 8));
-    } catch {
-      continue; // a line still being written
-    }
-    if (mark.what === what && mark.path === path) out.push(mark.at);
-  }
-  return out;
-}
-
 function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -106,45 +90,6 @@ async function inboxFirstRows(stack) {
     return { fromNavigationMs: round(tRows - tNav), fromSyncStartMs: started === null ? null : round(rowsAt - started) };
   } finally {
     await browser.close();
-    await host.stop();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-/** Postvak's offline full-body sync ("keep mail offline", issue #3 §3) of one folder of carol's. */
-async function offlinePull(stack, folder, expected) {
-  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-offline-'));
-  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-  try {
-    const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'carol', 'Carol'), rememberPassword: false });
-    if (!added.ok) throw new Error(`bench: could not add carol: ${added.error?.message}`);
-    const accountId = added.value.id;
-    const dir = join(profile, 'offline', accountId, createHash('sha1').update(folder, 'utf8').digest('hex'));
-    // The store keeps packs (<n>.pack) with one index each (<n>.idx: JSON [[uid, offset, length], …],
-    // written once the pack's data is); a source counts once its index lists it.
-    const count = () => {
-      if (!existsSync(dir)) return 0;
-      let n = 0;
-      for (const v of readdirSync(dir)) {
-        for (const f of readdirSync(join(dir, v))) {
-          if (!/^\d+\.idx$/.test(f)) continue;
-          try {
-            n += JSON.parse(readFileSync(join(dir, v, f), 'utf8')).length;
-          } catch {
-            // Gone (compacted) between the listing and the read: counted on the next poll.
-          }
-        }
-      }
-      return n;
-    };
-    const t0 = performance.now();
-    const set = await hostCall(host, 'mailboxes.setOffline', { accountId, mailboxId: `${accountId}:own`, days: 3650 });
-    if (!set.ok) throw new Error(`bench: setOffline failed: ${set.error?.message}`);
-    await waitFor(() => count() >= expected, `${expected} offline sources`, 300_000, 50);
-    const seconds = (performance.now() - t0) / 1000;
-    const others = readdirSync(join(profile, 'offline', accountId)).length - 1;
-    return { count: count(), seconds, rate: expected / seconds, others };
-  } finally {
     await host.stop();
     rmSync(profile, { recursive: true, force: true });
   }
@@ -341,65 +286,7 @@ try {
     results.summarySync.allFoldersSeconds = round((performance.now() - tNav) / 1000, 2);
     await sleep(1_000);
     log(`new-mail latency over ${DELIVERIES} deliveries…`);
-    await page.getByRole('treeitem', { name: /^Inbox(,|$)/ }).first().click();
-    await waitFor(async () => (await visibleRows(page)) >= 5, 'Inbox rows', 30_000);
-    await watchSubjects(page);
-    // A plain IDLE client next to the app: when the server's EXISTS reaches any client at all.
-    const reference = new ImapFlow({ host: stack.host, port: stack.ports.imaps, secure: true, auth: { user: stack.users.alice.email, pass: stack.users.alice.password }, tls: { ca: [stack.caPem] }, logger: false });
-    reference.on('error', () => undefined);
-    await reference.connect();
-    cleanups.push(() => reference.logout().catch(() => reference.close()));
-    const existsAt = [];
-    reference.on('exists', () => existsAt.push(Date.now()));
-    await reference.mailboxOpen('INBOX', { readOnly: true });
-    void reference.idle().catch(() => undefined);
-    await sleep(1_500);
-    const samples = [];
-    for (let i = 0; i < DELIVERIES; i++) {
-      const subject = `Latency probe ${i + 1} ${randomBytes(3).toString('hex')}`;
-      await wantSubject(page, subject);
-      const before = existsAt.length;
-      const sent = Date.now();
-      await deliver(stack, { from: 'sanne.devries@example.nl', to: stack.users.alice.email, raw: `From: Sanne <sanne.devries@example.nl>\r\nTo: alice@example.test\r\nSubject: ${subject}\r\n\r\nProbe ${i + 1}.\r\n`, wait: false });
-      const accepted = Date.now();
-      const seen = await waitFor(() => seenSubject(page, subject), `row "${subject}"`, 15_000, 20);
-      await waitFor(() => existsAt.length > before, 'the reference EXISTS', 5_000, 20).catch(() => null);
-      const exists = existsAt.length > before ? existsAt[before] : null;
-      // When the app's own connection heard of it (the host's trace line, same machine clock).
-      const ours = traceMarks(host, 'serverChange', 'INBOX').find((at) => at >= sent) ?? null;
-      const handed = ours === null ? null : (traceMarks(host, 'batchSent', 'INBOX').find((at) => at >= ours) ?? null);
-      samples.push({
-        subject,
-        acceptedToDomMs: seen.dom - accepted,
-        acceptedToPaintMs: seen.painted - accepted,
-        acceptedToReferenceExistsMs: exists ? exists - accepted : null,
-        referenceExistsToPaintMs: exists ? seen.painted - exists : null,
-        ourExistsToPaintMs: ours !== null ? seen.painted - ours : null,
-        ourExistsToBatchSentMs: handed !== null ? handed - ours : null,
-        batchSentToPaintMs: handed !== null ? seen.painted - handed : null,
-      });
-      await sleep(600 + (i % 3) * 200); // not in step with Dovecot's 500 ms notify timer
-    }
-    const col = (k) => samples.map((s) => s[k]).filter((v) => v !== null);
-    results.newMail = {
-      how: 'SMTP 250 for the DATA (Node Date.now()) → a row with the unique subject in the DOM and its next animation frame (page Date.now(), same machine clock); reference = a plain imapflow IDLE client on the same INBOX',
-      endToEnd: { medianMs: quantile(col('acceptedToPaintMs'), 0.5), p95Ms: quantile(col('acceptedToPaintMs'), 0.95), maxMs: Math.max(...col('acceptedToPaintMs')) },
-      serverToReferenceClient: { medianMs: quantile(col('acceptedToReferenceExistsMs'), 0.5), p95Ms: quantile(col('acceptedToReferenceExistsMs'), 0.95) },
-      ourPart: {
-        how: "painted − the moment the app's own connection heard of the change (the host's POSTVAK_TRACE mark `serverChange` on INBOX, Date.now() in the same machine clock as the page's): the issue's \"EXISTS received → row painted\"",
-        medianMs: quantile(col('ourExistsToPaintMs'), 0.5),
-        p95Ms: quantile(col('ourExistsToPaintMs'), 0.95),
-        maxMs: col('ourExistsToPaintMs').length ? Math.max(...col('ourExistsToPaintMs')) : null,
-        main: { how: 'EXISTS → the batch handed to the client (trace mark batchSent)', medianMs: quantile(col('ourExistsToBatchSentMs'), 0.5), p95Ms: quantile(col('ourExistsToBatchSentMs'), 0.95) },
-        renderer: { how: 'batch handed over → painted: transport, cache write, live query, render', medianMs: quantile(col('batchSentToPaintMs'), 0.5), p95Ms: quantile(col('batchSentToPaintMs'), 0.95) },
-      },
-      ourPartEstimate: {
-        how: 'painted − EXISTS at the reference client, per delivery: the older estimate, kept for comparison (both connections get the notification from the same Dovecot timer, but not at the same instant)',
-        medianMs: quantile(col('referenceExistsToPaintMs'), 0.5),
-        p95Ms: quantile(col('referenceExistsToPaintMs'), 0.95),
-      },
-      samples,
-    };
+    results.newMail = await newMailLatency({ page, host, stack, deliveries: DELIVERIES, cleanups });
     await browser.close();
     await host.stop();
 
@@ -497,50 +384,7 @@ results.totalSeconds = round((performance.now() - started) / 1000, 1);
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 const r = results;
 const mark = (ok) => (ok === null ? '–' : ok ? '✓' : '✗');
-const mailRows = [
-  [`Fill ${COUNT} (Maildir + force-resync)`, r.fill.big?.seconds != null ? `${r.fill.big.seconds} s` : '–', '', null],
-  ['Raw imapflow FETCH, summary fields (warm / cold)', r.rawFetch.warm ? `${r.rawFetch.warm.msgsPerSec} / ${r.rawFetch.cold.msgsPerSec} msg/s` : '–', '', null],
-  ['Initial summary sync in Chromium', r.summarySync.msgsPerSec ? `${r.summarySync.msgsPerSec} msg/s (${r.summarySync.seconds} s)` : '–', '', null],
-  ['  same FETCH as Postvak (+ snippet bytes)', r.rawFetch.sameAsPostvak ? `${r.rawFetch.sameAsPostvak.msgsPerSec} msg/s` : '–', '', null],
-  ['  IndexedDB alone, real rows + indexes', r.summarySync.idbCeiling ? `${r.summarySync.idbCeiling.rowsPerSec} rows/s (${round(r.summarySync.idbCeiling.ratioToRawWarm * 100, 1)} % of raw)` : '–', '', null],
-  ['  ratio to the same FETCH', r.summarySync.ratioToSameFetch != null ? `${round(r.summarySync.ratioToSameFetch * 100, 1)} %` : '–', '', null],
-  ['  ratio to raw FETCH (warm)', r.summarySync.ratioToRawWarm != null ? `${round(r.summarySync.ratioToRawWarm * 100, 1)} %` : '–', '≥ 80 %', r.summarySync.ratioToRawWarm != null ? r.summarySync.ratioToRawWarm >= 0.8 : null],
-  [
-    `First ${FIRST_ROWS} rows, ${COUNT}-message Inbox, from sync started`,
-    r.firstRowsInbox?.fromSyncStartMs != null ? `${r.firstRowsInbox.fromSyncStartMs} ms (median; ${r.firstRowsInbox.runs.map((x) => x.fromSyncStartMs).join(' / ')})` : '–',
-    '≤ 1000 ms',
-    r.firstRowsInbox?.fromSyncStartMs != null ? r.firstRowsInbox.fromSyncStartMs <= 1000 : null,
-  ],
-  [
-    '  the same, from navigation (page load included)',
-    r.firstRowsInbox?.fromNavigationMs != null ? `${r.firstRowsInbox.fromNavigationMs} ms (median; ${r.firstRowsInbox.runs.map((x) => x.fromNavigationMs).join(' / ')})` : '–',
-    '≤ 1000 ms',
-    r.firstRowsInbox?.fromNavigationMs != null ? r.firstRowsInbox.fromNavigationMs <= 1000 : null,
-  ],
-  [
-    `First ${FIRST_ROWS} rows, ${BIG} clicked during the sync, from sync started`,
-    r.firstRows.fromSyncStartMs != null ? `${r.firstRows.fromSyncStartMs} ms (${r.firstRows.fromClickMs} ms after the click)` : '–',
-    '≤ 1000 ms',
-    r.firstRows.fromSyncStartMs != null ? r.firstRows.fromSyncStartMs <= 1000 : null,
-  ],
-  ['  the same, from navigation', r.firstRows.fromNavigationMs != null ? `${r.firstRows.fromNavigationMs} ms` : '–', '≤ 1000 ms', r.firstRows.fromNavigationMs != null ? r.firstRows.fromNavigationMs <= 1000 : null],
-  [`Resync of ${r.resync.folders ?? '?'} unchanged folders`, r.resync.medianMs != null ? `${r.resync.medianMs} ms` : '–', '≤ 500 ms', r.resync.medianMs != null ? r.resync.medianMs <= 500 : null],
-  ['New mail, SMTP → row painted (median / p95)', r.newMail.endToEnd ? `${r.newMail.endToEnd.medianMs} / ${r.newMail.endToEnd.p95Ms} ms` : '–', '', null],
-  ['  server → plain IDLE client (median / p95)', r.newMail.serverToReferenceClient ? `${r.newMail.serverToReferenceClient.medianMs} / ${r.newMail.serverToReferenceClient.p95Ms} ms` : '–', '', null],
-  ['  our part: EXISTS at our connection → painted (median / p95)', r.newMail.ourPart?.p95Ms != null ? `${r.newMail.ourPart.medianMs} / ${r.newMail.ourPart.p95Ms} ms` : '–', 'p95 ≤ 100 ms', r.newMail.ourPart?.p95Ms != null ? r.newMail.ourPart.p95Ms <= 100 : null],
-  ['    main: EXISTS → batch handed over (median / p95)', r.newMail.ourPart?.main?.p95Ms != null ? `${r.newMail.ourPart.main.medianMs} / ${r.newMail.ourPart.main.p95Ms} ms` : '–', '', null],
-  ['    window: batch → painted (median / p95)', r.newMail.ourPart?.renderer?.p95Ms != null ? `${r.newMail.ourPart.renderer.medianMs} / ${r.newMail.ourPart.renderer.p95Ms} ms` : '–', '', null],
-  ['  the older estimate, from the reference client (median / p95)', r.newMail.ourPartEstimate ? `${r.newMail.ourPartEstimate.medianMs} / ${r.newMail.ourPartEstimate.p95Ms} ms` : '–', '', null],
-  [`Renderer heap after the ${COUNT} sync (after GC)`, r.heap.usedMB != null ? `${r.heap.usedMB} MB` : '–', '≤ 300 MB', r.heap.usedMB != null ? r.heap.usedMB <= 300 : null],
-  [`Full bodies ${BODIES}: mbsync (FSync no)`, r.fullBody.mbsync ? `${r.fullBody.mbsync.msgsPerSec} msg/s` : '–', '', null],
-  [`Full bodies ${BODIES}: raw imapflow BODY[]`, r.fullBody.imapflowSource ? `${r.fullBody.imapflowSource.msgsPerSec} msg/s` : '–', '', null],
-  [
-    `Full bodies ${BODIES}: Postvak offline sync`,
-    r.fullBody.postvak ? `${r.fullBody.postvak.msgsPerSec} msg/s (${r.fullBody.postvak.ratioToMbsync}× mbsync)` : '–',
-    '> mbsync',
-    r.fullBody.postvak ? r.fullBody.postvak.ratioToMbsync > 1 : false,
-  ],
-];
+const mailRows = mailReportRows(r, { count: COUNT, big: BIG, firstRows: FIRST_ROWS, bodies: BODIES });
 const rows = [...(parts.has('mail') ? mailRows : []), ...(parts.has('calendar') ? calendarRows(r.calendar) : [])];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);

@@ -7,19 +7,12 @@
 import { z } from 'zod';
 import { identityConfigEntrySchema, outgoingMessageSchema } from './composeSchemas';
 import { calendarEventSchema, eventVersionSchema } from './calendarSchemas';
-import type { CalendarWriteResult, IcsExport, IcsImportResult, StoredEvent } from './model/calendar';
+import type { CalendarWriteResult, IcsExport, IcsImportResult } from './model/calendar';
 import type { AnswerInfo, DraftSaveResult, Identity, OutboxItem, OutgoingMessage } from './model/compose';
-import type {
-  Account,
-  AccountSettings,
-  ConnectionTestResult,
-  Folder,
-  FolderCursor,
-  Mailbox,
-  MessageBody,
-  MessageSummary,
-  SyncStatus,
-} from './model';
+import type { Account, AccountSettings, ConnectionTestResult, Mailbox, MessageBody, SyncStatus } from './model';
+import type { SyncBatch } from './syncBatch';
+
+export type { SyncBatch } from './syncBatch';
 
 const hostName = z
   .string()
@@ -324,47 +317,6 @@ export const methods = {
 export type MethodName = keyof typeof methods;
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
 export type MethodOutput<M extends MethodName> = (typeof methods)[M]['output'];
-
-/** A batch of synced data; the renderer writes it in one transaction, then acknowledges it. */
-export type SyncBatch =
-  | {
-      batchId: string;
-      accountId: string;
-      kind: 'folders';
-      /** Every mailbox of the account, hidden ones included (so they can be shown again). */
-      mailboxes: Mailbox[];
-      /** Every folder of the account's visible mailboxes; the renderer drops the rest. */
-      folders: Folder[];
-    }
-  | {
-      batchId: string;
-      accountId: string;
-      kind: 'messages';
-      folderPath: string;
-      /** Wipe the folder's cached messages first (UIDVALIDITY changed, RFC 9051 §2.3.1.1). */
-      reset: boolean;
-      upserts: MessageSummary[];
-      /** Flag changes for messages the cache already holds (CONDSTORE, RFC 7162 §3.1). */
-      flagUpdates: { uid: number; flags: string[]; modseq: string }[];
-      removedUids: number[];
-      /**
-       * When present (only on a batch that also carries `cursor`): every UID the server holds
-       * below `cursor.uidNext`, as an IMAP sequence set (RFC 9051 §9 `sequence-set`, e.g.
-       * `1:40,42,45:50`; empty string = none). The renderer deletes the folder's cached rows
-       * whose UID is below `cursor.uidNext` and not in the set (parse with src/shared/uidSet).
-       * Sent when expunges cannot be listed one by one: without QRESYNC (RFC 7162 §3.2.5) the
-       * engine does not know which UIDs the cache holds, only how many (`FolderCursor.count`).
-       */
-      presentUids?: string;
-      /**
-       * Calendar folders only (Folder.role 'calendar', issue #5 §2): the decoded event of every
-       * upserted message, in the same transaction as its row. Removed UIDs and resets drop theirs.
-       */
-      events?: StoredEvent[];
-      /** Written in the same transaction as the rows; set on the batch that completes a pass. */
-      cursor: FolderCursor | null;
-      progress: { done: number; total: number };
-    };
 
 export interface EventMap {
   'sync.batch': SyncBatch;

@@ -12,7 +12,7 @@ import type { ImapSession, OpenFolder } from './imap/types';
 import type { SyncEngine } from './sync/SyncEngine';
 import { OfflineService } from './offline/OfflineService';
 import type { MailboxConfig } from './mailboxes/discovery';
-import type { SyncTuning } from './sync/AccountSync';
+import type { SyncTuning } from './sync/tuning';
 import type { EventSink, ServicesOptions } from './types';
 import { discoverDirectory } from './compose/directory';
 import { DraftStore } from './drafts/DraftStore';

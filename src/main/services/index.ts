@@ -8,7 +8,7 @@ import { accountHandlers } from './accounts/accountHandlers';
 import { appHandlers } from './app/appHandlers';
 import { createContext } from './context';
 import { messageHandlers } from './mail/messageHandlers';
-import { defaultTuning, type SyncTuning } from './sync/AccountSync';
+import { defaultTuning, type SyncTuning } from './sync/tuning';
 import { SyncEngine } from './sync/SyncEngine';
 import { syncHandlers } from './sync/syncHandlers';
 import { taskHandlers } from './tasks/taskHandlers';
@@ -22,7 +22,7 @@ import { identityHandlers } from './identities/identityHandlers';
 import { outboxHandlers } from './outbox/outboxHandlers';
 import { calendarHandlers, ensureOwnCalendar } from './calendar/calendarHandlers';
 
-export type { SyncTuning } from './sync/AccountSync';
+export type { SyncTuning } from './sync/tuning';
 export { FileSecretStore, KeyFileCipher, MemorySecretStore } from './secrets';
 
 /**

@@ -5,7 +5,8 @@
 import type { AccountId, FolderCursor, SyncStatus } from '../../../shared/model';
 import type { ImapSession } from '../imap/types';
 import type { EventSink, TraceMark } from '../types';
-import { AccountSync, type SyncTuning } from './AccountSync';
+import { AccountSync } from './AccountSync';
+import type { SyncTuning } from './tuning';
 import { BatchChannel } from './batchChannel';
 import type { MailboxConfig } from '../mailboxes/discovery';
 import type { Warm } from './WarmStarts';

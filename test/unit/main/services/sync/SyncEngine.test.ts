@@ -5,7 +5,7 @@ import type { AccountId, SyncStatus } from '../../../../../src/shared/model';
 import type { MailboxConfig } from '../../../../../src/main/services/mailboxes/discovery';
 import type { ImapSession } from '../../../../../src/main/services/imap/types';
 import { SyncEngine } from '../../../../../src/main/services/sync/SyncEngine';
-import { defaultTuning, type SyncTuning } from '../../../../../src/main/services/sync/AccountSync';
+import { defaultTuning, type SyncTuning } from '../../../../../src/main/services/sync/tuning';
 import { FakeServer } from './fakeSession';
 
 const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => ({ accountId: accountId as AccountId, email: 'alice@example.test', displayName: 'Alice', manual: [], hidden: [] });
