@@ -40,6 +40,17 @@ export async function setLastReminderCheck(database: PostvakDb, checkedAt: numbe
   await database.reminderState.put({ id: lastReminderCheckId, checkedAt });
 }
 
+/**
+ * Notes the first time this profile's app ran, unless a check was ever noted: "missed while
+ * closed" then counts from here even if the app closes before its reminders started. A noted
+ * check is left alone, so alarms due since then are still shown by the scheduler.
+ */
+export async function noteFirstReminderCheck(database: PostvakDb, at: number): Promise<void> {
+  await database.transaction('rw', database.reminderState, async () => {
+    if (!(await database.reminderState.get(lastReminderCheckId))) await database.reminderState.put({ id: lastReminderCheckId, checkedAt: at });
+  });
+}
+
 /** Forgets the state of alarms due before `before` whose snooze has also passed (keeps the table small). */
 export async function pruneReminderState(database: PostvakDb, before: number): Promise<void> {
   await database.transaction('rw', database.reminderState, async () => {

@@ -13,6 +13,7 @@ import {
 import {
   dismissReminder,
   loadReminderState,
+  noteFirstReminderCheck,
   pruneReminderState,
   setLastReminderCheck,
   snoozeReminder,
@@ -186,6 +187,16 @@ describe('reminder state', () => {
     await pruneReminderState(db, 5000);
     expect(Object.keys((await loadReminderState(db)).alarms)).toEqual(['b']);
     expect((await loadReminderState(db)).lastCheckedAt).toBe(3000);
+  });
+
+  it('notes the first start of a profile as its last check, and never moves a check that was made', async () => {
+    await noteFirstReminderCheck(db, 1000);
+    expect((await loadReminderState(db)).lastCheckedAt).toBe(1000);
+    await noteFirstReminderCheck(db, 9000);
+    expect((await loadReminderState(db)).lastCheckedAt).toBe(1000);
+    await setLastReminderCheck(db, 5000);
+    await noteFirstReminderCheck(db, 9000);
+    expect((await loadReminderState(db)).lastCheckedAt).toBe(5000);
   });
 });
 
