@@ -15,6 +15,11 @@ import { deleteEventsOf, deleteFolderEvents, putBatchEvents, sweepEvents } from 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 type FoldersBatch = Extract<SyncBatch, { kind: 'folders' }>;
 
+/** Every table a batch may read or write: a caller's transaction around applySyncBatch spans these. */
+export function syncBatchTables(db: PostvakDb) {
+  return [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events];
+}
+
 export async function applySyncBatch(db: PostvakDb, batch: SyncBatch): Promise<void> {
   if (batch.kind === 'folders') await applyFolders(db, batch);
   else await applyMessages(db, batch);
@@ -43,7 +48,7 @@ async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: st
 async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
   const { accountId } = batch;
   const asAccount = accountId as Folder['accountId'];
-  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
+  await db.transaction('rw', syncBatchTables(db), async () => {
     const [lower, upper] = accountRange(accountId);
     const cached = await db.folders.where('[accountId+path]').between(lower, upper, true, true).toArray();
     const incoming = new Map(batch.folders.map((folder) => [folder.path, folder]));

@@ -50,13 +50,7 @@ export const forwardedFlag = '$Forwarded';
  * @param folderPath the batch's folder, which wins over the summary's own (as accountId does).
  */
 export function toMessageRow(summary: MessageSummary, accountId: string, unifiedRole?: UnifiedRole, folderPath = summary.folderPath): MessageRow {
-  const row: MessageRow = {
-    ...summary,
-    accountId: accountId as MessageSummary['accountId'],
-    folderPath,
-    unread: summary.flags.includes(seenFlag) ? 0 : 1,
-    flagged: summary.flags.includes(flaggedFlag) ? 1 : 0,
-  };
+  const row: MessageRow = { ...summary, accountId: accountId as MessageSummary['accountId'], folderPath, ...flagColumns(summary.flags) };
   if (unifiedRole) row.unifiedRole = unifiedRole;
   return row;
 }

@@ -5,6 +5,7 @@
  * focuses the window and opens the message.
  */
 import type { SyncBatch } from '../../shared/api';
+import { syncBatchTables } from '../db/applySyncBatch';
 import type { PostvakDb } from '../db/schema';
 import { ownMailboxFor } from '../features/mail/folderTree';
 import { currentI18n } from '../i18n/useI18n';
@@ -86,7 +87,7 @@ export function withNewMailNotifications(
       await apply(batch);
       return;
     }
-    const context = await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
+    const context = await db.transaction('rw', syncBatchTables(db), async () => {
       const before = await readNewMailContext(db, batch);
       await apply(batch);
       return before;

@@ -18,6 +18,7 @@ import type { AccountId } from '../../../shared/model';
 import type { ImapSession, ListedFolder } from '../imap/types';
 import type { BatchBody } from './batchChannel';
 import { previewFolder, type PassContext } from './folderPass';
+import { buildFolders, inboxPath } from './folderList';
 
 export type MessagesBody = Extract<BatchBody, { kind: 'messages' }>;
 
@@ -115,8 +116,8 @@ export class WarmStarts {
     const session = await this.deps.connect(accountId);
     try {
       const listed = await session.listFolders();
-      // The own INBOX (RFC 9051 §5.1: the name is case-insensitive), when it can be selected.
-      const inbox = listed.find((f) => f.path.toUpperCase() === 'INBOX' && !f.flags.some((flag) => /^\\(noselect|nonexistent)$/i.test(flag)));
+      // The own INBOX, when it can be selected: read from LIST as the sync will (folderList.ts).
+      const inbox = inboxPath(buildFolders(accountId as AccountId, listed, session.sharedPrefixes).filter((f) => f.selectable));
       let preview: WarmPreview | null = null;
       if (inbox && !this.closed) {
         const bodies: MessagesBody[] = [];
@@ -129,8 +130,8 @@ export class WarmStarts {
           },
           progress: () => undefined,
         };
-        const complete = await session.inFolder(inbox.path, (folder) => previewFolder(ctx, folder, null));
-        preview = { path: inbox.path, bodies, complete };
+        const complete = await session.inFolder(inbox, (folder) => previewFolder(ctx, folder, null));
+        preview = { path: inbox, bodies, complete };
       }
       return { session, listed, preview };
     } catch (error) {
