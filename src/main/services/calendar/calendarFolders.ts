@@ -85,15 +85,19 @@ async function findOrCreate(session: ImapSession & CalendarStore, config: Mailbo
   const mailbox = found.mailboxes.find((m) => m.id === mailboxId);
   if (!mailbox) throw new AppError('notPermitted', `This account has no mailbox ${mailboxId} (any more)`);
   const existing = calendarOf(found, mailboxId);
-  if (existing) return { folderPath: existing, created: false };
+  if (existing) {
+    // Found by its name alone, typed by nobody (its creator's annotation did not land): typed
+    // now. Best effort — a member who may not annotate still gets the calendar.
+    if (found.types !== null && !found.types.has(existing)) await session.setAnnotations(existing, folderTypesFor(mailbox)).catch(() => undefined);
+    return { folderPath: existing, created: false };
+  }
   const taken = found.taken;
   const delimiter = found.rows.find((r) => r.delimiter)?.delimiter ?? '/';
   if (mailbox.source === 'account') {
     const path = freeName(taken, '', 'Calendar');
     const outcome = await create(session, path);
     if (outcome instanceof ImapExtError) throw outcome;
-    const values: Record<string, string> = mailbox.kind === 'own' ? { [PRIVATE_FOLDER_TYPE]: 'event.default', [SHARED_FOLDER_TYPE]: 'event' } : { [SHARED_FOLDER_TYPE]: 'event' };
-    if (outcome === 'created') await annotate(session, path, values, found.types !== null);
+    if (outcome === 'created') await annotate(session, path, folderTypesFor(mailbox), found.types !== null);
     return { folderPath: path, created: true };
   }
   const inbox = roleFolder(found.rows, found.mailboxes, mailbox.id, 'inbox')?.path ?? null;
@@ -105,7 +109,7 @@ async function findOrCreate(session: ImapSession & CalendarStore, config: Mailbo
     // NO [NOPERM] / [CANNOT] (RFC 5530): not here; the next place, or tell the person who can.
     const outcome = await create(session, path);
     if (outcome instanceof ImapExtError) continue;
-    if (outcome === 'created') await annotate(session, path, { [SHARED_FOLDER_TYPE]: 'event' }, found.types !== null);
+    if (outcome === 'created') await annotate(session, path, folderTypesFor(mailbox), found.types !== null);
     return { folderPath: path, created: true };
   }
   throw new AppError('calendarNotAllowed', `You may not create a calendar in ${mailbox.address}; its owner or an administrator can`, { mailbox: mailbox.address });
@@ -119,6 +123,13 @@ function freeName(taken: ReadonlySet<string>, prefix: string, name: string): str
 }
 
 /** Types the new folder; without METADATA its name alone makes it a calendar (folderTypes.ts). */
+/** The person's own calendar is their default (private) and a calendar for all (shared); others only the latter. */
+function folderTypesFor(mailbox: Pick<Mailbox, 'source' | 'kind'>): Record<string, string> {
+  return mailbox.source === 'account' && mailbox.kind === 'own'
+    ? { [PRIVATE_FOLDER_TYPE]: 'event.default', [SHARED_FOLDER_TYPE]: 'event' }
+    : { [SHARED_FOLDER_TYPE]: 'event' };
+}
+
 async function annotate(session: CalendarStore, path: string, values: Record<string, string>, hasMetadata: boolean): Promise<void> {
   if (!hasMetadata) return;
   await session.setAnnotations(path, values);
