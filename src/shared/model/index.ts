@@ -159,6 +159,12 @@ export interface MessageBody {
     references: string[];
     /** Delivered-To and X-Original-To addresses (the alias or shared address it was sent to). */
     deliveredTo: string[];
+    /**
+     * The raw value of each Authentication-Results header (RFC 8601), unfolded, topmost (the
+     * last hop's, i.e. the own server's) first. Read by the sender warnings (issue #10 §3),
+     * which trust only the own server's authserv-id.
+     */
+    authResults: string[];
   };
   /**
    * Invitations carried as text/calendar parts (RFC 5546 iTIP, e.g. METHOD:REQUEST), decoded

@@ -53,6 +53,7 @@ export async function parseMessage(ref: MessageRef, source: Buffer): Promise<Mes
       inReplyTo: parsed.inReplyTo ?? null,
       references: references(parsed.references),
       deliveredTo: deliveredTo(parsed),
+      authResults: authResults(parsed.headerLines),
     },
     invitations: invitations(parsed.attachments),
   };
@@ -92,7 +93,7 @@ function unparsable(ref: MessageRef, source: Buffer): MessageBody {
     text: source.toString('utf8'),
     attachments: [],
     inlineImages: {},
-    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
+    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [], authResults: [] },
     invitations: [],
   };
 }
@@ -160,6 +161,16 @@ function deliveredTo(parsed: ParsedMail): string[] {
     }
   }
   return [...out];
+}
+
+/**
+ * Authentication-Results (RFC 8601 §2.2) as written, unfolded (RFC 5322 §2.2.3), in header order:
+ * each hop prepends its own, so the topmost is the receiving (own) server's.
+ */
+export function authResults(lines: readonly { key: string; line: string }[]): string[] {
+  return lines
+    .filter((l) => l.key.toLowerCase() === 'authentication-results')
+    .map((l) => l.line.slice(l.line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '').trim());
 }
 
 /** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */

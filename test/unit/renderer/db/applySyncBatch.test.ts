@@ -36,7 +36,7 @@ async function seed(): Promise<void> {
       text: 'body',
       attachments: [],
       inlineImages: {},
-      headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
+      headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [], authResults: [] },
       invitations: [],
       fetchedAt: 1,
     });

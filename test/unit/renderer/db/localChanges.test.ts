@@ -84,7 +84,7 @@ describe('cacheBody', () => {
     text: 'Hello',
     attachments: [],
     inlineImages: {},
-    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] },
+    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [], authResults: [] },
       invitations: [],
   };
 

@@ -26,6 +26,7 @@ const headers = (over: Partial<Headers>): Headers => ({
   inReplyTo: null,
   references: [],
   deliveredTo: [],
+  authResults: [],
   ...over,
 });
 

@@ -130,3 +130,16 @@ export function bigInlineImage(bytes: number): Buffer {
 }
 
 export const pngBytes = png;
+
+/** Two hops' Authentication-Results (RFC 8601): the own server's on top, one folded. */
+export const withAuthResults = crlf([
+  'Authentication-Results: mx.example.test;',
+  '  dmarc=fail header.from=example.test',
+  'Received: from relay.other.test by mx.example.test',
+  'Authentication-Results: relay.other.test; spf=pass smtp.mailfrom=other.test',
+  'From: info@example.test',
+  'Subject: auth',
+  'Content-Type: text/plain',
+  '',
+  'body',
+]);

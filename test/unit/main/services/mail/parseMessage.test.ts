@@ -26,7 +26,13 @@ describe('parseMessage', () => {
       inReplyTo: null,
       references: ['<a@example.test>', '<b@example.test>'],
       deliveredTo: [],
+      authResults: [],
     });
+  });
+
+  it('keeps each Authentication-Results value unfolded, topmost first (RFC 8601)', async () => {
+    const body = await parseMessage(ref, fx.withAuthResults);
+    expect(body.headers.authResults).toEqual(['mx.example.test;  dmarc=fail header.from=example.test', 'relay.other.test; spf=pass smtp.mailfrom=other.test']);
   });
 
   it('returns HTML raw (unsanitised: the renderer sanitises), cid images as data URLs, attachments with part ids', async () => {

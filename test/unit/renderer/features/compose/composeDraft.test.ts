@@ -35,6 +35,7 @@ const body: MessageBody = {
     inReplyTo: null,
     references: ['<root@example.test>'],
     deliveredTo: [],
+    authResults: [],
   },
   invitations: [],
 };

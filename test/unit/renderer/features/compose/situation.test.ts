@@ -19,6 +19,7 @@ function headers(extra: Partial<MessageBody['headers']> = {}): MessageBody['head
     inReplyTo: '<root@example.test>',
     references: ['<root@example.test>'],
     deliveredTo: ['info@example.test'],
+    authResults: [],
     ...extra,
   };
 }

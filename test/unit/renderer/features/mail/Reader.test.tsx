@@ -25,7 +25,7 @@ let view: Rendered | null = null;
 /** main's answers: bodies for `message.body`, acceptance for everything else. */
 async function answer(method: string, input: { accountId: string; folderPath: string; uid: number }) {
   if (method !== 'message.body') return { ok: true, value: undefined };
-  const headers = { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [] };
+  const headers = { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [], authResults: [] };
   return { ok: true, value: { ...input, html: null, text: 'Hello', attachments: [], inlineImages: {}, headers } };
 }
 
