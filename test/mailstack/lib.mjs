@@ -21,12 +21,12 @@ export const MIB = 1024 * 1024;
  * `kind: 'shared'` ones in stack.sharedAccounts (+ stack.shared as plain addresses).
  */
 export const ACCOUNTS = [
-  { key: 'alice', kind: 'person', name: 'Alice de Boer', password: 'alice-secret', quotaBytes: GIB, admin: true },
-  { key: 'bob', kind: 'person', name: 'Bob van den Berg', password: 'bob-secret', quotaBytes: GIB, admin: true },
-  { key: 'carol', kind: 'person', name: 'Carol Peeters', password: 'carol-secret', quotaBytes: GIB, admin: true },
-  { key: 'catchall', kind: 'person', name: 'Catch-all', password: 'catchall-secret', quotaBytes: GIB, admin: false },
-  { key: 'info', kind: 'shared', name: 'Van Dam Verbouw — Info', password: 'info-secret', quotaBytes: 50 * MIB, admin: false },
-  { key: 'sales', kind: 'shared', name: 'Van Dam Verbouw — Sales', password: 'sales-secret', quotaBytes: GIB, admin: false },
+  { key: 'alice', kind: 'person', name: 'Alice de Boer', password: 'alice-secret', quotaBytes: GIB },
+  { key: 'bob', kind: 'person', name: 'Bob van den Berg', password: 'bob-secret', quotaBytes: GIB },
+  { key: 'carol', kind: 'person', name: 'Carol Peeters', password: 'carol-secret', quotaBytes: GIB },
+  { key: 'catchall', kind: 'person', name: 'Catch-all', password: 'catchall-secret', quotaBytes: GIB },
+  { key: 'info', kind: 'shared', name: 'Van Dam Verbouw — Info', password: 'info-secret', quotaBytes: 50 * MIB },
+  { key: 'sales', kind: 'shared', name: 'Van Dam Verbouw — Sales', password: 'sales-secret', quotaBytes: GIB },
 ].map((a) => ({ ...a, email: `${a.key}@${DOMAIN}` }));
 
 /** Folders every account gets (Maildir++ on disk, special-use in the inbox namespace). */
