@@ -1,30 +1,24 @@
 /**
- * Splits plain text into text and link pieces. Only http(s) and mailto become links; trailing
- * punctuation that usually ends a sentence is left out of the URL, and a closing parenthesis is
- * kept only when the URL opened one (Wikipedia-style links).
+ * Splits plain text into text and link pieces with linkify-it (the linkifier markdown-it and
+ * mailparser use; issue #10 §11). Only http(s) and mailto written out become links: no fuzzy
+ * links ("example.com"), no ftp: or protocol-relative ones. linkify-it leaves trailing sentence
+ * punctuation out and keeps balanced parentheses (Wikipedia-style links).
  */
+import { LinkifyIt } from 'linkify-it';
+
 export type TextPiece = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
-const urlPattern = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
-
-function trimUrl(candidate: string): string {
-  let url = candidate.replace(/[.,;:!?'"\]]+$/, '');
-  while (url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0)) {
-    url = url.slice(0, -1).replace(/[.,;:!?'"\]]+$/, '');
-  }
-  return url;
-}
+const linkifier = new LinkifyIt().add('ftp:', null).add('//', null).set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+const allowed = /^(?:https?:\/\/|mailto:)/i;
 
 export function linkify(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   let last = 0;
-  for (const match of text.matchAll(urlPattern)) {
-    const start = match.index;
-    const url = trimUrl(match[0]);
-    if (url.length <= url.indexOf(':') + 1) continue;
-    if (start > last) pieces.push({ kind: 'text', text: text.slice(last, start) });
-    pieces.push({ kind: 'link', text: url, href: url });
-    last = start + url.length;
+  for (const match of linkifier.match(text) ?? []) {
+    if (!allowed.test(match.url) || match.index < last) continue;
+    if (match.index > last) pieces.push({ kind: 'text', text: text.slice(last, match.index) });
+    pieces.push({ kind: 'link', text: match.text, href: match.url });
+    last = match.lastIndex;
   }
   if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last) });
   return pieces;

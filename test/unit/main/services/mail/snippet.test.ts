@@ -75,7 +75,12 @@ describe('HTML to snippet text', () => {
   });
 
   it('decodes entities, numeric and named, and leaves unknown ones', () => {
-    expect(decodeEntities('&lt;&#233;&#x20AC;&amp;&bogus;&#0;&#xD800;')).toBe('<é€&&bogus;');
+    // NUL and lone surrogates become U+FFFD, as the HTML standard's tokenizer does (§13.2.5.80).
+    expect(decodeEntities('&lt;&#233;&#x20AC;&amp;&bogus;&#0;&#xD800;')).toBe('<é€&&bogus;\uFFFD\uFFFD');
+  });
+
+  it('knows the whole named-reference table, not a handful (issue #10 §11)', () => {
+    expect(decodeEntities('&Ccedil;a&nbsp;va &oslash; &hearts; &frac12; &NotEqualTilde;')).toBe('Ça\u00a0va ø ♥ ½ ≂̸');
   });
 });
 

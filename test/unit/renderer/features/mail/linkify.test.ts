@@ -26,6 +26,14 @@ describe('linkify', () => {
     ]);
   });
 
+  it('links an internationalised host and a URL in angle brackets, and no bare domain (issue #10 §11)', () => {
+    expect(linkify('<https://bücher.example.test/a> or www.example.test')).toEqual([
+      { kind: 'text', text: '<' },
+      { kind: 'link', text: 'https://bücher.example.test/a', href: 'https://bücher.example.test/a' },
+      { kind: 'text', text: '> or www.example.test' },
+    ]);
+  });
+
   it('does not link a bare scheme', () => {
     expect(linkify('try https:// later')).toEqual([{ kind: 'text', text: 'try https:// later' }]);
   });
