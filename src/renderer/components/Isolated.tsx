@@ -19,9 +19,9 @@ export function isolatedSentence<P extends string>(
   params: Record<P, string>,
 ): ReactNode[] {
   const names = Object.keys(params) as P[];
-  const markers = Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`])) as Record<P, string>;
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\uE000${i}\uE001`])) as Record<P, string>;
   return translate(markers)
-    .split(/\u0000(\d+)\u0000/)
+    .split(/\uE000(\d+)\uE001/)
     .map((piece, i) => {
       if (i % 2 === 0) return piece;
       const name = names[Number(piece)] as P;

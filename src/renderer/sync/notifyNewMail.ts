@@ -2,12 +2,15 @@
  * Shows new-mail notifications with the web Notification API (Electron's renderer and the
  * browser host alike), named by mailbox: "info@example.test — New message from Anna Jansen".
  * Permission is only ever asked for by a button in Settings, never on load. Clicking one
- * focuses the window and opens the message.
+ * focuses the window and opens the message. Names and subjects are a stranger's text: each goes
+ * in as a bidi isolate (FSI … PDI, issue #10 §3), so an override cannot reorder the rest.
  */
 import type { SyncBatch } from '../../shared/api';
+import { isolate } from '../../shared/text/bidi';
 import { syncBatchTables } from '../db/applySyncBatch';
 import type { PostvakDb } from '../db/schema';
 import { ownMailboxFor } from '../features/mail/folderTree';
+import type { Translate } from '../i18n/types';
 import { currentI18n } from '../i18n/useI18n';
 import { useStore } from '../store';
 import { notifiesFor } from '../store/preferencesSlice';
@@ -47,6 +50,16 @@ function open(mail: NewMail): void {
   store.selectMessage(mail.key);
 }
 
+/** Title and body of one message's notification (or of a mailbox's summary, when `count` is set). */
+export function newMailText(mail: NewMail, t: Translate, count?: number): { title: string; body: string } {
+  const mailbox = isolate(mail.mailboxAddress);
+  const title =
+    count !== undefined
+      ? t('notify.titleMany', { mailbox, count })
+      : t('notify.title', { mailbox, sender: mail.sender ? isolate(mail.sender) : t('messages.unknownSender') });
+  return { title, body: mail.subject ? isolate(mail.subject) : t('messages.noSubject') };
+}
+
 export function showNewMail(mails: readonly NewMail[]): void {
   if (!notificationsSupported() || Notification.permission !== 'granted' || mails.length === 0) return;
   const { t } = currentI18n();
@@ -55,12 +68,9 @@ export function showNewMail(mails: readonly NewMail[]): void {
   for (const list of byMailbox.values()) {
     const shown = list.length > maxSingleNotifications ? [list[list.length - 1] as NewMail] : list;
     for (const mail of shown) {
-      const title =
-        list.length > maxSingleNotifications
-          ? t('notify.titleMany', { mailbox: mail.mailboxAddress, count: list.length })
-          : t('notify.title', { mailbox: mail.mailboxAddress, sender: mail.sender || t('messages.unknownSender') });
+      const { title, body } = newMailText(mail, t, list.length > maxSingleNotifications ? list.length : undefined);
       const notification = new Notification(title, {
-        body: mail.subject || t('messages.noSubject'),
+        body,
         // One notification per message: a resent batch replaces it instead of stacking a copy.
         tag: `postvak:${mail.key.join(':')}`,
       });

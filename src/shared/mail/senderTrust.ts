@@ -19,7 +19,7 @@ import { parseAuthResults, type AuthResult } from './authResults';
 
 export type SenderWarning =
   | { kind: 'nameIsOtherAddress'; claimed: string; actual: string }
-  | { kind: 'mixedScripts'; word: string; scripts: string[] }
+  | { kind: 'mixedScripts'; word: string; /** ISO 15924 codes. */ scripts: string[] }
   | { kind: 'ownAddressFailed'; address: string; method: 'dmarc' | 'spf' | 'dkim' };
 
 export interface SenderTrustInput {
@@ -44,35 +44,35 @@ function nameIsOtherAddress(author: Address): SenderWarning | null {
   return null;
 }
 
-/** Scripts told apart; a letter of any other script counts as its own "Other". */
+/** Scripts told apart, by ISO 15924 code (Intl.DisplayNames names them); any other script is `Zzzz`. */
 const scripts: [string, RegExp][] = [
-  ['Latin', /\p{Script=Latin}/u],
-  ['Cyrillic', /\p{Script=Cyrillic}/u],
-  ['Greek', /\p{Script=Greek}/u],
-  ['Armenian', /\p{Script=Armenian}/u],
-  ['Georgian', /\p{Script=Georgian}/u],
-  ['Cherokee', /\p{Script=Cherokee}/u],
-  ['Hebrew', /\p{Script=Hebrew}/u],
-  ['Arabic', /\p{Script=Arabic}/u],
-  ['Devanagari', /\p{Script=Devanagari}/u],
+  ['Latn', /\p{Script=Latin}/u],
+  ['Cyrl', /\p{Script=Cyrillic}/u],
+  ['Grek', /\p{Script=Greek}/u],
+  ['Armn', /\p{Script=Armenian}/u],
+  ['Geor', /\p{Script=Georgian}/u],
+  ['Cher', /\p{Script=Cherokee}/u],
+  ['Hebr', /\p{Script=Hebrew}/u],
+  ['Arab', /\p{Script=Arabic}/u],
+  ['Deva', /\p{Script=Devanagari}/u],
   ['Thai', /\p{Script=Thai}/u],
-  ['Han', /\p{Script=Han}/u],
-  ['Hiragana', /\p{Script=Hiragana}/u],
-  ['Katakana', /\p{Script=Katakana}/u],
-  ['Bopomofo', /\p{Script=Bopomofo}/u],
-  ['Hangul', /\p{Script=Hangul}/u],
+  ['Hani', /\p{Script=Han}/u],
+  ['Hira', /\p{Script=Hiragana}/u],
+  ['Kana', /\p{Script=Katakana}/u],
+  ['Bopo', /\p{Script=Bopomofo}/u],
+  ['Hang', /\p{Script=Hangul}/u],
 ];
 
 function scriptOf(letter: string): string {
   for (const [name, pattern] of scripts) if (pattern.test(letter)) return name;
-  return 'Other';
+  return 'Zzzz';
 }
 
 /** UTS #39 §5.2 Highly Restrictive: the sets a single identifier may draw from. */
 const allowedMixes = [
-  new Set(['Latin', 'Han', 'Hiragana', 'Katakana']),
-  new Set(['Latin', 'Han', 'Bopomofo']),
-  new Set(['Latin', 'Han', 'Hangul']),
+  new Set(['Latn', 'Hani', 'Hira', 'Kana']),
+  new Set(['Latn', 'Hani', 'Bopo']),
+  new Set(['Latn', 'Hani', 'Hang']),
 ];
 
 /** The scripts of a word's letters, when they are a mix no language uses; else null. */

@@ -7,6 +7,7 @@ import type { BodyRow, MessageKey } from '../../db/rows';
 import { describeError, toApiError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { AttachmentName, shownFileName } from './AttachmentName';
 
 function fromBase64(data: string): Uint8Array {
   const binary = atob(data);
@@ -44,12 +45,12 @@ function AttachmentItem({ messageKey, attachment }: { messageKey: MessageKey; at
 
   return (
     <>
-      <span className="attachment__name">{filename}</span>
+      <AttachmentName filename={filename} />
       <span className="attachment__size">{fmt.size(attachment.size)}</span>
       <button
         type="button"
         className="button button--small"
-        aria-label={t('reader.saveAttachment', { filename })}
+        aria-label={t('reader.saveAttachment', { filename: shownFileName(filename) })}
         aria-busy={saving}
         disabled={saving}
         onClick={() => void save()}

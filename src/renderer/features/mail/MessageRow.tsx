@@ -1,4 +1,8 @@
-/** One row of the message list: sender, date, subject, snippet, and unread/flag/attachment marks. */
+/**
+ * One row of the message list: sender, date, subject, snippet, and unread/flag/attachment marks.
+ * The sender, subject and snippet are a stranger's text: each is a bidi isolate (issue #10 §3).
+ */
+import { Isolated } from '../../components/Isolated';
 import { answeredFlag, forwardedFlag, type MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { senderName } from './senderName';
@@ -65,7 +69,7 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
       onClick={onOpen}
     >
       <span className="message-row__unread-dot" aria-hidden="true" />
-      <span className="message-row__sender">{sender}</span>
+      <Isolated className="message-row__sender" text={sender} />
       <span className="message-row__marks">
         {answered && (
           <svg className="icon icon--small" viewBox="0 0 24 24" role="img" aria-label={t('messages.answered')}>
@@ -91,12 +95,12 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
       <time className="message-row__date" dateTime={new Date(row.date).toISOString()}>
         {fmt.listDate(row.date)}
       </time>
-      <span className="message-row__subject">{subject}</span>
-      <span className="message-row__snippet">{row.snippet}</span>
+      <Isolated className="message-row__subject" text={subject} />
+      <Isolated className="message-row__snippet" text={row.snippet} />
       {mailbox && (
         <span className="message-row__mailbox" aria-hidden="true">
           <span className="mailbox-swatch" style={{ backgroundColor: mailbox.color }} />
-          {mailbox.address}
+          <Isolated text={mailbox.address} />
         </span>
       )}
       <span id={descriptionId} className="visually-hidden">

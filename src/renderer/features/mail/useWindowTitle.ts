@@ -1,8 +1,10 @@
 /**
  * "Postvak — Inbox (3)": the open folder (or unified view) and its unread count in the window
- * title; and the unified unread count on the dock/taskbar badge (issue #3).
+ * title; and the unified unread count on the dock/taskbar badge (issue #3). A folder's name is
+ * the server's text: it goes in as a bidi isolate (issue #10 §3).
  */
 import { useEffect } from 'react';
+import { isolate } from '../../../shared/text/bidi';
 import { api } from '../../api';
 import { useFolderUnread, useFolders } from '../../db/queries/folders';
 import { useUnifiedUnread } from '../../db/queries/messages';
@@ -22,7 +24,7 @@ export function useWindowTitle(): void {
   const lookup = useMailboxLookup();
   const folder = folders?.find((candidate) => candidate.path === folderPath);
   const prefix = folder && accountId ? (lookup?.mailboxOf(accountId, folder.path)?.prefix ?? '') : '';
-  const name = unified ? t(`folders.unified.${unified}`) : folder ? folderDisplayName(folder, t, prefix) : null;
+  const name = unified ? t(`folders.unified.${unified}`) : folder ? isolate(folderDisplayName(folder, t, prefix)) : null;
   const unread = unified ? unifiedUnread : folderUnread;
   const title = !name ? t('app.name') : unread > 0 ? t('app.windowTitleUnread', { folder: name, unread }) : t('app.windowTitle', { folder: name });
   useEffect(() => {

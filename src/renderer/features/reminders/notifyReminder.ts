@@ -5,6 +5,7 @@
  * the event in the calendar.
  */
 import { localDateTime } from '../../../shared/calendar/zoneTime';
+import { isolate } from '../../../shared/text/bidi';
 import type { Occurrence } from '../../calendar/occurrences';
 import { currentI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
@@ -32,12 +33,13 @@ export function notifyReminders(entries: readonly ReminderEntry[], calendarName:
     if (entry.missed) continue;
     const text = reminderText(entry, i18n, now);
     const title = i18n.t(entry.alarm.occurrence.allDay ? 'reminders.notify.titleAllDay' : 'reminders.notify.title', {
-      calendar: calendarName(entry.alarm.occurrence.calendarKey),
-      title: text.title,
+      // A stranger's text (an invitation's title, a shared calendar's name) as bidi isolates (issue #10 §3).
+      calendar: isolate(calendarName(entry.alarm.occurrence.calendarKey)),
+      title: isolate(text.title),
       time: text.when,
     });
     const notification = new Notification(title, {
-      body: text.location,
+      body: isolate(text.location),
       // A re-planned firing replaces its notification instead of stacking a copy.
       tag: `postvak-reminder:${entry.alarm.id}`,
     });

@@ -57,9 +57,9 @@ describe('a display name that is another address', () => {
 describe('mixed scripts in a word', () => {
   it('warns for PаyPal with a Cyrillic а', () => {
     expect(senderWarnings({ ...base, from: [{ name: 'P\u0430yPal Support', address: 'service@paypal.example' }] })).toEqual([
-      { kind: 'mixedScripts', word: 'P\u0430yPal', scripts: ['Latin', 'Cyrillic'] },
+      { kind: 'mixedScripts', word: 'P\u0430yPal', scripts: ['Latn', 'Cyrl'] },
     ]);
-    expect(suspiciousScripts('Αpple')).toEqual(['Greek', 'Latin']);
+    expect(suspiciousScripts('Αpple')).toEqual(['Grek', 'Latn']);
   });
 
   it('is quiet for one script per word, and for the mixes languages use', () => {
