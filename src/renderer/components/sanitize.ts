@@ -6,10 +6,14 @@
  * then police every URL that is left:
  *  - links: http, https, mailto and in-page anchors only; they open in a new window without
  *    opener or referrer;
- *  - images (img src/srcset, background attributes, CSS url()): `cid:` becomes the inline part's
- *    data URL, `data:image/*` stays, remote URLs are removed and reported (privacy: a remote
- *    image tells the sender when and where the mail was read) unless the person allowed them,
- *    in which case main's data URL replaces them; anything else is dropped.
+ *  - images — `<img src/srcset>`, the `background` attribute, and CSS `url()` in background,
+ *    background-image, list-style and list-style-image only (sanitizeCss): `cid:` becomes the
+ *    inline part's data URL, `data:image/*` stays, remote URLs are removed and reported
+ *    (privacy: a remote image tells the sender when and where the mail was read) unless the
+ *    person allowed them, in which case main's data URL replaces them; anything else is dropped.
+ *    Consent means images (issue #10 §4): a url() of a font, cursor, mask or script hook, a src
+ *    on anything but an image, and a URL in text or in markup the parser did not make into one
+ *    of these is never reported, so it is never fetched.
  *
  * Styles never stay in the markup: the frame document inherits the app's `style-src 'self'`, so
  * inline styles would be blocked. `style` attributes move to `data-pv-style` and `<style>` text
@@ -28,7 +32,7 @@ export interface SanitizeOptions {
 export interface SanitizedMail {
   html: string;
   css: string;
-  /** Remote image URLs that were removed, each once, in document order. */
+  /** Remote image URLs that were removed, each once: `<style>` blocks' first, then the elements'. */
   blockedUrls: string[];
 }
 
@@ -66,6 +70,14 @@ interface Pass {
   options: SanitizeOptions;
   blocked: Set<string>;
   css: string[];
+  /**
+   * Blocked URLs of each element's attributes, reported only if the element is in the result:
+   * DOMPurify also sanitises nodes it then discards (a forbidden <template>'s content), and
+   * consent must not fetch an image nobody will see.
+   */
+  byElement: Map<Element, string[]>;
+  /** Where resolveImage reports a blocked URL: an element's list, or straight to `blocked`. */
+  report: (url: string) => void;
 }
 let current: Pass | null = null;
 let purifier: Purifier | null = null;
@@ -85,10 +97,13 @@ function resolveImage(raw: string): string | null {
   }
   if (/^data:image\/[a-z0-9.+-]+[;,]/i.test(url)) return url;
   if (isRemote(url)) {
+    // A URL holding whitespace, quotes or angle brackets is markup the parser recovered from
+    // (an attribute left open runs on into the next tags), not an image (issue #10 §4).
+    if (/[\s"'<>\\`{}|^]/.test(url)) return null;
     const absolute = url.startsWith('//') ? `https:${url}` : url;
     const allowed = pass.options.remoteImages?.[absolute];
     if (typeof allowed === 'string' && allowed.startsWith('data:image/')) return allowed;
-    if (allowed === undefined) pass.blocked.add(absolute);
+    if (allowed === undefined) pass.report(absolute);
     return null;
   }
   return null;
@@ -107,17 +122,33 @@ function isSafeLink(href: string): boolean {
 }
 
 function cleanAttributes(element: Element): void {
+  const pass = current;
+  if (!pass) return;
+  const found: string[] = [];
+  pass.report = (url) => found.push(url);
+  try {
+    cleanElement(element);
+  } finally {
+    pass.report = (url) => pass.blocked.add(url);
+  }
+  if (found.length > 0) pass.byElement.set(element, found);
+}
+
+function cleanElement(element: Element): void {
+  // Images come from <img src/srcset> and the legacy `background` attribute (body, table, td…)
+  // only; a src or srcset left on anything else never loads (issue #10 §4).
+  const isImg = element.localName === 'img';
   if (element.hasAttribute('srcset')) {
     // Candidates are "url descriptor, …" (HTML §4.8.4.3.1); keep the first usable one as src.
     const candidates = (element.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0] ?? '');
     element.removeAttribute('srcset');
-    const usable = candidates.map(resolveImage).find((url): url is string => url !== null);
+    const usable = isImg ? candidates.map(resolveImage).find((url): url is string => url !== null) : undefined;
     if (usable && !element.getAttribute('src')) element.setAttribute('src', usable);
   }
   for (const name of ['src', 'background']) {
     const value = element.getAttribute(name);
     if (value === null) continue;
-    const replacement = resolveImage(value);
+    const replacement = name === 'src' && !isImg ? null : resolveImage(value);
     if (replacement === null) element.removeAttribute(name);
     else element.setAttribute(name, replacement);
   }
@@ -165,11 +196,13 @@ function defuseHandlers(html: string): string {
 
 export function sanitizeMailHtml(html: string, options: SanitizeOptions): SanitizedMail {
   const instance = getPurifier();
-  const pass: Pass = { options, blocked: new Set(), css: [] };
+  const blocked = new Set<string>();
+  const pass: Pass = { options, blocked, css: [], byElement: new Map(), report: (url) => blocked.add(url) };
   current = pass;
   try {
-    const clean = instance.sanitize(defuseHandlers(html), { ...config, RETURN_TRUSTED_TYPE: false }) as string;
-    return { html: clean, css: pass.css.join('\n'), blockedUrls: [...pass.blocked] };
+    const body = instance.sanitize(defuseHandlers(html), { ...config, RETURN_DOM: true });
+    for (const [element, urls] of pass.byElement) if (body.contains(element)) for (const url of urls) blocked.add(url);
+    return { html: body.innerHTML, css: pass.css.join('\n'), blockedUrls: [...blocked] };
   } finally {
     current = null;
   }

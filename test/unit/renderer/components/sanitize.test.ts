@@ -131,3 +131,59 @@ describe('sanitizeMailHtml', () => {
     expect(forged.html).not.toContain('track.test');
   });
 });
+
+describe('consent means images (issue #10 §4)', () => {
+  const notImages = `
+<style>
+  @font-face { font-family: Tracked; src: url(https://track.test/font.woff2) format("woff2"), url('https://track.test/font.ttf'); }
+  body { cursor: url(https://track.test/cursor.cur), auto; }
+  .x { -moz-binding: url(https://track.test/binding.xml#x); behavior: url(https://track.test/behavior.htc); }
+  .y::before { content: url(https://track.test/content.png); }
+  .z { mask-image: url(https://track.test/mask.svg); border-image: url(https://track.test/border.png) 30; filter: url(https://track.test/filter.svg#f); }
+  .list { list-style: square url(https://track.test/bullet.png); }
+  .list2 { list-style-image: url("https://track.test/bullet2.png"); }
+  .ok { background-image: url(https://track.test/background.png); }
+  @media screen { .m { background: #fff url(https://track.test/media-bg.png) no-repeat; } }
+</style>
+<p style="cursor: url(https://track.test/inline-cursor.cur), auto; background: url(https://track.test/inline-bg.png)">text</p>
+<div style="background:url(https://track.test/broken-css.png">unclosed url(</div>
+<p>Plain text https://track.test/in-text.png and <a href="https://track.test/link.png">a link</a></p>
+<img src="https://track.test/photo.png" alt='<img src="https://track.test/in-alt.png">'>
+<img src="https://track.test/broken.png
+<p title="x">after broken markup</p>
+<div src="https://track.test/div-src.png" srcset="https://track.test/div-srcset.png 1x">div</div>
+<table background="https://track.test/table-bg.png"><tr><td>cell</td></tr></table>
+<noscript><img src="https://track.test/noscript.png"></noscript>
+<template><img src="https://track.test/template.png"></template>`;
+
+  const result = sanitizeMailHtml(notImages, { inlineImages: {} });
+
+  it('reports only image URLs: img, background attribute, CSS backgrounds and list images', () => {
+    expect([...result.blockedUrls].sort()).toEqual(
+      [
+        'https://track.test/background.png',
+        'https://track.test/bullet.png',
+        'https://track.test/bullet2.png',
+        'https://track.test/inline-bg.png',
+        'https://track.test/media-bg.png',
+        'https://track.test/photo.png',
+        'https://track.test/table-bg.png',
+      ].sort(),
+    );
+  });
+
+  it('drops fonts, cursors, bindings, behaviors, content, masks and filters from the CSS, consent or not', () => {
+    const allowedAll = Object.fromEntries(
+      ['font.woff2', 'font.ttf', 'cursor.cur', 'binding.xml#x', 'behavior.htc', 'content.png', 'mask.svg', 'border.png', 'filter.svg#f', 'inline-cursor.cur', 'broken-css.png', 'div-src.png', 'div-srcset.png', 'broken.png', 'in-text.png'].map(
+        (name) => [`https://track.test/${name}`, pixel],
+      ),
+    );
+    const consented = sanitizeMailHtml(notImages, { inlineImages: {}, remoteImages: allowedAll });
+    expect(consented.css).not.toMatch(/track\.test|data:image/);
+    const doc = new DOMParser().parseFromString(consented.html, 'text/html');
+    const styles = [...doc.querySelectorAll(`[${styleAttribute}]`)].map((el) => el.getAttribute(styleAttribute)).join('\n');
+    expect(styles).not.toMatch(/data:image/);
+    expect(doc.querySelectorAll('[src]')).toHaveLength(0);
+  });
+});
+
