@@ -42,5 +42,7 @@ export const errorCodes = [
   'calendarReadOnly',
   /** Issue #5 §7: the file to import is not iCalendar (RFC 5545). */
   'invalidIcsFile',
+  /** Issue #10 §9: the server refused a login for too many connections of this user (RFC 5530 LIMIT). */
+  'tooManyConnections',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

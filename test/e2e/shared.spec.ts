@@ -2,7 +2,9 @@
  * Issue #3, "Done means": shared mailboxes appear by themselves, per person's rights, and stay
  * current for every member — against the real Dovecot, where ACLs decide who sees what.
  */
-import { doveadm, fillMaildir } from '../mailstack/mailstack.mjs';
+import { chownSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { doveadm } from '../mailstack/mailstack.mjs';
 import { expect, imapAs, screenshot, test } from './support/fixtures';
 import { mailboxNode, messageList, openMailboxInbox, signedIn } from './support/session';
 
@@ -116,17 +118,24 @@ test('mail to info@ reaches alice and bob; alice’s flag shows for bob, her rea
   }
 });
 
-test('quota is shown for own and shared mailboxes, with a warning past 90 %', async ({ browser, stack }) => {
-  // info@'s limit is 50 MB; ~8,600 messages of ~5.5 KB take it past 90 %.
-  await fillMaildir(stack, 'info', 'INBOX', 8600);
+test("own quota is shown with a warning past 90 %; info@'s, which Dovecot shows only to its owner, is 'not shown by your server'", async ({ browser, stack }) => {
+  // Dovecot reads usage from Maildir++'s maildirsize: alice's 1 GiB at 95 % without writing 1 GB.
+  const home = (await doveadm(stack, 'user', '-f', 'home', 'alice@example.test')).trim();
+  const quotaFile = join(home, 'Maildir', 'maildirsize');
+  const before = readFileSync(quotaFile, 'utf8');
+  const { uid, gid } = statSync(quotaFile);
+  writeFileSync(quotaFile, `${1024 ** 3}S\n${Math.floor(0.95 * 1024 ** 3)} 1\n`);
+  chownSync(quotaFile, uid, gid);
   const alice = await signedIn(browser, stack, 'alice');
   try {
-    await expect(mailboxNode(alice.page, INFO)).toHaveAccessibleDescription(/MB of 50 MB used/);
-    await expect(mailboxNode(alice.page, 'alice@example.test')).toHaveAccessibleDescription(/used/);
-    await openMailboxInbox(alice.page, INFO);
-    await expect(alice.page.getByText(/info@example\.test is 9\d% full\. When it is full, sending from it stops first/)).toBeVisible();
+    // Issue #10 §9: no admin rights, so GETQUOTAROOT on info@'s Inbox is refused.
+    await expect(mailboxNode(alice.page, INFO)).toHaveAccessibleDescription(/storage use not shown by your server/);
+    await expect(mailboxNode(alice.page, 'alice@example.test')).toHaveAccessibleDescription(/of 1 GB used/);
+    await expect(alice.page.getByText(/alice@example\.test is 9\d% full\. When it is full, sending from it stops first/)).toBeVisible();
     await screenshot(alice.page, 'quota-warning');
   } finally {
     await alice.close();
+    writeFileSync(quotaFile, before);
+    chownSync(quotaFile, uid, gid);
   }
 });

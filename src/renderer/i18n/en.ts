@@ -346,7 +346,6 @@ export const en = {
   'settings.mailboxes.show': 'Show {address}',
   'settings.mailboxes.notify': 'Notify about new mail in {address}',
   'settings.mailboxes.remove': 'Remove {address}',
-  'settings.mailboxes.noQuota': 'No storage limit reported',
   'settings.mailboxes.changeFailed': "Couldn't change {address}. {error}",
   'settings.mailboxes.removed': 'Removed {address}.',
   'settings.addShared': 'Add a shared mailbox',
@@ -403,6 +402,7 @@ export const en = {
   'setup.sharedIntro': 'Enter the shared mailbox’s address and the password for its login.',
 
   'quota.used': '{used} of {limit} used',
+  'quota.notShown': 'storage use not shown by your server',
   'quota.warning':
     '{address} is {percent}% full. When it is full, sending from it stops first, then incoming mail bounces back to the senders.',
   'quota.full':
@@ -630,6 +630,7 @@ export const en = {
   'error.accountNotFound': 'That account no longer exists. It may have been removed.',
   'error.accountExists': 'This account has already been added.',
   'error.noPassword': 'Postvak needs the password for this account. Open Settings, edit the account and enter it.',
+  'error.tooManyConnections': 'The mail server allows no more connections for this account right now (other devices count too). Postvak uses fewer and tries again by itself.',
   'error.connectionFailed': "Couldn't reach the mail server. Check your internet connection and try again.",
   'error.authFailed': 'The mail server rejected the user name or password. Check them in Settings.',
   'error.offline': 'Lost the connection to Postvak. It reconnects by itself; try again in a moment.',

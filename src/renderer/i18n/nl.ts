@@ -346,7 +346,6 @@ export const nl: Translation = {
   'settings.mailboxes.show': '{address} tonen',
   'settings.mailboxes.notify': 'Melding bij nieuwe mail in {address}',
   'settings.mailboxes.remove': '{address} verwijderen',
-  'settings.mailboxes.noQuota': 'Geen opslaglimiet bekend',
   'settings.mailboxes.changeFailed': '{address} kon niet worden gewijzigd. {error}',
   'settings.mailboxes.removed': '{address} is verwijderd.',
   'settings.addShared': 'Gedeelde mailbox toevoegen',
@@ -403,6 +402,7 @@ export const nl: Translation = {
   'setup.sharedIntro': 'Vul het adres van de gedeelde mailbox in en het wachtwoord van de login ervan.',
 
   'quota.used': '{used} van {limit} gebruikt',
+  'quota.notShown': 'opslaggebruik niet getoond door je server',
   'quota.warning':
     '{address} is voor {percent}% vol. Als hij vol is, stopt eerst het verzenden ervanuit en daarna gaat binnenkomende mail terug naar de afzenders.',
   'quota.full':
@@ -630,6 +630,7 @@ export const nl: Translation = {
   'error.accountNotFound': 'Dat account bestaat niet meer. Het is misschien verwijderd.',
   'error.accountExists': 'Dit account is al toegevoegd.',
   'error.noPassword': 'Postvak heeft het wachtwoord van dit account nodig. Open Instellingen, bewerk het account en vul het in.',
+  'error.tooManyConnections': 'De mailserver staat nu geen extra verbindingen voor dit account toe (andere apparaten tellen mee). Postvak gebruikt er minder en probeert het vanzelf opnieuw.',
   'error.connectionFailed': 'De mailserver is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.',
   'error.authFailed': 'De mailserver heeft de gebruikersnaam of het wachtwoord geweigerd. Controleer ze in Instellingen.',
   'error.offline': 'De verbinding met Postvak is verbroken. Die wordt vanzelf hersteld; probeer het zo opnieuw.',

@@ -166,8 +166,8 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
     return rightsOf(this.client, path);
   }
 
-  storageQuota(path: string, owner: string | null): Promise<StorageQuota | null> {
-    return storageQuotaOf(this.client, path, owner);
+  storageQuota(path: string): Promise<StorageQuota | null> {
+    return storageQuotaOf(this.client, path);
   }
 
   comment(path: string): Promise<string | null> {

@@ -43,6 +43,19 @@ export function isAuthFailure(error: unknown): boolean {
   return (error as ImapishError | null)?.authenticationFailed === true;
 }
 
+/**
+ * The server refused a login for too many connections (issue #10 §9): RFC 5530's `[LIMIT]` on
+ * the LOGIN answer (Dovecot 2.3: `NO [LIMIT] Maximum number of connections from user+IP
+ * exceeded (mail_max_userip_connections=10)`, which imapflow also marks as an authentication
+ * failure), or a `* BYE` with such words. Not a wrong password: never ask for it again.
+ */
+export function isTooManyConnections(error: unknown): boolean {
+  const e = (error ?? {}) as ImapishError;
+  if (e.serverResponseCode === 'LIMIT') return true;
+  const words = [e.responseText, e.response, e.message].filter((w): w is string => typeof w === 'string').join(' ');
+  return /maximum number of (simultaneous )?connections|too many (simultaneous |concurrent )?connections/i.test(words);
+}
+
 /** The server's own words for a failed command, when it gave any. */
 export function serverWords(error: unknown): string {
   const e = (error ?? {}) as ImapishError;
@@ -70,6 +83,9 @@ export function toAppError(
   if (error instanceof AppError) return error;
   if (error instanceof TooLargeError) return new AppError('tooLarge', error.message);
   const words = redact(serverWords(error), [password]);
+  if (isTooManyConnections(error)) {
+    return new AppError('tooManyConnections', `${host} allows no more connections for this account right now: ${words}`);
+  }
   if (isAuthFailure(error)) {
     return new AppError('authFailed', `${host} refused the user name or password: ${words}`);
   }

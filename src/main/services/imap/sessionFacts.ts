@@ -30,9 +30,9 @@ export function storageOf(quota: Quota | null): StorageQuota | null {
   return storage ? { usedKiB: storage.usage, limitKiB: storage.limit } : null;
 }
 
-export async function storageQuotaOf(client: ImapFlow, path: string, owner: string | null): Promise<StorageQuota | null> {
-  const quota = await quotaForMailbox(client, owner ? { path, ownerAddress: owner } : { path });
-  return storageOf(quota);
+/** The STORAGE quota `path` counts against, `null` where the server does not show it (ext/quota.ts). */
+export async function storageQuotaOf(client: ImapFlow, path: string): Promise<StorageQuota | null> {
+  return storageOf(await quotaForMailbox(client, path));
 }
 
 export async function commentOf(client: ImapFlow, path: string): Promise<string | null> {

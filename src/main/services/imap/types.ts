@@ -172,10 +172,10 @@ export interface ImapSession {
   /** MYRIGHTS (RFC 4314 §3.5); `null` when the server has no ACL extension (then: all rights). */
   myRights(path: string): Promise<string | null>;
   /**
-   * STORAGE of the quota root `path` counts against (RFC 9208), falling back to
-   * `<owner>:User quota` for another user's folder; `null` when the server will not say.
+   * STORAGE of the quota root `path` counts against (GETQUOTAROOT, RFC 9208 §4.3); `null` when
+   * the server will not say (e.g. Dovecot to a member of another user's mailbox, issue #10 §9).
    */
-  storageQuota(path: string, owner: string | null): Promise<StorageQuota | null>;
+  storageQuota(path: string): Promise<StorageQuota | null>;
   /** METADATA `/shared/comment` of `path` (RFC 5464 §3.2.1.2); `null` when absent or unsupported. */
   comment(path: string): Promise<string | null>;
   /** Leaves `path` selected, so the library IDLEs on it (RFC 2177) between commands. */

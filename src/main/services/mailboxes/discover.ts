@@ -34,7 +34,7 @@ export async function discover(session: ImapSession, listedRows: readonly Folder
     if (shared && inbox) mailbox.rights = await rightsOrNone(session, inbox);
     if (mailbox.source === 'discovered' && inbox) mailbox.displayName = (await session.comment(inbox)) ?? mailbox.displayName;
     if (!mailbox.hidden && (inbox || !shared)) {
-      mailbox.quota = await session.storageQuota(inbox ?? 'INBOX', mailbox.source === 'discovered' ? mailbox.address : null);
+      mailbox.quota = await session.storageQuota(inbox ?? 'INBOX');
     }
     if (shared && !mailbox.hidden) {
       for (const row of rows) {

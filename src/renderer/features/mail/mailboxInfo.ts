@@ -95,9 +95,13 @@ export function formatKiB(kib: number, localeTag: string): string {
   return new Intl.NumberFormat(localeTag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
-/** "12.3 MB of 50 MB used"; null when the server reports no limit. */
-export function quotaUsage(quota: Mailbox['quota'], t: Translate, localeTag: string): string | null {
-  if (!quota) return null;
+/**
+ * "12.3 MB of 50 MB used"; "storage use not shown by your server" where the server does not
+ * tell: no QUOTA, or a shared mailbox's quota that it shows only to the owner (Dovecot refuses
+ * members GETQUOTAROOT, issue #10 §9).
+ */
+export function quotaUsage(quota: Mailbox['quota'], t: Translate, localeTag: string): string {
+  if (!quota) return t('quota.notShown');
   return t('quota.used', { used: formatKiB(quota.usedKiB, localeTag), limit: formatKiB(quota.limitKiB, localeTag) });
 }
 

@@ -29,7 +29,7 @@ function MailboxItem({ mailbox, account, colour }: { mailbox: MailboxRow; accoun
   const pushToast = useStore((state) => state.pushToast);
   const [busy, setBusy] = useState(false);
   const shared = isSharedMailbox(mailbox, account) && account.kind !== 'shared';
-  const usage = quotaUsage(mailbox.quota, t, localeTag) ?? t('settings.mailboxes.noQuota');
+  const usage = quotaUsage(mailbox.quota, t, localeTag);
   const warning = quotaWarning(mailbox, t);
 
   async function run(call: () => ReturnType<typeof api.call>, done?: string) {

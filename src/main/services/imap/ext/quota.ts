@@ -1,13 +1,13 @@
 /**
- * QUOTA (RFC 9208): how full a mailbox is. A shared mailbox counts against its owner's quota,
- * which Dovecot does not show through GETQUOTAROOT to members (`NO Not showing other users'
- * quota`); it does answer GETQUOTA for the root `<owner>:<root name>` when the member is a
- * Dovecot admin (userdb admin=yes) and the owner's namespace was used in the session.
+ * QUOTA (RFC 9208): how full a mailbox is. A shared mailbox counts against its owner's quota;
+ * a member learns it only where the server answers GETQUOTAROOT on the shared mailbox (Cyrus
+ * does for a member with the right rights). Dovecot refuses members (`NO Not showing other
+ * users' quota`) and shows another user's root only to its own administrators, which a mail
+ * client's user is not (issue #10 §9): then the quota is "not shown by your server".
  */
 import type { ImapFlow } from 'imapflow';
 import { expectOk, hasCapability, mailboxArg, runCommand, type UntaggedResponse } from './rawCommand';
 import { ImapExtError, isList, protocolError, tokenText, uint } from './imapValues';
-import { getNamespaces, otherUserOf } from './namespace';
 
 export interface QuotaResource {
   /** STORAGE (KiB, RFC 9208 §5.1), MESSAGE, MAILBOX, ANNOTATION-STORAGE, … upper case. */
@@ -73,27 +73,15 @@ export async function getQuota(client: ImapFlow, root: string): Promise<Quota> {
 }
 
 /**
- * The quota a folder counts against, or `null` when the server will not say. Tries
- * GETQUOTAROOT; when that is refused for a folder in the other-users namespace, asks GETQUOTA
- * for `<owner>:<ownerRoot>` (Dovecot's name for another user's root, see the file comment;
- * our GETQUOTAROOT on the folder already counts as using that namespace). With several roots,
- * the fullest one is returned.
+ * The quota a folder counts against (GETQUOTAROOT, RFC 9208 §4.3), or `null` when the server
+ * will not say: no QUOTA capability, no root, or the command refused (another user's quota).
+ * With several roots, the fullest one is returned.
  */
-export async function quotaForMailbox(
-  client: ImapFlow,
-  options: { path: string; ownerAddress?: string; ownerRoot?: string },
-): Promise<Quota | null> {
+export async function quotaForMailbox(client: ImapFlow, path: string): Promise<Quota | null> {
   if (!supportsQuota(client)) return null;
   try {
-    const { quotas } = await getQuotaRoot(client, options.path);
+    const { quotas } = await getQuotaRoot(client, path);
     return fullest(quotas);
-  } catch (error) {
-    if (!(error instanceof ImapExtError) || error.code !== 'refused') throw error;
-  }
-  const owner = options.ownerAddress ?? otherUserOf(await getNamespaces(client), options.path)?.owner;
-  if (!owner) return null;
-  try {
-    return await getQuota(client, `${owner}:${options.ownerRoot ?? DOVECOT_DEFAULT_ROOT}`);
   } catch (error) {
     if (error instanceof ImapExtError && error.code === 'refused') return null;
     throw error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../src/shared/errors';
-import { ImapCommandError, isConnectionLoss, redactError, toAppError } from '../../../../../src/main/services/imap/imapErrors';
+import { ImapCommandError, isConnectionLoss, isTooManyConnections, redactError, toAppError } from '../../../../../src/main/services/imap/imapErrors';
 import { TooLargeError } from '../../../../../src/main/services/io/readCapped';
 
 const err = (props: Record<string, unknown>, message = 'Command failed') => Object.assign(new Error(message), props);
@@ -12,6 +12,21 @@ describe('toAppError', () => {
     expect(e).toMatchObject({ code: 'authFailed' });
     expect(e.message).toContain('AUTHENTICATIONFAILED');
     expect(e.message).not.toContain('hunter2');
+  });
+
+  it("maps Dovecot's connection limit to tooManyConnections, not to a wrong password (issue #10 §9)", () => {
+    // What imapflow 2.10 reports for the 11th login against Dovecot 2.3's default limit (seen on the test stack).
+    const limit = err({
+      authenticationFailed: true,
+      responseStatus: 'NO',
+      serverResponseCode: 'LIMIT',
+      response: '2 NO [LIMIT] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
+      responseText: 'Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
+    });
+    expect(mapped(limit)).toMatchObject({ code: 'tooManyConnections' });
+    expect(isTooManyConnections(limit)).toBe(true);
+    expect(isTooManyConnections(err({ code: 'NoConnection' }, '* BYE Maximum number of connections from user+IP exceeded'))).toBe(true);
+    expect(isTooManyConnections(err({ authenticationFailed: true, response: 'NO [AUTHENTICATIONFAILED] Authentication failed.' }))).toBe(false);
   });
 
   it('maps certificate failures to connectionFailed, naming the problem', () => {

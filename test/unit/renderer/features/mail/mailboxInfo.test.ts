@@ -34,7 +34,9 @@ describe('quota wording', () => {
   it('shows use in binary megabytes, as servers count them', () => {
     expect(quotaUsage(info(12_595).quota, en, 'en-US')).toBe('12.3 MB of 50 MB used');
     expect(quotaUsage(info(12_595).quota, nl, 'nl-NL')).toBe('12,3 MB van 50 MB gebruikt');
-    expect(quotaUsage(null, en, 'en-US')).toBeNull();
+    // Issue #10 §9: Dovecot shows a shared mailbox's quota only to its owner.
+    expect(quotaUsage(null, en, 'en-US')).toBe('storage use not shown by your server');
+    expect(quotaUsage(null, nl, 'nl-NL')).toBe('opslaggebruik niet getoond door je server');
   });
 });
 
