@@ -13,6 +13,12 @@ import { FileSecretStore, KeyFileCipher } from '../services/secrets';
 import { startHost } from './server';
 import { openInBrowser } from './openInBrowser';
 
+// Issue #10 §5: a promise some code path forgot to handle is a bug to log, not a reason for the
+// host — and every window connected to it — to end (Node's default for an unhandled rejection).
+process.on('unhandledRejection', (reason) => {
+  console.error('[error] unhandled rejection (the host keeps running)', reason);
+});
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },

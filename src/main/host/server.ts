@@ -5,14 +5,14 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../rpc/dispatch';
 import type { Services } from '../services/types';
 import { hostContentSecurityPolicy } from '../security/csp';
+import { rendererHeaders, resolveRendererFile } from '../security/rendererFiles';
+import { encodeEvent, encodeReply } from './reply';
 
 export interface HostOptions {
   services: Services;
@@ -20,6 +20,8 @@ export interface HostOptions {
   port?: number;
   token?: string;
   log?: (message: string, detail?: unknown) => void;
+  /** Longest answer sent, in characters; larger ones are refused with `tooLarge`. */
+  maxReplyChars?: number;
 }
 
 export interface RunningHost {
@@ -30,19 +32,13 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-/** 16 MB: attachments go main→renderer in results; nothing the renderer sends is that large. */
+/** 16 MB: nothing the renderer sends is that large. */
 const MAX_FRAME = 16 * 1024 * 1024;
+/**
+ * Answers may be larger (attachments go main→renderer as base64 in results), but not without
+ * bound: past this the answer is refused with `tooLarge` (issue #10 §5).
+ */
+const MAX_REPLY_CHARS = 256 * 1024 * 1024;
 
 function sameToken(given: string | null, token: string): boolean {
   if (!given) return false;
@@ -61,28 +57,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const server = createServer((req, res) => {
     if (!allowedHosts().has(req.headers.host ?? '')) return end(res, 421, 'Misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'Method not allowed');
-    void serveFile(req, res);
+    // Issue #10 §5: any request a web page can make must end in a response, never in a rejection
+    // that takes the host down (`GET /%` used to throw in decodeURIComponent here).
+    serveFile(req, res).catch((error: unknown) => {
+      log('request failed', error);
+      if (!res.headersSent) end(res, 500, 'Internal error');
+      else res.destroy();
+    });
   });
 
   async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const relative = normalize(pathname === '/' ? '/index.html' : pathname);
-    const file = join(options.rendererDir, relative);
-    if (!file.startsWith(options.rendererDir + sep)) return end(res, 403, 'Forbidden');
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) return end(res, 404, 'Not found');
-    res.writeHead(200, {
-      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-      'Content-Security-Policy': hostContentSecurityPolicy(port),
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
-    });
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    } catch {
+      return end(res, 400, 'Bad request');
+    }
+    const found = await resolveRendererFile(options.rendererDir, pathname);
+    if (found.status !== 200) return end(res, found.status, found.reason);
+    res.writeHead(200, rendererHeaders(found, hostContentSecurityPolicy(port)));
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // A file removed between stat and read ends this response, not the process.
+    createReadStream(found.file)
+      .on('error', (error) => {
+        log('reading a renderer file failed', error);
+        res.destroy();
+      })
+      .pipe(res);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
@@ -104,8 +105,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   function attach(ws: WebSocket): void {
     const session = options.services.connect((event, payload) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
+      if (ws.readyState !== ws.OPEN) return;
+      const text = encodeEvent(event, payload);
+      if (text === null) log(`event ${event} could not be serialised`);
+      else ws.send(text, (error) => error && log('sending an event failed', error));
     });
+    // ws reports bad frames (too large, invalid UTF-8) as 'error'; unheard, that would throw.
+    ws.on('error', (error) => log('websocket error', error));
     ws.on('message', (raw) => {
       let frame: { id?: unknown; method?: unknown; input?: unknown };
       try {
@@ -115,11 +121,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       if (typeof frame.id !== 'number') return ws.close(1003, 'Malformed frame');
       const id = frame.id;
-      void dispatch(session.handlers, frame.method, frame.input, {
+      dispatch(session.handlers, frame.method, frame.input, {
         onInternalError: (method, error) => log(`internal error in ${method}`, error),
-      }).then((result) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
-      });
+      })
+        .then((result) => {
+          if (ws.readyState !== ws.OPEN) return;
+          const reply = encodeReply(id, result, options.maxReplyChars ?? MAX_REPLY_CHARS);
+          if (reply.refused) log(`reply to ${String(frame.method)} refused`, reply.refused);
+          ws.send(reply.text, (error) => {
+            if (error) log('sending a reply failed', error);
+          });
+        })
+        .catch((error: unknown) => log('contract call failed', error));
     });
     ws.on('close', () => void session.close());
   }

@@ -19,6 +19,10 @@ function fakeServices(): Services & { sinks: EventSink[]; closed: number } {
           'sync.ack': () => {
             sink('sync.status', { accountId: 'a' as never, state: 'idle' });
           },
+          // Answers the host cannot or should not send (issue #10 §5): a value JSON cannot
+          // serialise, and one longer than the host's reply limit.
+          'accounts.guess': ({ email }: { email: string }) =>
+            (email.startsWith('bigint') ? { n: 1n } : { text: 'x'.repeat(maxReplyChars + 1) }) as never,
         },
         close: async () => {
           state.closed++;
@@ -30,6 +34,7 @@ function fakeServices(): Services & { sinks: EventSink[]; closed: number } {
 }
 
 let host: RunningHost;
+const maxReplyChars = 10_000;
 let services: ReturnType<typeof fakeServices>;
 const rendererDir = mkdtempSync(join(tmpdir(), 'postvak-renderer-'));
 mkdirSync(join(rendererDir, 'assets'));
@@ -73,7 +78,7 @@ function call(ws: WebSocket, frame: unknown): Promise<unknown> {
 
 beforeAll(async () => {
   services = fakeServices();
-  host = await startHost({ services, rendererDir });
+  host = await startHost({ services, rendererDir, maxReplyChars });
 });
 afterAll(() => host.close());
 
@@ -144,5 +149,25 @@ describe('browser host', () => {
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('{not json');
     expect(await closed).toBe(1003);
+  });
+
+  it('answers a malformed request line with 400 and keeps answering (issue #10 §5)', async () => {
+    for (const path of ['/%', '/%E0%A4%A', '/assets/%zz.js', '/%00']) {
+      const res = await get(path, { host: `127.0.0.1:${host.port}` });
+      expect(res.status, path).toBe(400);
+    }
+    const after = await get('/', { host: `127.0.0.1:${host.port}` });
+    expect(after.status).toBe(200);
+    expect(after.body).toContain('<title>Postvak</title>');
+  });
+
+  it('refuses an answer too large or impossible to serialise with an error, and the socket stays usable', async () => {
+    const ws = await openSocket(host.token);
+    const big = (await call(ws, { id: 10, method: 'accounts.guess', input: { email: 'big@example.test' } })) as { ok: boolean; error: { code: string } };
+    expect(big).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
+    const bigint = (await call(ws, { id: 11, method: 'accounts.guess', input: { email: 'bigint@example.test' } })) as { ok: boolean; error: { code: string } };
+    expect(bigint).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
+    expect(await call(ws, { id: 12, method: 'app.info', input: {} })).toMatchObject({ ok: true });
+    ws.close();
   });
 });
