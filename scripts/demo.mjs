@@ -11,7 +11,7 @@ import { build, electronBinary, hostCall, root, stackAccount, startHostProcess }
 
 const t0 = Date.now();
 const seconds = () => ((Date.now() - t0) / 1000).toFixed(1);
-ensureSystemPackages();
+await ensureSystemPackages();
 build();
 const { startMailStack, stopMailStack } = await import('../test/mailstack/mailstack.mjs');
 

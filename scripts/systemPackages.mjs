@@ -1,9 +1,10 @@
 /**
  * Debian/Ubuntu packages Postvak's tests and demo need, installed when missing. As root it runs
- * apt-get itself (CI, fresh machines); otherwise it stops with the exact command to run.
+ * apt-get itself (CI, fresh machines) through scripts/apt.mjs, which waits for the apt that a
+ * fresh machine runs at boot (issue #10 §14); otherwise it stops with the exact command to run.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { aptInstall } from './apt.mjs';
 
 const needs = [
   { check: '/usr/sbin/dovecot', pkgs: ['dovecot-imapd', 'dovecot-lmtpd', 'dovecot-sieve', 'dovecot-managesieved'] },
@@ -19,7 +20,7 @@ export function missingPackages() {
   return needs.filter((n) => !existsSync(n.check)).flatMap((n) => n.pkgs);
 }
 
-export function ensureSystemPackages({ quiet = false } = {}) {
+export async function ensureSystemPackages({ quiet = false } = {}) {
   const missing = missingPackages();
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
@@ -27,19 +28,7 @@ export function ensureSystemPackages({ quiet = false } = {}) {
     throw new Error(`Postvak needs these Debian packages. Run as root:\n  sudo sh -c '${command}'`);
   }
   if (!quiet) console.log(`Installing ${missing.join(' ')} (once)…`);
-  // Keep the package scripts from starting a system Dovecot/Postfix on the standard ports.
-  const policy = '/usr/sbin/policy-rc.d';
-  const hadPolicy = existsSync(policy);
-  if (!hadPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-  try {
-    spawnSync('debconf-set-selections', { input: 'postfix postfix/main_mailer_type select No configuration\n' });
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const stdio = quiet ? 'ignore' : 'inherit';
-    execFileSync('apt-get', ['update', '-q'], { env, stdio });
-    execFileSync('apt-get', ['install', '-y', '-q', ...missing], { env, stdio });
-  } finally {
-    if (!hadPolicy) unlinkSync(policy);
-  }
+  await aptInstall(missing, { quiet });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) ensureSystemPackages();
+if (import.meta.url === `file://${process.argv[1]}`) await ensureSystemPackages();

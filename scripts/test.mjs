@@ -64,7 +64,7 @@ function playwright() {
 }
 
 const want = (name) => only.length === 0 || only.includes(name);
-ensureSystemPackages();
+await ensureSystemPackages();
 if (want('typecheck')) check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (want('lint')) check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 if (want('unit')) vitest('unit');

@@ -21,6 +21,7 @@ import {
   readPid, run, runLauncher, sleep, tail, waitFor, which,
 } from './lib.mjs';
 import { seedMailboxes, fillMaildir as fillMaildirImpl, settleBackgroundWork } from './seed.mjs';
+import { aptEnv, aptInstall } from '../../scripts/apt.mjs';
 import { DEFAULT_TRACKING_PORT } from '../fixtures/seedMessages.mjs';
 
 export { doveadm } from './lib.mjs';
@@ -71,29 +72,8 @@ async function ensurePackagesOnce() {
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
     throw new Error(APT_COMMAND);
   }
-  const policy = '/usr/sbin/policy-rc.d';
-  let previous = null;
-  try {
-    previous = { data: fs.readFileSync(policy), mode: fs.statSync(policy).mode };
-  } catch { /* did not exist */ }
-  const env = childEnv({ DEBIAN_FRONTEND: 'noninteractive', DEBCONF_NONINTERACTIVE_SEEN: 'true' });
-  try {
-    fs.writeFileSync(policy, '#!/bin/sh\n# written by test/mailstack ensurePackages(): no daemons during install\nexit 101\n', { mode: 0o755 });
-    fs.chmodSync(policy, 0o755);
-    await run('debconf-set-selections', [], { input: 'postfix postfix/main_mailer_type select No configuration\n', env });
-    const apt = ['-o', 'DPkg::Lock::Timeout=300'];
-    await run('apt-get', [...apt, 'update'], { env, timeoutMs: 600_000 });
-    await run('apt-get', [...apt, 'install', '-y', '--no-install-recommends',
-      '-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold', ...APT_PACKAGES],
-    { env, timeoutMs: 900_000 });
-  } finally {
-    if (previous) {
-      fs.writeFileSync(policy, previous.data);
-      fs.chmodSync(policy, previous.mode & 0o7777);
-    } else {
-      fs.rmSync(policy, { force: true });
-    }
-  }
+  // The project's one installer: waits for an apt that a fresh machine runs at boot (issue #10 §14).
+  await aptInstall(APT_PACKAGES, { quiet: true, recommends: false, env: aptEnv(childEnv()) });
   const still = missingPackages().filter((m) => !m.startsWith('(POSTVAK_MAILSTACK_FORCE_INSTALL'));
   if (still.length) throw new Error(`still missing after apt-get install: ${still.join(', ')}`);
   return { installed: true, missing };
