@@ -11,6 +11,7 @@ import type { CalendarWriteResult, IcsExport, IcsImportResult } from './model/ca
 import type { AnswerInfo, DraftSaveResult, Identity, OutboxItem, OutgoingMessage } from './model/compose';
 import type { Account, AccountSettings, ConnectionTestResult, Mailbox, MessageBody, SyncStatus } from './model';
 import type { SyncBatch } from './syncBatch';
+import { headerText } from './text/headerValue';
 
 export type { SyncBatch } from './syncBatch';
 
@@ -29,7 +30,8 @@ const email = z.string().trim().max(320).pipe(z.email());
 export const accountSettingsSchema = z.strictObject({
   email,
   kind: z.enum(['personal', 'shared']).optional(),
-  displayName: z.string().max(200),
+  // Written into X-Postvak-Author and From: CR/LF folded (issue #10 §6).
+  displayName: z.string().max(200).overwrite(headerText),
   username: z.string().min(1).max(320),
   imap: serverSettings,
   smtp: serverSettings,
@@ -167,7 +169,7 @@ export const methods = {
       accountId,
       prefix: z.string().min(1).max(500),
       address: email,
-      displayName: z.string().max(200),
+      displayName: z.string().max(200).overwrite(headerText),
     }),
   ),
   'mailboxes.setOffline': method<
@@ -176,6 +178,10 @@ export const methods = {
   >(z.strictObject({ accountId, mailboxId, days: z.number().int().min(0).max(3650) })),
   'mailboxes.removeManual': method<z.ZodObject<{ accountId: typeof accountId; mailboxId: typeof mailboxId }>, void>(
     z.strictObject({ accountId, mailboxId }),
+  ),
+  /** Issue #10 §7: use the shared mailbox at `address` through this account (remembered in the profile). */
+  'mailboxes.setRoute': method<z.ZodObject<{ accountId: typeof accountId; address: typeof email }>, void>(
+    z.strictObject({ accountId, address: email }),
   ),
   'app.setBadge': method<z.ZodObject<{ count: z.ZodNumber }>, void>(
     z.strictObject({ count: z.number().int().min(0).max(1_000_000) }),

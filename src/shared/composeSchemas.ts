@@ -2,9 +2,13 @@
  * Input schemas for writing and sending (issue #4), used by the contract (api.ts) and by the
  * identity import. Limits are generous for people and small for attackers: a message is at
  * most 50 MB of base64 attachments in one call (the SMTP server's SIZE decides the rest).
+ * Every text that becomes part of a header (names, subject, file names) has CR/LF folded to a
+ * space on the way in (headerText, issue #10 §6): a name decoded from a stranger's encoded word
+ * may hold them, and the person still wants to answer it.
  */
 import { z } from 'zod';
 import type { IdentityConfigEntry, OutgoingMessage } from './model/compose';
+import { headerText } from './text/headerValue';
 
 const accountId = z.string().min(1).max(64);
 const folderPath = z.string().min(1).max(1000);
@@ -12,10 +16,10 @@ const uid = z.number().int().min(1).max(0xffffffff);
 const email = z.string().trim().max(320).pipe(z.email());
 const messageIdSchema = z.string().min(3).max(998).regex(/^<[^<>\s]+>$/, 'Message-ID in angle brackets');
 
-export const addressSchema = z.strictObject({ name: z.string().max(300), address: email });
+export const addressSchema = z.strictObject({ name: z.string().max(300).overwrite(headerText), address: email });
 const addresses = z.array(addressSchema).max(500);
 const attachmentId = z.string().min(1).max(100);
-const filename = z.string().min(1).max(255);
+const filename = z.string().min(1).max(255).overwrite(headerText);
 const contentType = z.string().min(3).max(255).regex(/^[\w.+-]+\/[\w.+-]+$/, 'MIME type');
 const size = z.number().int().min(0).max(100 * 1024 * 1024);
 
@@ -54,7 +58,7 @@ export const outgoingMessageSchema = z.strictObject({
   to: addresses,
   cc: addresses,
   bcc: addresses,
-  subject: z.string().max(998),
+  subject: z.string().max(998).overwrite(headerText),
   text: z.string().max(20 * 1024 * 1024),
   html: z.string().max(40 * 1024 * 1024).nullable(),
   attachments: z.array(outgoingAttachmentSchema).max(100),
@@ -69,7 +73,7 @@ export const sentCopyPolicySchema = z.enum(['shared', 'own', 'both']);
 
 export const identityConfigEntrySchema = z.strictObject({
   address: email,
-  displayName: z.string().max(200).optional(),
+  displayName: z.string().max(200).overwrite(headerText).optional(),
   sendMode: sendModeSchema.optional(),
   sentCopies: sentCopyPolicySchema.optional(),
 }) satisfies z.ZodType<IdentityConfigEntry>;

@@ -5,6 +5,7 @@
  * or new lines.
  */
 import type { Address } from '../model';
+import { headerText } from '../text/headerValue';
 
 /**
  * Local part: dot-atoms of letters, digits and `_ ' + -`; domain: at least two labels, a
@@ -67,12 +68,32 @@ function unquote(name: string): string {
   return text;
 }
 
+/**
+ * `name <address>` split at the one angle bracket outside quoted strings (RFC 5322 §3.4
+ * name-addr), so a quoted name may hold `<`, `>`, `@` and commas: `"Info <info@x.nl>" <p@y.nl>`.
+ * Null when the piece is not of that form (no brackets, or a second unquoted one).
+ */
+function splitNameAddr(piece: string): { name: string; address: string } | null {
+  if (!piece.endsWith('>')) return null;
+  let quoted = false;
+  let open = -1;
+  for (let i = 0; i < piece.length - 1; i++) {
+    const c = piece[i];
+    if (quoted && c === '\\') i++;
+    else if (c === '"' && open < 0) quoted = !quoted;
+    else if (!quoted && (c === '>' || (c === '<' && open >= 0))) return null;
+    else if (!quoted && c === '<') open = i;
+  }
+  if (open < 0 || quoted) return null;
+  return { name: piece.slice(0, open), address: piece.slice(open + 1, -1) };
+}
+
 /** One piece as an address, or null when it is not one. */
 function parsePiece(piece: string): Address | null {
-  const angled = /^([^<]*)<([^<>]*)>$/.exec(piece);
+  const angled = splitNameAddr(piece);
   if (angled) {
-    const address = (angled[2] ?? '').trim();
-    return isValidAddress(address) ? { name: unquote(angled[1] ?? ''), address } : null;
+    const address = angled.address.trim();
+    return isValidAddress(address) ? { name: unquote(angled.name), address } : null;
   }
   if (isValidAddress(piece)) return { name: '', address: piece };
   // "Ann ann@x.nl": a name followed by a bare address. Only when the name has no @, so that
@@ -82,6 +103,20 @@ function parsePiece(piece: string): Address | null {
     return { name: unquote(spaced[1] ?? ''), address: spaced[2] ?? '' };
   }
   return null;
+}
+
+/** RFC 5322 §3.2.3 atext, with the letters of any language (RFC 6532 §3.2) and spaces between words. */
+const plainPhrase = /^[\p{L}\p{M}\p{N}!#$%&'*+\-/=?^_`{|}~ ]+$/u;
+
+/**
+ * A display name as it goes into an address field (RFC 5322 §3.4 display-name = phrase): as it
+ * is when it is words of atext, else as a quoted-string (§3.2.4) with `\` and `"` escaped, so
+ * `Info <info@x.nl>`, `Doe, J` and `a@b` stay one name. CR/LF fold to a space (issue #10 §3).
+ */
+export function quoteDisplayName(name: string): string {
+  const text = headerText(name).replace(/\s+/g, ' ').trim();
+  if (text === '' || plainPhrase.test(text)) return text;
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
 /**

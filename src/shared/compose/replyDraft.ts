@@ -3,6 +3,7 @@
  * (RFC 5322 §3.6.4), recipients and the quoted original.
  */
 import type { Address, MessageBody } from '../model';
+import { quoteDisplayName } from './addressField';
 
 type Headers = MessageBody['headers'];
 
@@ -138,10 +139,14 @@ export function quoteHtml(html: string, attribution: string): string {
   return `<p><br></p><p>${escapeHtml(attribution)}</p><blockquote type="cite">${html}</blockquote>`;
 }
 
-/** An address as people read it: `Name <addr>`, or the bare address when there is no name. */
+/**
+ * An address as it goes into an address field and as people read it: `Name <addr>`, the name
+ * quoted where RFC 5322 §3.4 needs it (`"Info <info@x.nl>" <p@y.nl>`, issue #10 §3) so that
+ * parseAddressField reads back the same address; the bare address when there is no name.
+ */
 export function formatAddress(a: Address): string {
-  const name = a.name.trim();
-  return name && lower(name) !== lower(a.address) ? `${name} <${a.address}>` : a.address;
+  const name = quoteDisplayName(a.name);
+  return name && lower(a.name) !== lower(a.address) ? `${name} <${a.address}>` : a.address;
 }
 
 const formatList = (list: Address[]): string => list.map(formatAddress).join(', ');

@@ -5,11 +5,17 @@
  *  - the wire copy for SMTP: no Bcc header (RFC 5322 §3.6.3: Bcc recipients stay hidden);
  *  - the Sent copy: keeps Bcc, and says who wrote it (`X-Postvak-Author`) and why
  *    (`X-Postvak-Intent`), so a team sees who answered from a shared address (issue #4 §5).
+ *
+ * No CR or LF reaches a header from any input (issue #10 §6): every value — names, addresses,
+ * subject, ids, file names and our own X-Postvak-* values — passes through the one header rule
+ * (src/shared/text/headerValue.ts) here, whatever the caller checked before. Our own headers go
+ * to MailComposer `prepared` (as written), which is where a name's CR/LF became a header once.
  */
 import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { encodeWord, isPlainText, quoteString } from 'nodemailer/lib/mime-funcs';
 import type { Address } from '../../../shared/model';
+import { headerText } from '../../../shared/text/headerValue';
 import type { OutgoingMessage } from '../../../shared/model/compose';
 
 /** An attachment with its bytes in hand (parts and forwarded messages already fetched). */
@@ -87,29 +93,38 @@ export function buildDraft(input: MimeInput): Promise<Buffer> {
 
 type Headers = Record<string, string | { prepared: true; value: string }>;
 
+const cleanAddress = (a: Address): Address => ({ name: headerText(a.name).trim(), address: headerText(a.address).trim() });
+
+/** Every header value as the header rule allows it. */
+function cleanHeaders(headers: Headers): Headers {
+  return Object.fromEntries(
+    Object.entries(headers).map(([key, value]) => [key, typeof value === 'string' ? headerText(value) : { ...value, value: headerText(value.value) }]),
+  );
+}
+
 async function compose(input: MimeInput, headers: Headers, keepBcc: boolean): Promise<Buffer> {
   const { message } = input;
   const node = new MailComposer({
-    from: input.from,
-    ...(input.sender ? { sender: input.sender } : {}),
-    to: message.to,
-    cc: message.cc,
-    bcc: message.bcc,
-    subject: message.subject,
-    messageId: input.messageId,
+    from: cleanAddress(input.from),
+    ...(input.sender ? { sender: cleanAddress(input.sender) } : {}),
+    to: message.to.map(cleanAddress),
+    cc: message.cc.map(cleanAddress),
+    bcc: message.bcc.map(cleanAddress),
+    subject: headerText(message.subject),
+    messageId: headerText(input.messageId),
     date: input.date,
-    ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
-    ...(message.references.length > 0 ? { references: message.references } : {}),
+    ...(message.inReplyTo ? { inReplyTo: headerText(message.inReplyTo) } : {}),
+    ...(message.references.length > 0 ? { references: message.references.map(headerText) } : {}),
     text: message.text,
     ...(message.html !== null ? { html: message.html } : {}),
     attachments: input.attachments.map((a) => ({
-      filename: a.filename,
+      filename: headerText(a.filename),
       contentType: a.contentType,
       content: a.content,
       // A forwarded message is an attachment, not shown inline (RFC 2183 §2.2).
       contentDisposition: 'attachment',
     })),
-    headers,
+    headers: cleanHeaders(headers),
     // RFC 5322 §2.3: CRLF line ends, as SMTP DATA and IMAP APPEND expect.
     newline: 'win',
     // Nothing is read from disk or the network while building: all content is in hand.
@@ -125,7 +140,8 @@ async function compose(input: MimeInput, headers: Headers, keepBcc: boolean): Pr
  * display name quoted, or as an RFC 2047 encoded word when it is not ASCII; the address as is.
  */
 export function formatAddress(address: Address): string {
-  if (!address.name) return `<${address.address}>`;
-  const name = isPlainText(address.name) ? quoteString(address.name) : encodeWord(address.name, 'Q', 52);
-  return `${name} <${address.address}>`;
+  const { name: text, address: addr } = cleanAddress(address);
+  if (!text) return `<${addr}>`;
+  const name = isPlainText(text) ? quoteString(text) : encodeWord(text, 'Q', 52);
+  return `${name} <${addr}>`;
 }

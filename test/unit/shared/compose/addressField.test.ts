@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressSchema } from '../../../../src/shared/composeSchemas';
-import { isValidAddress, parseAddressField } from '../../../../src/shared/compose/addressField';
+import { isValidAddress, parseAddressField, quoteDisplayName } from '../../../../src/shared/compose/addressField';
+import { formatAddress } from '../../../../src/shared/compose/replyDraft';
 
 describe('isValidAddress', () => {
   it.each([
@@ -110,5 +111,39 @@ describe('parseAddressField', () => {
 
   it('does not split at commas inside angle brackets', () => {
     expect(parseAddressField('<a,b@x.nl>')).toEqual({ addresses: [], invalid: ['<a,b@x.nl>'] });
+  });
+});
+
+describe('names that look like addresses or hold CR/LF (issue #10 §3)', () => {
+  it('reads a quoted name with angle brackets, @ and commas as one name and the real address', () => {
+    expect(parseAddressField('"Info <info@example.test>" <phish@evil.test>, "Doe, J (\\"Jo\\")" <j@d.nl>')).toEqual({
+      addresses: [
+        { name: 'Info <info@example.test>', address: 'phish@evil.test' },
+        { name: 'Doe, J ("Jo")', address: 'j@d.nl' },
+      ],
+      invalid: [],
+    });
+  });
+
+  it('still marks two unquoted angle brackets as not an address', () => {
+    expect(parseAddressField('Info <info@example.test> <phish@evil.test>').invalid).toEqual(['Info <info@example.test> <phish@evil.test>']);
+  });
+
+  it.each([
+    ['an address-like name', { name: 'Info <info@example.test>', address: 'phish@evil.test' }, '"Info <info@example.test>" <phish@evil.test>'],
+    ['a name with a comma and quotes', { name: 'Doe, "J"', address: 'j@d.nl' }, '"Doe, \\"J\\"" <j@d.nl>'],
+    ['a name with a backslash', { name: 'a\\b', address: 'j@d.nl' }, '"a\\\\b" <j@d.nl>'],
+    ['a name that is another address', { name: 'info@bank.example', address: 'x@evil.test' }, '"info@bank.example" <x@evil.test>'],
+    ['a plain name in any language', { name: 'Jörg Müller-Ñandú', address: 'j@d.nl' }, 'Jörg Müller-Ñandú <j@d.nl>'],
+  ])('formats %s so that it reads back as the same address', (_, address, text) => {
+    expect(formatAddress(address)).toBe(text);
+    expect(parseAddressField(formatAddress(address))).toEqual({ addresses: [address], invalid: [] });
+  });
+
+  it('folds CR/LF in a name to a space, so the reply to it can be sent', () => {
+    const text = formatAddress({ name: 'Evil\r\nBcc: victim@example.test', address: 'evil@evil.test' });
+    expect(text).toBe('"Evil Bcc: victim@example.test" <evil@evil.test>');
+    expect(parseAddressField(text)).toEqual({ addresses: [{ name: 'Evil Bcc: victim@example.test', address: 'evil@evil.test' }], invalid: [] });
+    expect(quoteDisplayName('Ann\n\nJansen')).toBe('Ann Jansen');
   });
 });

@@ -140,3 +140,41 @@ describe('newMessageId', () => {
     expect(newMessageId('info@example.test')).not.toBe(a);
   });
 });
+
+describe('no CR/LF reaches a header (issue #10 §6)', () => {
+  /** Header names of a raw message, in order (unfolded). */
+  function headerNames(raw: Buffer): string[] {
+    const head = raw.toString('latin1').split('\r\n\r\n')[0] ?? '';
+    return head
+      .split('\r\n')
+      .filter((line) => !/^[ \t]/.test(line))
+      .map((line) => line.slice(0, line.indexOf(':')).toLowerCase());
+  }
+
+  it('a display name, subject, recipient name and file name with CR/LF add no header to either copy or a draft', async () => {
+    const evil = 'Zoë\r\nX-Injected: yes\r\nBcc: victim@example.org';
+    const over = {
+      author: { name: 'Alice\r\nX-Injected: author', address: 'alice@example.test' },
+      from: { name: evil, address: 'info@example.test' },
+      message: {
+        ...message,
+        subject: 'Hallo\r\nX-Injected: subject',
+        to: [{ name: 'Klant\nX-Injected: to', address: 'joerg@example.org' }],
+        references: ['<root@example.org>\r\nX-Injected: refs'],
+      },
+      attachments: [{ filename: 'a\r\nX-Injected: file.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF') }],
+    };
+    const { wire, copy } = await buildOutgoing(input(over));
+    const draft = await buildDraft(input(over));
+    for (const raw of [wire, copy, draft]) {
+      expect(headerNames(raw)).not.toContain('x-injected');
+      expect(raw.toString('latin1')).not.toMatch(/\r\nX-Injected:/i);
+    }
+    const c = await simpleParser(copy);
+    expect(c.headers.get('x-postvak-author')).toBeDefined();
+    expect(copy.toString('latin1')).toMatch(/^X-Postvak-Author: "Alice X-Injected: author" <alice@example\.test>\r$/m);
+    expect(c.subject).toBe('Hallo X-Injected: subject');
+    expect(addr(c.to)).toEqual([{ name: 'Klant X-Injected: to', address: 'joerg@example.org' }]);
+    expect(addr(c.bcc)).toEqual([{ name: 'Hidden', address: 'hidden@example.org' }]);
+  });
+});
