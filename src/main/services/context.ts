@@ -4,7 +4,8 @@
  */
 import type { Account } from '../../shared/model';
 import { AppError } from '../../shared/errors';
-import { AccountStore, passwordKey, type StoredAccount } from './accounts/accountStore';
+import { AccountStore, type StoredAccount } from './accounts/accountStore';
+import { AccountSecrets } from './accounts/accountSecrets';
 import { openImap } from './imap/ImapFlowSession';
 import { OpsConnections } from './imap/OpsConnections';
 import { redactError, toAppError } from './imap/imapErrors';
@@ -12,6 +13,7 @@ import type { ImapSession, OpenFolder } from './imap/types';
 import type { SyncEngine } from './sync/SyncEngine';
 import { OfflineService } from './offline/OfflineService';
 import type { MailboxConfig } from './mailboxes/discovery';
+import { MailboxRoutes } from './mailboxes/MailboxRoutes';
 import type { SyncTuning } from './sync/tuning';
 import type { EventSink, ServicesOptions } from './types';
 import { discoverDirectory } from './compose/directory';
@@ -48,6 +50,8 @@ export interface ServicesContext {
   drafts: DraftStore;
   /** Head starts for first syncs: a login and the INBOX's top made while the window loads. */
   warm: WarmStarts;
+  /** Which account each shared mailbox is used through (issue #10 §7). */
+  routes: MailboxRoutes;
   /** Every client's sync engine re-reads these folders soon (a change made on the request connection). */
   touched(accountId: string, paths: readonly string[]): void;
 }
@@ -55,10 +59,15 @@ export interface ServicesContext {
 export function createContext(options: ServicesOptions, tuning: SyncTuning): ServicesContext {
   const accounts = new AccountStore(options.profileDir);
   const log = options.log ?? (() => undefined);
-  const password = (accountId: string) => options.secrets.get(passwordKey(accountId));
+  // Issue #10 §6: a password is handed out only for the servers it was given for.
+  const secrets = new AccountSecrets(options.secrets);
+  const password = async (accountId: string) => {
+    const account = await accounts.get(accountId).catch(() => null);
+    return account ? secrets.password(account) : null;
+  };
   const connectImap = async (accountId: string) => {
     const account = await accounts.get(accountId);
-    const secret = await password(accountId);
+    const secret = await secrets.password(account);
     if (!secret) throw new AppError('noPassword', `Postvak has no password for ${account.email}`);
     try {
       return await openImap({ ...account.imap, username: account.username }, secret, { extraCa: options.extraCa });
@@ -73,9 +82,21 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     ...stored,
     hasPassword: (await password(stored.id)) !== null,
   });
+  // Issue #10 §7: a shared mailbox reached through several accounts is used (synced) through one.
+  const routes = new MailboxRoutes({
+    profileDir: options.profileDir,
+    accounts: () => accounts.list(),
+    canSync: async (id) => (await password(id)) !== null,
+    rediscover: (id) => {
+      for (const client of clients) client.engine.rediscover(id);
+    },
+    graceMs: 10_000,
+    log,
+  });
   const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => {
     const a = await accounts.get(accountId);
-    return { accountId: a.id, email: a.email, displayName: a.displayName, kind: a.kind, manual: a.mailboxes?.manual ?? [], hidden: a.mailboxes?.hidden ?? [], offline: a.mailboxes?.offline ?? {} };
+    const via = await routes.resolver(a.id);
+    return { accountId: a.id, email: a.email, displayName: a.displayName, kind: a.kind, manual: a.mailboxes?.manual ?? [], hidden: a.mailboxes?.hidden ?? [], offline: a.mailboxes?.offline ?? {}, via };
   };
   const offline = new OfflineService({
     profileDir: options.profileDir,
@@ -90,7 +111,12 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
   };
   const identities = new IdentityService({
     accounts,
-    discover: (accountId) => ops.use(accountId, async (session) => discoverDirectory(session, await mailboxConfig(accountId))),
+    discover: (accountId) =>
+      ops.use(accountId, async (session) => {
+        const found = await discoverDirectory(session, await mailboxConfig(accountId));
+        await routes.note(accountId, found.mailboxes);
+        return found;
+      }),
     broadcast: (list) => {
       for (const client of clients) client.sink('identities.changed', { identities: list });
     },
@@ -103,12 +129,12 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     tuning: { ...defaultOutboxTuning, ...options.outboxTuning },
     smtpLogin: async (accountId) => {
       const account = await accounts.get(accountId);
-      const secret = await password(accountId);
+      const secret = await secrets.password(account);
       return secret ? { server: account.smtp, username: account.username, password: secret, extraCa: options.extraCa } : null;
     },
     directory: (accountId) => identities.directory(accountId),
     withImap: (accountId, fn) => ops.use(accountId, fn),
-    removeLocalDraft: (id) => drafts.remove(id),
+    drafts,
     touched,
     broadcast: (items) => {
       for (const client of clients) client.sink('outbox.changed', { items });
@@ -138,6 +164,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     connectImap,
     toAccount,
     mailboxConfig,
+    routes,
     async broadcastAccounts() {
       const list = await Promise.all((await accounts.list()).map(toAccount));
       for (const client of clients) client.sink('accounts.changed', { accounts: list });

@@ -1,16 +1,17 @@
 /**
- * accounts.* — configuration lives in the AccountStore, passwords only in the SecretStore.
+ * accounts.* — configuration lives in the AccountStore, passwords only in the SecretStore,
+ * bound to the servers they were given for (accountSecrets.ts, issue #10 §6).
  */
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { testConnection } from '../net/connectionTest';
 import type { SyncEngine } from '../sync/SyncEngine';
-import { passwordKey } from './accountStore';
+import { AccountSecrets } from './accountSecrets';
 import { guessSettings } from './guess';
 import { assertSecurityAllowed } from './settingsRules';
 
 export function accountHandlers(ctx: ServicesContext): Handlers {
-  const secrets = ctx.options.secrets;
+  const secrets = new AccountSecrets(ctx.options.secrets);
   const forEachEngine = (fn: (engine: SyncEngine) => Promise<void>) =>
     Promise.all([...ctx.clients].map((client) => fn(client.engine)));
 
@@ -24,10 +25,11 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
     'accounts.add': async ({ settings, password, rememberPassword }) => {
       assertSecurityAllowed(settings);
       const stored = await ctx.accounts.add(settings, rememberPassword);
-      await secrets.set(passwordKey(stored.id), password, rememberPassword);
+      await secrets.set(stored, password, rememberPassword);
       // The window syncs the new account next: log in and fetch its INBOX's top meanwhile.
       ctx.warm.begin(stored.id);
       await ctx.broadcastAccounts();
+      await ctx.identities.accountsChanged();
       return ctx.toAccount(stored);
     },
 
@@ -35,26 +37,38 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
       assertSecurityAllowed(settings);
       const before = await ctx.accounts.get(id);
       const stored = await ctx.accounts.update(id, settings, rememberPassword);
-      const key = passwordKey(id);
-      const secret = password ?? (await secrets.get(key));
-      // Re-store the old password too when only "remember" changed: it moves in or out of the file.
-      if (secret && (password !== undefined || before.rememberPassword !== rememberPassword)) {
-        await secrets.set(key, secret, rememberPassword);
-      }
+      // A new password is bound to the new settings; without one, the old password stays only
+      // when the login (user name, hosts, ports, security) is unchanged — else it is asked again.
+      if (password !== undefined) await secrets.set(stored, password, rememberPassword);
+      else await secrets.carryOver(before, stored);
       await ctx.ops.drop(id);
       await ctx.warm.forget(id);
       await forEachEngine((engine) => engine.restart(id));
       await ctx.broadcastAccounts();
+      await ctx.identities.accountsChanged();
       return ctx.toAccount(stored);
     },
 
+    /**
+     * Everything of the account goes (issue #10 §6): nothing is sent from it any more (its
+     * outbox items first), then its configuration and identities, connections, offline mail,
+     * local drafts and every secret. The windows forget its cache rows on `accounts.changed`.
+     */
     'accounts.remove': async ({ id }) => {
+      await ctx.accounts.get(id);
+      await ctx.outbox.removeAccount(id);
       await ctx.accounts.remove(id);
       await ctx.warm.forget(id);
+      // Issue #10 §7: a shared mailbox used through it goes to the next account that reaches it.
+      await ctx.routes.forget(id);
       await forEachEngine((engine) => engine.stop(id));
       await ctx.ops.drop(id);
-      await secrets.delete(passwordKey(id));
+      await ctx.offline.removeAccount(id);
+      await ctx.drafts.removeAccount(id);
+      await secrets.remove(id);
+      ctx.identities.forget(id);
       await ctx.broadcastAccounts();
+      await ctx.identities.accountsChanged();
     },
   };
 }

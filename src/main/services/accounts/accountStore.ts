@@ -1,6 +1,6 @@
 /**
- * Accounts in `<profileDir>/accounts.json`. Never a password: those go to the SecretStore under
- * `passwordKey(id)`. Writes are atomic (tmp + rename) and serialised, so a crash mid-save keeps
+ * Accounts in `<profileDir>/accounts.json`. Never a password: those go to the SecretStore,
+ * bound to the account's servers (accountSecrets.ts). Writes are atomic (tmp + rename) and serialised, so a crash mid-save keeps
  * the previous file and two quick edits cannot lose one another.
  */
 import { randomBytes } from 'node:crypto';
@@ -46,10 +46,6 @@ const fileSchema = z.object({
     }),
   ),
 });
-
-export function passwordKey(id: string): string {
-  return `account:${id}:password`;
-}
 
 export class AccountStoreError extends AppError {
   constructor(message: string) {

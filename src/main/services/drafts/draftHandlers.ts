@@ -25,7 +25,10 @@ export function draftHandlers(ctx: ServicesContext): Handlers {
       const source = await ctx.inFolder(accountId, folderPath, (folder) => folder.downloadSource(uid, MAX_SOURCE_BYTES));
       if (!source) throw new AppError('messageNotFound', `Draft ${uid} is no longer in ${folderPath}`);
       const identities = await ctx.identities.forAccount(accountId);
-      return draftToMessage(await parseDraft(source), identities, { accountId, folderPath, uid });
+      const message = draftToMessage(await parseDraft(source), identities, { accountId, folderPath, uid });
+      // A server copy of a message that was sent (its removal failed): opened on purpose, it is
+      // a new message, not the sent one, whose saves are refused (issue #10 §7).
+      return (await ctx.drafts.isSent(message.id)) ? { ...message, id: randomBytes(12).toString('base64url') } : message;
     },
 
     'drafts.local': async () =>

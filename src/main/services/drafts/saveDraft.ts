@@ -13,7 +13,7 @@ import { toAppError } from '../imap/imapErrors';
 import { messageStore } from '../imap/storeOps';
 import { isRefusal } from '../outbox/sentCopies';
 import { buildDraft } from '../smtp/mimeBuild';
-import type { ServerCopy } from './DraftStore';
+import type { DraftFile, ServerCopy } from './DraftStore';
 
 interface Target {
   mailboxId: string;
@@ -30,12 +30,21 @@ export function draftTarget(directory: MailDirectory, identity: Pick<Identity, '
   return { preferred, own: ownTarget };
 }
 
-export async function saveDraft(ctx: ServicesContext, message: OutgoingMessage): Promise<DraftSaveResult> {
-  const local = await ctx.drafts.put(message);
+/**
+ * The whole save is one turn of the draft's id (DraftStore.withDraft): a send of the same
+ * message waits for it and then knows the server copy it left; a save that comes after the
+ * send is refused (DraftSentError, issue #10 §7) before anything is written.
+ */
+export function saveDraft(ctx: ServicesContext, message: OutgoingMessage): Promise<DraftSaveResult> {
+  return ctx.drafts.withDraft(message.id, (file) => saveInTurn(ctx, file, message));
+}
+
+async function saveInTurn(ctx: ServicesContext, file: DraftFile, message: OutgoingMessage): Promise<DraftSaveResult> {
+  const local = await file.put(message);
   const previous = [message.draft, local.server].filter((d): d is { folderPath: string; uid: number } => d !== null);
   try {
     const server = await saveOnServer(ctx, message);
-    await ctx.drafts.put(message, server.copy);
+    await file.put(message, server.copy);
     // The new copy is safe; an old one that cannot be removed now is only a duplicate.
     await removeCopies(ctx, message.accountId, previous.filter((p) => p.folderPath !== server.copy.folderPath || p.uid !== server.copy.uid)).catch(
       (error: unknown) => ctx.log('warn', `drafts: an old copy of ${message.id} stays: ${error instanceof Error ? error.message : String(error)}`),

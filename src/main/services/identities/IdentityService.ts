@@ -44,6 +44,14 @@ export class IdentityService {
   }
 
   /**
+   * An account was added, changed or removed: every client's From picker hears it now, not
+   * at its next reload (issue #10 §7 — a removed account's addresses stayed offered).
+   */
+  accountsChanged(): Promise<void> {
+    return this.broadcastIfChanged();
+  }
+
+  /**
    * The account's mailboxes and folders, discovered again when older than `maxAgeMs` (or when
    * `fresh`). Falls back to what is known when the server cannot be reached.
    */

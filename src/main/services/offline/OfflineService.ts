@@ -59,9 +59,17 @@ export class OfflineService {
     await sync.request();
   }
 
-  /** The kept source of a message, or null when it is not kept. */
-  source(accountId: string, folderPath: string, uid: number, maxBytes: number): Promise<Buffer | null> {
+  /** The kept source of a message, or null when it is not kept (or its account is gone). */
+  async source(accountId: string, folderPath: string, uid: number, maxBytes: number): Promise<Buffer | null> {
+    if (!(await this.deps.accountIds()).includes(accountId)) return null;
     return this.store.read(accountId, folderPath, uid, maxBytes);
+  }
+
+  /** The account was removed (issue #10 §6): its pass ends and its kept mail leaves the disk. */
+  async removeAccount(accountId: string): Promise<void> {
+    await this.syncs.get(accountId)?.stop();
+    this.syncs.delete(accountId);
+    await this.store.removeAccount(accountId);
   }
 
   async close(): Promise<void> {

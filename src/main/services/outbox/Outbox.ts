@@ -31,8 +31,14 @@ export interface OutboxDeps {
   smtpLogin(accountId: string): Promise<Omit<SmtpLogin, 'timeoutMs'> | null>;
   directory(accountId: string): Promise<MailDirectory>;
   withImap<T>(accountId: string, fn: (session: ImapSession) => Promise<T>): Promise<T>;
-  /** Removes main's local copy of the draft the message came from. */
-  removeLocalDraft(id: string): Promise<void>;
+  /**
+   * Main's local drafts (DraftStore): a message handed to the outbox is sealed there, so no
+   * later autosave brings it back as a draft (issue #10 §7); one taken back is a draft again.
+   */
+  drafts: {
+    seal(id: string, accountId: string): Promise<{ folderPath: string; uid: number } | null>;
+    restore(message: OutgoingMessage): Promise<unknown>;
+  };
   /** Sync engines re-read these folders (a copy appended, a flag set). */
   touched(accountId: string, paths: string[]): void;
   broadcast(items: OutboxItem[]): void;
@@ -61,17 +67,47 @@ export class Outbox {
     return [...this.records.values()].map((r) => r.item).sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /** Stores a new message; it goes out after its undo window. */
+  /**
+   * Stores a new message; it goes out after its undo window. Its draft is sealed first (after
+   * any save of it still under way): the draft's newest server copy is the one removed once
+   * the message is sent, and no save after this point recreates the draft.
+   */
   async add(files: OutboxFiles): Promise<void> {
     await this.ready;
+    const { id, accountId } = files.record.item;
+    const serverDraft = await this.deps.drafts.seal(id, accountId);
+    const message = serverDraft ? { ...files.message, draft: { folderPath: serverDraft.folderPath, uid: serverDraft.uid } } : files.message;
     await this.exclusive(async () => {
-      if (this.records.has(files.record.item.id)) {
-        throw new AppError('alreadySending', 'This message is already in the outbox');
+      if (this.records.has(id)) throw new AppError('alreadySending', 'This message is already in the outbox');
+      try {
+        await this.deps.store.create({ ...files, message });
+      } catch (error) {
+        await this.deps.store.remove(id);
+        await this.deps.drafts.restore(message);
+        throw error;
       }
-      await this.deps.store.create(files);
-      this.records.set(files.record.item.id, files.record);
+      this.records.set(id, files.record);
     });
     this.changed();
+  }
+
+  /**
+   * The account is being removed (issue #10 §6): its messages leave the outbox and are never
+   * sent. One whose SMTP submission is already under way cannot be called back; nothing more
+   * is done for it (no Sent copy, no flags) once it is gone from here.
+   */
+  async removeAccount(accountId: string): Promise<void> {
+    await this.ready;
+    const removed = await this.exclusive(async () => {
+      const mine = [...this.records.values()].filter((r) => r.item.accountId === accountId);
+      for (const record of mine) {
+        this.records.delete(record.item.id);
+        this.stepFailures.delete(record.item.id);
+        await this.deps.store.remove(record.item.id);
+      }
+      return mine.length;
+    });
+    if (removed > 0) this.changed();
   }
 
   async retry(id: string): Promise<void> {
@@ -96,6 +132,7 @@ export class Outbox {
       if (!stored) throw new AppError('internal', 'The outbox copy of this message is damaged');
       await this.deps.store.remove(id);
       this.records.delete(id);
+      await this.deps.drafts.restore(stored);
       return stored;
     });
     this.changed();
@@ -255,6 +292,8 @@ export class Outbox {
     const submit = this.deps.submit ?? submitMessage;
     try {
       const wire = await this.deps.store.wire(item.id);
+      // Removed meanwhile (its account was removed): never sent.
+      if (!this.records.has(item.id)) return;
       const result = await submit({ ...login, timeoutMs: this.deps.tuning.smtpTimeoutMs }, record.envelope, wire);
       const refused = result.rejected.length > 0
         ? { recipients: result.rejected.map((r) => r.address), message: result.rejected.map((r) => `${r.address}: ${r.reply}`).join('; ') }
@@ -310,7 +349,7 @@ export class Outbox {
     await this.exclusive(() => this.apply(record, { type: 'finished', now: Date.now() }));
   }
 
-  /** \Answered or $Forwarded on the origin, and the draft removed; a refusal is logged, not retried. */
+  /** \Answered or $Forwarded on the origin, and the draft's server copy removed; a refusal is logged, not retried. */
   private async afterCopies(accountId: string, message: OutgoingMessage, touched: Set<string>): Promise<void> {
     const flag = originFlag(message);
     const origin = message.origin;
@@ -329,7 +368,6 @@ export class Outbox {
       );
       touched.add(draft.folderPath);
     }
-    await this.deps.removeLocalDraft(message.id);
   }
 
   private async refusalLogged(what: string, fn: () => Promise<unknown>): Promise<void> {

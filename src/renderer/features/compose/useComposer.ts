@@ -47,6 +47,8 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
   const savedVersion = useRef(0);
   const closed = useRef(false);
   const sending = useRef(false);
+  /** Send was pressed: no autosave from here on (issue #10 §7; main refuses one anyway). */
+  const sent = useRef(false);
   const saving = useRef<Promise<void>>(Promise.resolve());
 
   const sendable = sendableIdentities(identities);
@@ -72,6 +74,7 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
 
   /** Saves now (one save at a time, so each one names the server copy the previous left). */
   function save(): Promise<void> {
+    if (sent.current) return saving.current;
     const at = version;
     const snapshot = build();
     saving.current = saving.current.then(async () => {
@@ -118,11 +121,14 @@ export function useComposer(session: ComposerSession, onClosed: () => void) {
   async function doSend() {
     setQuestion(null);
     setBusy(true);
+    sent.current = true;
     await saving.current;
     const error: ApiError | null = await sendMessage(build(), situation, choice);
     setBusy(false);
-    if (error) pushToast('error', t('compose.sendFailed', { error: describeError(t, error) }));
-    else finish();
+    if (error) {
+      sent.current = false;
+      pushToast('error', t('compose.sendFailed', { error: describeError(t, error) }));
+    } else finish();
   }
 
   async function send() {

@@ -87,7 +87,7 @@ describe('Outbox restart recovery', () => {
       smtpLogin: async () => ({ server: { host: 'h', port: 1, security: 'tls' }, username: 'u', password: 'p', extraCa: [] }),
       directory: async () => directory('lrwsi'),
       withImap: (_a, fn) => fn(session),
-      removeLocalDraft: async () => undefined,
+      drafts: { seal: async () => null, restore: async () => undefined },
       touched: () => undefined,
       broadcast: (items) => {
         last = items;
