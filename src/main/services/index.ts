@@ -80,6 +80,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     },
 
     async close() {
+      ctx.routes.close();
       await Promise.all([...sessions].map((s) => s.close()));
       await ctx.warm.close();
       await ctx.outbox.close();
@@ -98,6 +99,7 @@ function observing(ctx: ServicesContext, sink: EventSink): EventSink {
     if (event === 'sync.batch') {
       const batch = payload as EventMap['sync.batch'];
       if (batch.kind === 'folders') void ctx.identities.noteDiscovery(batch.accountId, batch.mailboxes, batch.folders).catch(() => undefined);
+      if (batch.kind === 'folders') void ctx.routes.note(batch.accountId, batch.mailboxes).catch(() => undefined);
       void ctx.outbox.connectionBack(batch.accountId).catch(() => undefined);
     }
     sink(event, payload);

@@ -58,8 +58,16 @@ export interface Mailbox {
   prefix: string;
   /** MYRIGHTS on the mailbox's INBOX (RFC 4314 §3.5); null where the person owns it. */
   rights: string | null;
-  /** Hidden by the person: listed (so it can be shown again) but not synced. */
+  /**
+   * Listed (so it can be shown again) but not synced: hidden by the person, or reached through
+   * another account (`via`).
+   */
   hidden: boolean;
+  /**
+   * Issue #10 §7: the same mailbox (server + address) is used through another signed-in
+   * account — this one. Set together with `hidden`; absent when it is used through this account.
+   */
+  via?: AccountId;
   /** Storage in KiB (RFC 9208 STORAGE); null where the server gives none. */
   quota: { usedKiB: number; limitKiB: number } | null;
   /** Keep full messages from the last N days on this device for reading offline; 0 = off. */

@@ -92,6 +92,7 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { accountId: 'a', prefix: 'Shared/info/', address: 'not an address', displayName: 'Info' },
     { accountId: 'a', prefix: 'Shared/info/', address: 'info@example.test', displayName: 'x'.repeat(201) },
   ],
+  'mailboxes.setRoute': [{ accountId: 'a' }, { accountId: 'a', address: 'not an address' }, { accountId: '', address: 'info@example.test' }],
   'mailboxes.removeManual': [{ accountId: 'a' }, { accountId: '', mailboxId: 'a:manual:x/' }, { accountId: 'a', mailboxId: 'x'.repeat(601) }],
   'app.setBadge': [{ count: -1 }, { count: 1.5 }, { count: '3' }, { count: 2_000_000 }],
   'sync.start': [

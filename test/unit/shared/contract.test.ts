@@ -23,6 +23,7 @@ describe('contract surface', () => {
         'mailboxes.removeManual',
         'mailboxes.setHidden',
         'mailboxes.setOffline',
+        'mailboxes.setRoute',
         'files.save',
         'identities.list',
         'identities.update',

@@ -28,6 +28,11 @@ export interface MailboxConfig {
   hidden: readonly string[];
   /** Mailbox id → days of mail kept offline; a missing id is 0 (off). */
   offline?: Readonly<Record<string, number>>;
+  /**
+   * Issue #10 §7: the account a shared mailbox (by address) is used through when that is
+   * another signed-in account (MailboxRoutes.ts); null or absent = this one.
+   */
+  via?: (address: string) => AccountId | null;
 }
 
 export interface NamespaceRoot {
@@ -115,7 +120,13 @@ export function mailboxSkeletons(config: MailboxConfig, owners: readonly SharedO
       displayName: m.displayName || displayNameFor(m.address),
       prefix: m.prefix,
     }));
-  return [own, ...discovered, ...manual];
+  return [own, ...discovered, ...manual].map((m) => routed(m, config.via));
+}
+
+/** A shared mailbox used through another account: listed as `via` it, and not synced here (hidden). */
+function routed(mailbox: Mailbox, via: MailboxConfig['via']): Mailbox {
+  const through = mailbox.source === 'account' ? null : (via?.(mailbox.address) ?? null);
+  return through ? { ...mailbox, via: through, hidden: true } : mailbox;
 }
 
 export const manualMailboxId = (accountId: string, prefix: string): string => `${accountId}:manual:${prefix}`;

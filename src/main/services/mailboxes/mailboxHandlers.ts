@@ -58,6 +58,11 @@ export function mailboxHandlers(ctx: ServicesContext): Handlers {
       return result;
     },
 
+    'mailboxes.setRoute': async ({ accountId, address }) => {
+      await ctx.accounts.get(accountId);
+      await ctx.routes.prefer(accountId, address);
+    },
+
     'mailboxes.removeManual': async ({ accountId, mailboxId }) => {
       await ctx.accounts.updateMailboxes(accountId, (prefs) => {
         const manual = prefs.manual.filter((m) => manualMailboxId(accountId, m.prefix) !== mailboxId);
