@@ -16,10 +16,20 @@ export async function readCursors(db: PostvakDb, accountId: string): Promise<Fol
   }));
 }
 
-/** Deletes everything cached for an account, in one transaction. */
+/**
+ * Deletes everything kept for an account, in one transaction (issue #10 §6): the synced rows,
+ * and the person's own choices that name it — From picker memory pointing at its identities or
+ * mailboxes (ids `<accountId>:…`), its calendars' settings and reminder states
+ * (`<accountId>|<folder>|…`). Account ids are base64url, so neither separator occurs in one.
+ */
 export async function removeAccountData(db: PostvakDb, accountId: string): Promise<void> {
   const [lower, upper] = accountRange(accountId);
-  await db.transaction('rw', [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
+  const ofAccount = (id: string) => id.startsWith(`${accountId}:`);
+  const tables = [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events, db.fromMemory, db.calendarPrefs, db.reminderState];
+  await db.transaction('rw', tables, async () => {
+    await db.fromMemory.filter((row) => ofAccount(row.identityId) || (row.kind === 'mailbox' && ofAccount(row.key))).delete();
+    await db.calendarPrefs.where('key').startsWith(`${accountId}|`).delete();
+    await db.reminderState.where('id').startsWith(`${accountId}|`).delete();
     await db.mailboxes.where('accountId').equals(accountId).delete();
     await db.folders.where('[accountId+path]').between(lower, upper, true, true).delete();
     await db.cursors.where('[accountId+path]').between(lower, upper, true, true).delete();

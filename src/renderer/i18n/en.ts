@@ -252,6 +252,7 @@ export const en = {
   'setup.email': 'Email address',
   'setup.password': 'Password',
   'setup.passwordKeep': 'Leave empty to keep the current password.',
+  'setup.passwordAgain': 'You changed the server or the user name: enter the password again. Postvak never sends a saved password to another server.',
   'setup.displayName': 'Your name',
   'setup.username': 'User name',
   'setup.serverSettings': 'Server settings',
@@ -322,6 +323,10 @@ export const en = {
   'settings.removeTitle': 'Remove {email}?',
   'settings.removeText':
     'Postvak forgets this account and deletes its mail from this device. The mail on the server is not touched.',
+  'settings.removeUnsent': {
+    one: 'One message in the Outbox has not been sent yet: it is deleted with the account and will not be sent.',
+    other: '{count} messages in the Outbox have not been sent yet: they are deleted with the account and will not be sent.',
+  },
   'settings.removeConfirm': 'Remove account',
   'settings.removing': 'Removing…',
   'settings.removed': 'Removed {email}.',

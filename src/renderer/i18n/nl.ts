@@ -252,6 +252,7 @@ export const nl: Translation = {
   'setup.email': 'E-mailadres',
   'setup.password': 'Wachtwoord',
   'setup.passwordKeep': 'Laat leeg om het huidige wachtwoord te houden.',
+  'setup.passwordAgain': 'Je hebt de server of de gebruikersnaam gewijzigd: vul het wachtwoord opnieuw in. Postvak stuurt een bewaard wachtwoord nooit naar een andere server.',
   'setup.displayName': 'Je naam',
   'setup.username': 'Gebruikersnaam',
   'setup.serverSettings': 'Serverinstellingen',
@@ -322,6 +323,10 @@ export const nl: Translation = {
   'settings.removeTitle': '{email} verwijderen?',
   'settings.removeText':
     'Postvak vergeet dit account en verwijdert de mail ervan van dit apparaat. De mail op de server blijft staan.',
+  'settings.removeUnsent': {
+    one: 'Eén bericht in Postvak UIT is nog niet verzonden: het wordt met het account verwijderd en niet meer verzonden.',
+    other: '{count} berichten in Postvak UIT zijn nog niet verzonden: ze worden met het account verwijderd en niet meer verzonden.',
+  },
   'settings.removeConfirm': 'Account verwijderen',
   'settings.removing': 'Verwijderen…',
   'settings.removed': '{email} is verwijderd.',

@@ -7,7 +7,7 @@ import { TextField } from '../../components/Field';
 import { platform } from '../../api';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { toSettings } from './accountForm';
+import { loginChanged, toSettings } from './accountForm';
 import { ConnectionChecks } from './ConnectionChecks';
 import { ServerFields } from './ServerFields';
 import { useAccountForm } from './useAccountForm';
@@ -77,7 +77,7 @@ export function AccountSetup({
           autoComplete="current-password"
           value={values.password}
           error={errors.password}
-          hint={editing ? t('setup.passwordKeep') : null}
+          hint={!editing ? null : loginChanged(account, values) ? t('setup.passwordAgain') : t('setup.passwordKeep')}
           disabled={working}
           onChange={(event) => form.setField('password', event.target.value)}
         />

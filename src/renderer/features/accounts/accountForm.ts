@@ -2,6 +2,7 @@
  * The account form's values and rules, apart from React: defaults, filling in a guess without
  * overwriting what the person typed, validation in words, and conversion to AccountSettings.
  */
+import { sameLogin } from '../../../shared/loginBinding';
 import type { Account, AccountSettings, Security } from '../../../shared/model';
 import type { Translate } from '../../i18n/types';
 
@@ -113,3 +114,12 @@ export function toSettings(values: FormValues, kind?: AccountSettings['kind']): 
 
 /** The fields that live behind the "Server settings" disclosure. */
 export const serverFields: readonly FieldName[] = ['username', 'imapHost', 'imapPort', 'imapSecurity', 'smtpHost', 'smtpPort', 'smtpSecurity'];
+
+/**
+ * Editing: whether the form changes the login the saved password was given for (user name, or
+ * a server's host, port or security). Main then forgets that password, so the form asks for it
+ * again rather than sending it to another server (issue #10 §6).
+ */
+export function loginChanged(account: Account | null, values: FormValues): boolean {
+  return account !== null && !sameLogin(account, toSettings(values));
+}

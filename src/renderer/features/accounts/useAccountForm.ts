@@ -12,6 +12,7 @@ import {
   applyGuess,
   emptyValues,
   isEmailAddress,
+  loginChanged,
   serverFields,
   toSettings,
   validate,
@@ -116,7 +117,7 @@ export function useAccountForm({ account, rememberByDefault, kind: newKind, onSa
     setProblem(null);
     setChecks(null);
     await guess();
-    if (!check(account === null)) return;
+    if (!check(account === null || loginChanged(account, latest.current))) return;
     const values = latest.current;
     setBusy('saving');
     try {

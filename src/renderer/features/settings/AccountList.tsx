@@ -1,4 +1,7 @@
-/** The configured accounts, each with Edit and Remove (after a confirmation). */
+/**
+ * The configured accounts, each with Edit and Remove (after a confirmation that says what goes
+ * with it: mail on this device, and unsent messages in the Outbox — issue #10 §6).
+ */
 import { useState } from 'react';
 import type { Account } from '../../../shared/model';
 import { api } from '../../api';
@@ -6,6 +9,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { describeError, toApiError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { pendingItems } from '../outbox/outboxWording';
 
 export function AccountList() {
   const { t } = useI18n();
@@ -14,6 +18,8 @@ export function AccountList() {
   const pushToast = useStore((state) => state.pushToast);
   const [removing, setRemoving] = useState<Account | null>(null);
   const [busy, setBusy] = useState(false);
+  const outbox = useStore((state) => state.outbox);
+  const unsent = removing ? pendingItems(outbox).filter((item) => item.accountId === removing.id).length : 0;
 
   async function remove(account: Account) {
     setBusy(true);
@@ -78,6 +84,7 @@ export function AccountList() {
           onCancel={() => setRemoving(null)}
         >
           <p>{t('settings.removeText')}</p>
+          {unsent > 0 && <p>{t('settings.removeUnsent', { count: unsent })}</p>}
         </ConfirmDialog>
       )}
     </section>

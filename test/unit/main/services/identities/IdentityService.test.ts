@@ -87,4 +87,17 @@ describe('IdentityService', () => {
     await accounts.update(accountId, { ...settings, displayName: 'Carol B' }, false);
     expect((await accounts.get(accountId)).identities).toEqual([{ address: 'info@example.test', sendMode: 'sendAs' }]);
   });
+
+  it('tells every client when an account is removed or renamed: its From addresses go at once (issue #10 §7)', async () => {
+    const other = (await accounts.add({ ...settings, email: 'dave@example.test', username: 'dave@example.test' }, false)).id;
+    await service.all();
+    expect(broadcasts.at(-1)?.map((i) => i.address)).toEqual(['carol@example.test', 'info@example.test', 'dave@example.test', 'info@example.test']);
+    await accounts.update(accountId, { ...settings, displayName: 'Carol B' }, false);
+    await service.accountsChanged();
+    expect(broadcasts.at(-1)?.find((i) => i.accountId === accountId && i.kind === 'own')?.displayName).toBe('Carol B');
+    await accounts.remove(accountId);
+    service.forget(accountId);
+    await service.accountsChanged();
+    expect(broadcasts.at(-1)?.map((i) => i.accountId)).toEqual([other, other]);
+  });
 });
