@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../security/csp';
-import { isSafeExternalUrl } from '../security/externalUrl';
+import { safeExternalUrl } from '../security/externalUrl';
 import { createServices } from '../services';
 import { FileSecretStore, MemorySecretStore } from '../services/secrets';
 import { seedAccountFromEnv } from '../rpc/seedAccount';
@@ -58,7 +58,8 @@ async function start(): Promise<void> {
     host: 'electron',
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     openExternal: async (url) => {
-      if (isSafeExternalUrl(url)) await shell.openExternal(url);
+      const safe = safeExternalUrl(url);
+      if (safe) await shell.openExternal(safe);
     },
     setBadge: (count) => {
       app.setBadgeCount(count);

@@ -1,7 +1,7 @@
 /** The one main window, locked down per HOUSE_STYLE.md "Electron settings". */
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { isSafeExternalUrl } from '../security/externalUrl';
+import { safeExternalUrl } from '../security/externalUrl';
 import { secureWebPreferences } from './webPreferences';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -47,7 +47,8 @@ export function lockDownContents(contents: WebContents): void {
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    const safe = safeExternalUrl(url);
+    if (safe) void shell.openExternal(safe);
     return { action: 'deny' };
   });
 }

@@ -20,6 +20,7 @@
  * is returned as `css`; MessageFrame applies both through the CSSOM, which CSP allows.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { isLinkTarget } from '../../shared/links';
 import { sanitizeCss } from './sanitizeCss';
 
 export interface SanitizeOptions {
@@ -118,7 +119,7 @@ function safeDecode(text: string): string {
 }
 
 function isSafeLink(href: string): boolean {
-  return /^(?:https?:\/\/|mailto:)/i.test(href.trim()) || href.trim().startsWith('#');
+  return isLinkTarget(href);
 }
 
 function cleanAttributes(element: Element): void {

@@ -2,21 +2,16 @@
  * app.* and files.save.
  */
 import { AppError } from '../../../shared/errors';
+import { checkExternalUrl } from '../../../shared/links';
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesOptions } from '../types';
 
-/** Schemes handed to the system; anything else (file:, javascript:, custom handlers) could run code. */
-const externalSchemes = new Set(['http:', 'https:', 'mailto:']);
-
+/** The link as it may be handed to the system (the shared rule, src/shared/links.ts), or why not. */
 export function vetExternalUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new AppError('invalidInput', 'Not a valid link');
-  }
-  if (!externalSchemes.has(url.protocol)) throw new AppError('notPermitted', `Postvak does not open ${url.protocol} links`);
-  return url.href;
+  const checked = checkExternalUrl(raw);
+  if (checked.ok) return checked.url;
+  if (checked.reason === 'invalid') throw new AppError('invalidInput', 'Not a valid link');
+  throw new AppError('notPermitted', `Postvak does not open ${checked.scheme} links`);
 }
 
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -5,17 +5,17 @@
  * punctuation out and keeps balanced parentheses (Wikipedia-style links).
  */
 import { LinkifyIt } from 'linkify-it';
+import { isLinkTarget } from '../../../shared/links';
 
 export type TextPiece = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
 const linkifier = new LinkifyIt().add('ftp:', null).add('//', null).set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
-const allowed = /^(?:https?:\/\/|mailto:)/i;
 
 export function linkify(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   let last = 0;
   for (const match of linkifier.match(text) ?? []) {
-    if (!allowed.test(match.url) || match.index < last) continue;
+    if (!isLinkTarget(match.url) || match.url.startsWith('#') || match.index < last) continue;
     if (match.index > last) pieces.push({ kind: 'text', text: text.slice(last, match.index) });
     pieces.push({ kind: 'link', text: match.text, href: match.url });
     last = match.lastIndex;

@@ -1,19 +1,15 @@
 /**
- * Opens a link from a mail outside the app: through main in Electron (which checks the scheme
- * again), or a new tab without opener or referrer in the browser. Only http, https and mailto.
+ * Opens a link from a mail outside the app: through main in Electron (which checks it again),
+ * or a new tab without opener or referrer in the browser. The rule is the shared one
+ * (src/shared/links.ts, issue #10 §12): http, https and mailto only, and a mailto: is handed
+ * on without attach= and the like (§3).
  */
+import { safeExternalUrl } from '../../../shared/links';
 import { api, platform } from '../../api';
 
-export function isOpenableUrl(url: string): boolean {
-  try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
-
 export function openLink(url: string): void {
-  if (!isOpenableUrl(url)) return;
-  if (platform.host === 'electron') void api.call('app.openExternal', { url });
-  else window.open(url, '_blank', 'noopener,noreferrer');
+  const safe = safeExternalUrl(url);
+  if (!safe) return;
+  if (platform.host === 'electron') void api.call('app.openExternal', { url: safe });
+  else window.open(safe, '_blank', 'noopener,noreferrer');
 }
