@@ -220,9 +220,19 @@ export const methods = {
       partId: z.string().regex(/^\d+(\.\d+)*$/),
     }),
   ),
-  'message.remoteImages': method<z.ZodObject<{ urls: z.ZodArray<z.ZodString> }>, RemoteImages>(
-    z.strictObject({ urls: z.array(z.string().max(4096)).max(100) }),
-  ),
+  /**
+   * Remote images of one message, after the person's consent (issue #10 §4): main fetches only
+   * URLs that message's HTML names, from public addresses, images only, capped per message.
+   */
+  'message.remoteImages': method<
+    z.ZodObject<{
+      accountId: typeof accountId;
+      folderPath: typeof folderPath;
+      uid: typeof uid;
+      urls: z.ZodArray<z.ZodString>;
+    }>,
+    RemoteImages
+  >(z.strictObject({ accountId, folderPath, uid, urls: z.array(z.string().max(4096)).max(100) })),
   'tasks.queue': method<z.ZodObject<{ task: typeof taskSchema }>, void>(
     z.strictObject({ task: taskSchema }),
   ),

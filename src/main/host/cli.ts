@@ -1,6 +1,9 @@
 /**
- * `node out/main/host.js [--port N] [--profile DIR] [--ca FILE]… [--lang nl-NL] [--json]`
+ * `node out/main/host.js [--port N] [--profile DIR] [--ca FILE]… [--image-host HOST:PORT]… [--lang nl-NL] [--json]`
  * Runs Postvak's services and serves the renderer to a browser on 127.0.0.1.
+ * `--image-host` (or POSTVAK_IMAGE_HOSTS, comma-separated) names a test or demo image server on
+ * a private address that remote images may come from (issue #10 §4); like `--ca`, it adds one
+ * named exception and never turns the public-address rule off.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     profile: { type: 'string' },
     ca: { type: 'string', multiple: true },
+    'image-host': { type: 'string', multiple: true },
     lang: { type: 'string' },
     renderer: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -38,6 +42,8 @@ const extraCa = [...(values.ca ?? []), ...(process.env.POSTVAK_EXTRA_CA?.split('
   (file) => readFileSync(file, 'utf8'),
 );
 
+const imageHosts = [...(values['image-host'] ?? []), ...(process.env.POSTVAK_IMAGE_HOSTS?.split(',').filter(Boolean) ?? [])];
+
 const services = createServices({
   profileDir,
   secrets: new FileSecretStore(join(profileDir, 'secrets.json'), new KeyFileCipher(join(profileDir, 'secrets.key'))),
@@ -48,6 +54,7 @@ const services = createServices({
   // value tells the renderer to use navigator.language.
   systemLocale: values.lang ?? '',
   openExternal: openInBrowser,
+  ...(imageHosts.length > 0 ? { remoteImages: { allowHosts: imageHosts } } : {}),
   log: (level, message, detail) => console.error(`[${level}] ${message}`, detail ?? ''),
   // `npm run bench` reads these lines from stderr (scripts/bench.mjs, new-mail latency).
   ...(process.env.POSTVAK_TRACE === '1' ? { trace: (mark) => console.error(`[trace] ${JSON.stringify(mark)}`) } : {}),

@@ -2,6 +2,7 @@
  * How a binding (Electron IPC or the browser host) plugs into the services. Node only: nothing
  * under src/main/services imports `electron` (HOUSE_STYLE.md layer rules).
  */
+import type { RemoteImageOptions } from './mail/remoteImages';
 import type { EventMap, EventName } from '../../shared/api';
 import type { Handlers } from '../rpc/dispatch';
 import type { OutboxTuning } from './outbox/Outbox';
@@ -48,6 +49,11 @@ export interface ServicesOptions {
   outboxTuning?: Partial<OutboxTuning>;
   /** Timing marks for `npm run bench` (the host with POSTVAK_TRACE=1); nothing else reads them. */
   trace?: (mark: TraceMark) => void;
+  /**
+   * Remote images (issue #10 §4). `allowHosts` exempts the tests' and demo's own image server on
+   * loopback from the public-address rule, as `extraCa` adds their CA; never set by default.
+   */
+  remoteImages?: RemoteImageOptions;
 }
 
 /**

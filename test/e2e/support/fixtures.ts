@@ -80,9 +80,11 @@ export const test = base.extend<
     },
     { auto: true },
   ],
-  app: async ({ stack, tracker: _fresh }, use, testInfo) => {
+  app: async ({ stack, tracker }, use, testInfo) => {
     const profile = mkdtempSync(join(tmpdir(), 'postvak-e2e-profile-'));
-    const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+    // The tracking server is on loopback: named as the one image server allowed there, the way
+    // the test CA is passed (issue #10 §4); every other private address stays refused.
+    const host = await startHostProcess({ profile, caFiles: [stack.caFile], env: { POSTVAK_IMAGE_HOSTS: `127.0.0.1:${tracker.port}` } });
     await use({
       url: host.url,
       profile,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { MailStack } from '../../mailstack/mailstack.mjs';
 import type { AccountSettings, Security } from '../../../src/shared/model';
 import { createServices, MemorySecretStore, type SyncTuning } from '../../../src/main/services';
-import type { Services } from '../../../src/main/services/types';
+import type { Services, ServicesOptions } from '../../../src/main/services/types';
 
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
@@ -36,7 +36,12 @@ export interface ServicesUnderTest {
   cleanup(): Promise<void>;
 }
 
-export function servicesFor(s: MailStack, tuning: Partial<SyncTuning> = {}, extraCa: string[] = [s.caPem]): ServicesUnderTest {
+export function servicesFor(
+  s: MailStack,
+  tuning: Partial<SyncTuning> = {},
+  extraCa: string[] = [s.caPem],
+  extra: Partial<ServicesOptions> = {},
+): ServicesUnderTest {
   const profileDir = mkdtempSync(join(tmpdir(), 'postvak-it-'));
   const services = createServices(
     {
@@ -47,6 +52,7 @@ export function servicesFor(s: MailStack, tuning: Partial<SyncTuning> = {}, extr
       host: 'browser',
       systemLocale: 'nl-NL',
       openExternal: async () => undefined,
+      ...extra,
     },
     { pollMs: 1_000, ackTimeoutMs: 15_000, ...tuning },
   );

@@ -113,7 +113,11 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { accountId: 'a', folderPath: 'INBOX', uid: 1, partId: '1 (BODY[])' },
     { accountId: 'a', folderPath: 'INBOX', uid: 1 },
   ],
-  'message.remoteImages': [{ urls: 'http://a.test/x.png' }, { urls: Array(101).fill('http://a.test/x.png') }],
+  'message.remoteImages': [
+    { accountId: 'a', folderPath: 'INBOX', uid: 1, urls: 'http://a.test/x.png' },
+    { accountId: 'a', folderPath: 'INBOX', uid: 1, urls: Array(101).fill('http://a.test/x.png') },
+    { urls: ['http://a.test/x.png'] },
+  ],
   'tasks.queue': [
     { task: { type: 'explode' } },
     { task: { type: 'setFlags', accountId: 'a', folderPath: 'INBOX', uids: [], add: ['\\Seen'], remove: [] } },

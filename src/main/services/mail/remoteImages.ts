@@ -1,20 +1,44 @@
 /**
- * Remote images for a message the user chose to show them for. Fetched here because the
- * renderer has no network of its own (HOUSE_STYLE.md); returned as data: URLs. Each URL is
- * vetted (http/https only, no credentials in it), fetched without cookies or referrer, redirects
- * followed by hand so every hop is vetted too, and capped in time and size.
+ * Remote images for a message the person chose to show them for (issue #10 §4: consent means
+ * images, from the public internet, for this message). Fetched here because the renderer has no
+ * network of its own (HOUSE_STYLE.md); returned as data: URLs.
+ *  - Only URLs the message's own HTML names (imageUrlMentions): main is not a proxy for
+ *    whatever a caller lists.
+ *  - Only public internet addresses, checked at every redirect hop by the address connected to
+ *    (net/guardedGet); redirects followed by hand, at most five.
+ *  - Only images: an image/* content type and bytes that look like one (imageSniff).
+ *  - Capped in time, per image and per message.
+ * No cookies, no referrer: node:http sends neither unless told to.
  */
+import type { IncomingMessage } from 'node:http';
 import type { RemoteImages } from '../../../shared/api';
+import { guardedGet, type GuardOptions } from '../net/guardedGet';
 import { looksLikeImage } from './imageSniff';
+import { urlMentions, type UrlMentions } from './imageUrlMentions';
+
+export interface RemoteImageOptions extends GuardOptions {
+  maxImageBytes?: number;
+  maxMessageBytes?: number;
+  timeoutMs?: number;
+}
+
+export interface MessageRef {
+  accountId: string;
+  folderPath: string;
+  uid: number;
+}
 
 export const REMOTE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const REMOTE_IMAGES_PER_MESSAGE_BYTES = 20 * 1024 * 1024;
 export const REMOTE_IMAGE_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
 const CONCURRENCY = 6;
+/** Messages whose URLs are kept; a message shown again later is re-read (loadHtml). */
+const REMEMBERED_MESSAGES = 32;
 
-/** A URL we are willing to fetch, or `null`. Loopback and private addresses are allowed on purpose:
- * the request is the user's own choice, as in any mail client, and test servers live there. */
+/** A URL we are willing to fetch, or `null`: http(s), no credentials, nothing a parser had to guess. */
 export function vetImageUrl(raw: string, base?: URL): URL | null {
+  if (/[\s"'<>\\`{}|^]/.test(raw.trim())) return null;
   let url: URL;
   try {
     url = base ? new URL(raw, base) : new URL(raw);
@@ -26,64 +50,94 @@ export function vetImageUrl(raw: string, base?: URL): URL | null {
   return url;
 }
 
-export type FetchLike = (url: URL, init: RequestInit) => Promise<Response>;
-
-export async function fetchRemoteImages(urls: readonly string[], fetchImpl: FetchLike = fetch): Promise<RemoteImages> {
-  const unique = [...new Set(urls)];
-  const out: RemoteImages = {};
-  let next = 0;
-  const worker = async () => {
-    while (next < unique.length) {
-      const url = unique[next++] as string;
-      out[url] = await fetchImage(url, fetchImpl).catch(() => null);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, unique.length) }, worker));
-  return out;
+interface Budget {
+  /** Bytes still allowed for this message. */
+  left: number;
 }
 
-async function fetchImage(raw: string, fetchImpl: FetchLike): Promise<string | null> {
-  let url = vetImageUrl(raw);
-  const signal = AbortSignal.timeout(REMOTE_IMAGE_TIMEOUT_MS);
-  for (let hop = 0; url && hop <= MAX_REDIRECTS; hop += 1) {
-    const response = await fetchImpl(url, {
-      redirect: 'manual',
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      headers: { accept: 'image/*' },
-      signal,
-    });
-    if ([301, 302, 303, 307, 308].includes(response.status)) {
-      await response.body?.cancel();
-      const location = response.headers.get('location');
-      url = location ? vetImageUrl(location, url) : null;
-      continue;
-    }
-    return await imageFrom(response);
+interface Remembered {
+  mentions: UrlMentions;
+  budget: Budget;
+}
+
+export class RemoteImageService {
+  private readonly messages = new Map<string, Remembered>();
+
+  constructor(private readonly options: RemoteImageOptions = {}) {}
+
+  /**
+   * Notes which URLs a message names, where its HTML is produced (message.body), so a later
+   * `message.remoteImages` for it is checked without loading the message again.
+   */
+  remember(ref: MessageRef, html: string | null): Remembered {
+    const key = JSON.stringify([ref.accountId, ref.folderPath, ref.uid]);
+    const known = this.messages.get(key);
+    const entry = { mentions: urlMentions(html), budget: known?.budget ?? { left: this.options.maxMessageBytes ?? REMOTE_IMAGES_PER_MESSAGE_BYTES } };
+    this.messages.delete(key);
+    this.messages.set(key, entry);
+    while (this.messages.size > REMEMBERED_MESSAGES) this.messages.delete(this.messages.keys().next().value as string);
+    return entry;
   }
-  return null;
-}
 
-async function imageFrom(response: Response): Promise<string | null> {
-  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (!response.ok || !/^image\/[a-z0-9.+-]+$/.test(type) || declared > REMOTE_IMAGE_MAX_BYTES || !response.body) {
-    await response.body?.cancel();
+  /** `loadHtml` reads the message's HTML when it is not remembered (e.g. shown from the window's cache). */
+  async fetch(ref: MessageRef, urls: readonly string[], loadHtml: () => Promise<string | null>): Promise<RemoteImages> {
+    const key = JSON.stringify([ref.accountId, ref.folderPath, ref.uid]);
+    const entry = this.messages.get(key) ?? this.remember(ref, await loadHtml());
+    const out: RemoteImages = {};
+    const wanted: string[] = [];
+    for (const url of new Set(urls)) {
+      if (entry.mentions.mentions(url)) wanted.push(url);
+      else out[url] = null;
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < wanted.length) {
+        const url = wanted[next++] as string;
+        out[url] = await this.fetchImage(url, entry.budget).catch(() => null);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, wanted.length) }, worker));
+    return out;
+  }
+
+  private async fetchImage(raw: string, budget: Budget): Promise<string | null> {
+    let url = vetImageUrl(raw);
+    const signal = AbortSignal.timeout(this.options.timeoutMs ?? REMOTE_IMAGE_TIMEOUT_MS);
+    for (let hop = 0; url && hop <= MAX_REDIRECTS; hop += 1) {
+      const response = await guardedGet(url, { accept: 'image/*', 'accept-encoding': 'identity' }, signal, this.options);
+      const status = response.statusCode ?? 0;
+      if ([301, 302, 303, 307, 308].includes(status)) {
+        response.destroy();
+        const location = response.headers.location;
+        url = location ? vetImageUrl(location, url) : null;
+        continue;
+      }
+      return await this.imageFrom(response, budget);
+    }
     return null;
   }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > REMOTE_IMAGE_MAX_BYTES) {
-      await reader.cancel();
+
+  private async imageFrom(response: IncomingMessage, budget: Budget): Promise<string | null> {
+    const type = (response.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const declared = Number(response.headers['content-length'] ?? '0');
+    const cap = Math.min(this.options.maxImageBytes ?? REMOTE_IMAGE_MAX_BYTES, budget.left);
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status > 299 || !/^image\/[a-z0-9.+-]+$/.test(type) || declared > cap) {
+      response.destroy();
       return null;
     }
-    chunks.push(value);
+    const chunks: Buffer[] = [];
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      // Counted against the message as it arrives: parallel fetches share one budget.
+      if (chunk.length > budget.left || chunks.reduce((n, c) => n + c.length, chunk.length) > cap) {
+        budget.left = Math.max(0, budget.left - chunk.length);
+        response.destroy();
+        return null;
+      }
+      budget.left -= chunk.length;
+      chunks.push(chunk);
+    }
+    const bytes = Buffer.concat(chunks);
+    return looksLikeImage(bytes, type) ? `data:${type};base64,${bytes.toString('base64')}` : null;
   }
-  const bytes = Buffer.concat(chunks);
-  return looksLikeImage(bytes, type) ? `data:${type};base64,${bytes.toString('base64')}` : null;
 }

@@ -20,10 +20,12 @@ import { openLink } from './openLink';
 const allowedThisSession = new Map<string, RemoteImages>();
 const urlsPerCall = 100;
 
-async function fetchRemoteImages(urls: string[]): Promise<RemoteImages> {
+/** Main fetches only URLs of the message named (issue #10 §4), so each call says which one. */
+async function fetchRemoteImages(body: BodyRow, urls: string[]): Promise<RemoteImages> {
   const merged: RemoteImages = {};
+  const message = { accountId: body.accountId, folderPath: body.folderPath, uid: body.uid };
   for (let i = 0; i < urls.length; i += urlsPerCall) {
-    const result = await api.call('message.remoteImages', { urls: urls.slice(i, i + urlsPerCall) });
+    const result = await api.call('message.remoteImages', { ...message, urls: urls.slice(i, i + urlsPerCall) });
     if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
     Object.assign(merged, result.value);
   }
@@ -80,7 +82,7 @@ export function MessageFrame({ body, messageTag }: { body: BodyRow; messageTag: 
   async function showImages() {
     setLoading(true);
     try {
-      const images = { ...allowed, ...(await fetchRemoteImages(sanitized.blockedUrls)) };
+      const images = { ...allowed, ...(await fetchRemoteImages(body, sanitized.blockedUrls)) };
       allowedThisSession.set(messageTag, images);
       setAllowed(images);
     } catch (error) {

@@ -1,15 +1,20 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * Remote images after consent (issue #10 §4), against real local HTTP servers: only URLs of the
+ * message, only public addresses (checked at every hop by the address connected to), only
+ * images, capped per image and per message. The tests' own image server is passed explicitly
+ * (`allowHosts`), the way tests pass their CA; the address rule itself is never switched off.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { looksLikeImage } from '../../../../../src/main/services/mail/imageSniff';
-import { REMOTE_IMAGE_MAX_BYTES, fetchRemoteImages, vetImageUrl, type FetchLike } from '../../../../../src/main/services/mail/remoteImages';
+import { RemoteImageService, vetImageUrl, type RemoteImageOptions } from '../../../../../src/main/services/mail/remoteImages';
 import { pngBytes } from './fixtures';
 
 describe('vetImageUrl', () => {
-  it.each(['http://example.test/a.png', 'https://example.test/a.png?x=1', 'http://127.0.0.1:8080/pixel.gif', 'https://[::1]/x'])(
-    'accepts %s',
-    (url) => {
-      expect(vetImageUrl(url)?.href).toBeTruthy();
-    },
-  );
+  it.each(['http://example.test/a.png', 'https://example.test/a.png?x=1', 'http://127.0.0.1:8080/pixel.gif', 'https://[::1]/x'])('accepts the form of %s', (url) => {
+    expect(vetImageUrl(url)?.href).toBeTruthy();
+  });
 
   it.each([
     'file:///etc/passwd',
@@ -23,6 +28,8 @@ describe('vetImageUrl', () => {
     'not a url',
     '',
     '//example.test/a.png',
+    'http://example.test/broken.png\n<p title=',
+    'http://example.test/a.png"onerror=',
   ])('rejects %s', (url) => {
     expect(vetImageUrl(url)).toBeNull();
   });
@@ -46,87 +53,186 @@ describe('looksLikeImage', () => {
   });
 });
 
-function fakeFetch(routes: Record<string, () => Response>): { fetch: FetchLike; seen: { url: string; init: RequestInit }[] } {
-  const seen: { url: string; init: RequestInit }[] = [];
-  return {
-    seen,
-    fetch: async (url, init) => {
-      seen.push({ url: url.href, init });
-      const route = routes[url.href];
-      return route ? route() : new Response('no', { status: 404 });
-    },
-  };
+interface Recorded {
+  server: Server;
+  port: number;
+  hits: { url: string; headers: IncomingHttpHeaders }[];
 }
 
-const image = (body: Uint8Array = pngBytes, type = 'image/png') => () => new Response(new Uint8Array(body), { headers: { 'content-type': type } });
-
-describe('fetchRemoteImages', () => {
-  it('returns data URLs for images and null for everything else', async () => {
-    const { fetch } = fakeFetch({
-      'http://a.test/ok.png': image(),
-      'http://a.test/html': () => new Response('<html>', { headers: { 'content-type': 'text/html' } }),
-      'http://a.test/liar.png': image(new Uint8Array(Buffer.from('<html>evil')), 'image/png'),
-      'http://a.test/fail': () => new Response('x', { status: 500 }),
+function listen(handler: (url: string, respond: (status: number, headers: Record<string, string | number>, body?: Buffer | string) => void) => void): Promise<Recorded> {
+  const hits: Recorded['hits'] = [];
+  const server = createServer((req, res) => {
+    hits.push({ url: req.url ?? '', headers: req.headers });
+    handler(req.url ?? '', (status, headers, body) => {
+      res.writeHead(status, headers);
+      res.end(body);
     });
-    const result = await fetchRemoteImages(
-      ['http://a.test/ok.png', 'http://a.test/html', 'http://a.test/liar.png', 'http://a.test/fail', 'http://a.test/missing', 'file:///x', 'http://a.test/ok.png'],
-      fetch,
-    );
-    expect(result).toEqual({
-      'http://a.test/ok.png': `data:image/png;base64,${pngBytes.toString('base64')}`,
-      'http://a.test/html': null,
-      'http://a.test/liar.png': null,
-      'http://a.test/fail': null,
-      'http://a.test/missing': null,
-      'file:///x': null,
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, hits })));
+}
+
+const png = `data:image/png;base64,${pngBytes.toString('base64')}`;
+const big = Buffer.concat([pngBytes, Buffer.alloc(4000)]);
+let images: Recorded;
+/** A second local service that no mail may reach: stands for the router or a metadata service. */
+let inside: Recorded;
+const ref = { accountId: 'a1', folderPath: 'INBOX', uid: 7 };
+
+beforeAll(async () => {
+  inside = await listen((_url, respond) => respond(200, { 'content-type': 'image/png' }, pngBytes));
+  images = await listen((url, respond) => {
+    const [path, query] = url.split('?');
+    if (path === '/ok.png') return respond(200, { 'content-type': 'image/png', 'set-cookie': 'track=1' }, pngBytes);
+    if (path === '/big.png') return respond(200, { 'content-type': 'image/png' }, big);
+    if (path === '/declared.png') return respond(200, { 'content-type': 'image/png', 'content-length': 999_999_999 }, '');
+    if (path === '/page.html') return respond(200, { 'content-type': 'text/html' }, '<html>not an image</html>');
+    if (path === '/liar.png') return respond(200, { 'content-type': 'image/png' }, '<html>evil</html>');
+    if (path === '/fail.png') return respond(500, { 'content-type': 'image/png' }, pngBytes);
+    if (path === '/redirect') return respond(302, { location: decodeURIComponent(query ?? '') });
+    if (path === '/loop') return respond(302, { location: '/loop' });
+    respond(404, {}, 'no');
+  });
+});
+
+afterAll(() => {
+  images.server.close();
+  inside.server.close();
+});
+
+beforeEach(() => {
+  images.hits.length = 0;
+  inside.hits.length = 0;
+});
+
+function service(options: RemoteImageOptions = {}) {
+  return new RemoteImageService({ allowHosts: [`127.0.0.1:${images.port}`], ...options });
+}
+
+/** A message whose HTML names every URL as an image, the way a sender writes them. */
+function messageHtml(urls: string[]): string {
+  return urls.map((u) => `<img src="${u.replaceAll('&', '&amp;')}">`).join('\n');
+}
+
+async function fetchFor(svc: RemoteImageService, urls: string[]) {
+  svc.remember(ref, messageHtml(urls));
+  return svc.fetch(ref, urls, async () => null);
+}
+
+const at = (path: string) => `http://127.0.0.1:${images.port}${path}`;
+const redirectTo = (target: string) => at(`/redirect?${encodeURIComponent(target)}`);
+
+describe('RemoteImageService.fetch', () => {
+  it('returns data URLs for images and null for pages, liars, errors and other schemes', async () => {
+    const urls = [at('/ok.png'), at('/page.html'), at('/liar.png'), at('/fail.png'), at('/missing.png'), 'file:///etc/passwd'];
+    expect(await fetchFor(service(), urls)).toEqual({
+      [at('/ok.png')]: png,
+      [at('/page.html')]: null,
+      [at('/liar.png')]: null,
+      [at('/fail.png')]: null,
+      [at('/missing.png')]: null,
+      'file:///etc/passwd': null,
     });
   });
 
-  it('sends no cookies or referrer and does not let fetch follow redirects by itself', async () => {
-    const { fetch, seen } = fakeFetch({ 'http://a.test/ok.png': image() });
-    await fetchRemoteImages(['http://a.test/ok.png'], fetch);
-    expect(seen[0]!.init).toMatchObject({ redirect: 'manual', credentials: 'omit', referrerPolicy: 'no-referrer' });
-    expect(new Headers(seen[0]!.init.headers).get('cookie')).toBeNull();
+  it('sends no cookie, no referrer, and asks for images', async () => {
+    await fetchFor(service(), [at('/ok.png')]);
+    expect(images.hits).toHaveLength(1);
+    expect(images.hits[0]!.headers.cookie).toBeUndefined();
+    expect(images.hits[0]!.headers.referer).toBeUndefined();
+    expect(images.hits[0]!.headers.accept).toBe('image/*');
   });
 
-  it('follows http(s) redirects, but not to other schemes, and not forever', async () => {
-    const redirect = (to: string) => () => new Response(null, { status: 302, headers: { location: to } });
-    const { fetch } = fakeFetch({
-      'http://a.test/r1': redirect('/ok.png'),
-      'http://a.test/ok.png': image(),
-      'http://a.test/to-file': redirect('file:///etc/passwd'),
-      'http://a.test/loop': redirect('http://a.test/loop'),
-    });
-    const result = await fetchRemoteImages(['http://a.test/r1', 'http://a.test/to-file', 'http://a.test/loop'], fetch);
-    expect(result['http://a.test/r1']).toMatch(/^data:image\/png;base64,/);
-    expect(result['http://a.test/to-file']).toBeNull();
-    expect(result['http://a.test/loop']).toBeNull();
+  it('fetches only URLs the message names', async () => {
+    const svc = service();
+    svc.remember(ref, messageHtml([at('/ok.png')]));
+    const result = await svc.fetch(ref, [at('/ok.png'), at('/page.html'), at('/ok.png?other')], async () => null);
+    expect(result).toEqual({ [at('/ok.png')]: png, [at('/page.html')]: null, [at('/ok.png?other')]: null });
+    expect(images.hits.map((h) => h.url)).toEqual(['/ok.png']);
   });
 
-  it('refuses images over 5 MB, declared or streamed', async () => {
-    const big = new Uint8Array(REMOTE_IMAGE_MAX_BYTES + 1);
-    big.set(pngBytes);
-    const { fetch } = fakeFetch({
-      'http://a.test/declared': () => new Response('x', { headers: { 'content-type': 'image/png', 'content-length': String(REMOTE_IMAGE_MAX_BYTES + 1) } }),
-      'http://a.test/streamed': () =>
-        new Response(
-          new ReadableStream({
-            start(controller) {
-              controller.enqueue(big);
-              controller.close();
-            },
-          }),
-          { headers: { 'content-type': 'image/png' } },
-        ),
-    });
-    const result = await fetchRemoteImages(['http://a.test/declared', 'http://a.test/streamed'], fetch);
-    expect(result).toEqual({ 'http://a.test/declared': null, 'http://a.test/streamed': null });
+  it('reads the message when it was not remembered (shown from the window cache), and checks against it', async () => {
+    let reads = 0;
+    const svc = service();
+    const loadHtml = async () => {
+      reads += 1;
+      return `<table background="${at('/ok.png')}"><tr><td>x</td></tr></table>`;
+    };
+    const result = await svc.fetch(ref, [at('/ok.png'), at('/big.png')], loadHtml);
+    expect(result).toEqual({ [at('/ok.png')]: png, [at('/big.png')]: null });
+    await svc.fetch(ref, [at('/ok.png')], loadHtml);
+    expect(reads).toBe(1);
   });
 
-  it('turns network errors into null', async () => {
-    const result = await fetchRemoteImages(['http://a.test/x'], async () => {
-      throw new TypeError('fetch failed');
-    });
-    expect(result).toEqual({ 'http://a.test/x': null });
+  it('follows redirects on the allowed server, but not to other schemes, and not forever', async () => {
+    const urls = [redirectTo('/ok.png'), redirectTo('file:///etc/passwd'), at('/loop')];
+    const result = await fetchFor(service(), urls);
+    expect(result).toEqual({ [urls[0]!]: png, [urls[1]!]: null, [urls[2]!]: null });
+  });
+
+  it('refuses images over the per-image cap, declared or streamed', async () => {
+    const result = await fetchFor(service({ maxImageBytes: 1000 }), [at('/big.png'), at('/declared.png'), at('/ok.png')]);
+    expect(result).toEqual({ [at('/big.png')]: null, [at('/declared.png')]: null, [at('/ok.png')]: png });
+  });
+
+  it('stops at the per-message cap, across calls', async () => {
+    const svc = service({ maxMessageBytes: big.length + 100 });
+    const urls = [at('/big.png'), at('/big.png?2'), at('/big.png?3')];
+    const first = await fetchFor(svc, urls);
+    expect(Object.values(first).filter((v) => v !== null)).toHaveLength(1);
+    const again = await svc.fetch(ref, [at('/big.png')], async () => null);
+    expect(again[at('/big.png')]).toBeNull();
+  });
+});
+
+describe('RemoteImageService: public addresses only (issue #10 §4)', () => {
+  const insideAt = (host: string, path = '/x.png') => `http://${host}:${inside.port}${path}`;
+
+  it.each(['127.0.0.1', 'localhost', '[::ffff:127.0.0.1]', '0.0.0.0'])('refuses a loopback image server named %s', async (host) => {
+    const url = insideAt(host);
+    expect(await fetchFor(service(), [url])).toEqual({ [url]: null });
+    expect(inside.hits).toEqual([]);
+  });
+
+  it.each(['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/x.png', 'http://192.168.1.1/x.png', 'http://[fe80::1]/x.png', 'http://[::1]/x.png'])(
+    'refuses %s without connecting',
+    async (url) => {
+      expect(await fetchFor(service(), [url])).toEqual({ [url]: null });
+    },
+  );
+
+  it('refuses a redirect from the allowed server to a private address, by literal or by name', async () => {
+    const urls = [redirectTo(insideAt('127.0.0.1')), redirectTo(insideAt('localhost')), redirectTo(insideAt('[::1]'))];
+    const result = await fetchFor(service(), urls);
+    expect(Object.values(result)).toEqual([null, null, null]);
+    expect(images.hits).toHaveLength(3);
+    expect(inside.hits).toEqual([]);
+  });
+
+  it('checks the address the name resolves to when connecting, not the name (DNS rebinding)', async () => {
+    // A public-looking name whose DNS answer points inside: refused at connect time.
+    const resolve = async (hostname: string) => (hostname === 'images.example.test' ? [{ address: '127.0.0.1', family: 4 }] : []);
+    const named = `http://images.example.test:${inside.port}/x.png`;
+    const redirected = redirectTo(named);
+    const result = await fetchFor(service({ resolve }), [named, redirected]);
+    expect(result).toEqual({ [named]: null, [redirected]: null });
+    expect(inside.hits).toEqual([]);
+  });
+
+  it('connects only to the public addresses of a mixed DNS answer', async () => {
+    // The public address is unreachable here; the point is that the private one is never tried.
+    const resolve = async () => [
+      { address: '127.0.0.1', family: 4 },
+      { address: '93.184.216.34', family: 4 },
+    ];
+    const named = `http://mixed.example.test:${inside.port}/x.png`;
+    const result = await fetchFor(service({ resolve, timeoutMs: 2000 }), [named]);
+    expect(result).toEqual({ [named]: null });
+    expect(inside.hits).toEqual([]);
+  });
+
+  it('reaches a loopback server only when the caller names it, as tests name their CA', async () => {
+    const url = insideAt('127.0.0.1', '/pixel.png');
+    expect(await fetchFor(new RemoteImageService({ allowHosts: [`127.0.0.1:${inside.port}`] }), [url])).toEqual({ [url]: png });
+    expect(inside.hits.map((h) => h.url)).toEqual(['/pixel.png']);
   });
 });
