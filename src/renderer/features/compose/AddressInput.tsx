@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { formatAddress, parseAddressField } from '../../../shared/compose';
+import { Isolated } from '../../components/Isolated';
 import { db } from '../../db/db';
 import { addressBook, suggestAddresses, type KnownAddress } from '../../db/queries/addressBook';
 import { useI18n } from '../../i18n/useI18n';
@@ -135,7 +136,7 @@ export function AddressInput({ label, value, error, onChange, onBlur }: AddressI
                   take(known);
                 }}
               >
-                <span className="compose-suggestions__name">{known.name || known.address}</span>
+                <Isolated className="compose-suggestions__name" text={known.name || known.address} />
                 {known.name && <span className="compose-suggestions__address">{known.address}</span>}
               </li>
             ))}
