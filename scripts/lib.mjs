@@ -46,7 +46,8 @@ export function startHostProcess({ profile, caFiles = [], lang, env = {} }) {
         logs,
         stop: () =>
           new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // Ended already (also by a signal, e.g. the terminal's Ctrl-C): no 'exit' is coming.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once('exit', () => done());
             child.kill('SIGTERM');
           }),
