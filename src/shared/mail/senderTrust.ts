@@ -4,7 +4,7 @@
  *
  *  - `nameIsOtherAddress`: the display name is itself an address other than the real one
  *    (`"info@bank.example" <x@evil.test>`): many lists show only the name.
- *  - `mixedScripts`: a word of the name mixes scripts that no language mixes (PаyPal with a
+ *  - `mixedScripts`: a word of the name (or a label of the address) mixes scripts that no language mixes (PаyPal with a
  *    Cyrillic а). Allowed mixes follow UTS #39 §5.2 "Highly Restrictive": one script, or Latin
  *    with Han and Hiragana/Katakana (Japanese), with Han and Bopomofo (Chinese), or with Han and
  *    Hangul (Korean). Common and Inherited characters (digits, marks) belong to any script.
@@ -85,7 +85,8 @@ export function suspiciousScripts(word: string): string[] | null {
 }
 
 function mixedScripts(author: Address): SenderWarning | null {
-  for (const word of author.name.split(/[\s\p{P}\p{S}]+/u)) {
+  // The address too: an internationalised domain or local part (RFC 6531) can mix scripts as well.
+  for (const word of `${author.name} ${author.address}`.split(/[\s\p{P}\p{S}]+/u)) {
     const found = suspiciousScripts(word);
     if (found) return { kind: 'mixedScripts', word, scripts: found };
   }

@@ -60,6 +60,7 @@ describe('mixed scripts in a word', () => {
       { kind: 'mixedScripts', word: 'P\u0430yPal', scripts: ['Latn', 'Cyrl'] },
     ]);
     expect(suspiciousScripts('Αpple')).toEqual(['Grek', 'Latn']);
+    expect(kinds({ from: [{ name: 'Service', address: 'service@p\u0430ypal.example' }] })).toEqual(['mixedScripts']);
   });
 
   it('is quiet for one script per word, and for the mixes languages use', () => {
