@@ -6,7 +6,8 @@ import { app, dialog, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { APP_ENTRY_URL } from '../security/appProtocol';
 import { contentSecurityPolicy } from '../security/csp';
 import { safeExternalUrl } from '../security/externalUrl';
 import { createServices } from '../services';
@@ -15,13 +16,16 @@ import { seedAccountFromEnv } from '../rpc/seedAccount';
 import { bindIpc } from './ipc';
 import { installMenu } from './menu';
 import { isPermissionAllowed } from './permissions';
+import { registerAppScheme, serveApp } from './protocol';
 import { safeStorageCipher } from './safeStorageCipher';
-import { createComposeWindow, createMainWindow, lockDownContents, rendererEntry } from './window';
+import { createComposeWindow, createMainWindow, lockDownContents, rendererDir } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 if (!app.requestSingleInstanceLock()) app.quit();
 app.enableSandbox();
+// Before ready: the renderer is served from app://postvak/, not file:// (issue #10 §10).
+registerAppScheme();
 
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 
@@ -30,7 +34,8 @@ async function start(): Promise<void> {
   installMenu();
 
   const ses = session.defaultSession;
-  const entryUrl = pathToFileURL(rendererEntry(outDir)).href;
+  serveApp(ses, rendererDir(outDir));
+  const entryUrl = APP_ENTRY_URL;
   // Camera, microphone, geolocation…: nothing is granted but notifications to our own page.
   ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
     callback(isPermissionAllowed(permission, details.requestingUrl, entryUrl)),
@@ -45,7 +50,6 @@ async function start(): Promise<void> {
   });
 
   const preloadPath = join(outDir, 'preload', 'index.cjs');
-  const entry = rendererEntry(outDir);
   // Assigned below, once the services exist; app.openWindow cannot be called before a window is.
   let binding: ReturnType<typeof bindIpc> | null = null;
   const cipher = safeStorageCipher();
@@ -74,7 +78,7 @@ async function start(): Promise<void> {
       // The route was validated by the contract (`compose/<id>`); it only becomes the hash.
       const win = createComposeWindow(preloadPath);
       binding?.attach(win);
-      await win.loadFile(entry, { hash: route });
+      await win.loadURL(`${entryUrl}#${route}`);
     },
   });
 
@@ -90,7 +94,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     void (binding?.close() ?? Promise.resolve()).then(() => services.close()).finally(() => app.quit());
   });
-  await win.loadFile(entry);
+  await win.loadURL(entryUrl);
 }
 
 void start();

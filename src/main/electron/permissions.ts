@@ -8,8 +8,9 @@ export function isPermissionAllowed(permission: string, requestingUrl: string, e
   try {
     const actual = new URL(requestingUrl);
     const expected = new URL(entryUrl);
-    if (actual.protocol !== expected.protocol) return false;
-    return expected.protocol === 'file:' ? actual.pathname === expected.pathname : actual.origin === expected.origin;
+    // As in senderCheck: scheme and host, since a custom scheme's `.origin` is "null"; never file://.
+    if (expected.protocol === 'file:' || actual.protocol !== expected.protocol) return false;
+    return actual.host === expected.host;
   } catch {
     return false;
   }

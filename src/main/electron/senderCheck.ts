@@ -11,7 +11,7 @@ export interface SenderFrameInfo {
 }
 
 export interface TrustedRenderer {
-  /** `file:///…/out/renderer/index.html` in a built app; the dev server URL in development. */
+  /** `app://postvak/index.html` (security/appProtocol); never a file:// URL (issue #10 §10). */
   entryUrl: string;
   webContentsIds: ReadonlySet<number>;
 }
@@ -26,7 +26,8 @@ export function isTrustedSender(frame: SenderFrameInfo | null | undefined, trust
   } catch {
     return false;
   }
-  if (actual.protocol !== expected.protocol) return false;
-  if (expected.protocol === 'file:') return actual.pathname === expected.pathname;
-  return actual.origin === expected.origin;
+  // Scheme and host (with port), not `.origin`: a custom scheme's origin reads "null" in the
+  // URL standard, which would make every app:// host equal. file:// is never ours.
+  if (expected.protocol === 'file:' || actual.protocol !== expected.protocol) return false;
+  return actual.host === expected.host && !actual.username && !actual.password;
 }

@@ -1,6 +1,7 @@
 /** The one main window, locked down per HOUSE_STYLE.md "Electron settings". */
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { isAppUrl } from '../security/appProtocol';
 import { safeExternalUrl } from '../security/externalUrl';
 import { secureWebPreferences } from './webPreferences';
 
@@ -36,15 +37,21 @@ export function createComposeWindow(preloadPath: string): BrowserWindow {
   return win;
 }
 
-export function rendererEntry(outDir: string): string {
-  return join(outDir, 'renderer', 'index.html');
+/** The built renderer's folder, served as app://postvak/ (security/appProtocol). */
+export function rendererDir(outDir: string): string {
+  return join(outDir, 'renderer');
 }
 
 /** Applies to every web contents the app creates, including mail frames. */
 export function lockDownContents(contents: WebContents): void {
-  // No navigation away from the app; links go to the system browser after a scheme check.
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
+  // No navigation away from the app's origin (app://postvak/); links go to the system browser
+  // after a scheme check.
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const safe = safeExternalUrl(url);
