@@ -16,13 +16,17 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * `protocol.registerSchemesAsPrivileged` privileges: a standard (http-like: origin, relative
- * URLs, dot-segment rules) secure origin where ES modules, fetch and the code cache work. Not
- * bypassing CSP, not CORS-enabled for other origins.
+ * URLs, dot-segment rules) secure origin where ES modules, fetch and the code cache work.
+ * `corsEnabled` lets Chromium run the CORS protocol on it (the renderer's `<script type=module
+ * crossorigin>` fetches in cors mode); our responses carry no Access-Control-Allow-Origin and
+ * `Cross-Origin-Resource-Policy: same-origin`, so no other origin can read them. CSP is never
+ * bypassed.
  */
 export const appSchemePrivileges = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
+  corsEnabled: true,
   codeCache: true,
 } as const;
 
