@@ -1,6 +1,7 @@
 /**
- * What the handlers of every client share: the account store, the secrets, the per-account
- * connections for user requests, the connected clients' sync engines.
+ * What the handlers of every client share: the account store, the secrets, each account's
+ * connection budget (every IMAP login goes through it, issue #10 §9), the per-account
+ * connections for user requests, and the one sync engine every window shares.
  */
 import type { Account } from '../../shared/model';
 import { AppError } from '../../shared/errors';
@@ -10,7 +11,10 @@ import { openImap } from './imap/ImapFlowSession';
 import { OpsConnections } from './imap/OpsConnections';
 import { redactError, toAppError } from './imap/imapErrors';
 import type { ImapSession, OpenFolder } from './imap/types';
-import type { SyncEngine } from './sync/SyncEngine';
+import { SyncEngine } from './sync/SyncEngine';
+import { ConnectionBudgets } from './imap/ConnectionBudget';
+import { budgetedConnect, type BudgetedConnect } from './imap/budgetedConnect';
+import type { SyncBatch } from '../../shared/api';
 import { OfflineService } from './offline/OfflineService';
 import type { MailboxConfig } from './mailboxes/discovery';
 import { MailboxRoutes } from './mailboxes/MailboxRoutes';
@@ -30,11 +34,19 @@ export interface ServicesContext {
   ops: OpsConnections;
   /** Mail kept on disk for reading offline (issue #3 §3). */
   offline: OfflineService;
-  clients: Set<{ sink: EventSink; engine: SyncEngine }>;
+  /** The connected windows (events to every one of them). */
+  clients: Set<{ sink: EventSink }>;
+  /** The one sync engine, shared by every window (issue #10 §9). */
+  sync: SyncEngine;
+  /** Each account's connection budget (imap/ConnectionBudget.ts). */
+  budgets: ConnectionBudgets;
   log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void;
   password(accountId: string): Promise<string | null>;
-  /** Opens a logged-in IMAP session; AppError `noPassword` when main holds no password. */
-  connectImap(accountId: string): Promise<ImapSession>;
+  /**
+   * Opens a logged-in IMAP session within the account's connection budget (default kind
+   * `request`); AppError `noPassword` when main holds no password.
+   */
+  connectImap: BudgetedConnect;
   toAccount(stored: StoredAccount): Promise<Account>;
   /** What discovery needs from the account's configuration. */
   mailboxConfig(accountId: string): Promise<MailboxConfig>;
@@ -52,11 +64,16 @@ export interface ServicesContext {
   warm: WarmStarts;
   /** Which account each shared mailbox is used through (issue #10 §7). */
   routes: MailboxRoutes;
-  /** Every client's sync engine re-reads these folders soon (a change made on the request connection). */
+  /** The sync engine re-reads these folders soon (a change made on the request connection). */
   touched(accountId: string, paths: readonly string[]): void;
 }
 
-export function createContext(options: ServicesOptions, tuning: SyncTuning): ServicesContext {
+export interface ContextHooks {
+  /** Issue #5 §1: the account's own calendar, made on the sync connection (calendarHandlers.ts). */
+  ensureOwnCalendar?(ctx: ServicesContext, accountId: string, session: ImapSession): Promise<boolean>;
+}
+
+export function createContext(options: ServicesOptions, tuning: SyncTuning, hooks: ContextHooks = {}): ServicesContext {
   const accounts = new AccountStore(options.profileDir);
   const log = options.log ?? (() => undefined);
   // Issue #10 §6: a password is handed out only for the servers it was given for.
@@ -65,7 +82,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     const account = await accounts.get(accountId).catch(() => null);
     return account ? secrets.password(account) : null;
   };
-  const connectImap = async (accountId: string) => {
+  const openSession = async (accountId: string) => {
     const account = await accounts.get(accountId);
     const secret = await secrets.password(account);
     if (!secret) throw new AppError('noPassword', `Postvak has no password for ${account.email}`);
@@ -75,8 +92,12 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
       throw redactError(error, secret);
     }
   };
-  const ops = new OpsConnections(connectImap);
-  const clients = new Set<{ sink: EventSink; engine: SyncEngine }>();
+  const budgets = new ConnectionBudgets({ limit: tuning.connectionLimit, restoreMs: tuning.budgetRestoreMs });
+  const connectImap = budgetedConnect({ budgets, open: openSession, tooManyBackoffMs: tuning.tooManyConnectionsMs, log });
+  const ops = new OpsConnections((accountId) => connectImap(accountId, 'request'));
+  const clients = new Set<{ sink: EventSink }>();
+  // Late-bound: the engine is made below, after the services its callbacks use.
+  let engine: SyncEngine | null = null;
   // Mailbox settings travel as `folders` batches and identities as their own list, not as part of the Account.
   const toAccount = async ({ mailboxes: _prefs, identities: _identities, ...stored }: StoredAccount): Promise<Account> => ({
     ...stored,
@@ -87,9 +108,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     profileDir: options.profileDir,
     accounts: () => accounts.list(),
     canSync: async (id) => (await password(id)) !== null,
-    rediscover: (id) => {
-      for (const client of clients) client.engine.rediscover(id);
-    },
+    rediscover: (id) => engine?.rediscover(id),
     graceMs: 10_000,
     log,
   });
@@ -107,7 +126,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     log,
   });
   const touched = (accountId: string, paths: readonly string[]) => {
-    for (const client of clients) for (const path of new Set(paths)) client.engine.nudge(accountId, path);
+    for (const path of new Set(paths)) engine?.nudge(accountId, path);
   };
   const identities = new IdentityService({
     accounts,
@@ -142,12 +161,15 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
     log,
   });
   const warm = new WarmStarts({
-    connect: connectImap,
+    // The head start's session becomes the sync connection (AccountSync takes it over).
+    connect: (accountId) => connectImap(accountId, 'sync'),
     tuning,
     maxAgeMs: tuning.headStartMs,
     log: (level, message) => log(level, message),
   });
-  return {
+  const ctx: ServicesContext = {
+    sync: null as unknown as SyncEngine,
+    budgets,
     identities,
     outbox,
     drafts,
@@ -178,4 +200,29 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning): Ser
       }
     },
   };
+  engine = new SyncEngine({
+    tuning,
+    hostOf: async (accountId) => (await accounts.get(accountId)).imap.host,
+    connect: (accountId, kind, options) => connectImap(accountId, kind, options),
+    mailboxConfig,
+    log: (level, message) => log(level, message),
+    ...(hooks.ensureOwnCalendar ? { ensureOwnCalendar: (accountId: string, session: ImapSession) => hooks.ensureOwnCalendar!(ctx, accountId, session) } : {}),
+    takeWarm: (accountId) => warm.take(accountId),
+    ...(options.trace ? { trace: options.trace } : {}),
+    onBatch: (batch) => observeBatch(ctx, batch),
+  });
+  ctx.sync = engine;
+  return ctx;
+}
+
+/**
+ * The sync engine's batches on their way to the window, read in passing: a `folders` batch is a
+ * discovery (the identities follow the mailboxes, issue #4 §2), and any batch means the
+ * account's server answers again, so messages waiting for the network need not wait longer.
+ */
+function observeBatch(ctx: ServicesContext, batch: SyncBatch): void {
+  if (batch.kind === 'folders') void ctx.identities.noteDiscovery(batch.accountId, batch.mailboxes, batch.folders).catch(() => undefined);
+  // Issue #10 §7: what this account reaches decides which account each shared mailbox is used through.
+  if (batch.kind === 'folders') void ctx.routes.note(batch.accountId, batch.mailboxes).catch(() => undefined);
+  void ctx.outbox.connectionBack(batch.accountId).catch(() => undefined);
 }

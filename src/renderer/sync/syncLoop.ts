@@ -9,12 +9,18 @@
  *    after another, in arrival order, through a single promise chain;
  *  - a batch that cannot be written is not acknowledged; the account is restarted from the
  *    cursors the cache really holds (the failed transaction moved none), with growing delays;
- *  - `accounts.changed`: new accounts start syncing, removed ones lose their cached data.
+ *  - `accounts.changed`: new accounts start syncing, removed ones lose their cached data;
+ *  - main runs one sync per account for every window (issue #10 §9, SyncEngine.ts): all windows
+ *    and tabs of a profile share this IndexedDB, so only the window that last called
+ *    `sync.start` receives the batches and writes them; every window receives `sync.status`,
+ *    and the others see the rows through Dexie's liveQuery, which follows writes made in other
+ *    tabs. When the writing window closes, main hands the batches to another window.
  *
  * Dependencies are injected so the loop is tested without IndexedDB, React or a server.
  */
 import type { ApiError, PostvakApi, SyncBatch } from '../../shared/api';
 import type { Account, FolderCursor, SyncStatus } from '../../shared/model';
+import { defaultRetry, exponentialDelay } from '../../shared/retry';
 
 export interface SyncCache {
   readCursors(accountId: string): Promise<FolderCursor[]>;
@@ -37,7 +43,7 @@ export interface SyncLoopDeps {
   onReconnect(listener: () => void): () => void;
   cache: SyncCache;
   report: SyncReport;
-  /** First delay before restarting an account after a failed write; doubles up to 60 s. */
+  /** First delay before restarting an account after a failed write; doubles up to a minute (shared/retry.ts). */
   retryDelayMs?: number;
 }
 
@@ -55,7 +61,7 @@ function asApiError(error: unknown): ApiError {
 
 export function startSyncLoop(deps: SyncLoopDeps): SyncLoop {
   const { api, cache, report } = deps;
-  const baseDelay = deps.retryDelayMs ?? 1000;
+  const baseDelay = deps.retryDelayMs ?? defaultRetry.cacheRetryBaseMs;
   const active = new Set<string>();
   /** Accounts whose last batch failed: their later batches are skipped until the restart. */
   const failed = new Set<string>();
@@ -102,7 +108,7 @@ export function startSyncLoop(deps: SyncLoopDeps): SyncLoop {
   function scheduleRestart(accountId: string): void {
     const count = (failures.get(accountId) ?? 0) + 1;
     failures.set(accountId, count);
-    const delay = Math.min(baseDelay * 2 ** (count - 1), 60_000);
+    const delay = exponentialDelay(count, baseDelay, defaultRetry.cacheRetryCapMs);
     const timer = setTimeout(() => {
       timers.delete(timer);
       void enqueue(async () => {

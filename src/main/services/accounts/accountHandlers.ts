@@ -5,15 +5,12 @@
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { testConnection } from '../net/connectionTest';
-import type { SyncEngine } from '../sync/SyncEngine';
 import { AccountSecrets } from './accountSecrets';
 import { guessSettings } from './guess';
 import { assertSecurityAllowed } from './settingsRules';
 
 export function accountHandlers(ctx: ServicesContext): Handlers {
   const secrets = new AccountSecrets(ctx.options.secrets);
-  const forEachEngine = (fn: (engine: SyncEngine) => Promise<void>) =>
-    Promise.all([...ctx.clients].map((client) => fn(client.engine)));
 
   return {
     'accounts.list': async () => Promise.all((await ctx.accounts.list()).map(ctx.toAccount)),
@@ -43,7 +40,7 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
       else await secrets.carryOver(before, stored);
       await ctx.ops.drop(id);
       await ctx.warm.forget(id);
-      await forEachEngine((engine) => engine.restart(id));
+      await ctx.sync.restart(id);
       await ctx.broadcastAccounts();
       await ctx.identities.accountsChanged();
       return ctx.toAccount(stored);
@@ -61,7 +58,7 @@ export function accountHandlers(ctx: ServicesContext): Handlers {
       await ctx.warm.forget(id);
       // Issue #10 §7: a shared mailbox used through it goes to the next account that reaches it.
       await ctx.routes.forget(id);
-      await forEachEngine((engine) => engine.stop(id));
+      await ctx.sync.stop(id);
       await ctx.ops.drop(id);
       await ctx.offline.removeAccount(id);
       await ctx.drafts.removeAccount(id);

@@ -7,7 +7,6 @@ import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
 import type { ImapSession } from '../imap/types';
-import type { SyncEngine } from '../sync/SyncEngine';
 import { calendarStore, messageStore } from '../imap/storeOps';
 import { taskMailbox } from '../tasks/taskMailbox';
 import { ensureCalendar } from './calendarFolders';
@@ -20,7 +19,7 @@ export function calendarHandlers(ctx: ServicesContext): Handlers {
     'calendar.ensure': async ({ accountId, mailboxId }) => {
       const config = await ctx.mailboxConfig(accountId);
       const result = await withCalendar(ctx, accountId, (session) => ensureCalendar(session, config, mailboxId));
-      if (result.created) for (const client of ctx.clients) client.engine.rediscover(accountId);
+      if (result.created) ctx.sync.rediscover(accountId);
       return { folderPath: result.folderPath };
     },
     'calendar.save': async ({ accountId, folderPath, event, base }) => {
@@ -71,10 +70,8 @@ async function withCalendar<T>(ctx: ServicesContext, accountId: string, fn: (ses
  * after the first pass when the own mailbox lists none (AccountSync.ensureOwnCalendar), so the
  * first rows never wait for it; true when it created one (the engine then lists it at once).
  */
-export async function ensureOwnCalendar(ctx: ServicesContext, accountId: string, session: ImapSession, caller: SyncEngine): Promise<boolean> {
+export async function ensureOwnCalendar(ctx: ServicesContext, accountId: string, session: ImapSession): Promise<boolean> {
   const config = await ctx.mailboxConfig(accountId);
   const result = await ensureCalendar(calendarStore(messageStore(session)), config, ownMailboxId(accountId));
-  // Other clients' engines of this account list it at their next discovery; tell them now.
-  if (result.created) for (const client of ctx.clients) if (client.engine !== caller) client.engine.rediscover(accountId);
   return result.created;
 }

@@ -10,9 +10,7 @@ import type { ServicesContext } from '../context';
 import { displayNameFor, manualMailboxId, ownMailboxId } from './discovery';
 
 export function mailboxHandlers(ctx: ServicesContext): Handlers {
-  const rediscover = (accountId: string) => {
-    for (const client of ctx.clients) client.engine.rediscover(accountId);
-  };
+  const rediscover = (accountId: string) => ctx.sync.rediscover(accountId);
   return {
     'mailboxes.setHidden': async ({ accountId, mailboxId, hidden }) => {
       if (mailboxId === ownMailboxId(accountId)) throw new AppError('notPermitted', 'An account’s own mailbox cannot be hidden');

@@ -2,7 +2,8 @@
  * One account's offline pass (issue #3 §3), on its own IMAP connection so a 20,000-message
  * pull never delays summary sync or IDLE. Runs at start, on `request()` (after
  * mailboxes.setOffline) and every poll interval; one pass at a time, and a request during a
- * pass runs one more afterwards.
+ * pass runs one more afterwards. The connection is one of the account's budget (issue #10 §9):
+ * it is logged out when the passes end, not kept through the quiet poll interval.
  */
 import type { ImapSession } from '../imap/types';
 import { mailboxSkeletons, sharedOwners, type MailboxConfig } from '../mailboxes/discovery';
@@ -62,17 +63,23 @@ export class OfflineSync {
   }
 
   private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.pass();
-      } catch (error) {
-        // Unreachable server, wrong password, …: the kept mail stays readable; retry next poll.
-        this.deps.log('warn', `offline: pass for ${this.deps.accountId} failed: ${(error as Error).message}`);
-        await this.session?.close().catch(() => undefined);
-        this.session = null;
-      }
-    } while (this.again && !this.stopped);
+    try {
+      do {
+        this.again = false;
+        try {
+          await this.pass();
+        } catch (error) {
+          // Unreachable server, wrong password, …: the kept mail stays readable; retry next poll.
+          this.deps.log('warn', `offline: pass for ${this.deps.accountId} failed: ${(error as Error).message}`);
+          await this.session?.close().catch(() => undefined);
+          this.session = null;
+        }
+      } while (this.again && !this.stopped);
+    } finally {
+      // Give the connection back to the account's budget until the next poll.
+      await this.session?.close().catch(() => undefined);
+      this.session = null;
+    }
   }
 
   private async pass(): Promise<void> {

@@ -12,7 +12,7 @@ import { isConnectionLoss } from '../imap/imapErrors';
 import { folderWithRole, type MailDirectory } from '../compose/directory';
 import { SendError, submitMessage, type SmtpEnvelope, type Submitted } from '../smtp/smtpSubmit';
 import type { SmtpLogin } from '../smtp/smtpClient';
-import { cancellable, nextActionAt, transition, type OutboxEvent, type RetryTuning } from './outboxMachine';
+import { cancellable, defaultRetryTuning, nextActionAt, transition, type OutboxEvent, type RetryTuning } from './outboxMachine';
 import type { OutboxFiles, OutboxRecord, OutboxStore } from './OutboxStore';
 import { foundInAny, isRefusal, originFlag, planCopies, saveCopy, searchTargets } from './sentCopies';
 
@@ -22,7 +22,7 @@ export interface OutboxTuning extends RetryTuning {
   smtpTimeoutMs: number;
 }
 
-export const defaultOutboxTuning: OutboxTuning = { retryBaseMs: 5_000, retryCapMs: 5 * 60_000, keepSentMs: 60_000, smtpTimeoutMs: 60_000 };
+export const defaultOutboxTuning: OutboxTuning = { ...defaultRetryTuning, keepSentMs: 60_000, smtpTimeoutMs: 60_000 };
 
 export interface OutboxDeps {
   store: OutboxStore;

@@ -14,6 +14,7 @@
  * `recovered` with what it found.
  */
 import type { OutboxItem, SendErrorCode } from '../../../shared/model/compose';
+import { defaultRetry, exponentialDelay } from '../../../shared/retry';
 
 export interface RetryTuning {
   /** First retry delay, doubled per attempt (default 5 s). */
@@ -22,7 +23,8 @@ export interface RetryTuning {
   retryCapMs: number;
 }
 
-export const defaultRetryTuning: RetryTuning = { retryBaseMs: 5_000, retryCapMs: 5 * 60_000 };
+/** From the one place for retry delays (shared/retry.ts, issue #10 §12). */
+export const defaultRetryTuning: RetryTuning = { retryBaseMs: defaultRetry.outboxBaseMs, retryCapMs: defaultRetry.outboxCapMs };
 
 export interface Failure {
   code: SendErrorCode;
@@ -55,8 +57,7 @@ export class OutboxTransitionError extends Error {
 
 /** Exponential backoff: base, 2×base, 4×base … capped. `attempt` counts from 1. */
 export function retryDelay(attempt: number, tuning: RetryTuning): number {
-  const exponent = Math.min(Math.max(attempt, 1) - 1, 30);
-  return Math.min(tuning.retryCapMs, tuning.retryBaseMs * 2 ** exponent);
+  return exponentialDelay(attempt, tuning.retryBaseMs, tuning.retryCapMs);
 }
 
 /** The person may take it back (undo, edit, cancel) only before SMTP is under way. */

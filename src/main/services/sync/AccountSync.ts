@@ -1,39 +1,47 @@
 /**
- * The life of one account's sync for one client: connect, discover the mailboxes and send them
- * with their folders, pass over every folder, then watch — IDLE on the own INBOX on this
- * connection and on every other visible Inbox through the IdlePool (RFC 2177, RFC 9051
- * §6.3.13), a LIST-STATUS poll of the other folders (RFC 5819) that also notices grants and
- * revocations, a full re-discovery (rights, quota) every `discoveryMs` — and reconnect with
- * backoff when the connection drops, resuming from the cursors this client last acknowledged.
+ * The life of one account's sync, shared by every window (issue #10 §9): connect, discover the
+ * mailboxes and send them with their folders, pass over every folder, then watch — IDLE on the
+ * own INBOX on this connection and on the other important folders through the IdlePool, a
+ * LIST-STATUS poll of the rest (RFC 5819) that also notices grants and revocations, a full
+ * re-discovery (rights, quota) every `discoveryMs` — and reconnect with backoff when the
+ * connection drops, resuming from the cursors the cache last acknowledged.
+ *
+ * Split by concern (issue #10 §12): connecting (syncConnect.ts), discovery
+ * (accountDiscovery.ts), watching (watching.ts, IdlePool.ts) and the head start (headStart.ts).
  */
-import type { AccountId, Folder, FolderCursor, Mailbox, SyncStatus } from '../../../shared/model';
-import { AppError } from '../../../shared/errors';
+import type { AccountId, FolderCursor, SyncStatus } from '../../../shared/model';
 import type { ImapSession, ListedFolder } from '../imap/types';
-import { isConnectionLoss, toAppError } from '../imap/imapErrors';
-import { type BatchBody, type BatchChannel, ClientGoneError, SyncStoppedError } from './batchChannel';
-import { backoffDelay, sleep } from './backoff';
-import { buildFolders, foldersChanged, inboxPath, syncOrder, type FolderRow } from './folderList';
-import { discover, watchedCalendars, watchedInboxes } from '../mailboxes/discover';
+import { NoLeaseNowError, type LeaseKind, type LeaseOptions } from '../imap/ConnectionBudget';
+import { isConnectionLoss } from '../imap/imapErrors';
+import { type BatchBody, type BatchChannel, ClientGoneError, SyncStoppedError, WriterGoneError } from './batchChannel';
+import { backoffDelay, sleep } from '../../../shared/retry';
+import { inboxPath, syncOrder } from './folderList';
 import type { MailboxConfig } from '../mailboxes/discovery';
 import { IdlePool } from './IdlePool';
 import { previewFolder, syncFolder } from './folderPass';
-import { foldersToPass } from './pollDecision';
 import { calendarPassHook } from '../calendar/syncEvents';
 import type { MessagesBody, Warm } from './WarmStarts';
 import type { TraceMark } from '../types';
 import type { SyncTuning } from './tuning';
+import { classifyFailure, guardSession, StaleSessionError } from './syncConnect';
+import { discoverAccount, listOnFreshLogin, listsDiffer, nothingDiscovered, type Discovered } from './accountDiscovery';
+import { foldersAfterPoll, poolWatchList } from './watching';
+import { firstLooks, replayHeadStart } from './headStart';
 
 export interface AccountSyncDeps {
   accountId: AccountId;
   host: string;
-  /** Opens a logged-in session; throws AppError `noPassword` when there is no password. */
-  connect(): Promise<ImapSession>;
+  /** Logs in within the account's connection budget (imap/budgetedConnect.ts). */
+  connect(kind: LeaseKind, options?: LeaseOptions): Promise<ImapSession>;
   /** The account's mailbox settings (manual mailboxes, hidden ids), read at every discovery. */
   mailboxConfig(): Promise<MailboxConfig>;
+  /** Batches go to the window that writes the cache (SyncEngine.ts). */
   channel: BatchChannel;
+  /** Status goes to every window. */
   status(status: SyncStatus): void;
   tuning: SyncTuning;
-  onClientGone(): void;
+  /** The window `writer` did not acknowledge in time; true when another window took over. */
+  onClientGone(writer: number): boolean;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /**
    * Issue #5 §1: makes the own mailbox's calendar when it has none; true when it created one.
@@ -46,30 +54,18 @@ export interface AccountSyncDeps {
   trace?(mark: TraceMark): void;
 }
 
-class ConnectionLostError extends Error {
-  readonly code = 'NoConnection';
-}
-
-/** A fresh login lists other mailboxes than this session: reconnect now, no backoff. */
-class StaleSessionError extends Error {}
-
-/** Errors after which retrying cannot help until the user changes something. */
-const terminal = new Set(['authFailed', 'noPassword', 'accountNotFound']);
-
 export class AccountSync {
   private readonly cursors: Map<string, FolderCursor>;
   private readonly abort = new AbortController();
   private readonly pending = new Set<string>();
   private pollDue = false;
   private discoveryDue = false;
-  private rows: FolderRow[] = [];
-  private mailboxes: Mailbox[] = [];
+  private known: Discovered = nothingDiscovered;
   private readonly pool: IdlePool;
   private previouslyLive = new Set<string>();
-  /** The folder the client shows (sync.focus): taken first whenever it is waiting. */
+  /** The folder a window shows (sync.focus): taken first whenever it is waiting. */
   private focused: string | null = null;
   private wakeUp: (() => void) | null = null;
-  private folders: Folder[] = [];
   private session: ImapSession | null = null;
   private readonly finished: Promise<void>;
 
@@ -79,7 +75,7 @@ export class AccountSync {
   ) {
     this.cursors = new Map(cursors.map((c) => [c.path, c]));
     this.pool = new IdlePool({
-      connect: () => deps.connect(),
+      connect: (lease) => deps.connect('watch', lease),
       onChange: (path) => this.serverChanged(path),
       backoffMs: deps.tuning.backoffMs,
       log: deps.log,
@@ -99,7 +95,7 @@ export class AccountSync {
     this.nudge(path);
   }
 
-  /** The client shows `path`: when it waits for a pass (or its first look), it goes next. */
+  /** A window shows `path`: when it waits for a pass (or its first look), it goes next. */
   focus(path: string): void {
     this.focused = path;
   }
@@ -116,7 +112,7 @@ export class AccountSync {
     this.wake();
   }
 
-  /** The cursors this client has acknowledged (what its cache holds). */
+  /** The cursors the cache has acknowledged (what it holds). */
   acknowledgedCursors(): FolderCursor[] {
     return [...this.cursors.values()];
   }
@@ -148,27 +144,22 @@ export class AccountSync {
         const first = warm;
         warm = Promise.resolve(null);
         const head = await first;
-        session = head?.session ?? (await this.deps.connect());
+        session = head?.session ?? (await this.deps.connect('sync'));
         if (this.stopped) break;
         this.session = session;
         failures = 0;
         await this.runSession(session, head);
       } catch (error) {
         if (this.stopped || error instanceof SyncStoppedError) break;
-        if (error instanceof StaleSessionError) continue;
+        // Another window writes the cache now (or a fresh login lists more): go on from the acknowledged cursors.
+        if (error instanceof StaleSessionError || error instanceof WriterGoneError) continue;
         if (error instanceof ClientGoneError) {
-          this.deps.onClientGone();
+          if (this.deps.onClientGone(error.writer)) continue;
           break;
         }
-        const mapped = toAppError(error, this.deps.host, null);
-        const app = mapped instanceof AppError ? mapped : new AppError('connectionFailed', `Lost the connection to ${this.deps.host}`);
-        if (!(mapped instanceof AppError)) this.deps.log('error', `Sync of ${this.deps.host} failed: ${String(error)}`);
-        if (terminal.has(app.code)) {
-          this.status({ state: 'error', error: { code: app.code, message: app.message } });
-          break;
-        }
-        const state = app.code === 'offline' ? 'offline' : 'error';
-        this.status({ state, error: { code: app.code, message: app.message } });
+        const failure = classifyFailure(error, this.deps.host, this.deps.log);
+        this.status(failure.status);
+        if (failure.terminal) break;
         await sleep(backoffDelay(this.deps.tuning.backoffMs, failures++), this.abort.signal);
       } finally {
         this.session = null;
@@ -178,19 +169,13 @@ export class AccountSync {
   }
 
   private async runSession(session: ImapSession, head: Warm | null): Promise<void> {
-    let onLost: (error: Error) => void = () => undefined;
-    const lost = new Promise<never>((_, reject) => {
-      onLost = reject;
-    });
-    lost.catch(() => undefined);
-    const offClose = session.onClose(() => onLost(new ConnectionLostError('The server closed the connection')));
+    const { guard, dispose } = guardSession(session);
     const offChange = session.onChange((path) => this.serverChanged(path));
     const timer = setInterval(() => {
       this.pollDue = true;
       this.wake();
     }, this.deps.tuning.pollMs);
     const discoveryTimer = setInterval(() => this.rediscover(), this.deps.tuning.discoveryMs);
-    const guard = <T>(work: Promise<T>) => Promise.race([work, lost]);
     try {
       await guard(this.initialPass(session, head));
       this.status({ state: 'idle' });
@@ -205,36 +190,32 @@ export class AccountSync {
           this.pollDue = false;
           await guard(this.poll(session));
         }
-        if (this.pending.size === 0) {
-          await guard(this.watchInbox(session));
-          continue;
-        }
+        const passes = this.pending.size > 0;
         while (this.pending.size > 0 && !this.stopped) {
           const path = this.takeNext([...this.pending]) as string;
           this.pending.delete(path);
-          if (this.folders.some((f) => f.path === path && f.selectable)) await guard(this.syncOne(session, path));
+          if (this.known.folders.some((f) => f.path === path && f.selectable)) await guard(this.syncOne(session, path));
         }
         await guard(this.watchInbox(session));
-        this.status({ state: 'idle' });
+        if (passes) this.status({ state: 'idle' });
       }
     } finally {
       clearInterval(timer);
       clearInterval(discoveryTimer);
-      offClose();
+      dispose();
       offChange();
     }
   }
 
   private async initialPass(session: ImapSession, head: Warm | null): Promise<void> {
     await this.applyFolders(session, head?.listed ?? (await session.listFolders()), true);
-    const order = syncOrder(this.folders);
-    // First the top of every folder the cache has never completed, then the rest of them: the
-    // newest mail of a big folder late in the order is not kept waiting behind other big ones.
-    // The folder the client shows jumps the queue (sync.focus) in both rounds.
+    const order = syncOrder(this.known.folders);
+    // The folder a window shows jumps the queue (sync.focus) in both rounds (headStart.ts firstLooks).
     const complete = new Set<string>();
-    const previewed = await this.replayHeadStart(head);
-    const firstLooks = order.filter((path) => !this.cursors.has(path) && !previewed.has(path));
-    for (let path = this.takeNext(firstLooks); path !== undefined; path = this.takeNext(firstLooks)) {
+    const hasCursor = (path: string) => this.cursors.has(path);
+    const previewed = await replayHeadStart(head, this.known.folders, hasCursor, (path, body) => this.sendMessages(path, body));
+    const looks = firstLooks(order, hasCursor, previewed);
+    for (let path = this.takeNext(looks); path !== undefined; path = this.takeNext(looks)) {
       if (this.stopped) return;
       this.pending.delete(path);
       if (await this.syncOne(session, path, true)) complete.add(path);
@@ -249,24 +230,11 @@ export class AccountSync {
     await this.watchInbox(session);
   }
 
-  /**
-   * The head start's INBOX batches, when this cache has never completed the INBOX: sent as the
-   * first pass would have sent them. The INBOX is then left out of the previews but not of the
-   * passes that follow them: a full pass, or — after a small INBOX's complete pass, whose cursor
-   * is from the head start's moment — an incremental one. → the folders previewed.
-   */
-  private async replayHeadStart(head: Warm | null): Promise<Set<string>> {
-    const preview = head?.preview;
-    if (!preview || this.cursors.has(preview.path) || !this.folders.some((f) => f.path === preview.path && f.selectable)) return new Set();
-    for (const body of preview.bodies) await this.sendMessages(preview.path, body);
-    return new Set([preview.path]);
-  }
-
   /** After the first pass, before the account reports idle: the own calendar, listed at once. */
   private async ensureOwnCalendar(session: ImapSession): Promise<void> {
     const ensure = this.deps.ensureOwnCalendar;
     const ownId = `${this.deps.accountId}:own`;
-    if (!ensure || this.stopped || this.folders.some((f) => f.role === 'calendar' && f.mailboxId === ownId)) return;
+    if (!ensure || this.stopped || this.known.folders.some((f) => f.role === 'calendar' && f.mailboxId === ownId)) return;
     try {
       if (!(await ensure(session))) return;
     } catch (error) {
@@ -275,7 +243,7 @@ export class AccountSync {
       return;
     }
     await this.applyFolders(session, await session.listFolders());
-    for (const path of syncOrder(this.folders)) {
+    for (const path of syncOrder(this.known.folders)) {
       if (this.stopped || this.cursors.has(path) || !this.pending.delete(path)) continue;
       await this.syncOne(session, path);
     }
@@ -283,63 +251,47 @@ export class AccountSync {
 
   /** Discovers the mailboxes and sends a `folders` batch when anything the renderer stores changed. */
   private async applyFolders(session: ImapSession, listed: readonly ListedFolder[], force = false): Promise<void> {
-    this.rows = buildFolders(this.deps.accountId, listed, session.sharedPrefixes);
-    const found = await discover(session, this.rows, await this.deps.mailboxConfig());
-    const changed = force || foldersChanged(this.folders, found.folders) || JSON.stringify(this.mailboxes) !== JSON.stringify(found.mailboxes);
-    this.folders = found.folders;
-    this.mailboxes = found.mailboxes;
+    const { found, changed } = await discoverAccount(session, this.deps.accountId, listed, await this.deps.mailboxConfig(), this.known);
+    this.known = found;
     // The renderer deletes folders missing from this list (and their messages): forget their cursors.
-    const paths = new Set(this.folders.map((f) => f.path));
+    const paths = new Set(found.folders.map((f) => f.path));
     for (const path of [...this.cursors.keys()]) if (!paths.has(path)) this.cursors.delete(path);
     for (const path of [...this.pending]) if (!paths.has(path)) this.pending.delete(path);
-    if (changed) await this.send({ kind: 'folders', accountId: this.deps.accountId, mailboxes: this.mailboxes, folders: this.folders });
+    if (changed || force) await this.send({ kind: 'folders', accountId: this.deps.accountId, mailboxes: found.mailboxes, folders: found.folders });
     // New folders (a grant) have no cursor: the next poll's foldersToPass schedules their first pass.
-    for (const f of this.folders) if (f.selectable && !this.cursors.has(f.path)) this.pending.add(f.path);
-    // Without IDLE (RFC 2177 capability) every folder is polled; the own INBOX IDLEs on this connection.
-    const own = inboxPath(this.folders);
-    const watched = [...watchedInboxes(this.folders, this.mailboxes), ...watchedCalendars(this.folders, this.mailboxes)];
-    await this.pool.set(session.caps.idle ? watched.filter((p) => p !== own) : []);
+    for (const f of found.folders) if (f.selectable && !this.cursors.has(f.path)) this.pending.add(f.path);
+    await this.pool.set(poolWatchList(found.folders, found.mailboxes, session.caps.idle));
   }
 
   /**
-   * Dovecot fills a session's other-users namespace (RFC 2342 §3) at login: a grant made later
-   * does not show in that session's LIST (seen against the test stack). So discovery lists on a
-   * fresh login; when that differs, this session is replaced — the cursors make it cheap.
+   * Re-discovery on a fresh login (accountDiscovery.ts listOnFreshLogin); a different LIST
+   * replaces this session. With no connection free in the budget right now, on this session:
+   * rights and quota still follow, a grant shows at a later re-discovery.
    */
   private async rediscoverWith(session: ImapSession): Promise<void> {
-    const probe = await this.deps.connect();
-    let listed: ListedFolder[];
-    try {
-      listed = await probe.listFolders();
-    } finally {
-      await probe.close().catch(() => undefined);
-    }
-    if (foldersChanged(this.rows, buildFolders(this.deps.accountId, listed, session.sharedPrefixes))) throw new StaleSessionError();
+    const listed = await listOnFreshLogin(() => this.deps.connect('probe', { now: true })).catch((error: unknown) => {
+      if (error instanceof NoLeaseNowError) return session.listFolders();
+      throw error;
+    });
+    if (listsDiffer(this.deps.accountId, this.known.rows, listed, session.sharedPrefixes)) throw new StaleSessionError();
     await this.applyFolders(session, listed);
   }
 
   private async poll(session: ImapSession): Promise<void> {
-    // Read before STATUS: a watcher that went live since the last poll may have missed a change
-    // made before its IDLE began (it SELECTs after the first pass); this STATUS checks it once.
     const live = this.pool.live();
     const { folders: listed, status } = await session.listWithStatus();
-    const next = buildFolders(this.deps.accountId, listed, session.sharedPrefixes);
     // A grant or a revocation changes what LIST shows (RFC 4314 §4: `l` governs visibility).
-    if (foldersChanged(this.rows, next)) await this.applyFolders(session, listed);
-    const watched = new Set([...live].filter((p) => this.previouslyLive.has(p)));
-    this.previouslyLive = live;
-    // The own INBOX IDLEs on this connection only between passes: mail that arrives while a pass
-    // has another folder selected raises no EXISTS (the next SELECT just counts it), so STATUS
-    // checks it too; an unchanged INBOX costs nothing more than its STATUS line.
-    for (const path of foldersToPass(this.folders, status, this.cursors, watched, session.caps.condstore)) {
+    if (listsDiffer(this.deps.accountId, this.known.rows, listed, session.sharedPrefixes)) await this.applyFolders(session, listed);
+    for (const path of foldersAfterPoll(this.known.folders, status, this.cursors, live, this.previouslyLive, session.caps.condstore)) {
       this.pending.add(path);
     }
+    this.previouslyLive = live;
   }
 
   /** One pass over `path`, or with `preview` only its top (folderPass.ts previewFolder); true when the pass completed. */
   private async syncOne(session: ImapSession, path: string, preview = false): Promise<boolean> {
     const cached = this.cursors.get(path) ?? null;
-    const folderRow = this.folders.find((f) => f.path === path);
+    const folderRow = this.known.folders.find((f) => f.path === path);
     const ctx = {
       // Issue #5 §2: a calendar folder's batches carry its decoded events.
       ...(folderRow?.role === 'calendar' ? { events: calendarPassHook(this.deps.accountId, folderRow.rights, this.deps.log) } : {}),
@@ -358,7 +310,7 @@ export class AccountSync {
       await session.inFolder(path, (folder) => syncFolder(ctx, folder, cached));
       return true;
     } catch (error) {
-      if (error instanceof ClientGoneError || error instanceof SyncStoppedError) throw error;
+      if (error instanceof ClientGoneError || error instanceof SyncStoppedError || error instanceof WriterGoneError) throw error;
       if (isConnectionLoss(error) || !session.usable) throw error;
       // A folder deleted since LIST, or one we may list but not read: skip it, keep the rest going.
       this.deps.log('warn', `Skipped ${path}: ${error instanceof Error ? error.message : String(error)}`);
@@ -367,11 +319,11 @@ export class AccountSync {
   }
 
   private async watchInbox(session: ImapSession): Promise<void> {
-    const inbox = inboxPath(this.folders);
+    const inbox = inboxPath(this.known.folders);
     if (inbox) await session.watch(inbox);
   }
 
-  /** Sends a folder's batch; once acknowledged, its cursor is what this client holds. */
+  /** Sends a folder's batch; once acknowledged, its cursor is what the cache holds. */
   private async sendMessages(path: string, body: MessagesBody): Promise<void> {
     this.deps.trace?.({ at: Date.now(), what: 'batchSent', accountId: this.deps.accountId, path, upserts: body.upserts.length });
     await this.send(body);

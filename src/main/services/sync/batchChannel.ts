@@ -1,7 +1,8 @@
 /**
- * Back-pressure between the engine and one client (HOUSE_STYLE.md "Main owns the network …
- * the engine waits for the renderer's acknowledgement before sending more"): every batch waits
- * for `sync.ack({batchId})` from the client that received it.
+ * Back-pressure between an account's sync and the cache (HOUSE_STYLE.md "Main owns the network
+ * … the engine waits for the renderer's acknowledgement before sending more"): every batch goes
+ * to the window that writes the cache now (SyncEngine.ts: the one that last called
+ * `sync.start`) and waits for `sync.ack({batchId})`.
  */
 import { randomBytes } from 'node:crypto';
 import type { SyncBatch } from '../../../shared/api';
@@ -9,9 +10,16 @@ import type { EventSink } from '../types';
 
 export type BatchBody = SyncBatch extends infer B ? (B extends SyncBatch ? Omit<B, 'batchId'> : never) : never;
 
-/** The client did not acknowledge in time: it is gone (closed, crashed, or frozen). */
+/** The writing window did not acknowledge in time: it is gone (closed, crashed, or frozen). */
 export class ClientGoneError extends Error {
   readonly code = 'clientGone';
+  constructor(
+    message: string,
+    /** The window that did not answer. */
+    readonly writer: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The sync this batch belonged to was stopped. */
@@ -19,7 +27,19 @@ export class SyncStoppedError extends Error {
   readonly code = 'syncStopped';
 }
 
+/** The window this batch went to closed (or there is none): the sync goes on from the acknowledged cursors. */
+export class WriterGoneError extends Error {
+  readonly code = 'writerGone';
+}
+
+/** Where batches go: a window's id and its events. */
+export interface Writer {
+  id: number;
+  sink: EventSink;
+}
+
 interface Waiter {
+  writer: number;
   resolve: () => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
@@ -31,13 +51,16 @@ export class BatchChannel {
   private counter = 0;
 
   constructor(
-    private readonly sink: EventSink,
+    /** The window that writes the cache now; null when none does. */
+    private readonly writer: () => Writer | null,
     private readonly ackTimeoutMs: number,
   ) {}
 
-  /** Emits the batch and resolves once the client acknowledged it. */
+  /** Emits the batch to the writing window and resolves once it acknowledged it. */
   send(body: BatchBody, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return Promise.reject(new SyncStoppedError('Sync stopped'));
+    const writer = this.writer();
+    if (!writer) return Promise.reject(new WriterGoneError('No window writes the cache'));
     const batchId = `${this.prefix}-${++this.counter}`;
     return new Promise<void>((resolve, reject) => {
       const finish = () => {
@@ -50,6 +73,7 @@ export class BatchChannel {
         reject(new SyncStoppedError('Sync stopped'));
       };
       const waiter: Waiter = {
+        writer: writer.id,
         resolve: () => {
           finish();
           resolve();
@@ -58,11 +82,11 @@ export class BatchChannel {
           finish();
           reject(error);
         },
-        timer: setTimeout(() => waiter.reject(new ClientGoneError(`No acknowledgement for ${batchId}`)), this.ackTimeoutMs),
+        timer: setTimeout(() => waiter.reject(new ClientGoneError(`No acknowledgement for ${batchId}`, writer.id)), this.ackTimeoutMs),
       };
       this.waiting.set(batchId, waiter);
       signal.addEventListener('abort', onAbort, { once: true });
-      this.sink('sync.batch', { ...body, batchId } as SyncBatch);
+      writer.sink('sync.batch', { ...body, batchId } as SyncBatch);
     });
   }
 
@@ -74,7 +98,12 @@ export class BatchChannel {
     return true;
   }
 
+  /** The window `writer` closed or stopped writing: its unacknowledged batches will never be. */
+  writerGone(writer: number): void {
+    for (const waiter of [...this.waiting.values()]) if (waiter.writer === writer) waiter.reject(new WriterGoneError('The window closed'));
+  }
+
   close(): void {
-    for (const waiter of [...this.waiting.values()]) waiter.reject(new SyncStoppedError('Client closed'));
+    for (const waiter of [...this.waiting.values()]) waiter.reject(new SyncStoppedError('Sync stopped'));
   }
 }

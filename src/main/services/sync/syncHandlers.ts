@@ -1,23 +1,24 @@
 /**
- * sync.* for one client. `sync.start` returns at once; progress arrives as `sync.status` and
- * data as `sync.batch` events, each acknowledged with `sync.ack`.
+ * sync.* for one window. `sync.start` returns at once; progress arrives as `sync.status` (to
+ * every window) and data as `sync.batch` events (to the window writing the cache), each
+ * acknowledged with `sync.ack` (SyncEngine.ts: the protocol).
  */
 import type { Handlers } from '../../rpc/dispatch';
-import type { SyncEngine } from './SyncEngine';
+import type { SyncClient } from './SyncEngine';
 
-export function syncHandlers(engine: SyncEngine): Handlers {
+export function syncHandlers(client: SyncClient): Handlers {
   return {
     'sync.start': async ({ accountId, cursors }) => {
-      await engine.start(accountId, cursors);
+      await client.start(accountId, cursors);
     },
     'sync.ack': ({ batchId }) => {
-      engine.ack(batchId);
+      client.ack(batchId);
     },
     'sync.stop': async ({ accountId }) => {
-      await engine.stop(accountId);
+      await client.stop(accountId);
     },
     'sync.focus': ({ accountId, folderPath }) => {
-      engine.focus(accountId, folderPath);
+      client.focus(accountId, folderPath);
     },
   };
 }

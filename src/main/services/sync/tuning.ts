@@ -1,4 +1,8 @@
-/** The sync engine's timings and batch sizes; tests shorten the waits (createServices' tuning). */
+/**
+ * The sync engine's timings, batch sizes and connection budget; tests shorten the waits
+ * (createServices' tuning). Retry delays come from the one place for them, shared/retry.ts.
+ */
+import { defaultRetry } from '../../../shared/retry';
 
 export interface SyncTuning {
   /** New messages per batch after the first. */
@@ -15,7 +19,17 @@ export interface SyncTuning {
   pollMs: number;
   /** Full re-discovery: rights (MYRIGHTS) and quota, which LIST does not reveal. */
   discoveryMs: number;
+  /** Reconnect delays of the sync connection and the IDLE watchers (shared/retry.ts). */
   backoffMs: readonly number[];
+  /**
+   * IMAP connections per account across every window (issue #10 §9): Thunderbird's default is
+   * 5; Dovecot refuses an 11th per user and address by default.
+   */
+  connectionLimit: number;
+  /** Before retrying a login refused for too many connections (shared/retry.ts). */
+  tooManyConnectionsMs: readonly number[];
+  /** A budget shrunk by such a refusal grows back by one after this long. */
+  budgetRestoreMs: number;
 }
 
 export const defaultTuning: SyncTuning = {
@@ -30,5 +44,8 @@ export const defaultTuning: SyncTuning = {
   ackTimeoutMs: 120_000,
   pollMs: 15_000,
   discoveryMs: 30_000,
-  backoffMs: [1_000, 2_000, 5_000, 15_000, 30_000, 60_000],
+  backoffMs: defaultRetry.reconnectMs,
+  connectionLimit: 5,
+  tooManyConnectionsMs: defaultRetry.tooManyConnectionsMs,
+  budgetRestoreMs: defaultRetry.budgetRestoreMs,
 };

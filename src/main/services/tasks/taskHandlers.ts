@@ -57,7 +57,7 @@ async function withSession(ctx: ServicesContext, accountId: string, fn: (session
   } catch (error) {
     throw toAppError(error, account.imap.host, await ctx.password(accountId), ctx.log);
   }
-  for (const client of ctx.clients) for (const path of touched) client.engine.nudge(accountId, path);
+  for (const path of touched) ctx.sync.nudge(accountId, path);
 }
 
 async function setFlags(ctx: ServicesContext, session: ImapSession, task: SetFlags): Promise<string[]> {

@@ -5,6 +5,7 @@ import type { AccountId, SyncStatus } from '../../../../../src/shared/model';
 import type { MailboxConfig } from '../../../../../src/main/services/mailboxes/discovery';
 import type { ImapSession } from '../../../../../src/main/services/imap/types';
 import { SyncEngine } from '../../../../../src/main/services/sync/SyncEngine';
+import { openEngine, type EngineHandle } from './engineHandle';
 import { defaultTuning, type SyncTuning } from '../../../../../src/main/services/sync/tuning';
 import { FakeServer } from './fakeSession';
 
@@ -15,7 +16,7 @@ class Client {
   readonly batches: SyncBatch[] = [];
   readonly statuses: SyncStatus[] = [];
   autoAck = true;
-  engine!: SyncEngine;
+  engine!: EngineHandle;
   private waiters: (() => void)[] = [];
 
   sink = <E extends EventName>(event: E, payload: EventMap[E]) => {
@@ -47,8 +48,7 @@ class Client {
 function setup(connect?: (server: FakeServer) => Promise<ImapSession>) {
   const server = new FakeServer();
   const client = new Client();
-  client.engine = new SyncEngine({
-    sink: client.sink,
+  client.engine = openEngine(client.sink, {
     tuning,
     hostOf: async () => 'imap.example.test',
     mailboxConfig,
@@ -58,7 +58,7 @@ function setup(connect?: (server: FakeServer) => Promise<ImapSession>) {
   return { server, client, engine: client.engine };
 }
 
-let engines: SyncEngine[] = [];
+let engines: EngineHandle[] = [];
 afterEach(async () => {
   await Promise.all(engines.map((e) => e.close()));
   engines = [];
@@ -167,7 +167,7 @@ describe('SyncEngine', () => {
     engines.push(engine);
     server.addBox('INBOX', 3);
     client.autoAck = false;
-    const quick = new SyncEngine({ sink: client.sink, tuning: { ...tuning, ackTimeoutMs: 50 }, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined });
+    const quick = openEngine(client.sink, { tuning: { ...tuning, ackTimeoutMs: 50 }, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined });
     engines.push(quick);
     client.engine = quick;
     await quick.start('acc', []);
@@ -206,8 +206,7 @@ describe('SyncEngine', () => {
 
   it('reports an unknown account at start', async () => {
     const client = new Client();
-    const engine = new SyncEngine({
-      sink: client.sink,
+    const engine = openEngine(client.sink, {
       tuning,
       mailboxConfig,
       hostOf: async () => {
@@ -227,7 +226,7 @@ describe('SyncEngine: timing marks', () => {
     const marks: unknown[] = [];
     const server = new FakeServer();
     const client = new Client();
-    client.engine = new SyncEngine({ sink: client.sink, tuning, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined, trace: (mark) => marks.push(mark) });
+    client.engine = openEngine(client.sink, { tuning, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined, trace: (mark) => marks.push(mark) });
     engines.push(client.engine);
     server.addBox('INBOX', 1);
     await client.engine.start('acc', []);
@@ -277,5 +276,58 @@ describe('SyncEngine: the folder on screen goes first (sync.focus)', () => {
     engine.ack(client.messages()[0]!.batchId);
     await client.until(() => client.statuses.at(-1)?.state === 'idle');
     expect(client.messages().map((b) => b.folderPath)).toEqual(['INBOX', 'A4', 'A1', 'A2', 'A3']);
+  });
+});
+
+describe('SyncEngine: one sync per account for every window (issue #10 §9)', () => {
+  function twoWindows() {
+    const server = new FakeServer();
+    const core = new SyncEngine({ tuning, hostOf: async () => 'h', mailboxConfig, connect: async () => server.connect(), log: () => undefined });
+    const windows = [new Client(), new Client()];
+    const clients = windows.map((w) => core.attach(w.sink));
+    windows.forEach((w, i) => (w.engine = { ...clients[i]!, core, isSyncing: (id: string) => core.isSyncing(id) }));
+    return { server, core, windows, clients };
+  }
+
+  it('a second window of the same cache joins without a new connection; batches go to it, status to both', async () => {
+    const { server, core, windows, clients } = twoWindows();
+    const [first, second] = windows as [Client, Client];
+    try {
+      server.addBox('INBOX', 2);
+      await clients[0]!.start('acc', []);
+      await first.until(() => first.statuses.at(-1)?.state === 'idle');
+      const logins = server.sessions.length;
+      // The second window reads the same IndexedDB: the cursors the first one acknowledged.
+      const cursors = first.messages('INBOX').at(-1)!.cursor!;
+      await clients[1]!.start('acc', [cursors]);
+      expect(server.sessions.length).toBe(logins);
+      expect(second.batches).toEqual([]);
+      server.deliver('INBOX');
+      await second.until(() => second.messages('INBOX').some((b) => b.upserts.some((m) => m.uid === 3)));
+      expect(first.messages('INBOX').some((b) => b.upserts.some((m) => m.uid === 3))).toBe(false);
+      await first.until(() => first.statuses.filter((s) => s.state === 'syncing').length > 1 && first.statuses.at(-1)?.state === 'idle');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('when the writing window closes, the other one writes; when the last closes, the connections close', async () => {
+    const { server, core, windows, clients } = twoWindows();
+    const [first, second] = windows as [Client, Client];
+    try {
+      server.addBox('INBOX', 1);
+      await clients[0]!.start('acc', []);
+      await first.until(() => first.statuses.at(-1)?.state === 'idle');
+      await clients[1]!.start('acc', [first.messages('INBOX').at(-1)!.cursor!]);
+      await clients[1]!.close();
+      server.deliver('INBOX');
+      await first.until(() => first.messages('INBOX').some((b) => b.upserts.some((m) => m.uid === 2)));
+      expect(second.batches).toEqual([]);
+      await clients[0]!.close();
+      expect(core.isSyncing('acc')).toBe(false);
+      expect(server.sessions.every((s) => !s.usable)).toBe(true);
+    } finally {
+      await core.close();
+    }
   });
 });

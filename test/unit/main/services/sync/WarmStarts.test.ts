@@ -3,7 +3,7 @@ import type { EventMap, EventName, SyncBatch } from '../../../../../src/shared/a
 import type { AccountId, FolderCursor, SyncStatus } from '../../../../../src/shared/model';
 import type { MailboxConfig } from '../../../../../src/main/services/mailboxes/discovery';
 import type { ImapSession } from '../../../../../src/main/services/imap/types';
-import { SyncEngine } from '../../../../../src/main/services/sync/SyncEngine';
+import { openEngine, type EngineHandle } from './engineHandle';
 import { WarmStarts } from '../../../../../src/main/services/sync/WarmStarts';
 import { defaultTuning, type SyncTuning } from '../../../../../src/main/services/sync/tuning';
 import { FakeServer } from './fakeSession';
@@ -30,7 +30,7 @@ function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>
     }
     if (event === 'sync.status') statuses.push(payload as SyncStatus);
   };
-  const engine: SyncEngine = new SyncEngine({ sink, tuning, hostOf: async () => 'imap.example.test', mailboxConfig, connect, log: () => undefined, takeWarm: (id) => warm.take(id) });
+  const engine: EngineHandle = openEngine(sink, { tuning, hostOf: async () => 'imap.example.test', mailboxConfig, connect, log: () => undefined, takeWarm: (id) => warm.take(id) });
   const messages = () => batches.filter((b): b is MessagesBatch => b.kind === 'messages');
   const order = () => messages().map((b) => `${b.folderPath}:${b.upserts.map((m) => m.uid).join(',')}${b.cursor ? '+cursor' : ''}`);
   const until = async (check: () => boolean, ms = 2_000) => {
