@@ -23,11 +23,24 @@ test.describe('Electron shell', () => {
       expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
       const bad = await page.evaluate(() => window.postvak!.call('app.info', { x: 1 }));
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      // Served from the privileged app:// scheme, not file:// (issue #10 §10): the packaged
+      // fuses leave file:// without the privileges the renderer's ES modules need.
       const url = page.url();
+      expect(url).toMatch(/^app:\/\/postvak\//);
+      // The renderer's ES modules ran: React drew a screen.
+      await expect(page.getByRole('heading').first()).toBeVisible();
+
+      // will-navigate refuses every origin but the app's: wait for the event itself, not a clock.
+      await app.evaluate(({ webContents }) => {
+        const contents = webContents.getAllWebContents().find((c) => c.getURL().startsWith('app://'));
+        contents?.once('will-navigate', (event) => {
+          (globalThis as { navigationPrevented?: boolean }).navigationPrevented = event.defaultPrevented;
+        });
+      });
       await page.evaluate(() => {
         window.location.href = 'https://example.com/';
       });
-      await page.waitForTimeout(500);
+      await expect.poll(() => app.evaluate(() => (globalThis as { navigationPrevented?: boolean }).navigationPrevented)).toBe(true);
       expect(page.url()).toBe(url);
     } finally {
       await app.close();
