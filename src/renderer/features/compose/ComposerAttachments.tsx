@@ -1,6 +1,8 @@
 /** The composer's attachments: name and size, removable, and the "Attach files" picker. */
 import { useRef } from 'react';
 import type { OutgoingAttachment } from '../../../shared/model/compose';
+import { revealBidiControls } from '../../../shared/text/bidi';
+import { Isolated } from '../../components/Isolated';
 import { useI18n } from '../../i18n/useI18n';
 
 interface ComposerAttachmentsProps {
@@ -36,7 +38,8 @@ export function ComposerAttachments({ attachments, onAdd, onRemove }: ComposerAt
         <ul className="compose-attachments__list" aria-label={t('compose.attachments')}>
           {attachments.map((attachment) => (
             <li key={attachment.id} className="compose-attachments__item">
-              <span className="compose-attachments__name">{attachment.filename}</span>
+              {/* Issue #10 §3: a forwarded file's direction controls shown, not obeyed. */}
+              <Isolated className="compose-attachments__name" text={revealBidiControls(attachment.filename).text} />
               <span className="compose-attachments__size">{fmt.size(attachment.size)}</span>
               <button
                 type="button"
