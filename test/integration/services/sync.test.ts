@@ -201,14 +201,15 @@ describe('incremental sync', () => {
 });
 
 describe('tasks.queue setFlags', () => {
-  it('stores flags on the server and the syncing clients converge', async () => {
+  it('stores flags on the server and the cache two windows share follows, written by the window that started last', async () => {
     const a = new TestClient(fixture.sut.services);
-    const b = new TestClient(fixture.sut.services);
+    const b = new TestClient(fixture.sut.services, { cacheOf: a });
     const account = await addAccount(a, 'alice');
     await a.call('sync.start', { accountId: account.id, cursors: [] });
-    await b.call('sync.start', { accountId: account.id, cursors: [] });
     await a.untilSynced(account.id);
-    await b.untilSynced(account.id);
+    await b.call('sync.start', { accountId: account.id, cursors: [...a.cursors.values()] });
+    const batchesOfA = a.batches.length;
+    const statusesOfA = a.statuses.length;
     const uid = a.folderUids('Archive')[0]!;
     await a.call('tasks.queue', { task: { type: 'setFlags', accountId: account.id, folderPath: 'Archive', uids: [uid], add: ['\\Flagged'], remove: ['\\Seen'] } });
     const server = await withImap(fixture.stack, 'alice', (imap) => folderState(imap, 'Archive'));
@@ -216,6 +217,10 @@ describe('tasks.queue setFlags', () => {
     expect(server.get(uid)).not.toContain('\\Seen');
     await b.until(() => b.messages.get('Archive')?.get(uid)?.flags.includes('\\Flagged') === true, 'client b to see the flag', 5_000);
     expect(b.messages.get('Archive')!.get(uid)!.flags).not.toContain('\\Seen');
+    // Issue #10 §9: the window that started last writes; the first still hears the status.
+    expect(a.batches.length).toBe(batchesOfA);
+    expect(b.batches.length).toBeGreaterThan(0);
+    expect(a.statuses.length).toBeGreaterThan(statusesOfA);
   });
 
   it('refuses changes in a shared mailbox carol may only read', async () => {

@@ -1,7 +1,9 @@
 /**
  * A stand-in renderer for integration tests: connects to the services like a binding does,
  * calls methods through the real dispatcher, keeps a cache by the SyncBatch rules of
- * src/shared/api.ts, and acknowledges every batch after applying it.
+ * src/shared/api.ts, and acknowledges every batch after applying it. A second window of the
+ * same profile shares the first one's cache (`{ cacheOf: first }`), as windows share one
+ * IndexedDB (issue #10 §9: only the window that last called sync.start receives batches).
  */
 import type { EventMap, EventName, MethodInput, MethodName, MethodOutput, SyncBatch } from '../../../src/shared/api';
 import type { Folder, FolderCursor, MessageSummary, SyncStatus } from '../../../src/shared/model';
@@ -20,9 +22,9 @@ export class CallError extends Error {
 
 export class TestClient {
   readonly session: ClientSession;
-  readonly folders = new Map<string, Folder>();
-  readonly messages = new Map<string, Map<number, MessageSummary>>();
-  readonly cursors = new Map<string, FolderCursor>();
+  readonly folders: Map<string, Folder>;
+  readonly messages: Map<string, Map<number, MessageSummary>>;
+  readonly cursors: Map<string, FolderCursor>;
   readonly batches: SyncBatch[] = [];
   /** performance.now() at the arrival of each entry of `batches`. */
   readonly batchTimes: number[] = [];
@@ -32,7 +34,11 @@ export class TestClient {
   autoAck = true;
   private listeners: (() => void)[] = [];
 
-  constructor(services: Services) {
+  constructor(services: Services, options: { cacheOf?: TestClient } = {}) {
+    const shared = options.cacheOf;
+    this.folders = shared?.folders ?? new Map();
+    this.messages = shared?.messages ?? new Map();
+    this.cursors = shared?.cursors ?? new Map();
     this.session = services.connect(<E extends EventName>(event: E, payload: EventMap[E]) => this.onEvent(event, payload));
   }
 
