@@ -13,6 +13,8 @@ import type { CalendarPrefsRow, FolderRow, MailboxRow } from '../rows';
 import type { PostvakDb } from '../schema';
 import { folderRange } from '../schema';
 import { useFreshLiveQuery } from './useFreshLiveQuery';
+import { useStore } from '../../store';
+import { oncePerMailbox, type RouteAccount } from '../../../shared/mailboxRoutes';
 
 export interface CalendarPrefs {
   visible: boolean;
@@ -73,19 +75,25 @@ function toCalendar(folder: FolderRow, mailbox: MailboxRow | undefined, prefs: C
   };
 }
 
-/** Every cached calendar of visible mailboxes: own mailboxes first, then by name. */
-export async function loadCalendars(database: PostvakDb): Promise<CalendarInfo[]> {
+/**
+ * Every cached calendar of visible mailboxes: own mailboxes first, then by name. With the
+ * accounts, a mailbox several of them reach gives its calendar once — through the account it is
+ * used through (issue #10 §7): its events are drawn once and its reminders fire once.
+ */
+export async function loadCalendars(database: PostvakDb, accounts?: readonly RouteAccount[]): Promise<CalendarInfo[]> {
   return database.transaction('r', [database.folders, database.mailboxes, database.calendarPrefs], async () => {
     const folders = (await database.folders.toArray()).filter((folder) => folder.role === 'calendar');
     const mailboxRows = await database.mailboxes.toArray();
     const mailboxes = new Map(mailboxRows.map((mailbox) => [mailbox.id, mailbox]));
+    // Main syncs such a mailbox through one account; this also covers rows cached before that.
+    const once = accounts ? new Set(oncePerMailbox(mailboxRows, accounts).map((mailbox) => mailbox.id)) : null;
     // The same colours as the mail tree and Settings: distinct among the person's mailboxes.
     const colours = mailboxColours(mailboxRows);
     const prefs = new Map((await database.calendarPrefs.toArray()).map((row) => [row.key, row]));
     const perMailbox = new Map<string, number>();
     for (const folder of folders) perMailbox.set(folder.mailboxId, (perMailbox.get(folder.mailboxId) ?? 0) + 1);
     return folders
-      .filter((folder) => !mailboxes.get(folder.mailboxId)?.hidden)
+      .filter((folder) => !mailboxes.get(folder.mailboxId)?.hidden && (once === null || !mailboxes.has(folder.mailboxId) || once.has(folder.mailboxId)))
       .map((folder) =>
         toCalendar(folder, mailboxes.get(folder.mailboxId), prefs.get(calendarKeyOf(folder.accountId, folder.path)), (perMailbox.get(folder.mailboxId) ?? 0) > 1, colourOf(colours, folder.mailboxId)),
       )
@@ -118,7 +126,8 @@ export async function loadEventByUid(database: PostvakDb, calendarKey: string, e
 }
 
 export function useCalendars(): CalendarInfo[] | undefined {
-  return useFreshLiveQuery(() => loadCalendars(db), []);
+  const accounts = useStore((state) => state.accounts);
+  return useFreshLiveQuery(() => loadCalendars(db, accounts ?? undefined), [accounts]);
 }
 
 /**

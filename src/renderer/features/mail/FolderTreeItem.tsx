@@ -66,6 +66,11 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
               {node.detail}
             </span>
           )}
+          {node.through && (
+            <span className="folder-tree__detail folder-tree__through" aria-hidden="true">
+              {node.through}
+            </span>
+          )}
         </span>
         {node.unread > 0 && (
           <span className="folder-tree__count" aria-hidden="true">

@@ -7,6 +7,7 @@
  * the top of their mailbox, where people look for them.
  */
 import type { Account } from '../../../shared/model';
+import { routeGroups } from '../../../shared/mailboxRoutes';
 import type { FolderRow, MailboxRow, UnifiedRole } from '../../db/rows';
 import type { Translate } from '../../i18n/types';
 import { folderDisplayName, isInbox, mailboxRoot, roleOrder } from './folderNames';
@@ -22,6 +23,8 @@ export interface TreeNode {
   label: string;
   /** Secondary visible text (a mailbox's display name). */
   detail?: string;
+  /** The account a mailbox several accounts reach is used through, in words (issue #10 §7). */
+  through?: string;
   /** Accessible description (unread, read-only, quota of a mailbox). */
   description?: string;
   /** A mailbox's colour swatch. */
@@ -84,6 +87,11 @@ export function buildFolderTree(
 export interface MailboxGroup {
   mailbox: MailboxRow;
   folders: FolderRow[];
+  /**
+   * Issue #10 §7: every account's row of this mailbox (server + address), `mailbox` included —
+   * more than one when several signed-in accounts reach it; it is shown once, through `mailbox`.
+   */
+  routes: MailboxRow[];
 }
 
 /** A mailbox counts as shared when discovered/added as one, or reached through its own login. */
@@ -110,8 +118,10 @@ export function ownMailboxFor(account: Account): MailboxRow {
 
 /**
  * The visible mailboxes with their folders, in tree order: own mailboxes in account order, then
- * shared ones by address. Hidden mailboxes are left out. A folder whose mailbox the cache does
- * not know (a cache from before mailboxes existed) belongs to its account's own mailbox.
+ * shared ones by address. Hidden mailboxes are left out, and a mailbox several accounts reach is
+ * there once, through the account main uses it through (issue #10 §7, shared/mailboxRoutes.ts).
+ * A folder whose mailbox the cache does not know (a cache from before mailboxes existed)
+ * belongs to its account's own mailbox.
  */
 export function groupByMailbox(
   accounts: readonly Account[],
@@ -121,13 +131,13 @@ export function groupByMailbox(
 ): MailboxGroup[] {
   const groups = new Map<string, MailboxGroup>();
   const hidden = new Set<string>();
-  for (const account of accounts) {
+  const rows = accounts.flatMap((account) => {
     const ofAccount = mailboxes.filter((mailbox) => mailbox.accountId === account.id);
-    const list = ofAccount.length > 0 ? ofAccount : [ownMailboxFor(account)];
-    for (const mailbox of list) {
-      if (mailbox.hidden) hidden.add(mailbox.id);
-      else groups.set(mailbox.id, { mailbox, folders: [] });
-    }
+    return ofAccount.length > 0 ? ofAccount : [ownMailboxFor(account)];
+  });
+  for (const { chosen, rows: routes } of routeGroups(rows, accounts)) {
+    for (const row of routes) if (row !== chosen || row.hidden) hidden.add(row.id);
+    if (!chosen.hidden) groups.set(chosen.id, { mailbox: chosen, folders: [], routes });
   }
   for (const folder of folders) {
     if (hidden.has(folder.mailboxId)) continue;

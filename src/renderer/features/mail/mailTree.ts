@@ -46,13 +46,17 @@ export function buildMailTree(
   // Calendar folders hold events, not mail: they live on the calendar screen (issue #5 §3).
   const mailFolders = data.folders.filter((folder) => folder.role !== 'calendar');
   const colours = mailboxColours(data.mailboxes);
-  const mailboxes = groupByMailbox(accounts, data.mailboxes, mailFolders, collator).map(({ mailbox, folders }): TreeNode => {
+  const emailOf = new Map(accounts.map((account) => [account.id, account.email]));
+  const mailboxes = groupByMailbox(accounts, data.mailboxes, mailFolders, collator).map(({ mailbox, folders, routes }): TreeNode => {
     const inbox = folders.find((folder) => isInbox(folder, mailbox.prefix));
     const unread = inbox ? unreadOf(inbox) : 0;
     const displayName = mailbox.displayName.trim();
     const detail = displayName && displayName !== mailbox.address ? displayName : undefined;
+    // Issue #10 §7: reached through several accounts, it is shown once — saying which one.
+    const through = routes.length > 1 ? t('folders.usedThrough', { account: emailOf.get(mailbox.accountId) ?? '' }) : undefined;
     const description = [
       detail ?? null,
+      through ?? null,
       unread > 0 ? t('folders.unreadCount', { count: unread }) : null,
       isReadOnly(mailbox.rights) ? t('folders.readOnly') : null,
       quotaUsage(mailbox.quota, t, localeTag),
@@ -64,6 +68,7 @@ export function buildMailTree(
       path: null,
       label: mailbox.address,
       detail,
+      ...(through ? { through } : {}),
       description: description.join(', '),
       color: colourOf(colours, mailbox.id),
       mailboxId: mailbox.id,

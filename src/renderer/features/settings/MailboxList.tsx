@@ -1,10 +1,12 @@
 /**
  * Settings → Mailboxes (issue #3): every mailbox of every account — own, shared with the person,
  * added by hand — with its storage, a notification switch, Hide/Show for shared ones and Remove
- * for those added by hand. Hidden mailboxes stay listed so they can be shown again.
+ * for those added by hand. Hidden mailboxes stay listed so they can be shown again. A mailbox
+ * several accounts reach is listed once, with the account it is used through (issue #10 §7).
  */
 import { useMemo, useState } from 'react';
 import type { Account } from '../../../shared/model';
+import { routeGroups } from '../../../shared/mailboxRoutes';
 import { api } from '../../api';
 import { useMailboxesAndFolders } from '../../db/queries/mailboxes';
 import type { MailboxRow } from '../../db/rows';
@@ -15,6 +17,7 @@ import { notifiesFor } from '../../store/preferencesSlice';
 import { groupByMailbox, isSharedMailbox } from '../mail/folderTree';
 import { colourOf, mailboxColours, quotaUsage, quotaWarning } from '../mail/mailboxInfo';
 import { AddSharedMailbox } from './AddSharedMailbox';
+import { UsedThrough } from './UsedThrough';
 
 function kindLabel(mailbox: MailboxRow, account: Account, t: ReturnType<typeof useI18n>['t']): string {
   if (account.kind === 'shared') return t('settings.mailboxes.sharedLogin');
@@ -22,7 +25,16 @@ function kindLabel(mailbox: MailboxRow, account: Account, t: ReturnType<typeof u
   return mailbox.kind === 'own' ? t('settings.mailboxes.own') : t('settings.mailboxes.discovered');
 }
 
-function MailboxItem({ mailbox, account, colour }: { mailbox: MailboxRow; account: Account; colour: string }) {
+interface MailboxItemProps {
+  mailbox: MailboxRow;
+  account: Account;
+  colour: string;
+  /** Every account's row of this mailbox (issue #10 §7); one unless several accounts reach it. */
+  routes: readonly MailboxRow[];
+  accounts: readonly Account[];
+}
+
+function MailboxItem({ mailbox, account, colour, routes, accounts }: MailboxItemProps) {
   const { t, localeTag } = useI18n();
   const notify = useStore((state) => notifiesFor(state.mailboxNotify, mailbox.id));
   const setMailboxNotify = useStore((state) => state.setMailboxNotify);
@@ -82,6 +94,15 @@ function MailboxItem({ mailbox, account, colour }: { mailbox: MailboxRow; accoun
             </select>
           </label>
         )}
+        {!mailbox.hidden && routes.length > 1 && !routes.some((row) => row.source === 'account') && (
+          <UsedThrough
+            mailbox={mailbox}
+            routes={routes}
+            accounts={accounts}
+            busy={busy}
+            onChoose={(accountId) => void run(() => api.call('mailboxes.setRoute', { accountId, address: mailbox.address }))}
+          />
+        )}
         {shared && (
           <button
             type="button"
@@ -127,9 +148,13 @@ export function MailboxList() {
   const collator = useMemo(() => new Intl.Collator(localeTag, { numeric: true, sensitivity: 'base' }), [localeTag]);
   const list = useMemo(() => {
     if (!data || !accounts) return [];
-    // Same order as the folder tree, hidden ones included (they are shown here to be shown again).
-    const visible = groupByMailbox(accounts, data.mailboxes, [], collator).map((group) => group.mailbox);
-    const hidden = data.mailboxes.filter((mailbox) => mailbox.hidden).sort((a, b) => collator.compare(a.address, b.address));
+    // Same order as the folder tree, hidden ones included (they are shown here to be shown again);
+    // a mailbox several accounts reach once, not the rows reached through another (issue #10 §7).
+    const visible = groupByMailbox(accounts, data.mailboxes, [], collator).map(({ mailbox, routes }) => ({ mailbox, routes }));
+    const hidden = routeGroups(data.mailboxes, accounts)
+      .filter(({ chosen }) => chosen.hidden && !chosen.via)
+      .map(({ chosen, rows }) => ({ mailbox: chosen, routes: rows }))
+      .sort((a, b) => collator.compare(a.mailbox.address, b.mailbox.address));
     return [...visible, ...hidden];
   }, [data, accounts, collator]);
   const accountOf = new Map((accounts ?? []).map((account) => [account.id, account]));
@@ -142,9 +167,11 @@ export function MailboxList() {
       </h2>
       {list.length === 0 && <p className="pane__note">{t('settings.mailboxes.none')}</p>}
       <ul className="mailbox-list">
-        {list.map((mailbox) => {
+        {list.map(({ mailbox, routes }) => {
           const account = accountOf.get(mailbox.accountId);
-          return account ? <MailboxItem key={mailbox.id} mailbox={mailbox} account={account} colour={colourOf(colours, mailbox.id)} /> : null;
+          return account ? (
+            <MailboxItem key={mailbox.id} mailbox={mailbox} account={account} colour={colourOf(colours, mailbox.id)} routes={routes} accounts={accounts ?? []} />
+          ) : null;
         })}
       </ul>
       {accounts && accounts.length > 0 && <AddSharedMailbox accounts={accounts} />}

@@ -20,7 +20,7 @@ import {
 } from '../../../../src/renderer/db/queries/reminderState';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
 import { calendarEvent, storedEvent } from '../../shared/calendar/eventFixtures';
-import { accountA, cursor, folder, foldersBatch, mailbox, message, messagesBatch, sharedMailbox } from './fixtures';
+import { accountA, accountB, cursor, folder, foldersBatch, mailbox, message, messagesBatch, sharedMailbox } from './fixtures';
 
 let db: PostvakDb;
 let counter = 0;
@@ -152,6 +152,21 @@ describe('calendars', () => {
     ]);
     expect(calendars[1]).toMatchObject({ address: 'info@example.test', mailboxId: info.id, rights: 'lrs', folderPath: infoCalendar });
     expect(calendars[0]?.colour).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('a mailbox several accounts reach gives its calendar once, through the account it is used through (issue #10 §7)', async () => {
+    const imap = { host: 'mail.example.test', port: 993 };
+    const accounts = [accountA, accountB].map((id) => ({ id, email: `${id}@example.test`, imap }));
+    const viaB = sharedMailbox('info', accountB, { via: accountA, hidden: true });
+    const unmarkedB = sharedMailbox('info', accountB);
+    const calendarOfB = folder(infoCalendar, accountB, { role: 'calendar', mailboxId: viaB.id, rights: 'lrswipkxtea' });
+    await seed();
+    // bob's rows as main marks them: reached through alice, so his calendar is not there.
+    await applySyncBatch(db, foldersBatch([folder('INBOX', accountB)], accountB, [mailbox(accountB), viaB]));
+    expect((await loadCalendars(db, accounts)).map((c) => c.key)).toEqual([own, shared]);
+    // Rows cached before main chose: both unmarked, one calendar all the same (alice, added first).
+    await applySyncBatch(db, foldersBatch([folder('INBOX', accountB), calendarOfB], accountB, [mailbox(accountB), unmarkedB]));
+    expect((await loadCalendars(db, accounts)).filter((c) => c.address === 'info@example.test').map((c) => c.key)).toEqual([shared]);
   });
 
   it('sync never clears the person’s choices', async () => {

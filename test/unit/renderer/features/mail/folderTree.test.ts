@@ -69,8 +69,9 @@ describe('buildFolderTree', () => {
   });
 });
 
-const alice = { id: accountA, email: 'alice@example.test', displayName: 'Alice' } as Account;
-const bob = { id: accountB, email: 'bob@example.test', displayName: 'Bob' } as Account;
+const imap = { host: 'mail.example.test', port: 993, security: 'tls' as const };
+const alice = { id: accountA, email: 'alice@example.test', displayName: 'Alice', imap } as Account;
+const bob = { id: accountB, email: 'bob@example.test', displayName: 'Bob', imap } as Account;
 
 describe('groupByMailbox', () => {
   it('puts own mailboxes first in account order, then shared ones alphabetically, without hidden ones', () => {
@@ -83,7 +84,7 @@ describe('groupByMailbox', () => {
   });
 
   it('counts a separate-login shared account as shared, and gives an account without mailbox rows its own', () => {
-    const infoLogin = { id: 'acc-info', email: 'info@example.test', kind: 'shared' } as Account;
+    const infoLogin = { id: 'acc-info', email: 'info@example.test', kind: 'shared', imap } as Account;
     const groups = groupByMailbox(
       [infoLogin, alice],
       [mailbox('acc-info' as Account['id'], { address: 'info@example.test' })],
@@ -92,6 +93,40 @@ describe('groupByMailbox', () => {
     );
     expect(groups.map((g) => g.mailbox.address)).toEqual(['alice@example.test', 'info@example.test']);
     expect(groups[0]?.folders.map((f) => f.path)).toEqual(['INBOX']);
+  });
+});
+
+describe('one mailbox through several accounts (issue #10 §7)', () => {
+  const server = { host: 'mail.example.test', port: 993, security: 'tls' as const };
+  const three = (['alice', 'bob', 'carol'] as const).map((name) => ({ id: `acc-${name}`, email: `${name}@example.test`, displayName: name, imap: server }) as Account);
+  const [a, b, c] = three as [Account, Account, Account];
+  const infoOf = (account: Account, extra: Parameters<typeof sharedMailbox>[2] = {}) => sharedMailbox('info', account.id, extra);
+  const infoInbox = (account: Account) => folder('shared/info@example.test/INBOX', account.id, { mailboxId: infoOf(account).id, role: 'inbox' });
+
+  it('shows info@ once, through the account main uses it through, and says which', () => {
+    const rows = [infoOf(a), infoOf(b, { via: a.id, hidden: true }), infoOf(c, { rights: 'lr', via: a.id, hidden: true })];
+    const groups = groupByMailbox(three, rows, [infoInbox(a), infoInbox(b), infoInbox(c)], collator).filter((g) => g.mailbox.kind === 'shared');
+    expect(groups.map((g) => [g.mailbox.accountId, g.routes.length, g.folders.map((f) => f.accountId)])).toEqual([[a.id, 3, [a.id]]]);
+
+    const tree = buildMailTree(three, { mailboxes: rows, folders: [infoInbox(a), infoInbox(b), infoInbox(c)], unread: {}, unifiedUnread: 0 }, createTranslator('en', 'en-US'), 'en-US');
+    const nodes = tree.filter((n) => n.label === 'info@example.test');
+    expect(nodes).toHaveLength(1);
+    expect(nodes[0]).toMatchObject({ accountId: a.id, through: 'through alice@example.test' });
+    expect(nodes[0]?.description).toContain('through alice@example.test');
+    const nl = buildMailTree(three, { mailboxes: rows, folders: [], unread: {}, unifiedUnread: 0 }, createTranslator('nl', 'nl-NL'), 'nl-NL');
+    expect(nl.find((n) => n.label === 'info@example.test')?.through).toBe('via alice@example.test');
+  });
+
+  it('rows cached before main chose (none marked): once, and never through carol’s read-only view', () => {
+    const rows = [infoOf(c, { rights: 'lr' }), infoOf(b), infoOf(a)];
+    const groups = groupByMailbox([c, b, a], rows, [infoInbox(a), infoInbox(b), infoInbox(c)], collator);
+    const info = groups.filter((g) => g.mailbox.address === 'info@example.test');
+    expect(info.map((g) => [g.mailbox.accountId, g.folders.map((f) => f.accountId)])).toEqual([[b.id, [b.id]]]);
+  });
+
+  it('a mailbox one account reaches says nothing about accounts', () => {
+    const tree = buildMailTree(three, { mailboxes: [infoOf(a)], folders: [infoInbox(a)], unread: {}, unifiedUnread: 0 }, createTranslator('en', 'en-US'), 'en-US');
+    expect(tree.find((n) => n.label === 'info@example.test')?.through).toBeUndefined();
   });
 });
 
