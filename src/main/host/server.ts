@@ -12,6 +12,7 @@ import { dispatch } from '../rpc/dispatch';
 import type { Services } from '../services/types';
 import { hostContentSecurityPolicy } from '../security/csp';
 import { rendererHeaders, resolveRendererFile } from '../security/rendererFiles';
+import type { AttachmentDownloads } from './downloads';
 import { encodeEvent, encodeReply } from './reply';
 
 export interface HostOptions {
@@ -22,6 +23,8 @@ export interface HostOptions {
   log?: (message: string, detail?: unknown) => void;
   /** Longest answer sent, in characters; larger ones are refused with `tooLarge`. */
   maxReplyChars?: number;
+  /** Attachment downloads (host/downloads.ts, issue #10 §1). */
+  downloads?: AttachmentDownloads;
 }
 
 export interface RunningHost {
@@ -59,7 +62,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return end(res, 405, 'Method not allowed');
     // Issue #10 §5: any request a web page can make must end in a response, never in a rejection
     // that takes the host down (`GET /%` used to throw in decodeURIComponent here).
-    serveFile(req, res).catch((error: unknown) => {
+    const downloads = options.downloads;
+    (downloads?.handles(req) ? downloads.serve(req, res) : serveFile(req, res)).catch((error: unknown) => {
       log('request failed', error);
       if (!res.headersSent) end(res, 500, 'Internal error');
       else res.destroy();
@@ -67,13 +71,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   async function serveFile(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let pathname: string;
-    try {
-      pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    } catch {
-      return end(res, 400, 'Bad request');
-    }
-    const found = await resolveRendererFile(options.rendererDir, pathname);
+    const target = requestTarget(req.url);
+    if (!target) return end(res, 400, 'Bad request');
+    const found = await resolveRendererFile(options.rendererDir, target.pathname);
     if (found.status !== 200) return end(res, found.status, found.reason);
     res.writeHead(200, rendererHeaders(found, hostContentSecurityPolicy(port)));
     if (req.method === 'HEAD') return void res.end();
@@ -88,10 +88,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = requestTarget(req.url);
     const origin = req.headers.origin ?? '';
     const originOk = origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
     if (
+      !url ||
       url.pathname !== '/api' ||
       !allowedHosts().has(req.headers.host ?? '') ||
       !originOk ||
@@ -134,7 +135,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         })
         .catch((error: unknown) => log('contract call failed', error));
     });
-    ws.on('close', () => void session.close());
+    ws.on('close', () => {
+      session.close().catch((error: unknown) => log('closing a session failed', error));
+    });
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -153,6 +156,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * The request target (RFC 9112 §3.2) as a URL, or null. Read as a path on our own origin: with a
+ * base URL, `//x` would parse as a host and `//` would throw — in the upgrade listener, a throw
+ * nothing catches (issue #10 §5).
+ */
+function requestTarget(raw: string | undefined): URL | null {
+  if (!raw?.startsWith('/')) return null;
+  try {
+    return new URL(`http://host${raw}`);
+  } catch {
+    return null;
+  }
 }
 
 function end(res: ServerResponse, status: number, text: string): void {

@@ -156,6 +156,11 @@ describe('browser host', () => {
       const res = await get(path, { host: `127.0.0.1:${host.port}` });
       expect(res.status, path).toBe(400);
     }
+    // The same targets as a WebSocket upgrade: refused, not thrown inside the upgrade listener.
+    for (const path of ['//', '//[::', '/%']) {
+      const res = await get(path, { host: `127.0.0.1:${host.port}`, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' });
+      expect(res.status, `upgrade ${path}`).toBe(403);
+    }
     const after = await get('/', { host: `127.0.0.1:${host.port}` });
     expect(after.status).toBe(200);
     expect(after.body).toContain('<title>Postvak</title>');
