@@ -9,6 +9,8 @@ import { aptInstall } from './apt.mjs';
 const needs = [
   { check: '/usr/sbin/dovecot', pkgs: ['dovecot-imapd', 'dovecot-lmtpd', 'dovecot-sieve', 'dovecot-managesieved'] },
   { check: '/usr/sbin/postfix', pkgs: ['postfix'] },
+  // Cyrus, the second test server (test/mailstack/cyrus.mjs); not cyrus-imapd, which conflicts with dovecot-imapd.
+  { check: '/usr/lib/cyrus/bin/master', pkgs: ['cyrus-common', 'cyrus-admin', 'cyrus-clients', 'sasl2-bin'] },
   { check: '/usr/bin/mbsync', pkgs: ['isync'] },
   { check: '/usr/bin/openssl', pkgs: ['openssl'] },
   { check: '/usr/bin/chromium', pkgs: ['chromium'] },

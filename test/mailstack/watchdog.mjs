@@ -3,12 +3,12 @@
 // having called stopMailStack() (killed test worker, Ctrl+C'd runner, forgotten afterAll).
 // stopMailStack() terminates this process itself.
 //
-//   node watchdog.mjs <ownerPid> <stateDir> <removeStateDir 0|1>
+//   node watchdog.mjs <ownerPid> <stateDir> <removeStateDir 0|1> [cyrus]
 
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [ownerArg, stateDir, removeArg] = process.argv.slice(2);
+const [ownerArg, stateDir, removeArg, kind] = process.argv.slice(2);
 const owner = Number(ownerArg);
 const logFile = path.join(stateDir, 'log', 'watchdog.log');
 const log = (msg) => {
@@ -41,8 +41,13 @@ const timer = setInterval(async () => {
   clearInterval(timer);
   log(`owner ${owner} is gone without stopping the stack: stopping it`);
   try {
-    const { stopMailStack } = await import('./mailstack.mjs');
-    await stopMailStack(stateDir, { keep: removeArg !== '1', fromWatchdog: true });
+    if (kind === 'cyrus') {
+      const { stopCyrusStack } = await import('./cyrus.mjs');
+      await stopCyrusStack(stateDir, { fromWatchdog: true });
+    } else {
+      const { stopMailStack } = await import('./mailstack.mjs');
+      await stopMailStack(stateDir, { keep: removeArg !== '1', fromWatchdog: true });
+    }
     log('stopped');
   } catch (e) {
     log(`stop failed: ${e.stack || e.message}`);
