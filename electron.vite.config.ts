@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 
 /**
  * Three bundles (issue #2): main (the Electron shell plus the browser host, which share the
- * services), preload (CommonJS: a sandboxed window cannot load an ES module preload), renderer.
+ * services, and the parse worker), preload (CommonJS: a sandboxed window cannot load an ES module preload), renderer.
  */
 export default defineConfig({
   main: {
@@ -14,6 +14,12 @@ export default defineConfig({
         input: {
           index: resolve('src/main/electron/main.ts'),
           host: resolve('src/main/host/cli.ts'),
+          // The parse worker (issue #10 §1), found by mail/parsePool.ts next to the bundle as
+          // worker/parseWorker.mjs — the same relative path as beside its source, for Vitest.
+          'worker/parseWorker': resolve('src/main/services/mail/worker/parseWorker.mjs'),
+        },
+        output: {
+          entryFileNames: (chunk: { name: string }) => (chunk.name === 'worker/parseWorker' ? '[name].mjs' : '[name].js'),
         },
       },
     },

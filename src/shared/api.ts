@@ -91,11 +91,13 @@ export interface AppInfo {
   systemLocale: string;
 }
 
-export interface AttachmentData {
-  filename: string;
-  contentType: string;
-  dataBase64: string;
-}
+/**
+ * How a saved attachment reached the person (issue #10 §1): streamed from the server to disk,
+ * never handed through the renderer. Electron writes it where the person chose (`saved`, or
+ * `cancelled` when they closed the dialog); the browser host answers a one-time address on
+ * itself that streams it as a download (`download`, a path to open in the same origin).
+ */
+export type AttachmentDelivery = { kind: 'saved' } | { kind: 'cancelled' } | { kind: 'download'; url: string };
 
 /** `null` where the image could not be loaded (not an image, too large, unreachable). */
 export type RemoteImages = Record<string, string | null>;
@@ -204,14 +206,15 @@ export const methods = {
     z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath; uid: typeof uid }>,
     MessageBody
   >(z.strictObject({ accountId, folderPath, uid })),
-  'message.attachment': method<
+  /** Saves one attachment (a part of the message's BODYSTRUCTURE): see AttachmentDelivery. */
+  'message.saveAttachment': method<
     z.ZodObject<{
       accountId: typeof accountId;
       folderPath: typeof folderPath;
       uid: typeof uid;
       partId: z.ZodString;
     }>,
-    AttachmentData
+    AttachmentDelivery
   >(
     z.strictObject({
       accountId,

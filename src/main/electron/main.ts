@@ -18,6 +18,7 @@ import { installMenu } from './menu';
 import { isPermissionAllowed } from './permissions';
 import { registerAppScheme, serveApp } from './protocol';
 import { safeStorageCipher } from './safeStorageCipher';
+import { saveAttachmentToDisk } from './saveAttachment';
 import { createComposeWindow, createMainWindow, lockDownContents, rendererDir } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,6 +75,7 @@ async function start(): Promise<void> {
       await writeFile(result.filePath, data);
       return true;
     },
+    deliverAttachment: saveAttachmentToDisk,
     openWindow: async (route) => {
       // The route was validated by the contract (`compose/<id>`); it only becomes the hash.
       const win = createComposeWindow(preloadPath);

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services';
 import { FileSecretStore, KeyFileCipher } from '../services/secrets';
+import { attachmentDownloads } from './downloads';
 import { startHost } from './server';
 import { openInBrowser } from './openInBrowser';
 
@@ -44,6 +45,7 @@ const extraCa = [...(values.ca ?? []), ...(process.env.POSTVAK_EXTRA_CA?.split('
 
 const imageHosts = [...(values['image-host'] ?? []), ...(process.env.POSTVAK_IMAGE_HOSTS?.split(',').filter(Boolean) ?? [])];
 
+const downloads = attachmentDownloads();
 const services = createServices({
   profileDir,
   secrets: new FileSecretStore(join(profileDir, 'secrets.json'), new KeyFileCipher(join(profileDir, 'secrets.key'))),
@@ -54,6 +56,7 @@ const services = createServices({
   // value tells the renderer to use navigator.language.
   systemLocale: values.lang ?? '',
   openExternal: openInBrowser,
+  deliverAttachment: downloads.deliver,
   ...(imageHosts.length > 0 ? { remoteImages: { allowHosts: imageHosts } } : {}),
   log: (level, message, detail) => console.error(`[${level}] ${message}`, detail ?? ''),
   // `npm run bench` reads these lines from stderr (scripts/bench.mjs, new-mail latency).
@@ -64,6 +67,7 @@ const host = await startHost({
   services,
   rendererDir: resolve(values.renderer ?? join(here, '..', 'renderer')),
   port: values.port ? Number(values.port) : 0,
+  downloads,
   log: (message, detail) => console.error(message, detail ?? ''),
 });
 

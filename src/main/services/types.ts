@@ -5,6 +5,7 @@
 import type { RemoteImageOptions } from './mail/remoteImages';
 import type { EventMap, EventName } from '../../shared/api';
 import type { Handlers } from '../rpc/dispatch';
+import type { AttachmentDeliverer } from './mail/attachmentDelivery';
 import type { OutboxTuning } from './outbox/Outbox';
 
 /** Where a client's events go: one renderer window (Electron) or one WebSocket (browser host). */
@@ -40,6 +41,11 @@ export interface ServicesOptions {
   openExternal: (url: string) => Promise<void>;
   /** Electron only: a native save dialog. Absent in the browser host (the renderer downloads). */
   saveFile?: (suggestedName: string, data: Buffer) => Promise<boolean>;
+  /**
+   * Where a saved attachment goes, streamed (issue #10 §1): Electron asks for a path and writes
+   * there, the browser host serves a one-time download address (host/downloads.ts).
+   */
+  deliverAttachment?: AttachmentDeliverer;
   /** Electron only: the dock/taskbar badge (unread count); the browser host has none. */
   setBadge?: (count: number) => void;
   log?: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;

@@ -144,6 +144,25 @@ export interface AttachmentInfo {
   inline: boolean;
 }
 
+/** The few header fields shown for an attached message (message/rfc822, issue #10 §2). */
+export interface AttachedMessageHeaders {
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  subject: string;
+  date: number;
+}
+
+/**
+ * What the reader shows, in order (issue #10 §2): every text part of a multipart/mixed, the
+ * richest part of a multipart/alternative, an attached message as a message with its own parts.
+ * HTML is unsanitised, as in `MessageBody.html`.
+ */
+export type BodyPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'html'; html: string }
+  | { kind: 'message'; partId: string; headers: AttachedMessageHeaders; parts: BodyPart[] };
+
 export interface MessageBody {
   accountId: AccountId;
   folderPath: string;
@@ -152,6 +171,17 @@ export interface MessageBody {
   html: string | null;
   text: string | null;
   attachments: AttachmentInfo[];
+  /**
+   * The parts to show, in order. Absent in bodies cached before issue #10: the reader then shows
+   * `html` or else `text`. `html` stays the first HTML part and `text` the plain parts joined
+   * (replies quote them).
+   */
+  parts?: BodyPart[];
+  /**
+   * Set when some of the message could not be read within the parser's budget or was cut at
+   * the size the reader shows (issue #10 §1): what is shown is what could be read.
+   */
+  incomplete?: boolean;
   /** Inline images referenced by cid:, as data: URLs, keyed by Content-ID. */
   inlineImages: Record<string, string>;
   headers: {

@@ -1,5 +1,6 @@
 /**
- * message.body / message.attachment / message.remoteImages against the seeded mail.
+ * message.body / message.remoteImages against the seeded mail (message.saveAttachment and heavy
+ * mail: messageParts.test.ts).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,34 +98,6 @@ describe('message.body', () => {
 
   it('answers messageNotFound for a UID that does not exist', async () => {
     await expect(client.call('message.body', { accountId: account.id, folderPath: 'INBOX', uid: 99_999 })).rejects.toMatchObject({
-      code: 'messageNotFound',
-    });
-  });
-});
-
-describe('message.attachment', () => {
-  it('downloads a PDF by its part id, byte for byte', async () => {
-    const m = bySubject(seed.OFFERTE_SUBJECT);
-    const b = await body(m);
-    const pdf = b.attachments.find((a) => a.filename === 'offerte-2024-117.pdf')!;
-    const data = await client.call('message.attachment', { accountId: account.id, folderPath: 'INBOX', uid: m.uid, partId: pdf.partId });
-    const bytes = Buffer.from(data.dataBase64, 'base64');
-    expect(data).toMatchObject({ filename: 'offerte-2024-117.pdf', contentType: 'application/pdf' });
-    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(bytes.length).toBe(pdf.size);
-  });
-
-  it('downloads a text attachment as sent (no charset conversion)', async () => {
-    const m = bySubject('Notulen teamoverleg');
-    const b = await body(m);
-    const txt = b.attachments.find((a) => a.filename === 'notulen-teamoverleg.txt')!;
-    const data = await client.call('message.attachment', { accountId: account.id, folderPath: 'INBOX', uid: m.uid, partId: txt.partId });
-    expect(Buffer.from(data.dataBase64, 'base64').toString('utf8')).toMatch(/^Notulen teamoverleg\n=+/);
-  });
-
-  it('answers messageNotFound for a part that does not exist', async () => {
-    const m = bySubject(seed.CAFE_SUBJECT);
-    await expect(client.call('message.attachment', { accountId: account.id, folderPath: 'INBOX', uid: m.uid, partId: '7.3' })).rejects.toMatchObject({
       code: 'messageNotFound',
     });
   });

@@ -108,7 +108,7 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { accountId: 'a', folderPath: 'INBOX', uid: 1.5 },
     { accountId: 'a', folderPath: '', uid: 1 },
   ],
-  'message.attachment': [
+  'message.saveAttachment': [
     { accountId: 'a', folderPath: 'INBOX', uid: 1, partId: '../1' },
     { accountId: 'a', folderPath: 'INBOX', uid: 1, partId: '1 (BODY[])' },
     { accountId: 'a', folderPath: 'INBOX', uid: 1 },

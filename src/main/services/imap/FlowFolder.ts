@@ -3,10 +3,12 @@
  * always fetched with BODY.PEEK (imapflow's fetch builds `BODY.PEEK[…]`, RFC 9051 §6.4.5), so
  * reading never sets \Seen — in a shared mailbox that would be another person's read state.
  */
+import type { Readable } from 'node:stream';
 import type { ExpungeEvent, FetchMessageObject, ImapFlow } from 'imapflow';
 import { compressUids } from '../../../shared/uidSet';
 import type { FolderSnapshot, OpenFolder } from './types';
 import { toEnvelope, toDate, flagList } from './convert';
+import { latestFlags } from './fetchReplies';
 import { readCapped } from '../io/readCapped';
 import { leaves } from '../mail/bodyStructure';
 import { ImapCommandError } from './imapErrors';
@@ -46,14 +48,27 @@ export class FlowFolder implements OpenFolder {
       size: true,
       ...(part1Bytes ? { bodyParts: [{ key: '1', start: 0, maxLength: part1Bytes }] } : {}),
     };
+    const replies: FetchMessageObject[] = [];
+    const expunged = this.watchExpunges();
+    try {
+      for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) replies.push(msg);
+    } finally {
+      expunged.stop();
+    }
+    // Unsolicited replies (fetchReplies.ts) only update the flags of the messages asked for.
+    const flags = latestFlags(replies, !expunged.happened);
+    const wanted = new Set(uids);
     const out = [];
-    for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
+    for (const msg of replies) {
+      if (msg.uid === undefined || !wanted.delete(msg.uid)) continue;
       const part1 = part1Bytes ? firstPart(msg) : null;
+      const latest = flags.get(msg.uid);
+      const modseq = latest?.modseq ?? msg.modseq;
       out.push({
         ...(part1 ? { part1 } : {}),
         uid: msg.uid,
-        flags: flagList(msg.flags),
-        modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0',
+        flags: flagList(latest?.flags ?? msg.flags),
+        modseq: modseq !== undefined ? modseq.toString() : '0',
         envelope: msg.envelope ? toEnvelope(msg.envelope) : null,
         bodyStructure: msg.bodyStructure ?? null,
         internalDate: toDate(msg.internalDate),
@@ -70,16 +85,37 @@ export class FlowFolder implements OpenFolder {
       if (e.path === path && e.vanished && e.uid !== undefined) vanished.push(e.uid);
     };
     this.client.on('expunge', onExpunge);
-    const changes = [];
+    const expunged = this.watchExpunges();
+    const replies: FetchMessageObject[] = [];
     try {
       const options = changedSince ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
-      for await (const msg of this.client.fetch(uidRange, { uid: true, flags: true }, options)) {
-        changes.push({ uid: msg.uid, flags: flagList(msg.flags), modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0' });
-      }
+      for await (const msg of this.client.fetch(uidRange, { uid: true, flags: true }, options)) replies.push(msg);
     } finally {
       this.client.off('expunge', onExpunge);
+      expunged.stop();
     }
+    // The last word per message, unsolicited replies included (fetchReplies.ts).
+    const changes = [...latestFlags(replies, !expunged.happened)].map(([uid, latest]) => ({
+      uid,
+      flags: flagList(latest.flags),
+      modseq: latest.modseq !== undefined ? latest.modseq.toString() : '0',
+    }));
     return { changes, vanished };
+  }
+
+  /**
+   * Whether an expunge moved the sequence numbers while a command ran (RFC 9051 §7.5.1): then a
+   * reply that names its message by number alone cannot be placed. VANISHED (EARLIER) answers a
+   * CHANGEDSINCE fetch about what went before (RFC 7162 §3.2.10) and moves nothing.
+   */
+  private watchExpunges(): { readonly happened: boolean; stop(): void } {
+    const path = this.snapshot.path;
+    const state = { happened: false, stop: () => this.client.off('expunge', onExpunge) };
+    const onExpunge = (e: ExpungeEvent) => {
+      if (e.path === path && !e.earlier) state.happened = true;
+    };
+    this.client.on('expunge', onExpunge);
+    return state;
   }
 
   async fetchPartPrefixes(uids: readonly number[], partId: string, bytes: number): Promise<Map<number, Buffer>> {
@@ -127,6 +163,34 @@ export class FlowFolder implements OpenFolder {
       filename: result.meta.filename ?? null,
     };
   }
+  async fetchStructure(uid: number) {
+    const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true, envelope: true, size: true }, { uid: true });
+    if (!msg) return null;
+    return { bodyStructure: msg.bodyStructure ?? null, envelope: msg.envelope ? toEnvelope(msg.envelope) : null, size: msg.size ?? 0 };
+  }
+
+  async fetchSections(uid: number, sections: readonly { key: string; maxLength?: number }[]): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    if (sections.length === 0) return out;
+    // BODY.PEEK[<section>]<0.n> (RFC 9051 §6.4.5): only what the reader shows, never \Seen.
+    const bodyParts = sections.map((s) => (s.maxLength ? { key: s.key, start: 0, maxLength: s.maxLength } : s.key));
+    const msg = await this.client.fetchOne(String(uid), { uid: true, bodyParts }, { uid: true });
+    if (!msg) return out;
+    if (msg.headers) out.set('HEADER', msg.headers);
+    for (const [key, value] of msg.bodyParts ?? []) out.set(key.replace(/<\d+>$/, '').toUpperCase(), value);
+    return out;
+  }
+
+  async streamPart(uid: number, partId: string, consume: (content: Readable, meta: { contentType: string; filename: string | null }) => Promise<void>): Promise<boolean> {
+    const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true }, { uid: true });
+    if (!msg || !msg.bodyStructure || !leaves(msg.bodyStructure).some((leaf) => leaf.partId === partId)) return false;
+    // Streamed from the socket to `consume` (a file, an HTTP response): never whole in memory.
+    const result = await this.client.download(String(uid), partId, { uid: true, decodeText: false });
+    if (!result.content) return false;
+    await consume(result.content, { contentType: result.meta.contentType ?? 'application/octet-stream', filename: result.meta.filename ?? null });
+    return true;
+  }
+
   async deleteUids(uids: readonly number[]): Promise<void> {
     // RFC 4315 §2.1 UID EXPUNGE removes only these messages, never others another person marked
     // \Deleted in the same (shared) folder; a plain EXPUNGE would take theirs too.

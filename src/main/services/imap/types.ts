@@ -5,6 +5,7 @@
  * replaced in one place.
  */
 import type { Address } from '../../../shared/model';
+import type { Readable } from 'node:stream';
 import type { BodyNode } from '../mail/bodyStructure';
 
 export interface ImapCaps {
@@ -123,6 +124,22 @@ export interface OpenFolder {
   downloadSource(uid: number, maxBytes: number): Promise<Buffer | null>;
   /** One body part with its transfer encoding removed, or `null` when it does not exist. */
   downloadPart(uid: number, partId: string, maxBytes: number): Promise<DownloadedPart | null>;
+  /**
+   * BODYSTRUCTURE, ENVELOPE and RFC822.SIZE of one message (issue #10 §1: the reader plans from
+   * these), or `null` when the UID does not exist. Optional like fetchSources.
+   */
+  fetchStructure?(uid: number): Promise<{ bodyStructure: BodyNode | null; envelope: Envelope | null; size: number } | null>;
+  /** `BODY.PEEK[<section>]<0.n>` of one message, keyed by section in upper case (`HEADER`, `1.2`, `2.HEADER`). */
+  fetchSections?(uid: number, sections: readonly { key: string; maxLength?: number }[]): Promise<Map<string, Buffer>>;
+  /**
+   * One leaf part, transfer encoding removed, streamed to `consume` while the folder is held;
+   * false when the part does not exist.
+   */
+  streamPart?(
+    uid: number,
+    partId: string,
+    consume: (content: Readable, meta: { contentType: string; filename: string | null }) => Promise<void>,
+  ): Promise<boolean>;
   /** STORE +FLAGS \Deleted then UID EXPUNGE of exactly these UIDs (RFC 4315 §2.1); needs UIDPLUS. */
   deleteUids(uids: readonly number[]): Promise<void>;
   /** UID MOVE (RFC 6851), or COPY + \Deleted + UID EXPUNGE where MOVE is missing. */

@@ -1,176 +1,43 @@
 /**
- * The one module that imports mailparser: a full message source to the contract's MessageBody.
- * HTML is returned as sent (the renderer sanitises it with DOMPurify); cid: images come along
- * as data: URLs so the renderer needs no network for them.
+ * A kept message's full source (the offline store, issue #3 §3) to the contract's MessageBody,
+ * the same way as a message read from the server part by part (buildBody): the parse worker
+ * splits it into the structure BODYSTRUCTURE would give, then the shown parts are decoded there
+ * too (issue #10 §1). Drafts and answer headers — small, own data — are parsed here.
  */
-import { simpleParser, type AddressObject, type Attachment, type EmailAddress, type ParsedMail } from 'mailparser';
-import type { Address, AttachmentInfo, MessageBody } from '../../../shared/model';
-import type { AccountId } from '../../../shared/model';
-import type { CalendarInvitation } from '../../../shared/model/calendar';
-import { parseIcs } from '../calendar/ical/icsFile';
+import type { Address, MessageBody } from '../../../shared/model';
+import { buildBody, type MessageRef } from './buildBody';
+import { TEXT_PART_BYTES } from './displayPlan';
+import { ParseFailedError, parsePool, type ParsePool } from './parsePool';
+import type { BodyNode } from './bodyStructure';
+import { addresses, parseMail, references, validTime } from './worker/mime.mjs';
 
+export type { MessageRef } from './buildBody';
+export { MAX_INLINE_IMAGE_BYTES } from './displayPlan';
 export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
-export const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
-/** An invitation is a few kilobytes; larger calendar parts are left as plain attachments. */
-const MAX_INVITATION_BYTES = 1024 * 1024;
+const HEADER_FALLBACK_BYTES = 256 * 1024;
 
-export interface MessageRef {
-  accountId: AccountId;
-  folderPath: string;
-  uid: number;
-}
-
-export async function parseMessage(ref: MessageRef, source: Buffer): Promise<MessageBody> {
-  let parsed: ParsedMail;
+export async function parseMessage(ref: MessageRef, source: Buffer, pool: ParsePool = parsePool()): Promise<MessageBody> {
+  const copy = new Uint8Array(source.length);
+  copy.set(source);
+  let split: { root: BodyNode | null; bodies: Record<string, Uint8Array> };
   try {
-    parsed = await simpleParser(source, {
-      keepCidLinks: true,
-      skipImageLinks: true,
-      skipTextToHtml: true,
-      skipTextLinks: true,
-      // html-to-text on megabytes of hostile HTML can take very long; such mail shows no text.
-      maxHtmlLengthToParse: 5 * 1024 * 1024,
-    });
-  } catch {
-    return unparsable(ref, source);
+    split = await pool.run('split', { bytes: copy, maxBodyBytes: TEXT_PART_BYTES }, [copy.buffer]);
+  } catch (error) {
+    if (!(error instanceof ParseFailedError)) throw error;
+    // The splitter refused the structure (a header over 1 MB, …): the header fields when they
+    // can be read, no parts — never the raw source as the body.
+    const end = source.indexOf('\r\n\r\n');
+    const header = source.subarray(0, end >= 0 ? Math.min(end, HEADER_FALLBACK_BYTES) : Math.min(source.length, HEADER_FALLBACK_BYTES));
+    const body = await buildBody(ref, { type: 'text/plain' }, new Map([['HEADER', header]]), pool);
+    return { ...body, incomplete: true };
   }
-  const attachments = parsed.attachments.map(toAttachmentInfo);
-  return {
-    ...ref,
-    html: typeof parsed.html === 'string' && parsed.html !== '' ? parsed.html : null,
-    text: parsed.text ?? null,
-    attachments,
-    inlineImages: inlineImages(parsed.attachments),
-    headers: {
-      from: addresses(parsed.from),
-      to: addresses(parsed.to),
-      cc: addresses(parsed.cc),
-      replyTo: addresses(parsed.replyTo),
-      sender: addresses(parsed.headers.get('sender') as AddressObject | undefined),
-      subject: parsed.subject ?? '',
-      date: validTime(parsed.date) ?? 0,
-      messageId: parsed.messageId ?? null,
-      inReplyTo: parsed.inReplyTo ?? null,
-      references: references(parsed.references),
-      deliveredTo: deliveredTo(parsed),
-      authResults: authResults(parsed.headerLines),
-    },
-    invitations: invitations(parsed.attachments),
-  };
-}
-
-/**
- * iTIP messages (RFC 5546) carried as text/calendar parts with a METHOD (RFC 6047 §2.4), for the
- * invitation card (issue #5 §8). The same request often comes twice (an alternative part and an
- * invite.ics attachment): shown once.
- */
-function invitations(list: readonly Attachment[]): CalendarInvitation[] {
-  const seen = new Set<string>();
-  const out: CalendarInvitation[] = [];
-  for (const a of list) {
-    const type = a.contentType.toLowerCase();
-    if ((type !== 'text/calendar' && type !== 'application/ics') || a.content.length > MAX_INVITATION_BYTES) continue;
-    let found: ReturnType<typeof parseIcs>;
-    try {
-      found = parseIcs(a.content.toString('utf8'));
-    } catch {
-      continue; // The mail still shows; the part stays an attachment.
-    }
-    const { method, organizer, events } = found;
-    const key = `${method ?? ''} ${events.map((e) => `${e.uid}/${e.sequence}`).join(' ')}`;
-    if (!method || events.length === 0 || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ method, events, organizer });
-  }
-  return out;
-}
-
-/** Mail the parser gives up on is shown as its raw text rather than not at all. */
-function unparsable(ref: MessageRef, source: Buffer): MessageBody {
-  return {
-    ...ref,
-    html: null,
-    text: source.toString('utf8'),
-    attachments: [],
-    inlineImages: {},
-    headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [], authResults: [] },
-    invitations: [],
-  };
-}
-
-function toAttachmentInfo(a: Attachment): AttachmentInfo {
-  return {
-    // A message that is a single non-text part has just part 1 (RFC 9051 §6.4.5).
-    partId: a.partId ?? '1',
-    filename: a.filename ?? defaultName(a.contentType),
-    contentType: a.contentType,
-    size: a.size,
-    contentId: a.cid ?? null,
-    inline: a.contentDisposition === 'inline' || a.related === true,
-  };
+  const sections = new Map(Object.entries(split.bodies).map(([key, value]) => [key, Buffer.from(value.buffer, value.byteOffset, value.byteLength)]));
+  return buildBody(ref, split.root ?? { type: 'text/plain' }, sections, pool);
 }
 
 function defaultName(contentType: string): string {
   const sub = contentType.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') ?? '';
   return sub ? `attachment.${sub.slice(0, 10)}` : 'attachment';
-}
-
-function inlineImages(list: readonly Attachment[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of list) {
-    if (!a.cid || !a.contentType.toLowerCase().startsWith('image/')) continue;
-    if (a.content.length > MAX_INLINE_IMAGE_BYTES) continue;
-    out[a.cid] = `data:${a.contentType.toLowerCase()};base64,${a.content.toString('base64')}`;
-  }
-  return out;
-}
-
-function addresses(value: AddressObject | AddressObject[] | undefined): Address[] {
-  const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
-  const out: Address[] = [];
-  const add = (entry: EmailAddress) => {
-    if (entry.group) entry.group.forEach(add);
-    else if (entry.address || entry.name) out.push({ name: entry.name ?? '', address: entry.address ?? '' });
-  };
-  for (const object of objects) (object?.value ?? []).forEach(add);
-  return out;
-}
-
-function references(value: string | string[] | undefined): string[] {
-  if (!value) return [];
-  return (Array.isArray(value) ? value : value.split(/\s+/)).filter((r) => r.length > 0);
-}
-
-function validTime(date: Date | undefined): number | null {
-  const time = date?.getTime();
-  return time !== undefined && Number.isFinite(time) ? time : null;
-}
-
-/**
- * Delivered-To and X-Original-To (set by the delivering server; RFC 9228 for Delivered-To):
- * the address a message really reached, so a reply can come from that alias (issue #4 §3).
- */
-function deliveredTo(parsed: ParsedMail): string[] {
-  const out = new Set<string>();
-  for (const name of ['delivered-to', 'x-original-to']) {
-    const value = parsed.headers.get(name);
-    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    for (const entry of values) {
-      const text = typeof entry === 'string' ? entry : (entry as AddressObject | undefined)?.text ?? '';
-      for (const match of text.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)) out.add(match[0].toLowerCase());
-    }
-  }
-  return [...out];
-}
-
-/**
- * Authentication-Results (RFC 8601 §2.2) as written, unfolded (RFC 5322 §2.2.3), in header order:
- * each hop prepends its own, so the topmost is the receiving (own) server's.
- */
-export function authResults(lines: readonly { key: string; line: string }[]): string[] {
-  return lines
-    .filter((l) => l.key.toLowerCase() === 'authentication-results')
-    .map((l) => l.line.slice(l.line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '').trim());
 }
 
 /** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */
@@ -192,7 +59,7 @@ export interface ParsedDraft {
 }
 
 export async function parseDraft(source: Buffer): Promise<ParsedDraft> {
-  const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true });
+  const parsed = await parseMail(source);
   const draftId = parsed.headers.get('x-postvak-draft-id');
   const origin = parsed.headers.get('x-postvak-origin');
   return {
@@ -227,12 +94,12 @@ export interface AnswerHeaders {
 
 /** Parses a header block (`BODY[HEADER.FIELDS (…)]`); encoded words (RFC 2047) are decoded. */
 export async function parseAnswerHeaders(block: Buffer): Promise<AnswerHeaders> {
-  const parsed = await simpleParser(Buffer.concat([block, Buffer.from('\r\n')]));
+  const parsed = await parseMail(Buffer.concat([block, Buffer.from('\r\n')]));
   const author = parsed.headers.get('x-postvak-author');
   const intent = parsed.headers.get('x-postvak-intent');
   return {
     from: addresses(parsed.from)[0] ?? null,
-    sender: addresses(parsed.headers.get('sender') as AddressObject | undefined)[0] ?? null,
+    sender: addresses(parsed.headers.get('sender'))[0] ?? null,
     author: typeof author === 'string' ? await headerAddress(author) : null,
     intent: typeof intent === 'string' ? intent.trim().toLowerCase() : null,
     date: validTime(parsed.date),
@@ -244,6 +111,6 @@ export async function parseAnswerHeaders(block: Buffer): Promise<AnswerHeaders> 
  * decodes structured headers it knows only, so the value is parsed as a From of its own.
  */
 async function headerAddress(value: string): Promise<Address | null> {
-  const parsed = await simpleParser(Buffer.from(`From: ${value.replace(/[\r\n]+/g, ' ')}\r\n\r\n`));
+  const parsed = await parseMail(Buffer.from(`From: ${value.replace(/[\r\n]+/g, ' ')}\r\n\r\n`));
   return addresses(parsed.from)[0] ?? null;
 }

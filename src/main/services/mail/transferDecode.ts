@@ -32,3 +32,15 @@ export function decodeQuotedPrintable(data: Buffer): Buffer {
   const text = data.toString('latin1').replace(/=[0-9A-Fa-f]?$/, '');
   return decodeQp(text);
 }
+
+/** A whole part (not a prefix) to its bytes (RFC 2045 §6): inline images, calendar parts. */
+export function decodePart(data: Buffer, encoding: string): Buffer {
+  switch (encoding.toLowerCase()) {
+    case 'base64':
+      return decodeBase64(data.toString('latin1'));
+    case 'quoted-printable':
+      return decodeQp(data);
+    default:
+      return data;
+  }
+}

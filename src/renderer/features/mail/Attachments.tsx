@@ -1,7 +1,7 @@
-/** The message's attachments, each with a Save button (fetched through main on demand). */
+/** The message's attachments, each with a Save button (fetched by main only when saved). */
 import { useState } from 'react';
 import type { AttachmentInfo } from '../../../shared/model';
-import { api, platform } from '../../api';
+import { api } from '../../api';
 import { Spinner } from '../../components/Spinner';
 import type { BodyRow, MessageKey } from '../../db/rows';
 import { describeError, toApiError } from '../../i18n/errors';
@@ -9,11 +9,18 @@ import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { AttachmentName, shownFileName } from './AttachmentName';
 
-function fromBase64(data: string): Uint8Array {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/**
+ * The browser host answers a one-time address on itself that streams the part (issue #10 §1);
+ * the browser downloads it under the attachment's name.
+ */
+function download(url: string, filename: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
 }
 
 /** Inline images shown in the HTML are part of the message, not attachments to save. */
@@ -31,10 +38,10 @@ function AttachmentItem({ messageKey, attachment }: { messageKey: MessageKey; at
   async function save() {
     setSaving(true);
     try {
-      const result = await api.call('message.attachment', { accountId, folderPath, uid, partId: attachment.partId });
+      // Streamed by main to disk or as a download: never through here as data (issue #10 §1).
+      const result = await api.call('message.saveAttachment', { accountId, folderPath, uid, partId: attachment.partId });
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-      const { dataBase64, contentType } = result.value;
-      await platform.saveFile(filename, fromBase64(dataBase64), contentType || attachment.contentType);
+      if (result.value.kind === 'download') download(result.value.url, filename);
     } catch (error) {
       const words = describeError(t, toApiError(error));
       useStore.getState().pushToast('error', t('reader.saveFailed', { filename, error: words }));

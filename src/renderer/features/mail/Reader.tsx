@@ -10,8 +10,7 @@ import { InvitationCards } from '../invitations/InvitationCard';
 import { useStore } from '../../store';
 import { Answers } from './Answers';
 import { Attachments } from './Attachments';
-import { MessageFrame } from './MessageFrame';
-import { PlainTextBody } from './PlainTextBody';
+import { BodyParts, shownParts } from './BodyParts';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
 import { folderCapabilities } from './mailboxInfo';
@@ -70,11 +69,14 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
             </button>
           </div>
         )}
+        {body.status === 'ready' && body.body.incomplete && (
+          <p className="pane__note" role="note">
+            {t('reader.incomplete')}
+          </p>
+        )}
         {body.status === 'ready' &&
-          (body.body.html ? (
-            <MessageFrame body={body.body} messageTag={tag} />
-          ) : body.body.text ? (
-            <PlainTextBody text={body.body.text} />
+          (shownParts(body.body).length > 0 ? (
+            <BodyParts parts={shownParts(body.body)} body={body.body} tag={tag} />
           ) : (
             <p className="pane__note">{t('reader.noContent')}</p>
           ))}

@@ -1,12 +1,13 @@
 /**
  * .ics files (RFC 5545) ⇄ CalendarEvents, for import/export (issue #5 §7) and invitations in mail
- * (§8, RFC 5546). The main process's only ical.js importer: ical.js parses and writes the text,
- * jcalModel maps its jCal (RFC 7265) to the model, exactly as the Kolab codec does.
+ * (§8, RFC 5546). ical.js writes the text here and parses it in icsParse.mjs (also run by the parse
+ * worker); jcalModel maps its jCal (RFC 7265) to the model, exactly as the Kolab codec does.
  */
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { CalendarEvent, JCalProperty } from '../../../../shared/model/calendar';
 import { eventToJcal, jcalToEvent, type JCalComponent } from '../jcalModel';
+import { parseCalendarText, type JCalendar } from './icsParse.mjs';
 import { vtimezoneText, zoneResolver } from './icsZones';
 
 export interface IcsParseResult {
@@ -20,40 +21,22 @@ export interface IcsParseResult {
 }
 
 const prodid = '-//Postvak//Postvak Calendar//EN';
-type JCalendar = [string, JCalProperty[], JCalComponent[]];
 
 const propValue = (props: JCalProperty[], name: string): unknown => props.find((p) => p[0] === name)?.[3];
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** One VCALENDAR per element; a file that ical.js cannot parse whole is read event by event. */
-function parseCalendars(text: string, failed: IcsParseResult['failed']): JCalendar[] {
-  try {
-    const parsed = ICAL.parse(text) as unknown as JCalendar | JCalendar[];
-    return (typeof parsed[0] === 'string' ? [parsed] : parsed) as JCalendar[];
-  } catch (error) {
-    // One broken line must not cost the other events: parse each VEVENT with the file's VTIMEZONEs.
-    const unfolded = text.replace(/\r?\n[ \t]/g, '');
-    const zones = unfolded.match(/^BEGIN:VTIMEZONE$[\s\S]*?^END:VTIMEZONE$/gm) ?? [];
-    const header = /^METHOD:.*$/m.exec(unfolded)?.[0] ?? '';
-    const blocks = unfolded.match(/^BEGIN:VEVENT$[\s\S]*?^END:VEVENT$/gm) ?? [];
-    if (blocks.length === 0) failed.push({ summary: '', reason: `Not an iCalendar file: ${reason(error)}` });
-    const calendars: JCalendar[] = [];
-    for (const block of blocks) {
-      const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', header, ...zones, block, 'END:VCALENDAR'].filter((l) => l !== '').join('\r\n');
-      try {
-        calendars.push(ICAL.parse(calendar) as unknown as JCalendar);
-      } catch (blockError) {
-        failed.push({ summary: /^SUMMARY[^:]*:(.*)$/m.exec(block)?.[1]?.trim() ?? '', reason: reason(blockError) });
-      }
-    }
-    return calendars;
-  }
-}
-
 /** Reads a file: VEVENTs grouped by UID into master + overrides (RFC 5545 §3.8.4.4). */
 export function parseIcs(text: string): IcsParseResult {
-  const result: IcsParseResult = { method: null, organizer: null, events: [], failed: [] };
-  for (const [, props, components] of parseCalendars(text, result.failed)) {
+  return icsFromJcal(parseCalendarText(text));
+}
+
+/**
+ * The model from parsed jCal (parseCalendarText, here or in the parse worker): linear in the
+ * events; the text parsing, whose cost the sender decides, is icsParse.mjs's.
+ */
+export function icsFromJcal(parsed: { calendars: JCalendar[]; failed: IcsParseResult['failed'] }): IcsParseResult {
+  const result: IcsParseResult = { method: null, organizer: null, events: [], failed: [...parsed.failed] };
+  for (const [, props, components] of parsed.calendars) {
     const method = propValue(props, 'method');
     if (typeof method === 'string' && result.method === null) result.method = method.trim().toUpperCase();
     const locations = new Map<string, string>();
@@ -70,7 +53,9 @@ export function parseIcs(text: string): IcsParseResult {
         uid = `ics-${createHash('sha256').update(JSON.stringify(vevent)).digest('hex').slice(0, 32)}`;
         vevent[1].push(['uid', {}, 'text', uid]);
       }
-      groups.set(uid, [...(groups.get(uid) ?? []), vevent]);
+      const group = groups.get(uid);
+      if (group) group.push(vevent);
+      else groups.set(uid, [vevent]);
       if (result.organizer === null) {
         const organizer = propValue(vevent[1], 'organizer');
         if (typeof organizer === 'string') result.organizer = organizer.replace(/^mailto:/i, '').trim() || null;

@@ -1,0 +1,181 @@
+/**
+ * A message's MessageBody from its structure and the sections the plan fetched (issue #10 §1–2).
+ * Decoding and iCalendar parsing run in the parse worker (parsePool); what the worker cannot
+ * read within its budget is left out or read the cheap way here, and the body is marked
+ * incomplete — the raw source is never shown as the body.
+ */
+import type { AttachedMessageHeaders, BodyPart, MessageBody } from '../../../shared/model';
+import type { AccountId } from '../../../shared/model';
+import type { CalendarInvitation } from '../../../shared/model/calendar';
+import type { JCalendar } from '../calendar/ical/icsParse.mjs';
+import { icsFromJcal } from '../calendar/ical/icsFile';
+import type { Envelope } from '../imap/types';
+import { leaves, type BodyNode } from './bodyStructure';
+import { decodeCharset } from './charset';
+import { displayPlan, TEXT_PART_BYTES, type DisplayItem } from './displayPlan';
+import type { ParsePool } from './parsePool';
+import { decodePart } from './transferDecode';
+import type { HeaderFields } from './worker/mime.mjs';
+
+export interface MessageRef {
+  accountId: AccountId;
+  folderPath: string;
+  uid: number;
+}
+
+const emptyHeaders = (): HeaderFields => ({
+  from: [],
+  to: [],
+  cc: [],
+  replyTo: [],
+  sender: [],
+  subject: '',
+  date: 0,
+  messageId: null,
+  inReplyTo: null,
+  references: [],
+  deliveredTo: [],
+  authResults: [],
+});
+
+function fromEnvelope(envelope: Envelope): HeaderFields {
+  return {
+    ...emptyHeaders(),
+    from: envelope.from,
+    to: envelope.to,
+    cc: envelope.cc,
+    replyTo: envelope.replyTo,
+    sender: envelope.sender,
+    subject: envelope.subject,
+    date: envelope.date ?? 0,
+    messageId: envelope.messageId,
+    inReplyTo: envelope.inReplyTo,
+  };
+}
+
+/** Hands the worker its own copy, so the transfer never detaches a buffer main still holds. */
+function bytesFor(buffer: Buffer): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
+  const copy = new Uint8Array(buffer.length);
+  copy.set(buffer);
+  return { bytes: copy, transfer: [copy.buffer] };
+}
+
+export async function buildBody(
+  ref: MessageRef,
+  root: BodyNode,
+  sections: Map<string, Buffer>,
+  pool: ParsePool,
+  envelope: Envelope | null = null,
+): Promise<MessageBody> {
+  const plan = displayPlan(root);
+  const nodes = new Map(leaves(root).map((leaf) => [leaf.partId, leaf.node]));
+  let incomplete = false;
+
+  const header = async (key: string): Promise<HeaderFields | null> => {
+    const block = sections.get(key);
+    if (!block) return null;
+    const { bytes, transfer } = bytesFor(block);
+    try {
+      return await pool.run<HeaderFields>('header', { bytes }, transfer);
+    } catch {
+      incomplete = true;
+      return null;
+    }
+  };
+
+  const text = async (partId: string, node: BodyNode, type: string): Promise<string | null> => {
+    const raw = sections.get(partId);
+    if (raw === undefined) {
+      incomplete = true;
+      return null;
+    }
+    const cut = raw.length >= TEXT_PART_BYTES && (node.size ?? 0) > raw.length;
+    if (cut) incomplete = true;
+    const encoding = (node.encoding ?? '7bit').toLowerCase();
+    const { bytes, transfer } = bytesFor(raw);
+    try {
+      return await pool.run<string>('text', { type, parameters: node.parameters ?? {}, encoding, raw: bytes }, transfer);
+    } catch {
+      // The worker ran over its budget: the libraries' plain decoding, without its niceties
+      // (format=flowed), on at most TEXT_PART_BYTES.
+      incomplete = true;
+      return decodeCharset(decodePart(raw, encoding), node.parameters?.charset ?? 'utf-8', cut);
+    }
+  };
+
+  const parts = async (items: DisplayItem[]): Promise<BodyPart[]> =>
+    Promise.all(
+      items.map(async (item): Promise<BodyPart> => {
+        if (item.kind === 'message') {
+          const fields = (await header(`${item.partId}.HEADER`)) ?? emptyHeaders();
+          const headers: AttachedMessageHeaders = { from: fields.from, to: fields.to, cc: fields.cc, subject: fields.subject, date: fields.date };
+          return { kind: 'message', partId: item.partId, headers, parts: await parts(item.items) };
+        }
+        const value = (await text(item.partId, item.node, item.kind === 'html' ? 'text/html' : 'text/plain')) ?? '';
+        return item.kind === 'html' ? { kind: 'html', html: value } : { kind: 'text', text: value };
+      }),
+    );
+
+  const [headers, shown, invitations] = await Promise.all([
+    header('HEADER'),
+    parts(plan.items),
+    calendarInvitations(plan.calendars, sections, pool, nodes, () => {
+      incomplete = true;
+    }),
+  ]);
+  const inlineImages: Record<string, string> = {};
+  for (const image of plan.images) {
+    const raw = sections.get(image.partId);
+    const node = nodes.get(image.partId);
+    if (!raw || !node) continue;
+    inlineImages[image.contentId] = `data:${image.type};base64,${decodePart(raw, (node.encoding ?? '').toLowerCase()).toString('base64')}`;
+  }
+  const plain = shown.flatMap((p) => (p.kind === 'text' ? [p.text] : []));
+  const firstHtml = shown.find((p) => p.kind === 'html');
+  return {
+    ...ref,
+    html: firstHtml?.kind === 'html' && firstHtml.html !== '' ? firstHtml.html : null,
+    text: plain.length > 0 ? plain.join('\n\n') : null,
+    parts: shown,
+    ...(incomplete || (headers === null && sections.has('HEADER')) ? { incomplete: true } : {}),
+    attachments: plan.attachments,
+    inlineImages,
+    headers: headers ?? (envelope ? fromEnvelope(envelope) : emptyHeaders()),
+    invitations,
+  };
+}
+
+/**
+ * iTIP messages (RFC 5546) carried as text/calendar parts with a METHOD (RFC 6047 §2.4), for the
+ * invitation card (issue #5 §8). The same request often comes twice (an alternative part and an
+ * invite.ics attachment): shown once.
+ */
+async function calendarInvitations(
+  partIds: string[],
+  sections: Map<string, Buffer>,
+  pool: ParsePool,
+  nodes: Map<string, BodyNode>,
+  onBudget: () => void,
+): Promise<CalendarInvitation[]> {
+  const seen = new Set<string>();
+  const out: CalendarInvitation[] = [];
+  for (const partId of partIds) {
+    const raw = sections.get(partId);
+    const node = nodes.get(partId);
+    if (!raw || !node) continue;
+    let parsed: { calendars: JCalendar[]; failed: { summary: string; reason: string }[] };
+    try {
+      const text = decodeCharset(decodePart(raw, (node.encoding ?? '7bit').toLowerCase()), node.parameters?.charset ?? 'utf-8');
+      parsed = await pool.run('ics', { text });
+    } catch {
+      onBudget(); // the mail still shows; the part stays an attachment
+      continue;
+    }
+    const { method, organizer, events } = icsFromJcal(parsed);
+    const key = `${method ?? ''} ${events.map((e) => `${e.uid}/${e.sequence}`).join(' ')}`;
+    if (!method || events.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method, events, organizer });
+  }
+  return out;
+}
