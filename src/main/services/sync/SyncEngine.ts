@@ -2,7 +2,7 @@
  * One sync engine in main, shared by every window (issue #10 §9): one AccountSync per account,
  * however many windows and tabs are open, so an account's connections stay within its budget.
  *
- * The protocol (docs/ARCHITECTURE.md "Sync protocol"). Every window of a profile shares one
+ * The protocol (docs/sync-protocol.md). Every window of a profile shares one
  * IndexedDB cache, so one window at a time writes it: the one that last called `sync.start`
  * for the account. Only it receives `sync.batch` and acknowledges; `sync.status` goes to every
  * window, and the others see the writes through Dexie's liveQuery, which follows changes made
