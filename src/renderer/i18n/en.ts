@@ -409,6 +409,9 @@ export const en = {
   'settings.undoSend.off': 'Off',
   'settings.undoSend.seconds': { one: '{count} second', other: '{count} seconds' },
   'settings.undoSend.hint': 'While a message waits, “Undo” takes it back into the composer.',
+  'settings.senderCheck': 'Sender check',
+  'settings.senderCheck.label': 'Mail server names trusted for {account}',
+  'settings.senderCheck.hint': 'Mail claiming to be from your own or a shared address is checked against the Authentication-Results your mail server adds, and only those it signs with one of these names (RFC 8601 authserv-id). Leave empty for {defaults}.',
 
   'setup.sharedTitle': 'Add a shared mailbox with its own login',
   'setup.sharedIntro': 'Enter the shared mailbox’s address and the password for its login.',

@@ -409,6 +409,9 @@ export const nl: Translation = {
   'settings.undoSend.off': 'Uit',
   'settings.undoSend.seconds': { one: '{count} seconde', other: '{count} seconden' },
   'settings.undoSend.hint': 'Zolang een bericht wacht, haalt “Ongedaan maken” het terug in het venster.',
+  'settings.senderCheck': 'Controle van afzenders',
+  'settings.senderCheck.label': 'Vertrouwde namen van de mailserver voor {account}',
+  'settings.senderCheck.hint': 'Mail die zegt van je eigen of een gedeeld adres te komen, wordt gecontroleerd aan de hand van de Authentication-Results die je mailserver toevoegt, en alleen die met een van deze namen (RFC 8601 authserv-id). Laat leeg voor {defaults}.',
 
   'setup.sharedTitle': 'Gedeelde mailbox met eigen login toevoegen',
   'setup.sharedIntro': 'Vul het adres van de gedeelde mailbox in en het wachtwoord van de login ervan.',

@@ -38,6 +38,7 @@ export const useStore = create<StoreState>()(
         paneSizes: state.paneSizes,
         mailboxNotify: state.mailboxNotify,
         undoSendSeconds: state.undoSendSeconds,
+        authservIds: state.authservIds,
         calendarView: state.calendarView,
       }),
     },

@@ -11,9 +11,15 @@ export interface PreferencesSlice {
   mailboxNotify: Record<string, boolean>;
   /** Seconds a sent message waits in the outbox so it can be taken back (issue #4 §6). */
   undoSendSeconds: number;
+  /**
+   * Per account id, the authserv-ids whose Authentication-Results the sender check trusts
+   * (issue #10 §3); absent or empty: the defaults (src/shared/mail/senderTrust.ts).
+   */
+  authservIds: Record<string, string[]>;
   setLanguage(language: LanguagePreference): void;
   setMailboxNotify(mailboxId: string, on: boolean): void;
   setUndoSendSeconds(seconds: number): void;
+  setAuthservIds(accountId: string, ids: string[]): void;
 }
 
 /** The "Undo send" choices in Settings; 5 s is long enough to notice a mistake, short enough not to wait for. */
@@ -23,10 +29,12 @@ export const createPreferencesSlice: SliceCreator<PreferencesSlice> = (set) => (
   language: 'system',
   mailboxNotify: {},
   undoSendSeconds: 5,
+  authservIds: {},
   setLanguage: (language) => set({ language }),
   setMailboxNotify: (mailboxId, on) => set((state) => ({ mailboxNotify: { ...state.mailboxNotify, [mailboxId]: on } })),
   setUndoSendSeconds: (seconds) =>
     set({ undoSendSeconds: (undoSendChoices as readonly number[]).includes(seconds) ? seconds : 5 }),
+  setAuthservIds: (accountId, ids) => set((state) => ({ authservIds: { ...state.authservIds, [accountId]: ids } })),
 });
 
 /** Whether new mail in this mailbox's Inbox is announced (default: yes). */

@@ -154,3 +154,21 @@ export function defaultAuthservIds(account: { email: string; imap: { host: strin
   if (at >= 0) ids.add(lower(account.email.slice(at + 1)));
   return [...ids].filter(Boolean);
 }
+
+/**
+ * The authserv-ids a person typed (Settings → Sender check): separated by commas or spaces,
+ * lower case, each a domain-like name (RFC 8601 §2.5: the id is usually the server's domain
+ * name). Anything else is left out.
+ */
+export function parseAuthservIds(text: string): string[] {
+  const ids = text
+    .split(/[\s,;]+/)
+    .map((id) => id.trim().toLowerCase().replace(/\.$/, ''))
+    .filter((id) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(id));
+  return [...new Set(ids)];
+}
+
+/** The ids trusted for an account: the person's own choice where they made one, else the defaults. */
+export function trustedAuthservIds(account: { email: string; imap: { host: string } }, chosen: readonly string[] | undefined): string[] {
+  return chosen && chosen.length > 0 ? [...chosen] : defaultAuthservIds(account);
+}

@@ -5,7 +5,7 @@
  * (src/shared/mail/senderTrust.ts); this reads what it needs and says it in the person's language.
  */
 import { useMemo } from 'react';
-import { defaultAuthservIds, senderWarnings, type SenderWarning } from '../../../shared/mail/senderTrust';
+import { senderWarnings, trustedAuthservIds, type SenderWarning } from '../../../shared/mail/senderTrust';
 import { isolatedSentence } from '../../components/Isolated';
 import { useCachedBody } from '../../db/queries/bodies';
 import type { MessageKey, MessageRow } from '../../db/rows';
@@ -37,6 +37,7 @@ export function SenderWarnings({ message }: { message: MessageRow }) {
   const body = useCachedBody(key);
   const accounts = useStore((state) => state.accounts);
   const identities = useStore((state) => state.identities);
+  const chosenIds = useStore((state) => state.authservIds[accountId]);
   const warnings = useMemo(() => {
     const account = accounts?.find((a) => a.id === accountId);
     const ownAddresses = [...(accounts ?? []).map((a) => a.email), ...(identities ?? []).map((i) => i.address)];
@@ -45,9 +46,9 @@ export function SenderWarnings({ message }: { message: MessageRow }) {
       // Bodies cached before issue #10 have no authResults: nothing to judge there.
       authResults: body?.headers.authResults ?? [],
       ownAddresses,
-      trustedAuthservIds: account ? defaultAuthservIds(account) : [],
+      trustedAuthservIds: account ? trustedAuthservIds(account, chosenIds) : [],
     });
-  }, [accounts, identities, accountId, message.from, body]);
+  }, [accounts, identities, chosenIds, accountId, message.from, body]);
   if (warnings.length === 0) return null;
   return (
     <ul className="sender-warnings" aria-label={t('reader.senderCheck')}>

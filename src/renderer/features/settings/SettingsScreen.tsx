@@ -7,6 +7,7 @@ import { IdentitySettings } from './IdentitySettings';
 import { LanguageSelect } from './LanguageSelect';
 import { MailboxList } from './MailboxList';
 import { NotificationSettings } from './NotificationSettings';
+import { SenderCheckSetting } from './SenderCheckSetting';
 import { UndoSendSetting } from './UndoSendSetting';
 
 export function SettingsScreen() {
@@ -27,6 +28,7 @@ export function SettingsScreen() {
         <IdentitySettings />
         <UndoSendSetting />
         <NotificationSettings />
+        <SenderCheckSetting />
         <LanguageSelect />
       </div>
     </main>

@@ -1,7 +1,7 @@
 /** Issue #10 §3: calm warnings where a sender is not what it seems. */
 import { describe, expect, it } from 'vitest';
 import { parseAuthResults } from '../../../../src/shared/mail/authResults';
-import { defaultAuthservIds, senderWarnings, suspiciousScripts, type SenderTrustInput } from '../../../../src/shared/mail/senderTrust';
+import { defaultAuthservIds, parseAuthservIds, senderWarnings, suspiciousScripts, trustedAuthservIds, type SenderTrustInput } from '../../../../src/shared/mail/senderTrust';
 
 const base: SenderTrustInput = {
   from: [{ name: 'Anna Jansen', address: 'anna@customer.example' }],
@@ -105,5 +105,19 @@ describe('defaultAuthservIds', () => {
   it('is the IMAP host, its domain and the address domain', () => {
     expect(defaultAuthservIds({ email: 'alice@example.test', imap: { host: 'IMAP.Mail.example.test' } })).toEqual(['imap.mail.example.test', 'mail.example.test', 'example.test']);
     expect(defaultAuthservIds({ email: 'alice@example.test', imap: { host: '127.0.0.1' } })).toEqual(['example.test']);
+  });
+});
+
+describe('the person’s own choice of authserv-ids', () => {
+  it('reads names separated by commas or spaces, leaving out what is no name', () => {
+    expect(parseAuthservIds(' MX.Example.test, mail.example.test.  bad_id  example.test ;')).toEqual(['mx.example.test', 'mail.example.test', 'example.test']);
+    expect(parseAuthservIds('')).toEqual([]);
+  });
+
+  it('replaces the defaults when made, and falls back to them when empty', () => {
+    const account = { email: 'alice@example.test', imap: { host: 'imap.example.test' } };
+    expect(trustedAuthservIds(account, ['mx.google.com'])).toEqual(['mx.google.com']);
+    expect(trustedAuthservIds(account, [])).toEqual(['imap.example.test', 'example.test']);
+    expect(trustedAuthservIds(account, undefined)).toEqual(['imap.example.test', 'example.test']);
   });
 });

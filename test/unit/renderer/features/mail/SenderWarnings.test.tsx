@@ -61,4 +61,15 @@ describe('own address, failed at the own server', () => {
   it('says nothing when only another server judged it', async () => {
     expect(await notes('en', 2)).toEqual([]);
   });
+
+  it('trusts the names the person chose in Settings instead of the defaults', async () => {
+    useStore.setState({ authservIds: { [accountA]: ['mx.evil.test'] } });
+    try {
+      expect(await notes('en', 2)).toHaveLength(1);
+      view?.unmount();
+      expect(await notes('en', 1)).toEqual([]);
+    } finally {
+      useStore.setState({ authservIds: {} });
+    }
+  });
 });
