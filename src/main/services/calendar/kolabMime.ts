@@ -5,6 +5,7 @@
  * accepts what Roundcube (quoted-printable) and libkolab/Kontact (base64) write.
  */
 import { createHash } from 'node:crypto';
+import { headerText } from '../../../shared/text/headerValue';
 
 export const kolabEventType = 'application/x-vnd.kolab.event';
 export const kolabPayloadType = 'application/calendar+xml';
@@ -20,7 +21,7 @@ export class MimeFormatError extends Error {
 
 /** One header line's value without CR/LF (header injection) and, if not ASCII, as RFC 2047 encoded words. */
 function headerValue(value: string): string {
-  const clean = value.replace(/[\r\n]+/g, ' ');
+  const clean = headerText(value);
   if (/^[\x20-\x7e]*$/.test(clean) && clean.length <= 900) return clean;
   const words: string[] = [];
   let chunk = '';
