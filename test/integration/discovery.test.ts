@@ -1,20 +1,21 @@
 /**
  * Shared mailboxes against the real stack (issue #3): discovery with rights, grant and revoke
  * while syncing, push from info@ to two members, rights enforced in tasks, \Seen per person,
- * quota. Timings are printed so the issue's figures can be quoted.
+ * quota. A grant or revocation must show within a minute (the README's promise: the waits'
+ * deadlines); how fast things are is measured by `npm run bench`, not here (issue #10 §13).
  */
 import { describe, expect, it } from 'vitest';
 import type { Account, Folder, Mailbox } from '../../src/shared/model';
 import { TestClient } from './services/testClient';
-import { deliver, doveadm, fillMaildir, settingsFor, type User, useMailStack } from './services/mailStack';
+import { deliver, doveadm, fillMaildir, servicesFor, settingsFor, type User, useMailStack } from './services/mailStack';
 import { folderState, withImap } from './services/serverView';
 
 const fixture = useMailStack({ services: true, tuning: { pollMs: 2_000, discoveryMs: 10_000 } });
 const INFO = 'shared/info@example.test/';
 const SALES = 'shared/sales@example.test/';
 
-async function signIn(user: User): Promise<{ client: TestClient; account: Account }> {
-  const client = new TestClient(fixture.sut.services);
+async function signIn(user: User, services = fixture.sut.services): Promise<{ client: TestClient; account: Account }> {
+  const client = new TestClient(services);
   const account = await client.call('accounts.add', { settings: settingsFor(fixture.stack, user), password: fixture.stack.users[user].password, rememberPassword: false });
   await client.call('sync.start', { accountId: account.id, cursors: [] });
   await client.untilSynced(account.id, 60_000);
@@ -85,23 +86,16 @@ describe('discovery', () => {
   it('a grant to carol on sales@ appears while she syncs, and a revocation removes it', async () => {
     const { client: carol } = await signIn('carol');
     expect(addresses(carol)).not.toContain('sales@example.test');
-    const t0 = performance.now();
     await doveadm(fixture.stack, 'acl', 'set', '-u', 'sales@example.test', 'INBOX', 'user=carol@example.test', 'lookup', 'read');
     await doveadm(fixture.stack, 'acl', 'recalc', '-u', 'sales@example.test');
     await carol.until(() => addresses(carol).includes('sales@example.test') && carol.folders.has(`${SALES}INBOX`), 'sales@ to appear', 60_000);
-    const granted = performance.now() - t0;
-    console.log(`grant → visible ${granted.toFixed(0)} ms`);
     await carol.until(() => carol.cursors.has(`${SALES}INBOX`), 'sales@ INBOX to sync', 30_000);
     expect(carol.folders.get(`${SALES}INBOX`)?.rights).toBe('lr');
 
-    const t1 = performance.now();
     await doveadm(fixture.stack, 'acl', 'delete', '-u', 'sales@example.test', 'INBOX', 'user=carol@example.test');
     await doveadm(fixture.stack, 'acl', 'recalc', '-u', 'sales@example.test');
     await carol.until(() => !addresses(carol).includes('sales@example.test') && !carol.folders.has(`${SALES}INBOX`), 'sales@ to go', 60_000);
-    const revoked = performance.now() - t1;
     expect(carol.messages.has(`${SALES}INBOX`)).toBe(false);
-    console.log(`revoke → gone ${revoked.toFixed(0)} ms`);
-    expect(granted).toBeLessThan(60_000);
   }, 150_000);
 
   it('hiding info@ drops its folders from the batch; showing it brings them back', async () => {
@@ -117,21 +111,35 @@ describe('discovery', () => {
 
 describe('push, read state and quota', () => {
   it('a delivery to info@ reaches alice’s and bob’s caches by IDLE', async () => {
-    const { client: alice } = await signIn('alice');
-    const { client: bob } = await signIn('bob');
-    await new Promise((r) => setTimeout(r, 1_500)); // let the IDLE pool connect
-    const latencies: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const subject = `push ${i} ${Date.now()}`;
-      const has = (c: TestClient) => [...(c.messages.get(`${INFO}INBOX`)?.values() ?? [])].some((m) => m.subject === subject);
-      const t0 = performance.now();
-      await deliver(fixture.stack, { from: 'someone@example.test', to: 'info@example.test', raw: message(subject) });
-      await Promise.all([alice.until(() => has(alice), 'alice to get it', 10_000), bob.until(() => has(bob), 'bob to get it', 10_000)]);
-      latencies.push(performance.now() - t0);
+    // Each at their own computer (own profile), polling off (10 minutes): whatever arrives, IDLE
+    // brought. How fast it is, `npm run bench` measures.
+    const desks = [0, 1].map(() => servicesFor(fixture.stack, { pollMs: 600_000, discoveryMs: 600_000 }));
+    try {
+      const { client: alice } = await signIn('alice', desks[0]!.services);
+      const { client: bob } = await signIn('bob', desks[1]!.services);
+      const has = (c: TestClient, subject: string) => [...(c.messages.get(`${INFO}INBOX`)?.values() ?? [])].some((m) => m.subject.startsWith(subject));
+      // The watchers connect after the first sync. Deliver until a delivery reaches both: one that
+      // came before IDLE was up is fetched together with the next.
+      const warmUp = `push warm-up ${Date.now()}`;
+      let sent = 0;
+      await expect
+        .poll(
+          async () => {
+            await deliver(fixture.stack, { from: 'someone@example.test', to: 'info@example.test', raw: message(`${warmUp} ${sent++}`) });
+            await Promise.all([alice, bob].map((c) => c.until(() => has(c, warmUp), 'the warm-up message', 3_000).catch(() => undefined)));
+            return has(alice, warmUp) && has(bob, warmUp);
+          },
+          { timeout: 30_000, interval: 1 },
+        )
+        .toBe(true);
+      for (let i = 0; i < 3; i++) {
+        const subject = `push ${i} ${Date.now()}`;
+        await deliver(fixture.stack, { from: 'someone@example.test', to: 'info@example.test', raw: message(subject) });
+        await Promise.all([alice, bob].map((c) => c.until(() => has(c, subject), 'the message to arrive by IDLE', 10_000)));
+      }
+    } finally {
+      await Promise.all(desks.map((desk) => desk.cleanup()));
     }
-    console.log(`delivery → both caches: ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`);
-    // Polling runs every 2 s here: under 1.9 s every time means push did it.
-    expect(Math.max(...latencies)).toBeLessThan(1_900);
   });
 
   it('alice reading a message in info@ does not make it read for bob', async () => {

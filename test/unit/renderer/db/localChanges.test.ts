@@ -21,16 +21,20 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** An api whose call waits for the test to answer; `called` settles when the task reaches it. */
 function deferredApi() {
   const calls: unknown[] = [];
   let answer: (value: Awaited<ReturnType<PostvakApi['call']>>) => void = () => undefined;
+  let reached: () => void = () => undefined;
+  const called = new Promise<void>((resolve) => (reached = resolve));
   const api = {
     call: (method: string, input: unknown) => {
       calls.push({ method, input });
+      reached();
       return new Promise((resolve) => (answer = resolve));
     },
   } as unknown as Pick<PostvakApi, 'call'>;
-  return { api, calls, answer: (value: Awaited<ReturnType<PostvakApi['call']>>) => answer(value) };
+  return { api, calls, called, answer: (value: Awaited<ReturnType<PostvakApi['call']>>) => answer(value) };
 }
 
 describe('setMessageFlags (optimistic task)', () => {
@@ -38,7 +42,7 @@ describe('setMessageFlags (optimistic task)', () => {
     const fake = deferredApi();
     const errors: unknown[] = [];
     const done = setMessageFlags({ db, api: fake.api, onError: (e) => errors.push(e) }, key, [], ['\\Seen']);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fake.called;
     expect(await db.messages.get(key)).toMatchObject({ flags: [], unread: 1 });
     expect(fake.calls).toEqual([
       {
@@ -56,7 +60,7 @@ describe('setMessageFlags (optimistic task)', () => {
     const fake = deferredApi();
     const errors: unknown[] = [];
     const done = setMessageFlags({ db, api: fake.api, onError: (e) => errors.push(e) }, key, ['\\Flagged'], []);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fake.called;
     expect(await db.messages.get(key)).toMatchObject({ flagged: 1 });
     fake.answer({ ok: false, error: { code: 'notPermitted', message: 'NO [NOPERM]' } });
     expect(await done).toBe(false);
@@ -67,7 +71,7 @@ describe('setMessageFlags (optimistic task)', () => {
   it('does not roll back over a newer change that a sync batch brought meanwhile', async () => {
     const fake = deferredApi();
     const done = setMessageFlags({ db, api: fake.api, onError: () => undefined }, key, ['\\Flagged'], []);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fake.called;
     await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Seen', '\\Answered'], modseq: '20' }] }));
     fake.answer({ ok: false, error: { code: 'offline', message: 'gone' } });
     await done;

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import type { DBCore } from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
 import { countSource, countUnifiedUnread, loadWindow, type MessageSource } from '../../../../src/renderer/db/queries/messages';
@@ -25,6 +26,41 @@ const tagOf = (n: number) => {
   const { accountId, path, uid } = placeOf(n);
   return `${accountId}|${path}|${uid}`;
 };
+
+/** Counts the rows a database's queries and cursors read from IndexedDB (a Dexie DBCore middleware). */
+function countRowReads(database: PostvakDb): { count: number } {
+  const reads = { count: 0 };
+  database.use({
+    stack: 'dbcore',
+    name: 'countRowReads',
+    create: (down: DBCore) => ({
+      ...down,
+      table: (name: string) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          query: async (request) => {
+            const response = await table.query(request);
+            reads.count += response.result.length;
+            return response;
+          },
+          openCursor: async (request) => {
+            const cursor = await table.openCursor(request);
+            if (!cursor) return cursor;
+            return new Proxy(cursor, {
+              get(target, property) {
+                if (property === 'start') return (onNext: () => void) => target.start(() => ((reads.count += 1), onNext()));
+                const value: unknown = Reflect.get(target, property, target);
+                return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+              },
+            });
+          },
+        };
+      },
+    }),
+  });
+  return reads;
+}
 
 beforeAll(async () => {
   db = new PostvakDb('unified-100k');
@@ -77,11 +113,18 @@ describe('All inboxes over 100,000 rows in three inboxes', () => {
     expect(rows.map((row) => `${row.accountId}|${row.folderPath}|${row.uid}`)).toEqual(newestFirst.slice(offset, offset + limit).map(tagOf));
   });
 
-  it('reads a page quickly: the index, not a scan', async () => {
-    const started = performance.now();
-    await loadWindow(db, unified, 0, 50);
-    // fake-indexeddb is far slower than Chromium; a full scan of 100,000 rows takes seconds here.
-    expect(performance.now() - started).toBeLessThan(1_000);
+  it('reads a page from the index: the rows of the page, not a scan of 100,000', async () => {
+    // How fast that is belongs to `npm run bench`; here we count the rows IndexedDB hands over.
+    const counted = new PostvakDb('unified-100k');
+    const reads = countRowReads(counted);
+    try {
+      const rows = await loadWindow(counted, unified, 0, 50);
+      expect(rows.map((row) => `${row.accountId}|${row.folderPath}|${row.uid}`)).toEqual(newestFirst.slice(0, 50).map(tagOf));
+      expect(reads.count).toBeGreaterThanOrEqual(50);
+      expect(reads.count).toBeLessThanOrEqual(100);
+    } finally {
+      counted.close();
+    }
   });
 
   it('finds the message below a deleted one, and the one above at the end of the list', async () => {

@@ -178,12 +178,18 @@ describe('sync loop', () => {
     const main = fakeMain([account('a')]);
     const answer = main.api.call;
     let release: () => void = () => undefined;
+    let listing: () => void = () => undefined;
+    const inFlight = new Promise<void>((resolve) => (listing = resolve));
     main.api.call = (async (method: string, input: unknown) => {
-      if (method === 'accounts.list') await new Promise<void>((resolve) => (release = resolve));
+      if (method === 'accounts.list') {
+        const gate = new Promise<void>((resolve) => (release = resolve));
+        listing();
+        await gate;
+      }
       return answer(method as never, input as never);
     }) as PostvakApi['call'];
     const loop = startSyncLoop({ api: main.api, onReconnect: main.onReconnect, cache: fakeCache(main.log), report: silentReport().report });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await inFlight;
     loop.stop();
     release();
     await loop.idle();
