@@ -6,10 +6,13 @@
  * (HOUSE_STYLE.md: speed is measured in benchmarks that print figures, never asserted in tests).
  *
  *   node scripts/bench.mjs [--build] [--count 100000] [--bodies 20000] [--folders 100] [--deliveries 20] [--headed]
- *                          [--only mail|calendar] [--events 1000] [--probes 20]
+ *                          [--only mail|calendar|message] [--events 1000] [--probes 20]
  *
  * `--only calendar` runs the calendar part alone (test/bench/calendar.mjs, a few minutes) and
  * writes bench-results/latest-calendar.json, so a full run's latest.json is not replaced by it.
+ * `--only message` runs the heavy-mail part alone (test/bench/message.mjs, issue #10 §1: main's
+ * event-loop delay opening a 300 KB invitation and a 50 MB message, bytes fetched to show a
+ * 30 MB message) and writes bench-results/latest-message.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +25,7 @@ import { connectHost } from '../test/bench/hostClient.mjs';
 import { mbsyncPull, postvakSummaryItems, SUMMARY_ITEMS, timedFetch } from '../test/bench/protocol.mjs';
 import { accountSynced, cacheState, idbCeiling, syncStartedAt, visibleRows } from '../test/bench/page.mjs';
 import { calendarBench, calendarRows } from '../test/bench/calendar.mjs';
+import { messageBench, messageRows } from '../test/bench/message.mjs';
 import { mailReportRows } from '../test/bench/mailReport.mjs';
 import { newMailLatency } from '../test/bench/newMail.mjs';
 import { offlinePull } from '../test/bench/offline.mjs';
@@ -40,7 +44,7 @@ const { values: args } = parseArgs({
     probes: { type: 'string', default: '20' },
   },
 });
-const PARTS = ['mail', 'calendar'];
+const PARTS = ['mail', 'calendar', 'message'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}`);
 const parts = new Set(args.only ? [args.only] : PARTS);
 const EVENTS = Number(args.events);
@@ -115,6 +119,7 @@ const results = {
   resync: {},
   fullBody: {},
   calendar: {},
+  message: {},
   notes: [],
 };
 
@@ -372,6 +377,11 @@ try {
     await calendarBench(results.calendar, { stack, browser: calendarBrowser, events: EVENTS, probes: PROBES, log });
     await calendarBrowser.close();
   }
+  // ── Heavy mail (issue #10 §1): main keeps answering, a big message costs kilobytes ─────────────
+  if (parts.has('message')) {
+    if (parts.has('mail') || parts.has('calendar')) await resetMailboxes(stack);
+    await messageBench(results.message, { stack, log, cleanups });
+  }
 } catch (error) {
   results.error = String(error?.stack ?? error);
   console.error(error);
@@ -385,7 +395,11 @@ results.totalSeconds = round((performance.now() - started) / 1000, 1);
 const r = results;
 const mark = (ok) => (ok === null ? '–' : ok ? '✓' : '✗');
 const mailRows = mailReportRows(r, { count: COUNT, big: BIG, firstRows: FIRST_ROWS, bodies: BODIES });
-const rows = [...(parts.has('mail') ? mailRows : []), ...(parts.has('calendar') ? calendarRows(r.calendar) : [])];
+const rows = [
+  ...(parts.has('mail') ? mailRows : []),
+  ...(parts.has('calendar') ? calendarRows(r.calendar) : []),
+  ...(parts.has('message') ? messageRows(r.message) : []),
+];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);
 console.log(`${'measure'.padEnd(w[0])}  ${'result'.padEnd(w[1])}  ${'target'.padEnd(w[2])}`);

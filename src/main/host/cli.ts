@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services';
@@ -79,5 +80,17 @@ async function shutdown(): Promise<void> {
   await services.close();
   process.exit(0);
 }
+// `npm run bench` (test/bench/message.mjs): main's event-loop delay since the last SIGUSR2,
+// printed as a trace line on the next one (issue #10 §1: p99 ≤ 50 ms while heavy mail opens).
+if (process.env.POSTVAK_TRACE === '1') {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  process.on('SIGUSR2', () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    console.error(`[trace] ${JSON.stringify({ at: Date.now(), what: 'eventLoopDelay', p99Ms: ms(delay.percentile(99)), maxMs: ms(delay.max), meanMs: ms(delay.mean) })}`);
+    delay.reset();
+  });
+}
+
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());
