@@ -95,7 +95,8 @@ export function buildIdentities(account: IdentityAccount, mailboxes: Mailbox[], 
   };
 
   const own = [ownMailbox].filter((m) => !m.hidden).map(fromMailbox);
-  const shared = all.filter((m) => m.kind === 'shared' && !m.hidden).map(fromMailbox);
+  // Public folders (issue #10 §8) have no address to send from.
+  const shared = all.filter((m) => m.kind === 'shared' && !m.hidden && !m.public).map(fromMailbox);
   const aliases: Identity[] = [...entries.values()]
     .filter((entry) => !known.has(lower(entry.address)))
     .map((entry) => ({

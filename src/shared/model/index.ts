@@ -46,12 +46,24 @@ export type FolderRole = 'inbox' | 'drafts' | 'sent' | 'trash' | 'junk' | 'archi
  * NAMESPACE + LIST + MYRIGHTS (RFC 2342, 4314) or added by hand (issue #3).
  */
 export interface Mailbox {
-  /** Stable: `<accountId>:own`, `<accountId>:shared:<address>`, `<accountId>:manual:<prefix>`. */
+  /**
+   * Stable: `<accountId>:own`, `<accountId>:shared:<address>`, `<accountId>:public:<prefix>`,
+   * `<accountId>:manual:<prefix>`.
+   */
   id: string;
   accountId: AccountId;
   kind: 'own' | 'shared';
   source: 'account' | 'discovered' | 'manual';
-  /** The mailbox's address, e.g. `info@example.test` (the account's own address for `own`). */
+  /**
+   * Public folders (the server's shared namespace, RFC 2342 §4: `Shared Folders/team`, Cyrus
+   * `shared.team`): folders the team shares, not anyone's mailbox — no address to send from,
+   * no Inbox (issue #10 §8). Absent for mailboxes.
+   */
+  public?: true;
+  /**
+   * The mailbox's address, e.g. `info@example.test` (the account's own address for `own`); for
+   * public folders their name (`team`), which is no address.
+   */
   address: string;
   displayName: string;
   /** Path prefix of its folders inside the account's IMAP tree: '' for own, `shared/info@example.test/`. */

@@ -3,8 +3,9 @@
  * - own mailbox: top-level `Calendar`, typed `/private/…/folder-type` = `event.default` (the
  *   person's default calendar) and `/shared/…` = `event`;
  * - shared mailbox: members may not create top-level folders there (Dovecot answers NOPERM), so
- *   `<prefix>INBOX/Calendar` where the member has `k` on that INBOX (it inherits the INBOX's ACL,
- *   so the team sees it), else a top-level `<prefix>Calendar` where the server allows it; typed
+ *   below its Inbox (`<prefix>INBOX/Calendar`; on Cyrus `user.info.Calendar`, the Inbox being the
+ *   mailbox's top folder, issue #10 §8) where the member has `k` on that Inbox (it inherits its
+ *   ACL, so the team sees it), else a top-level `<prefix>Calendar` where the server allows it; typed
  *   only `/shared/…` = `event` — `event.default` in the shared scope would make it every
  *   member's own default.
  */
@@ -14,7 +15,7 @@ import { parseRights } from '../../../shared/rights';
 import { PRIVATE_FOLDER_TYPE, SHARED_FOLDER_TYPE } from '../imap/calendarOps';
 import { ImapExtError } from '../imap/ext/imapValues';
 import type { CalendarStore, ImapSession } from '../imap/types';
-import { roleFolder } from '../mailboxes/assign';
+import { inboxOf, withMailboxInboxes } from '../mailboxes/assign';
 import { mailboxOf, mailboxSkeletons, sharedOwners, type MailboxConfig } from '../mailboxes/discovery';
 import { buildFolders, type FolderRow } from '../sync/folderList';
 import { typeFolderRows } from './folderTypes';
@@ -32,9 +33,9 @@ export async function mailboxFolders(session: ImapSession & CalendarStore, confi
   const ns = await session.namespaces();
   const types = await session.kolabFolderTypes();
   const listed = buildFolders(config.accountId, await session.listFolders(), session.sharedPrefixes);
-  const rows = typeFolderRows(listed, types, session.sharedPrefixes);
-  const mailboxes = mailboxSkeletons(config, sharedOwners([...ns.otherUsers, ...ns.shared], rows.map((r) => r.path)));
-  return { mailboxes, rows, types, taken: new Set(listed.map((r) => r.path)) };
+  const typed = typeFolderRows(listed, types, session.sharedPrefixes);
+  const mailboxes = mailboxSkeletons(config, sharedOwners([...ns.otherUsers, ...ns.shared], typed.map((r) => r.path)));
+  return { mailboxes, rows: withMailboxInboxes(typed, mailboxes), types, taken: new Set(listed.map((r) => r.path)) };
 }
 
 /** The mailbox's calendar: its private default first, then the shortest path (top level). */
@@ -94,13 +95,23 @@ async function findOrCreate(session: ImapSession & CalendarStore, config: Mailbo
   const taken = found.taken;
   const delimiter = found.rows.find((r) => r.delimiter)?.delimiter ?? '/';
   if (mailbox.source === 'account') {
-    const path = freeName(taken, '', 'Calendar');
-    const outcome = await create(session, path);
-    if (outcome instanceof ImapExtError) throw outcome;
-    if (outcome === 'created') await annotate(session, path, folderTypesFor(mailbox), found.types !== null);
-    return { folderPath: path, created: true };
+    // At the top, or where own folders live below the INBOX (Cyrus without altnamespace:
+    // personal namespace `INBOX.`, and a top-level CREATE is refused: it would be public).
+    const inbox = inboxOf(found.rows, found.mailboxes, mailbox.id);
+    const places = [freeName(taken, '', 'Calendar'), ...(inbox ? [freeName(taken, `${inbox}${delimiter}`, 'Calendar')] : [])];
+    let refusal: ImapExtError | null = null;
+    for (const path of places) {
+      const outcome = await create(session, path);
+      if (outcome instanceof ImapExtError) {
+        refusal ??= outcome;
+        continue;
+      }
+      if (outcome === 'created') await annotate(session, path, folderTypesFor(mailbox), found.types !== null);
+      return { folderPath: path, created: true };
+    }
+    throw refusal!;
   }
-  const inbox = roleFolder(found.rows, found.mailboxes, mailbox.id, 'inbox')?.path ?? null;
+  const inbox = inboxOf(found.rows, found.mailboxes, mailbox.id);
   const inboxRights = inbox ? await session.myRights(inbox) : null;
   const attempts: string[] = [];
   if (inbox && (inboxRights === null || parseRights(inboxRights).createMailbox)) attempts.push(freeName(taken, `${inbox}${delimiter}`, 'Calendar'));
@@ -122,7 +133,6 @@ function freeName(taken: ReadonlySet<string>, prefix: string, name: string): str
   }
 }
 
-/** Types the new folder; without METADATA its name alone makes it a calendar (folderTypes.ts). */
 /** The person's own calendar is their default (private) and a calendar for all (shared); others only the latter. */
 function folderTypesFor(mailbox: Pick<Mailbox, 'source' | 'kind'>): Record<string, string> {
   return mailbox.source === 'account' && mailbox.kind === 'own'
@@ -130,7 +140,16 @@ function folderTypesFor(mailbox: Pick<Mailbox, 'source' | 'kind'>): Record<strin
     : { [SHARED_FOLDER_TYPE]: 'event' };
 }
 
+/**
+ * Types the new folder. A refusal is no failure: stock Cyrus refuses every `/vendor/…` entry it
+ * has no definition for ("NO Permission denied", issue #10 §8), and the folder is a calendar by
+ * its name all the same (folderTypes.ts), for us and for other clients.
+ */
 async function annotate(session: CalendarStore, path: string, values: Record<string, string>, hasMetadata: boolean): Promise<void> {
   if (!hasMetadata) return;
-  await session.setAnnotations(path, values);
+  try {
+    await session.setAnnotations(path, values);
+  } catch (error) {
+    if (!(error instanceof ImapExtError && error.code === 'refused')) throw error;
+  }
 }

@@ -37,3 +37,27 @@ export function roleFolder<F extends Pick<Folder, 'path' | 'role' | 'selectable'
 ): F | null {
   return folders.find((f) => f.role === role && f.selectable && mailboxOf(f.path, mailboxes)?.id === mailboxId) ?? null;
 }
+
+/**
+ * The rows with each shared mailbox's Inbox marked (issue #10 §8). Dovecot lists it as
+ * `<prefix>INBOX` (named INBOX, so folderRoles.ts already knows it); Cyrus lists the mailbox's
+ * own top folder instead — `user.info` without altnamespace, `Other Users/info` with it — and
+ * its folders below (`user.info.Sent`). That top folder, when it can be selected and the
+ * mailbox has no other Inbox, is the Inbox. Public folders have none: their top folder stays an
+ * ordinary folder. Pure.
+ */
+export function withMailboxInboxes<R extends Pick<Folder, 'path' | 'role' | 'selectable'>>(rows: readonly R[], mailboxes: readonly Pick<Mailbox, 'id' | 'prefix' | 'source' | 'public'>[]): R[] {
+  const inboxes = new Set<string>();
+  for (const mailbox of mailboxes) {
+    if (mailbox.source === 'account' || mailbox.public || mailbox.prefix.length < 2) continue;
+    if (roleFolder(rows, mailboxes, mailbox.id, 'inbox')) continue;
+    const top = mailbox.prefix.slice(0, -1);
+    if (rows.some((r) => r.path === top && r.selectable)) inboxes.add(top);
+  }
+  return inboxes.size ? rows.map((r) => (inboxes.has(r.path) ? { ...r, role: 'inbox' } : r)) : [...rows];
+}
+
+/** The Inbox of a mailbox (its folder with the inbox role, see withMailboxInboxes), if any. */
+export function inboxOf<F extends Pick<Folder, 'path' | 'role' | 'selectable'>>(folders: readonly F[], mailboxes: readonly Pick<Mailbox, 'id' | 'prefix'>[], mailboxId: string): string | null {
+  return roleFolder(folders, mailboxes, mailboxId, 'inbox')?.path ?? null;
+}

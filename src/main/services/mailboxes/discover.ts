@@ -7,7 +7,7 @@
 import type { Folder, Mailbox } from '../../../shared/model';
 import type { ImapSession } from '../imap/types';
 import type { FolderRow } from '../sync/folderList';
-import { assignFolders, roleFolder } from './assign';
+import { assignFolders, inboxOf, roleFolder, withMailboxInboxes } from './assign';
 import { ImapExtError } from '../imap/ext/imapValues';
 import { mailboxOf, mailboxSkeletons, sharedOwners, type MailboxConfig, type NamespaceRoot } from './discovery';
 import { folderTypesOf, typeFolderRows } from '../calendar/folderTypes';
@@ -20,16 +20,18 @@ export interface Discovery {
 
 export async function discover(session: ImapSession, listedRows: readonly FolderRow[], config: MailboxConfig): Promise<Discovery> {
   // Issue #5 §2: calendars (Kolab folder types, RFC 5464) get their role; contacts, tasks… go.
-  const rows = typeFolderRows(listedRows, await folderTypesOf(session), session.sharedPrefixes);
+  const typed = typeFolderRows(listedRows, await folderTypesOf(session), session.sharedPrefixes);
   const ns = await session.namespaces();
   const namespaces = [...ns.otherUsers, ...ns.shared];
-  const owners = sharedOwners(namespaces, rows.map((r) => r.path));
+  const owners = sharedOwners(namespaces, typed.map((r) => r.path));
   const mailboxes: Mailbox[] = [];
   const rights = new Map<string, string>();
   const skeletons = mailboxSkeletons(config, owners);
+  // Issue #10 §8: on Cyrus a shared mailbox's Inbox is its own top folder (`user.info`).
+  const rows = withMailboxInboxes(typed, skeletons);
   for (const skeleton of skeletons) {
     const mailbox = { ...skeleton };
-    const inbox = roleFolder(rows, skeletons, mailbox.id, 'inbox')?.path ?? null;
+    const inbox = inboxOf(rows, skeletons, mailbox.id);
     const shared = mailbox.source !== 'account';
     if (shared && inbox) mailbox.rights = await rightsOrNone(session, inbox);
     if (mailbox.source === 'discovered' && inbox) mailbox.displayName = (await session.comment(inbox)) ?? mailbox.displayName;

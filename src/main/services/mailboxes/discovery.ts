@@ -38,31 +38,46 @@ export interface MailboxConfig {
 export interface NamespaceRoot {
   prefix: string;
   delimiter: string | null;
+  /** Which NAMESPACE section (imap/ext/namespace.ts); absent = other users'. */
+  kind?: 'personal' | 'otherUsers' | 'shared';
 }
 
 /** A mailbox seen in LIST below a namespace: its path prefix and the owner segment. */
 export interface SharedOwner {
   prefix: string;
   owner: string;
+  /** Public folders (the shared namespace, RFC 2342 §4): no person's or team's mailbox, no address. */
+  public?: boolean;
 }
 
 /**
  * Owners of the listed paths below the other-users and shared namespaces, in first-seen order.
  * The namespace roots themselves (`shared`, the prefix without its delimiter) name no owner.
+ *
+ * A shared namespace with an empty prefix (Cyrus without altnamespace: `NAMESPACE (("INBOX."
+ * ".")) (("user." ".")) (("" "."))`) holds every top-level name that is neither the INBOX nor
+ * inside another namespace: `shared.team` is the public folder tree `shared`.
  */
 export function sharedOwners(namespaces: readonly NamespaceRoot[], paths: readonly string[]): SharedOwner[] {
   const byPrefix = new Map<string, SharedOwner>();
+  const prefixed = namespaces.filter((ns) => ns.prefix !== '');
+  const topLevel = namespaces.find((ns) => ns.prefix === '' && ns.kind === 'shared' && ns.delimiter);
   for (const path of paths) {
-    for (const ns of namespaces) {
-      if (!ns.prefix || !path.startsWith(ns.prefix)) continue;
+    const ns = prefixed.find((n) => path.startsWith(n.prefix));
+    if (ns) {
       const tail = path.slice(ns.prefix.length);
       const cut = ns.delimiter ? tail.indexOf(ns.delimiter) : -1;
       const owner = cut < 0 ? tail : tail.slice(0, cut);
       if (!owner) continue;
       const prefix = `${ns.prefix}${owner}${ns.delimiter ?? ''}`;
-      if (!byPrefix.has(prefix)) byPrefix.set(prefix, { prefix, owner });
-      break;
+      if (!byPrefix.has(prefix)) byPrefix.set(prefix, { prefix, owner, ...(ns.kind === 'shared' ? { public: true } : {}) });
+      continue;
     }
+    if (!topLevel || isNamespaceRoot(namespaces, path)) continue;
+    const owner = path.split(topLevel.delimiter!)[0]!;
+    if (!owner || owner.toUpperCase() === 'INBOX') continue;
+    const prefix = `${owner}${topLevel.delimiter}`;
+    if (!byPrefix.has(prefix)) byPrefix.set(prefix, { prefix, owner, public: true });
   }
   return [...byPrefix.values()];
 }
@@ -106,6 +121,8 @@ export function mailboxSkeletons(config: MailboxConfig, owners: readonly SharedO
   // The own mailbox cannot be hidden: it is the account itself.
   own.hidden = false;
   const discovered = owners.map((o): Mailbox => {
+    // Issue #10 §8: public folders are named by their folder, never given an invented address.
+    if (o.public) return { ...base(`${config.accountId}:public:${o.prefix}`), kind: 'shared', source: 'discovered', public: true, address: o.owner, displayName: displayNameFor(o.owner), prefix: o.prefix };
     const address = addressFor(o.owner, config.email);
     return { ...base(`${config.accountId}:shared:${address}`), kind: 'shared', source: 'discovered', address, displayName: displayNameFor(address), prefix: o.prefix };
   });

@@ -13,11 +13,15 @@ export function mailboxRoot(prefix: string, delimiter = '/'): string {
 
 /**
  * A mailbox's inbox: `<prefix>INBOX` (RFC 9051 §5.1: the name INBOX is case-insensitive), or a
- * folder with the inbox role at the top of the mailbox. `prefix` is '' for the person's own.
+ * folder with the inbox role at the top of the mailbox, or — on Cyrus (issue #10 §8) — the
+ * mailbox's own top folder with that role (`user.info`, `Other Users/info`). `prefix` is '' for
+ * the person's own.
  */
 export function isInbox(folder: Pick<FolderRow, 'role' | 'path' | 'parentPath' | 'delimiter'>, prefix = ''): boolean {
   if (folder.path.toUpperCase() === `${prefix}INBOX`.toUpperCase()) return true;
-  return folder.role === 'inbox' && (folder.parentPath ?? '') === mailboxRoot(prefix, folder.delimiter);
+  if (folder.role !== 'inbox') return false;
+  const root = mailboxRoot(prefix, folder.delimiter);
+  return (folder.parentPath ?? '') === root || (prefix !== '' && folder.path === root);
 }
 
 /**

@@ -50,13 +50,16 @@ export function buildFolderTree(
   collator: Intl.Collator,
   prefix = '',
 ): TreeNode[] {
-  const own = folders.filter((folder) => prefix === '' || folder.path !== mailboxRoot(prefix, folder.delimiter));
+  // The mailbox's container is its node, not a folder — unless it is its Inbox (Cyrus, issue #10 §8).
+  const own = folders.filter((folder) => prefix === '' || folder.path !== mailboxRoot(prefix, folder.delimiter) || isInbox(folder, prefix));
   const byPath = new Map(own.map((folder) => [folder.path, folder]));
   const inboxPath = own.find((folder) => isInbox(folder, prefix))?.path ?? null;
+  const inboxIsRoot = prefix !== '' && inboxPath !== null && inboxPath === mailboxRoot(prefix, byPath.get(inboxPath)!.delimiter);
   const parentOf = (folder: FolderRow): string | null => {
     const parent = folder.parentPath;
     if (parent === null || !byPath.has(parent)) return null;
-    return folder.role && parent === inboxPath ? null : parent;
+    // Folders below an Inbox that is the mailbox's top (`user.info.Projecten`) sit beside it.
+    return (folder.role || inboxIsRoot) && parent === inboxPath ? null : parent;
   };
   const childrenOf = new Map<string | null, FolderRow[]>();
   for (const folder of own) {

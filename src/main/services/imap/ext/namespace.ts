@@ -11,7 +11,15 @@ export interface NamespaceEntry {
   prefix: string;
   /** Hierarchy delimiter; `null` for a flat namespace (NIL, RFC 2342 §5). */
   delimiter: string | null;
+  /**
+   * The section it came from (RFC 2342 §5): other users' mailboxes (`shared/info@…/`, Cyrus
+   * `user.info`) are people's or teams' mailboxes; the shared section holds public folders
+   * (`Shared Folders/team`, Cyrus `shared.team`), which have no address (issue #10 §8).
+   */
+  kind?: NamespaceKind;
 }
+
+export type NamespaceKind = 'personal' | 'otherUsers' | 'shared';
 
 export interface Namespaces {
   personal: NamespaceEntry[];
@@ -42,34 +50,34 @@ export async function getNamespaces(client: ImapFlow, options: { fromServer?: bo
 /** The three sections of `* NAMESPACE (…) (…) (…)` (RFC 2342 §5). */
 export function parseNamespaceResponse(attributes: ImapAttribute[]): Namespaces {
   if (attributes.length < 3) throw protocolError('three namespace sections', attributes);
-  return { personal: section(attributes[0]), otherUsers: section(attributes[1]), shared: section(attributes[2]) };
+  return { personal: section(attributes[0], 'personal'), otherUsers: section(attributes[1], 'otherUsers'), shared: section(attributes[2], 'shared') };
 }
 
-function section(value: ImapAttribute | undefined): NamespaceEntry[] {
+function section(value: ImapAttribute | undefined, kind: NamespaceKind): NamespaceEntry[] {
   if (value === null) return [];
   if (!isList(value)) throw protocolError('a namespace list or NIL', value);
   return value.map((entry) => {
     // Each entry: ( prefix delimiter *(extension) ); extensions (RFC 2342 §5) are ignored.
     if (!isList(entry) || entry.length < 2 || isList(entry[0])) throw protocolError('(prefix delimiter)', entry);
-    return { prefix: tokenText(entry[0]), delimiter: nstring(entry[1]) };
+    return { prefix: tokenText(entry[0]), delimiter: nstring(entry[1]), kind };
   });
 }
 
 function fromImapflow(value: unknown): Namespaces | null {
   if (!isRecord(value)) return null;
-  const list = (v: unknown): NamespaceEntry[] | null => {
+  const list = (v: unknown, kind: NamespaceKind): NamespaceEntry[] | null => {
     if (v === false || v === undefined || v === null) return [];
     if (!Array.isArray(v)) return null;
     const out: NamespaceEntry[] = [];
     for (const e of v as unknown[]) {
       if (!isRecord(e) || typeof e.prefix !== 'string') return null;
-      out.push({ prefix: e.prefix, delimiter: typeof e.delimiter === 'string' && e.delimiter ? e.delimiter : null });
+      out.push({ prefix: e.prefix, delimiter: typeof e.delimiter === 'string' && e.delimiter ? e.delimiter : null, kind });
     }
     return out;
   };
-  const personal = list(value.personal);
-  const otherUsers = list(value.other);
-  const shared = list(value.shared);
+  const personal = list(value.personal, 'personal');
+  const otherUsers = list(value.other, 'otherUsers');
+  const shared = list(value.shared, 'shared');
   return personal && otherUsers && shared ? { personal, otherUsers, shared } : null;
 }
 

@@ -52,6 +52,18 @@ describe('buildFolderTree', () => {
     expect(tree[0]).toMatchObject({ path: 'INBOX', unread: 3, selectable: true });
   });
 
+  it("on Cyrus a shared mailbox's Inbox is its top folder user.info: shown as Inbox, its folders beside it (issue #10 §8)", () => {
+    const cyrusInfo = { ...info, prefix: 'user.info.' };
+    const dot = (path: string, extra: Partial<Folder> = {}) => {
+      const cut = path.lastIndexOf('.');
+      return inMailbox(path, info.id, { delimiter: '.', name: path.slice(cut + 1), parentPath: path.slice(0, cut), ...extra });
+    };
+    const rows = [dot('user.info', { role: 'inbox' }), dot('user.info.Sent', { role: 'sent' }), dot('user.info.Projecten'), dot('user.info.Projecten.2024')];
+    const tree = buildFolderTree(rows, () => 0, createTranslator('en', 'en-US'), collator, cyrusInfo.prefix);
+    expect(labels(tree)).toEqual(['Inbox', 'Sent', ['Projecten', ['2024']]]);
+    expect(tree[0]?.path).toBe('user.info');
+  });
+
   it("names a shared mailbox's INBOX Inbox and leaves out its container", () => {
     const tree = buildFolderTree(infoFolders, () => 0, createTranslator('en', 'en-US'), collator, info.prefix);
     expect(labels(tree)).toEqual(['Inbox', 'Sent', 'Offers']);

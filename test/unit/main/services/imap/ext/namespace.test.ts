@@ -6,8 +6,8 @@ const str = (value: string) => ({ type: 'STRING', value });
 describe('parseNamespaceResponse (RFC 2342 §5)', () => {
   it("reads Dovecot's answer: own folders, other users under shared/, no shared namespace", () => {
     expect(parseNamespaceResponse([[[str(''), str('/')]], [[str('shared/'), str('/')]], null])).toEqual({
-      personal: [{ prefix: '', delimiter: '/' }],
-      otherUsers: [{ prefix: 'shared/', delimiter: '/' }],
+      personal: [{ prefix: '', delimiter: '/', kind: 'personal' }],
+      otherUsers: [{ prefix: 'shared/', delimiter: '/', kind: 'otherUsers' }],
       shared: [],
     });
   });
@@ -16,11 +16,19 @@ describe('parseNamespaceResponse (RFC 2342 §5)', () => {
     const ext = [str('X-PARAM'), [str('FLAG1'), str('FLAG2')]];
     expect(parseNamespaceResponse([null, [[str('~'), null]], [[str('#public.'), str('.'), ...ext], [str('#news.'), str('.')]]])).toEqual({
       personal: [],
-      otherUsers: [{ prefix: '~', delimiter: null }],
+      otherUsers: [{ prefix: '~', delimiter: null, kind: 'otherUsers' }],
       shared: [
-        { prefix: '#public.', delimiter: '.' },
-        { prefix: '#news.', delimiter: '.' },
+        { prefix: '#public.', delimiter: '.', kind: 'shared' },
+        { prefix: '#news.', delimiter: '.', kind: 'shared' },
       ],
+    });
+  });
+
+  it("reads Cyrus's answer without altnamespace: INBOX., user., and public folders at the top", () => {
+    expect(parseNamespaceResponse([[[str('INBOX.'), str('.')]], [[str('user.'), str('.')]], [[str(''), str('.')]]])).toEqual({
+      personal: [{ prefix: 'INBOX.', delimiter: '.', kind: 'personal' }],
+      otherUsers: [{ prefix: 'user.', delimiter: '.', kind: 'otherUsers' }],
+      shared: [{ prefix: '', delimiter: '.', kind: 'shared' }],
     });
   });
 
