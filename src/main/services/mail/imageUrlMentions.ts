@@ -22,16 +22,26 @@ const after = /^(?:$|["'\s),<>])/;
 /** A URL must not be the tail of a longer one (`xhttp://…`, `//…` inside `https://…`). */
 const before = /(?:^|[^A-Za-z0-9+.\-:/])$/;
 
+/**
+ * Decoding is deferred to the first question: message.body remembers every message it opens,
+ * and most are never asked about (images are shown on consent only), so main's event loop does
+ * not decode a large HTML body for nothing.
+ */
 export function urlMentions(html: string | null): UrlMentions {
-  const variants = new Set<string>();
-  if (html) {
-    for (const text of [html, decodeHTMLAttribute(html), decodeHTML(html)]) {
-      variants.add(text);
-      if (text.includes('\\')) variants.add(decodeCssEscapes(text));
+  let variants: Set<string> | null = null;
+  const decoded = (): Set<string> => {
+    if (variants) return variants;
+    variants = new Set<string>();
+    if (html) {
+      for (const text of [html, decodeHTMLAttribute(html), decodeHTML(html)]) {
+        variants.add(text);
+        if (text.includes('\\')) variants.add(decodeCssEscapes(text));
+      }
     }
-  }
+    return variants;
+  };
   const occurs = (needle: string) => {
-    for (const text of variants) {
+    for (const text of decoded()) {
       for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
         if (before.test(text.slice(Math.max(0, at - 1), at)) && after.test(text.slice(at + needle.length, at + needle.length + 1))) return true;
       }

@@ -34,7 +34,7 @@ export const REMOTE_IMAGE_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
 const CONCURRENCY = 6;
 /** Messages whose URLs are kept; a message shown again later is re-read (loadHtml). */
-const REMEMBERED_MESSAGES = 32;
+const REMEMBERED_MESSAGES = 16;
 
 /** A URL we are willing to fetch, or `null`: http(s), no credentials, nothing a parser had to guess. */
 export function vetImageUrl(raw: string, base?: URL): URL | null {
