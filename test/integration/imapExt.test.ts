@@ -151,9 +151,8 @@ describe('the raw-command wrapper on a live connection', () => {
     await alice.mailboxOpen('INBOX');
     void alice.idle();
     await expect.poll(() => alice.idling).toBe(true);
-    const started = Date.now();
+    // A command that waited for IDLE to end by itself would never answer: the test's timeout fails it.
     expect(await myRights(alice, 'INBOX')).toBe('lrwstipekxacd');
-    expect(Date.now() - started).toBeLessThan(2000);
     await expect.poll(() => alice.idling, { timeout: 3000 }).toBe(true);
   });
 
