@@ -2,7 +2,7 @@
  * Issue #10 §9, "Done means": with the own mailbox, three shared mailboxes and their calendars,
  * and two windows, an account keeps within 5 IMAP connections — counted by the server itself
  * (`doveadm who`), not by our own counter — against Dovecot's default limit of 10 per user and
- * address; the folders it cannot watch with IDLE are polled, so new mail still arrives.
+ * address; the folders it does not watch with IDLE are polled, so new mail still arrives.
  */
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/shared/model';
@@ -90,6 +90,9 @@ describe('connection budget (issue #10 §9)', () => {
       for (const [i, to] of [BOB, 'info@example.test', 'sales@example.test', EXTRA].entries()) await deliver(stack, mail(to, `Budget ${i}`));
       const arrived = (path: string, subject: string) => [...(first.messages.get(path)?.values() ?? [])].some((m) => m.subject === subject);
       await second.until(() => inboxes.every((path, i) => arrived(path, `Budget ${i}`)), 'the new mail in all four Inboxes', 30_000);
+      // A folder nobody watches is polled: a copy into sales@'s Archive arrives too.
+      await doveadm(stack, 'copy', '-u', 'sales@example.test', 'Archive', 'mailbox', 'INBOX', 'header', 'subject', 'Budget 2');
+      await second.until(() => arrived('shared/sales@example.test/Archive', 'Budget 2'), 'the copy in the polled Archive', 30_000);
 
       // The writing window closes: the other one takes over, within the same budget.
       await second.session.close();

@@ -171,10 +171,19 @@ export class AccountSync {
   private async runSession(session: ImapSession, head: Warm | null): Promise<void> {
     const { guard, dispose } = guardSession(session);
     const offChange = session.onChange((path) => this.serverChanged(path));
-    const timer = setInterval(() => {
-      this.pollDue = true;
-      this.wake();
-    }, this.deps.tuning.pollMs);
+    // Folders the budget leaves without a watcher are polled sooner (unwatchedPollMs), so a
+    // shared calendar without IDLE still follows within seconds (issue #10 §9).
+    const { pollMs, unwatchedPollMs } = this.deps.tuning;
+    let lastPoll = Date.now();
+    const timer = setInterval(
+      () => {
+        if (Date.now() - lastPoll < pollMs && this.pool.allLive()) return;
+        lastPoll = Date.now();
+        this.pollDue = true;
+        this.wake();
+      },
+      Math.min(pollMs, unwatchedPollMs),
+    );
     const discoveryTimer = setInterval(() => this.rediscover(), this.deps.tuning.discoveryMs);
     try {
       await guard(this.initialPass(session, head));

@@ -116,6 +116,11 @@ export class IdlePool {
     return new Set([...this.watchers.values()].filter((w) => w.live).map((w) => w.path));
   }
 
+  /** Whether every watched folder has its IDLE connection up (none waits for a lease or reconnects). */
+  allLive(): boolean {
+    return [...this.watchers.values()].every((w) => w.live);
+  }
+
   async close(): Promise<void> {
     await this.set([]);
   }

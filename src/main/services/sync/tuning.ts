@@ -17,6 +17,8 @@ export interface SyncTuning {
   ackTimeoutMs: number;
   /** LIST-STATUS poll of the unwatched folders; also how fast a grant or revocation shows. */
   pollMs: number;
+  /** The poll while a folder that should have IDLE has no watcher (the budget is full). */
+  unwatchedPollMs: number;
   /** Full re-discovery: rights (MYRIGHTS) and quota, which LIST does not reveal. */
   discoveryMs: number;
   /** Reconnect delays of the sync connection and the IDLE watchers (shared/retry.ts). */
@@ -43,6 +45,7 @@ export const defaultTuning: SyncTuning = {
   headStartMs: 60_000,
   ackTimeoutMs: 120_000,
   pollMs: 15_000,
+  unwatchedPollMs: 5_000,
   discoveryMs: 30_000,
   backoffMs: defaultRetry.reconnectMs,
   connectionLimit: 5,
