@@ -13,7 +13,7 @@ import type { Envelope } from '../imap/types';
 import { leaves, type BodyNode } from './bodyStructure';
 import { decodeCharset } from './charset';
 import { displayPlan, TEXT_PART_BYTES, type DisplayItem } from './displayPlan';
-import type { ParsePool } from './parsePool';
+import { ParseBudgetError, type ParsePool } from './parsePool';
 import { decodePart } from './transferDecode';
 import type { HeaderFields } from './worker/mime.mjs';
 
@@ -70,13 +70,23 @@ export async function buildBody(
   const plan = displayPlan(root);
   const nodes = new Map(leaves(root).map((leaf) => [leaf.partId, leaf.node]));
   let incomplete = false;
+  // One part over budget gives the message's other waiting parts the cheap path, not a budget each.
+  const budget = new AbortController();
+  const run = async <T>(kind: string, payload: unknown, transfer: ArrayBuffer[]): Promise<T> => {
+    try {
+      return await pool.run<T>(kind, payload, transfer, budget.signal);
+    } catch (error) {
+      if (error instanceof ParseBudgetError) budget.abort();
+      throw error;
+    }
+  };
 
   const header = async (key: string): Promise<HeaderFields | null> => {
     const block = sections.get(key);
     if (!block) return null;
     const { bytes, transfer } = bytesFor(block);
     try {
-      return await pool.run<HeaderFields>('header', { bytes }, transfer);
+      return await run<HeaderFields>('header', { bytes }, transfer);
     } catch {
       incomplete = true;
       return null;
@@ -94,7 +104,7 @@ export async function buildBody(
     const encoding = (node.encoding ?? '7bit').toLowerCase();
     const { bytes, transfer } = bytesFor(raw);
     try {
-      return await pool.run<string>('text', { type, parameters: node.parameters ?? {}, encoding, raw: bytes }, transfer);
+      return await run<string>('text', { type, parameters: node.parameters ?? {}, encoding, raw: bytes }, transfer);
     } catch {
       // The worker ran over its budget: the libraries' plain decoding, without its niceties
       // (format=flowed), on at most TEXT_PART_BYTES.
@@ -119,7 +129,7 @@ export async function buildBody(
   const [headers, shown, invitations] = await Promise.all([
     header('HEADER'),
     parts(plan.items),
-    calendarInvitations(plan.calendars, sections, pool, nodes, () => {
+    calendarInvitations(plan.calendars, sections, (text) => run('ics', { text }, []), nodes, () => {
       incomplete = true;
     }),
   ]);
@@ -153,7 +163,7 @@ export async function buildBody(
 async function calendarInvitations(
   partIds: string[],
   sections: Map<string, Buffer>,
-  pool: ParsePool,
+  parseIcsText: (text: string) => Promise<{ calendars: JCalendar[]; failed: { summary: string; reason: string }[] }>,
   nodes: Map<string, BodyNode>,
   onBudget: () => void,
 ): Promise<CalendarInvitation[]> {
@@ -166,7 +176,7 @@ async function calendarInvitations(
     let parsed: { calendars: JCalendar[]; failed: { summary: string; reason: string }[] };
     try {
       const text = decodeCharset(decodePart(raw, (node.encoding ?? '7bit').toLowerCase()), node.parameters?.charset ?? 'utf-8');
-      parsed = await pool.run('ics', { text });
+      parsed = await parseIcsText(text);
     } catch {
       onBudget(); // the mail still shows; the part stays an attachment
       continue;

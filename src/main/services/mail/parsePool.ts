@@ -40,6 +40,7 @@ interface Job {
   kind: string;
   payload: unknown;
   transfer: ArrayBuffer[];
+  signal: AbortSignal | undefined;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -60,6 +61,8 @@ export function defaultWorkerUrl(): URL {
 }
 
 export class ParsePool {
+  /** Jobs handed to a worker, and those that ran over their budget. */
+  readonly stats = { started: 0, overBudget: 0 };
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -75,9 +78,13 @@ export class ParsePool {
     this.memoryMb = options.memoryMb ?? 384;
   }
 
-  run<T>(kind: string, payload: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+  /**
+   * `signal`: a job still waiting when it is aborted never starts (one message's other parts,
+   * once one of them ran over budget, are not given a budget each).
+   */
+  run<T>(kind: string, payload: unknown, transfer: ArrayBuffer[] = [], signal?: AbortSignal): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ kind, payload, transfer, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ kind, payload, transfer, signal, resolve: resolve as (value: unknown) => void, reject });
       this.pump();
     });
   }
@@ -93,7 +100,9 @@ export class ParsePool {
       let slot = this.slots.find((s) => s.job === null);
       if (!slot && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
-      this.start(slot, this.queue.shift() as Job);
+      const job = this.queue.shift() as Job;
+      if (job.signal?.aborted) job.reject(new ParseBudgetError('time', 'Skipped: the message ran over its parse budget'));
+      else this.start(slot, job);
     }
   }
 
@@ -123,6 +132,7 @@ export class ParsePool {
   }
 
   private start(slot: Slot, job: Job): void {
+    this.stats.started += 1;
     slot.job = job;
     slot.worker.ref();
     slot.timer = setTimeout(() => {
@@ -144,6 +154,7 @@ export class ParsePool {
     if (index >= 0) this.slots.splice(index, 1);
     const job = slot.job;
     this.finish(slot);
+    if (job && error instanceof ParseBudgetError) this.stats.overBudget += 1;
     job?.reject(error);
     await slot.worker.terminate().catch(() => undefined);
     this.pump();
