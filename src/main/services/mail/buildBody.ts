@@ -93,6 +93,8 @@ export async function buildBody(
     }
   };
 
+  /** HTML parts' text by part, for `text` when the message shows no plain part. */
+  const htmlTexts = new Map<string, string>();
   const text = async (partId: string, node: BodyNode, type: string): Promise<string | null> => {
     const raw = sections.get(partId);
     if (raw === undefined) {
@@ -104,7 +106,9 @@ export async function buildBody(
     const encoding = (node.encoding ?? '7bit').toLowerCase();
     const { bytes, transfer } = bytesFor(raw);
     try {
-      return await run<string>('text', { type, parameters: node.parameters ?? {}, encoding, raw: bytes }, transfer);
+      const decoded = await run<{ content: string; text: string | null }>('text', { type, parameters: node.parameters ?? {}, encoding, raw: bytes }, transfer);
+      if (decoded.text !== null) htmlTexts.set(partId, decoded.text);
+      return decoded.content;
     } catch {
       // The worker ran over its budget: the libraries' plain decoding, without its niceties
       // (format=flowed), on at most TEXT_PART_BYTES.
@@ -142,10 +146,13 @@ export async function buildBody(
   }
   const plain = shown.flatMap((p) => (p.kind === 'text' ? [p.text] : []));
   const firstHtml = shown.find((p) => p.kind === 'html');
+  const firstHtmlItem = plan.items.find((i) => i.kind === 'html');
+  const firstHtmlText = firstHtmlItem ? (htmlTexts.get(firstHtmlItem.partId) ?? null) : null;
   return {
     ...ref,
     html: firstHtml?.kind === 'html' && firstHtml.html !== '' ? firstHtml.html : null,
-    text: plain.length > 0 ? plain.join('\n\n') : null,
+    // Replies quote `text` in their plain part (composeDraft): an HTML-only message gives its text.
+    text: plain.length > 0 ? plain.join('\n\n') : firstHtmlText,
     parts: shown,
     ...(incomplete || (headers === null && sections.has('HEADER')) ? { incomplete: true } : {}),
     attachments: plan.attachments,

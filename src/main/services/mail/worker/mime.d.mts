@@ -17,5 +17,6 @@ export function validTime(date: Date | undefined): number | null;
 export function authResults(lines: readonly { key: string; line: string }[]): string[];
 export function headerFields(parsed: unknown): HeaderFields;
 export function parseHeader(bytes: Uint8Array): Promise<HeaderFields>;
-export function decodeText(part: { type: string; parameters?: Record<string, string>; encoding: string; raw: Uint8Array }): Promise<string>;
+/** `content`: the text or the HTML; `text`: an HTML part's text (html-to-text), else null. */
+export function decodeText(part: { type: string; parameters?: Record<string, string>; encoding: string; raw: Uint8Array }): Promise<{ content: string; text: string | null }>;
 export function splitSource(bytes: Uint8Array, maxBodyBytes: number): Promise<{ root: BodyNode | null; bodies: Record<string, Uint8Array> }>;

@@ -92,10 +92,13 @@ export async function parseHeader(bytes) {
   return headerFields(await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), parserOptions));
 }
 
+/** html-to-text on megabytes of hostile HTML can take very long; a longer part gives no text. */
+const HTML_TO_TEXT_CHARS = 2 * 1024 * 1024;
+
 const headerValue = (value) => `"${String(value).replace(/[\r\n]+/g, ' ').replace(/["\\]/g, '\\$&')}"`;
 
 /**
- * One text part's content as sent (`BODY[<part>]`) to text, by mailparser itself: the part is
+ * One text part's content as sent (`BODY[<part>]`) to a string, by mailparser itself: the part is
  * given the MIME header its BODYSTRUCTURE describes (type, charset, format=flowed, transfer
  * encoding) and parsed as a message of its own.
  */
@@ -106,9 +109,15 @@ export async function decodeText({ type, parameters, encoding, raw }) {
     .join('');
   const head = `Content-Type: ${type}${params}\r\nContent-Transfer-Encoding: ${encoding.replace(/[^a-z0-9-]/gi, '') || '7bit'}\r\n\r\n`;
   const body = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  const parsed = await simpleParser(Buffer.concat([Buffer.from(head), body]), parserOptions);
-  if (type === 'text/html') return typeof parsed.html === 'string' ? parsed.html : '';
-  return parsed.text ?? '';
+  const html = type === 'text/html';
+  // An HTML part also gives its text (html-to-text, mailparser's own): replies quote it.
+  const parsed = await simpleParser(Buffer.concat([Buffer.from(head), body]), {
+    ...parserOptions,
+    skipHtmlToText: !html,
+    maxHtmlLengthToParse: HTML_TO_TEXT_CHARS,
+  });
+  if (html) return { content: typeof parsed.html === 'string' ? parsed.html : '', text: parsed.text ?? null };
+  return { content: parsed.text ?? '', text: null };
 }
 
 /** Which leaves' bodies a reader may need: text, calendars, inline images, attached messages. */

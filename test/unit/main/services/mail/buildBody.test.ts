@@ -45,6 +45,14 @@ describe('buildBody when the parser runs out of budget (issue #10 §1)', () => {
     expect(pool.stats.overBudget).toBe(1);
   });
 
+  it('gives an HTML-only message a text for replies to quote, from its HTML', async () => {
+    pool = new ParsePool();
+    const html: BodyNode = { type: 'text/html', encoding: '7bit', parameters: { charset: 'utf-8' }, size: 40 };
+    const body = await buildBody(ref, html, new Map([['HEADER', Buffer.from('Subject: h\r\n\r\n')], ['1', Buffer.from('<p>Hallo <b>Alice</b></p><script>x()</script>')]]), pool);
+    expect(body.html).toContain('<b>Alice</b>');
+    expect(body.text).toBe('Hallo Alice');
+  });
+
   it('reads the same message completely with a working parser', async () => {
     pool = new ParsePool();
     const body = await buildBody(ref, root, sections, pool, envelope);
