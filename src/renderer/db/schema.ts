@@ -23,6 +23,7 @@ import {
   type MessageRow,
   type ReminderRow,
 } from './rows';
+import { ownMailboxId } from '../../shared/mailboxIds';
 
 export class PostvakDb extends Dexie {
   declare folders: Table<FolderRow, FolderKey>;
@@ -61,7 +62,7 @@ export class PostvakDb extends Dexie {
         const folders = tx.table<FolderRow, FolderKey>('folders');
         const roles = new Map<string, FolderRow['role']>();
         await folders.toCollection().modify((folder) => {
-          folder.mailboxId ??= `${folder.accountId}:own`;
+          folder.mailboxId ??= ownMailboxId(folder.accountId);
           folder.rights ??= null;
           roles.set(`${folder.accountId}\u0000${folder.path}`, folder.role);
         });

@@ -6,6 +6,7 @@
 import { AppError } from '../errors';
 import type { AccountId, Mailbox } from '../model';
 import type { Identity, IdentityConfigEntry, SendMode } from '../model/compose';
+import { ownMailboxId } from '../mailboxIds';
 import { parseRights } from '../rights';
 
 export interface IdentityAccount {
@@ -17,8 +18,7 @@ export interface IdentityAccount {
 
 const lower = (address: string): string => address.trim().toLowerCase();
 
-/** The own mailbox's id (see Mailbox.id); aliases hang off it. */
-export const ownMailboxId = (accountId: string): string => `${accountId}:own`;
+export { ownMailboxId };
 
 /** An alias identity's id: stable whatever the spelling of the address. */
 export const aliasIdentityId = (accountId: string, address: string): string => `${accountId}:alias:${lower(address)}`;

@@ -47,7 +47,7 @@ export type FolderRole = 'inbox' | 'drafts' | 'sent' | 'trash' | 'junk' | 'archi
  */
 export interface Mailbox {
   /**
-   * Stable: `<accountId>:own`, `<accountId>:shared:<address>`, `<accountId>:public:<prefix>`,
+   * Stable (built by src/shared/mailboxIds.ts): `<accountId>:own`, `<accountId>:shared:<address>`, `<accountId>:public:<prefix>`,
    * `<accountId>:manual:<prefix>`.
    */
   id: string;

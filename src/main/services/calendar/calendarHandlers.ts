@@ -10,7 +10,7 @@ import type { ImapSession } from '../imap/types';
 import { calendarStore, messageStore } from '../imap/storeOps';
 import { taskMailbox } from '../tasks/taskMailbox';
 import { ensureCalendar } from './calendarFolders';
-import { ownMailboxId } from '../mailboxes/discovery';
+import { ownMailboxId } from '../../../shared/mailboxIds';
 import { exportIcs, importIcs } from './icsTransfer';
 import { deleteEvent, saveEvent, type CalendarSession, type WriteContext } from './writeEvent';
 

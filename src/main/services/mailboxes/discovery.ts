@@ -9,6 +9,7 @@
  * `l` right on something in it (RFC 4314 §4), which is how a revocation is noticed.
  */
 import type { AccountId, Mailbox } from '../../../shared/model';
+import { manualMailboxId, ownMailboxId, publicMailboxId, sharedMailboxId } from '../../../shared/mailboxIds';
 
 export interface ManualMailbox {
   /** Path prefix including the trailing delimiter, e.g. `Shared Folders/info/`. */
@@ -100,8 +101,6 @@ export function displayNameFor(address: string): string {
   return local ? local.charAt(0).toLocaleUpperCase() + local.slice(1) : address;
 }
 
-export const ownMailboxId = (accountId: string): string => `${accountId}:own`;
-
 /**
  * Every mailbox of the account, without server facts yet (rights, quota, a stored display name):
  * the own one first, then discovered ones in LIST order, then manual ones. A manual prefix that
@@ -122,9 +121,9 @@ export function mailboxSkeletons(config: MailboxConfig, owners: readonly SharedO
   own.hidden = false;
   const discovered = owners.map((o): Mailbox => {
     // Issue #10 §8: public folders are named by their folder, never given an invented address.
-    if (o.public) return { ...base(`${config.accountId}:public:${o.prefix}`), kind: 'shared', source: 'discovered', public: true, address: o.owner, displayName: displayNameFor(o.owner), prefix: o.prefix };
+    if (o.public) return { ...base(publicMailboxId(config.accountId, o.prefix)), kind: 'shared', source: 'discovered', public: true, address: o.owner, displayName: displayNameFor(o.owner), prefix: o.prefix };
     const address = addressFor(o.owner, config.email);
-    return { ...base(`${config.accountId}:shared:${address}`), kind: 'shared', source: 'discovered', address, displayName: displayNameFor(address), prefix: o.prefix };
+    return { ...base(sharedMailboxId(config.accountId, address)), kind: 'shared', source: 'discovered', address, displayName: displayNameFor(address), prefix: o.prefix };
   });
   const taken = new Set(discovered.map((m) => m.prefix));
   const manual = config.manual
@@ -145,8 +144,6 @@ function routed(mailbox: Mailbox, via: MailboxConfig['via']): Mailbox {
   const through = mailbox.source === 'account' ? null : (via?.(mailbox.address) ?? null);
   return through ? { ...mailbox, via: through, hidden: true } : mailbox;
 }
-
-export const manualMailboxId = (accountId: string, prefix: string): string => `${accountId}:manual:${prefix}`;
 
 /**
  * The mailbox a folder belongs to: the longest prefix that contains it. A mailbox's own

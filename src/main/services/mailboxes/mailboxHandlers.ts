@@ -7,7 +7,8 @@ import type { AccountId, Mailbox } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
-import { displayNameFor, manualMailboxId, ownMailboxId } from './discovery';
+import { displayNameFor } from './discovery';
+import { manualMailboxId, ownMailboxId } from '../../../shared/mailboxIds';
 
 export function mailboxHandlers(ctx: ServicesContext): Handlers {
   const rediscover = (accountId: string) => ctx.sync.rediscover(accountId);

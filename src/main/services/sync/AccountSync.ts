@@ -27,6 +27,7 @@ import { classifyFailure, guardSession, StaleSessionError } from './syncConnect'
 import { discoverAccount, listOnFreshLogin, listsDiffer, nothingDiscovered, type Discovered } from './accountDiscovery';
 import { foldersAfterPoll, poolWatchList } from './watching';
 import { firstLooks, replayHeadStart } from './headStart';
+import { ownMailboxId } from '../../../shared/mailboxIds';
 
 export interface AccountSyncDeps {
   accountId: AccountId;
@@ -242,7 +243,7 @@ export class AccountSync {
   /** After the first pass, before the account reports idle: the own calendar, listed at once. */
   private async ensureOwnCalendar(session: ImapSession): Promise<void> {
     const ensure = this.deps.ensureOwnCalendar;
-    const ownId = `${this.deps.accountId}:own`;
+    const ownId = ownMailboxId(this.deps.accountId);
     if (!ensure || this.stopped || this.known.folders.some((f) => f.role === 'calendar' && f.mailboxId === ownId)) return;
     try {
       if (!(await ensure(session))) return;

@@ -19,6 +19,7 @@ import { useStore } from '../../store';
 import { answerDraft, emptyMessage, type DraftDeps } from './composeDraft';
 import { editorHtml } from './editorContent';
 import { buildSituation, reopenedSituation } from './situation';
+import { ownMailboxId } from '../../../shared/mailboxIds';
 
 class ComposeError extends Error {
   constructor(readonly apiError: ApiError) {
@@ -47,7 +48,7 @@ function draftDeps(): DraftDeps {
 }
 
 async function mailboxIdOf(accountId: string, folderPath: string): Promise<string> {
-  return (await db.folders.get([accountId, folderPath]))?.mailboxId ?? `${accountId}:own`;
+  return (await db.folders.get([accountId, folderPath]))?.mailboxId ?? ownMailboxId(accountId);
 }
 
 /** The mailbox of the folder selected in the tree (null in unified views and the Outbox). */

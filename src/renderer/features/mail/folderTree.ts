@@ -11,6 +11,7 @@ import { routeGroups } from '../../../shared/mailboxRoutes';
 import type { FolderRow, MailboxRow, UnifiedRole } from '../../db/rows';
 import type { Translate } from '../../i18n/types';
 import { folderDisplayName, isInbox, mailboxRoot, roleOrder } from './folderNames';
+import { ownMailboxId } from '../../../shared/mailboxIds';
 
 export interface TreeNode {
   /** Unique across accounts and mailboxes. */
@@ -105,7 +106,7 @@ export function isSharedMailbox(mailbox: MailboxRow, account: Pick<Account, 'kin
 /** The own mailbox of an account whose mailboxes the cache does not know yet. */
 export function ownMailboxFor(account: Account): MailboxRow {
   return {
-    id: `${account.id}:own`,
+    id: ownMailboxId(account.id),
     accountId: account.id,
     kind: 'own',
     source: 'account',
@@ -144,7 +145,7 @@ export function groupByMailbox(
   }
   for (const folder of folders) {
     if (hidden.has(folder.mailboxId)) continue;
-    const group = groups.get(folder.mailboxId) ?? groups.get(`${folder.accountId}:own`);
+    const group = groups.get(folder.mailboxId) ?? groups.get(ownMailboxId(folder.accountId));
     group?.folders.push(folder);
   }
   const accountOrder = new Map(accounts.map((account, index) => [account.id, index]));

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useFolders } from '../../db/queries/folders';
 import { useStore } from '../../store';
 import { isInbox } from './folderNames';
+import { ownMailboxId } from '../../../shared/mailboxIds';
 
 export function useDefaultFolder(): void {
   const nothingSelected = useStore((state) => state.selectedFolderPath === null && state.selectedUnified === null && !state.selectedOutbox);
@@ -10,7 +11,7 @@ export function useDefaultFolder(): void {
   const folders = useFolders(nothingSelected ? firstAccountId : null);
   useEffect(() => {
     if (!nothingSelected || !firstAccountId || !folders) return;
-    const own = `${firstAccountId}:own`;
+    const own = ownMailboxId(firstAccountId);
     const inbox =
       folders.find((folder) => folder.mailboxId === own && isInbox(folder)) ??
       folders.find((folder) => isInbox(folder)) ??

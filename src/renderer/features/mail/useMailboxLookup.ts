@@ -4,6 +4,7 @@ import { folderKeyOf, useMailboxesAndFolders } from '../../db/queries/mailboxes'
 import type { FolderRow, MailboxRow } from '../../db/rows';
 import { useStore } from '../../store';
 import { colourOf, mailboxColours } from './mailboxInfo';
+import { ownMailboxId } from '../../../shared/mailboxIds';
 
 export interface MailboxLookup {
   folder(accountId: string, path: string): FolderRow | undefined;
@@ -27,7 +28,7 @@ export function useMailboxLookup(): MailboxLookup | undefined {
       colour: (mailboxId) => colourOf(colours, mailboxId),
       mailboxOf: (accountId, path) => {
         const row = folder(accountId, path);
-        return (row && mailboxes.get(row.mailboxId)) ?? mailboxes.get(`${accountId}:own`);
+        return (row && mailboxes.get(row.mailboxId)) ?? mailboxes.get(ownMailboxId(accountId));
       },
     };
   }, [data]);
