@@ -133,6 +133,12 @@ test("own quota is shown with a warning past 90 %; info@'s, which Dovecot shows 
     await expect(mailboxNode(alice.page, 'alice@example.test')).toHaveAccessibleDescription(/of 1 GB used/);
     await expect(alice.page.getByText(/alice@example\.test is 9\d% full\. When it is full, sending from it stops first/)).toBeVisible();
     await screenshot(alice.page, 'quota-warning');
+    // Settings → Mailboxes says the same.
+    await alice.page.getByRole('button', { name: 'Settings' }).click();
+    const mailboxes = alice.page.getByRole('region', { name: 'Mailboxes' });
+    await expect(mailboxes.getByRole('listitem').filter({ hasText: INFO })).toContainText('Storage use not shown by your server');
+    await expect(mailboxes.getByRole('listitem').filter({ hasText: 'alice@example.test' }).first()).toContainText(/of 1 GB used/);
+    await screenshot(alice.page, 'settings-quota-not-shown');
   } finally {
     await alice.close();
     writeFileSync(quotaFile, before);

@@ -418,6 +418,7 @@ export const en = {
 
   'quota.used': '{used} of {limit} used',
   'quota.notShown': 'storage use not shown by your server',
+  'settings.mailboxes.quotaNotShown': 'Storage use not shown by your server',
   'quota.warning':
     '{address} is {percent}% full. When it is full, sending from it stops first, then incoming mail bounces back to the senders.',
   'quota.full':

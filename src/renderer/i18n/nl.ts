@@ -418,6 +418,7 @@ export const nl: Translation = {
 
   'quota.used': '{used} van {limit} gebruikt',
   'quota.notShown': 'opslaggebruik niet getoond door je server',
+  'settings.mailboxes.quotaNotShown': 'Opslaggebruik niet getoond door je server',
   'quota.warning':
     '{address} is voor {percent}% vol. Als hij vol is, stopt eerst het verzenden ervanuit en daarna gaat binnenkomende mail terug naar de afzenders.',
   'quota.full':

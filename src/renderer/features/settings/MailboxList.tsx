@@ -41,7 +41,8 @@ function MailboxItem({ mailbox, account, colour, routes, accounts }: MailboxItem
   const pushToast = useStore((state) => state.pushToast);
   const [busy, setBusy] = useState(false);
   const shared = isSharedMailbox(mailbox, account) && account.kind !== 'shared';
-  const usage = quotaUsage(mailbox.quota, t, localeTag);
+  // Issue #10 §9: Dovecot shows a shared mailbox's quota only to its owner.
+  const usage = mailbox.quota ? quotaUsage(mailbox.quota, t, localeTag) : t('settings.mailboxes.quotaNotShown');
   const warning = quotaWarning(mailbox, t);
 
   async function run(call: () => ReturnType<typeof api.call>, done?: string) {
