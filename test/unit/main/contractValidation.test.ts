@@ -290,7 +290,7 @@ describe('contract validation', () => {
       ok: true,
       value: { saved: true },
     });
-    expect(saveFile).toHaveBeenCalledWith('.._a.txt', Buffer.from('hoi'));
+    expect(saveFile).toHaveBeenCalledWith('_a.txt', Buffer.from('hoi'));
     expect(await dispatch(handlers, 'files.save', { suggestedName: 'a', dataBase64: 'not base64!' })).toMatchObject({
       ok: false,
       error: { code: 'invalidInput' },

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { checkExternalUrl } from '../../../shared/links';
 import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesOptions } from '../types';
+import { safeFileName } from '../../../shared/fileName';
 
 /** The link as it may be handed to the system (the shared rule, src/shared/links.ts), or why not. */
 export function vetExternalUrl(raw: string): string {
@@ -41,7 +42,7 @@ export function appHandlers(options: ServicesOptions): Handlers {
   if (saveFile) {
     handlers['files.save'] = async ({ suggestedName, dataBase64 }) => {
       if (dataBase64.length % 4 !== 0 || !base64.test(dataBase64)) throw new AppError('invalidInput', 'The file data is not base64');
-      const name = suggestedName.replace(/[/\\\0]/g, '_');
+      const name = safeFileName(suggestedName, 'download');
       return { saved: await saveFile(name, Buffer.from(dataBase64, 'base64')) };
     };
   }

@@ -3,6 +3,7 @@
  */
 import type { CalendarEvent } from '../../../shared/model/calendar';
 import { parseRights } from '../../../shared/rights';
+import { safeFileName } from '../../../shared/fileName';
 
 /**
  * The rights a write lacks, in words, or `null` (RFC 4314 §4): APPEND needs `i`; replacing or
@@ -38,8 +39,7 @@ export function stampImported(event: CalendarEvent, stamp: { now: number; by: st
   };
 }
 
-/** A file name from a calendar or event name: letters, digits, spaces, dashes; never empty. */
+/** A file name from a calendar or event name (src/shared/fileName.ts); never empty. */
 export function icsFileName(name: string): string {
-  const clean = name.replace(/[^\p{L}\p{N} _-]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
-  return `${clean || 'calendar'}.ics`;
+  return `${safeFileName(name, 'calendar', 80)}.ics`;
 }

@@ -10,6 +10,7 @@ import type { AttachmentDelivery } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { ServicesContext } from '../context';
 import { displayPlan } from './displayPlan';
+import { safeFileName } from '../../../shared/fileName';
 
 export interface AttachmentFile {
   filename: string;
@@ -21,16 +22,6 @@ export interface AttachmentFile {
 }
 
 export type AttachmentDeliverer = (file: AttachmentFile) => Promise<AttachmentDelivery>;
-
-/** A name that is safe as one path component on every platform (no separators, no controls). */
-export function safeFileName(name: string): string {
-  const cleaned = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' ? '_' : c))
-    .join('')
-    .replace(/[/\\:*?"<>|]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 200);
-  return cleaned || 'attachment';
-}
 
 export async function saveAttachment(
   ctx: Pick<ServicesContext, 'inFolder'>,

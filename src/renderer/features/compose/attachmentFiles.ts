@@ -3,7 +3,8 @@
  * FileReader into base64, as the contract carries them (src/shared/composeSchemas.ts).
  */
 import type { OutgoingAttachment } from '../../../shared/model/compose';
-import { newMessageId, safeFilename } from './composeDraft';
+import { newMessageId } from './composeDraft';
+import { safeFileName } from '../../../shared/fileName';
 
 /**
  * One file above this is refused at once rather than after a long upload: well over what mail
@@ -29,7 +30,7 @@ export async function readAttachment(file: File): Promise<OutgoingAttachment> {
   return {
     kind: 'data',
     id: newMessageId(),
-    filename: safeFilename(file.name, 'attachment'),
+    filename: safeFileName(file.name, 'attachment'),
     contentType: mimeType.test(file.type) ? file.type : 'application/octet-stream',
     size: file.size,
     dataBase64: await readBase64(file),

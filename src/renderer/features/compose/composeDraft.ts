@@ -18,6 +18,7 @@ import type { MessageBody } from '../../../shared/model';
 import type { ComposeIntent, Identity, OutgoingAttachment, OutgoingMessage } from '../../../shared/model/compose';
 import type { Formatters } from '../../i18n/format';
 import type { Translate } from '../../i18n/types';
+import { safeFileName } from '../../../shared/fileName';
 
 export interface DraftDeps {
   t: Translate;
@@ -68,13 +69,6 @@ function originalHtml(body: MessageBody, deps: DraftDeps): string {
   return textToHtml(body.text ?? '');
 }
 
-/** A name safe for an attachment: no path separators or control characters, within the contract's 255. */
-export function safeFilename(name: string, fallback: string): string {
-  const printable = [...name].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join('');
-  const clean = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return (clean || fallback).slice(0, 255);
-}
-
 /** The original's attachments for an inline forward: real attachments only (inline images travel in the HTML). */
 function forwardedParts(body: MessageBody): OutgoingAttachment[] {
   return body.attachments
@@ -82,7 +76,7 @@ function forwardedParts(body: MessageBody): OutgoingAttachment[] {
     .map((a) => ({
       kind: 'part',
       id: `part-${a.partId}`,
-      filename: safeFilename(a.filename, 'attachment'),
+      filename: safeFileName(a.filename, 'attachment'),
       contentType: /^[\w.+-]+\/[\w.+-]+$/.test(a.contentType) ? a.contentType : 'application/octet-stream',
       size: a.size,
       source: { accountId: body.accountId, folderPath: body.folderPath, uid: body.uid, partId: a.partId },
@@ -130,7 +124,7 @@ export function answerDraft(
     const attachment: OutgoingAttachment = {
       kind: 'message',
       id: 'original',
-      filename: safeFilename(`${h.subject.trim() || deps.t('messages.noSubject')}.eml`, 'message.eml'),
+      filename: safeFileName(`${h.subject.trim() || deps.t('messages.noSubject')}.eml`, 'message.eml'),
       size: original.size,
       source: { accountId: body.accountId, folderPath: body.folderPath, uid: body.uid },
     };

