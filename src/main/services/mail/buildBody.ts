@@ -12,7 +12,7 @@ import { icsFromJcal } from '../calendar/ical/icsFile';
 import type { Envelope } from '../imap/types';
 import { leaves, type BodyNode } from './bodyStructure';
 import { decodeCharset } from './charset';
-import { displayPlan, TEXT_PART_BYTES, type DisplayItem } from './displayPlan';
+import { displayPlan, TEXT_PART_BYTES, UNNAMED_MESSAGE, type DisplayItem } from './displayPlan';
 import { ParseBudgetError, type ParsePool } from './parsePool';
 import { decodePart } from './transferDecode';
 import type { HeaderFields } from './worker/mime.mjs';
@@ -144,6 +144,9 @@ export async function buildBody(
     if (!raw || !node) continue;
     inlineImages[image.contentId] = `data:${image.type};base64,${decodePart(raw, (node.encoding ?? '').toLowerCase()).toString('base64')}`;
   }
+  const shownMessages = new Map(
+    shown.flatMap((p) => (p.kind === 'message' && p.headers.subject.trim() ? [[p.partId, p.headers.subject.trim().replace(/[\\/:*?"<>|\r\n\t]/g, '_')] as const] : [])),
+  );
   const plain = shown.flatMap((p) => (p.kind === 'text' ? [p.text] : []));
   const firstHtml = shown.find((p) => p.kind === 'html');
   const firstHtmlItem = plan.items.find((i) => i.kind === 'html');
@@ -155,7 +158,11 @@ export async function buildBody(
     text: plain.length > 0 ? plain.join('\n\n') : firstHtmlText,
     parts: shown,
     ...(incomplete || (headers === null && sections.has('HEADER')) ? { incomplete: true } : {}),
-    attachments: plan.attachments,
+    attachments: plan.attachments.map((a) => {
+      // An attached message without a file name is named by its subject, as mail clients do.
+      const shown = shownMessages.get(a.partId);
+      return a.contentType === 'message/rfc822' && a.filename === UNNAMED_MESSAGE && shown ? { ...a, filename: `${shown.slice(0, 120)}.eml` } : a;
+    }),
     inlineImages,
     headers: headers ?? (envelope ? fromEnvelope(envelope) : emptyHeaders()),
     invitations,

@@ -15,6 +15,8 @@ export const MAX_TEXT_ITEMS = 100;
 export const MAX_INVITATION_BYTES = 1024 * 1024;
 export const MAX_INLINE_IMAGE_BYTES = 5 * 1024 * 1024;
 const MAX_INLINE_IMAGES_TOTAL = 20 * 1024 * 1024;
+/** The name of an attached message without one (buildBody names it by its subject). */
+export const UNNAMED_MESSAGE = 'message.eml';
 /** Attached messages inside attached messages shown at most this deep. */
 const MAX_MESSAGE_DEPTH = 5;
 
@@ -126,7 +128,7 @@ export function displayPlan(root: BodyNode): DisplayPlan {
     }
     attachments.push({
       partId: leaf.partId,
-      filename: filename ?? (leaf.type === 'message/rfc822' ? 'message.eml' : defaultName(leaf.type)),
+      filename: filename ?? (leaf.type === 'message/rfc822' ? UNNAMED_MESSAGE : defaultName(leaf.type)),
       contentType: leaf.type,
       size: decodedSize(node),
       contentId: contentIdOf(node),

@@ -53,6 +53,20 @@ describe('buildBody when the parser runs out of budget (issue #10 §1)', () => {
     expect(body.text).toBe('Hallo Alice');
   });
 
+  it('names an attached message without a file name by its subject', async () => {
+    pool = new ParsePool();
+    const forwarded: BodyNode = { type: 'multipart/mixed', childNodes: [{ type: 'text/plain', size: 2 }, { type: 'message/rfc822', size: 60, childNodes: [{ type: 'text/plain', size: 5 }] }] };
+    const fetched = new Map([
+      ['HEADER', Buffer.from('Subject: fw\r\n\r\n')],
+      ['1', Buffer.from('zie')],
+      ['2.HEADER', Buffer.from('Subject: Planning: Q1/Q2\r\nFrom: dave@partner.example\r\n\r\n')],
+      ['2.1', Buffer.from('inner')],
+    ]);
+    const body = await buildBody(ref, forwarded, fetched, pool);
+    expect(body.attachments).toEqual([expect.objectContaining({ partId: '2', filename: 'Planning_ Q1_Q2.eml', contentType: 'message/rfc822' })]);
+    expect(body.parts?.[1]).toMatchObject({ kind: 'message', headers: { subject: 'Planning: Q1/Q2' }, parts: [{ kind: 'text', text: 'inner' }] });
+  });
+
   it('reads the same message completely with a working parser', async () => {
     pool = new ParsePool();
     const body = await buildBody(ref, root, sections, pool, envelope);
