@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSettings } from '../../../../../src/shared/model';
+import type { Account, AccountId, AccountSettings } from '../../../../../src/shared/model';
 import { accountSettingsSchema } from '../../../../../src/shared/api';
-import { applyGuess, emptyValues, toSettings, validate } from '../../../../../src/renderer/features/accounts/accountForm';
+import { applyGuess, emptyValues, loginChanged, toSettings, validate, valuesFromAccount } from '../../../../../src/renderer/features/accounts/accountForm';
 import { createTranslator } from '../../../../../src/renderer/i18n/translate';
 
 const t = createTranslator('en', 'en-US');
@@ -37,5 +37,16 @@ describe('account form', () => {
     const settings = toSettings(values);
     expect(settings.username).toBe('alice@example.test');
     expect(accountSettingsSchema.parse(settings)).toEqual(settings);
+  });
+
+  it('editing: asks for the password again when the login changes, not for other edits (issue #10 §6)', () => {
+    const account: Account = { ...guess, id: 'acc-1' as AccountId, hasPassword: true, rememberPassword: true };
+    const values = valuesFromAccount(account);
+    expect(loginChanged(null, values)).toBe(false);
+    expect(loginChanged(account, values)).toBe(false);
+    expect(loginChanged(account, { ...values, displayName: 'Alice B', imapHost: 'IMAP.example.test' })).toBe(false);
+    for (const change of [{ imapHost: 'imap.evil.test' }, { imapPort: '143' }, { smtpSecurity: 'tls' as const }, { username: 'alice2' }]) {
+      expect(loginChanged(account, { ...values, ...change })).toBe(true);
+    }
   });
 });
