@@ -40,6 +40,8 @@ export function saveDraft(ctx: ServicesContext, message: OutgoingMessage): Promi
 }
 
 async function saveInTurn(ctx: ServicesContext, file: DraftFile, message: OutgoingMessage): Promise<DraftSaveResult> {
+  // A composer still open for a removed account writes nothing back (issue #10 §6): accountNotFound.
+  await ctx.accounts.get(message.accountId);
   const local = await file.put(message);
   const previous = [message.draft, local.server].filter((d): d is { folderPath: string; uid: number } => d !== null);
   try {
