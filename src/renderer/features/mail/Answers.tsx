@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { displayName } from '../../../shared/compose';
 import type { AnswerInfo } from '../../../shared/model/compose';
 import { api } from '../../api';
+import { isolatedSentence } from '../../components/Isolated';
 import { answeredFlag, forwardedFlag, type MessageRow } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 
@@ -33,14 +34,13 @@ export function Answers({ message }: { message: MessageRow }) {
   return (
     <ul className="reader__answers" aria-label={t('reader.answers')}>
       {list.map((answer) => {
-        const params = {
-          by: displayName(answer.by ?? answer.from),
-          from: answer.from.address,
-          date: fmt.fullDate(answer.date),
-        };
+        const key = answer.kind === 'forward' ? 'reader.forwardedBy' : 'reader.answeredBy';
+        const date = fmt.fullDate(answer.date);
+        // The name comes from a Sent copy's X-Postvak-Author: a bidi isolate (issue #10 §3).
+        const names = { by: displayName(answer.by ?? answer.from), from: answer.from.address };
         return (
           <li key={`${answer.folderPath}\u0000${answer.uid}`} className="reader__answer">
-            {t(answer.kind === 'forward' ? 'reader.forwardedBy' : 'reader.answeredBy', params)}
+            {isolatedSentence((p) => t(key, { ...p, date }), names)}
           </li>
         );
       })}
