@@ -8,7 +8,7 @@ import type { AttachedMessageHeaders, BodyPart, MessageBody } from '../../../sha
 import type { AccountId } from '../../../shared/model';
 import type { CalendarInvitation } from '../../../shared/model/calendar';
 import type { JCalendar } from '../calendar/ical/icsParse.mjs';
-import { icsFromJcal } from '../calendar/ical/icsFile';
+import { icsFromJcalSliced } from '../calendar/ical/icsFile';
 import type { Envelope } from '../imap/types';
 import { leaves, type BodyNode } from './bodyStructure';
 import { decodeCharset } from './charset';
@@ -195,7 +195,7 @@ async function calendarInvitations(
       onBudget(); // the mail still shows; the part stays an attachment
       continue;
     }
-    const { method, organizer, events } = icsFromJcal(parsed);
+    const { method, organizer, events } = await icsFromJcalSliced(parsed);
     const key = `${method ?? ''} ${events.map((e) => `${e.uid}/${e.sequence}`).join(' ')}`;
     if (!method || events.length === 0 || seen.has(key)) continue;
     seen.add(key);

@@ -34,8 +34,34 @@ export function parseIcs(text: string): IcsParseResult {
  * The model from parsed jCal (parseCalendarText, here or in the parse worker): linear in the
  * events; the text parsing, whose cost the sender decides, is icsParse.mjs's.
  */
-export function icsFromJcal(parsed: { calendars: JCalendar[]; failed: IcsParseResult['failed'] }): IcsParseResult {
-  const result: IcsParseResult = { method: null, organizer: null, events: [], failed: [...parsed.failed] };
+export function icsFromJcal(parsed: ParsedCalendars): IcsParseResult {
+  const result = emptyResult(parsed);
+  for (const step of mapCalendars(parsed, result)) void step;
+  return result;
+}
+
+/**
+ * The same on main's event loop for mail (issue #10 §1): hundreds of events take 50–200 ms to
+ * map, so the work yields to the loop every `sliceMs` and other calls keep being answered.
+ */
+export async function icsFromJcalSliced(parsed: ParsedCalendars, sliceMs = 8): Promise<IcsParseResult> {
+  const result = emptyResult(parsed);
+  let sliceStart = performance.now();
+  for (const step of mapCalendars(parsed, result)) {
+    void step;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  }
+  return result;
+}
+
+type ParsedCalendars = { calendars: JCalendar[]; failed: IcsParseResult['failed'] };
+
+const emptyResult = (parsed: ParsedCalendars): IcsParseResult => ({ method: null, organizer: null, events: [], failed: [...parsed.failed] });
+
+/** Fills `result`, yielding after each event group (a point where the caller may pause). */
+function* mapCalendars(parsed: ParsedCalendars, result: IcsParseResult): Generator<void> {
   for (const [, props, components] of parsed.calendars) {
     const method = propValue(props, 'method');
     if (typeof method === 'string' && result.method === null) result.method = method.trim().toUpperCase();
@@ -61,15 +87,16 @@ export function icsFromJcal(parsed: { calendars: JCalendar[]; failed: IcsParseRe
         if (typeof organizer === 'string') result.organizer = organizer.replace(/^mailto:/i, '').trim() || null;
       }
     }
+    yield;
     for (const group of groups.values()) {
       try {
         result.events.push(jcalToEvent(group, { zoneOf }));
       } catch (error) {
         result.failed.push({ summary: String(propValue(group[0]?.[1] ?? [], 'summary') ?? ''), reason: reason(error) });
       }
+      yield;
     }
   }
-  return result;
 }
 
 function zonesUsed(components: JCalComponent[], into: Set<string>): void {

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseIcs } from '../../../../../src/main/services/calendar/ical/icsFile';
+import { icsFromJcalSliced, parseIcs } from '../../../../../src/main/services/calendar/ical/icsFile';
+import { parseCalendarText } from '../../../../../src/main/services/calendar/ical/icsParse.mjs';
 import { bigInvitationIcs } from '../../../../fixtures/heavyMessages.mjs';
 
 afterEach(() => vi.restoreAllMocks());
@@ -27,5 +28,16 @@ describe('a calendar ical.js cannot read whole (issue #10 §1)', () => {
     const result = parseIcs(text);
     expect(result.events.map((e) => e.summary)).toEqual(['Overleg 0', 'Overleg 2']);
     expect(result.failed).toEqual([expect.objectContaining({ summary: 'Overleg 1' })]);
+  });
+
+  it('maps the events on main in slices, letting other work run in between, to the same result', async () => {
+    const parsed = parseCalendarText(bigInvitationIcs());
+    let otherWorkRan = false;
+    setImmediate(() => {
+      otherWorkRan = true;
+    });
+    const sliced = await icsFromJcalSliced(structuredClone(parsed), 0);
+    expect(otherWorkRan).toBe(true);
+    expect(sliced.events.map((e) => e.uid)).toEqual(parseIcs(bigInvitationIcs()).events.map((e) => e.uid));
   });
 });
