@@ -14,25 +14,31 @@ import { withImap } from '../services/serverView';
 import { CallError, TestClient } from '../services/testClient';
 import { addAccount, headerOf, outboxItems, outgoing, SHARED_INFO, sourceOf, uidsWithMessageId, untilState } from './composeHelpers';
 
+type Member = 'alice' | 'bob' | 'carol';
 let stack: MailStack;
-let sut: ServicesUnderTest;
+/** alice's app; bob and carol each at their own computer (in one profile info@ is used through one account, issue #10 §7). */
 let client: TestClient;
-const accounts: Partial<Record<'alice' | 'bob' | 'carol', Account>> = {};
+const desks: Partial<Record<Member, { sut: ServicesUnderTest; client: TestClient }>> = {};
+const accounts: Partial<Record<Member, Account>> = {};
+const clientOf = (user: Member): TestClient => desks[user]!.client;
 
 beforeAll(async () => {
   stack = await startMailStack();
-  sut = servicesFor(stack);
-  client = new TestClient(sut.services);
-  for (const user of ['alice', 'bob', 'carol'] as const) accounts[user] = await addAccount(client, stack, user);
+  for (const user of ['alice', 'bob', 'carol'] as const) {
+    const sut = servicesFor(stack);
+    desks[user] = { sut, client: new TestClient(sut.services) };
+    accounts[user] = await addAccount(clientOf(user), stack, user);
+  }
+  client = clientOf('alice');
 });
 
 afterAll(async () => {
-  await sut?.cleanup();
+  await Promise.all(Object.values(desks).map((desk) => desk.sut.cleanup()));
   if (stack) await stopMailStack(stack);
 });
 
-async function identityFor(user: 'alice' | 'bob' | 'carol', address: string): Promise<Identity> {
-  const all = await client.call('identities.list', {});
+async function identityFor(user: Member, address: string): Promise<Identity> {
+  const all = await clientOf(user).call('identities.list', {});
   const found = all.find((i) => i.accountId === accounts[user]!.id && i.address === address);
   if (!found) throw new Error(`${user} has no identity ${address}: ${JSON.stringify(all.map((i) => [i.accountId, i.address]))}`);
   return found;
@@ -93,7 +99,7 @@ describe('sending from a shared mailbox', () => {
       expect((await sourceOf(imap, `${SHARED_INFO}/Sent`, uid!)).flags).toContain('\\Seen');
     });
 
-    const answers = await client.call('message.answers', { accountId: accounts.bob!.id, folderPath: `${SHARED_INFO}/INBOX`, uid: original.uid });
+    const answers = await clientOf('bob').call('message.answers', { accountId: accounts.bob!.id, folderPath: `${SHARED_INFO}/INBOX`, uid: original.uid });
     expect(answers).toContainEqual({
       by: { name: stack.users.alice.name, address: 'alice@example.test' },
       from: sent.from,
@@ -146,18 +152,18 @@ describe('sending from a shared mailbox', () => {
     await withImap(stack, 'bob', async (imap) => {
       expect((await sourceOf(imap, `${SHARED_INFO}/INBOX`, original.uid)).flags).toContain('$Forwarded');
     });
-    const answers = await client.call('message.answers', { accountId: accounts.bob!.id, folderPath: `${SHARED_INFO}/INBOX`, uid: original.uid });
+    const answers = await clientOf('bob').call('message.answers', { accountId: accounts.bob!.id, folderPath: `${SHARED_INFO}/INBOX`, uid: original.uid });
     expect(answers).toContainEqual(expect.objectContaining({ by: { name: stack.users.alice.name, address: 'alice@example.test' }, kind: 'forward', folderPath: `${SHARED_INFO}/Sent` }));
   });
 
   it('bob sends from sales@ on behalf: From sales@, Sender bob@', async () => {
     const bob = accounts.bob!;
-    await client.call('identities.update', { accountId: bob.id, entries: [{ address: 'sales@example.test', sendMode: 'onBehalf', displayName: 'Sales' }] });
+    await clientOf('bob').call('identities.update', { accountId: bob.id, entries: [{ address: 'sales@example.test', sendMode: 'onBehalf', displayName: 'Sales' }] });
     const sales = await identityFor('bob', 'sales@example.test');
     expect(sales).toMatchObject({ sendMode: 'onBehalf', source: 'config' });
     const message = outgoing(bob, sales.id);
-    await client.call('tasks.queue', { task: { type: 'send', message, delaySeconds: 0 } });
-    const sent = await untilState(client, message.id, 'sent');
+    await clientOf('bob').call('tasks.queue', { task: { type: 'send', message, delaySeconds: 0 } });
+    const sent = await untilState(clientOf('bob'), message.id, 'sent');
     expect(sent.sender).toEqual({ name: stack.users.bob.name, address: 'bob@example.test' });
     const delivered = await waitForMessage(stack, 'catchall', sent.messageId);
     const received = await withImap(stack, 'catchall', (imap) => sourceOf(imap, delivered.mailbox, delivered.uid));
@@ -168,20 +174,20 @@ describe('sending from a shared mailbox', () => {
   it('carol, read-only on info@, is refused by the server when forced to send as info@: it stays in the outbox with the server words, nothing delivered', async () => {
     const carol = accounts.carol!;
     expect((await identityFor('carol', 'info@example.test')).sendMode).toBe('none');
-    const updated = await client.call('identities.update', { accountId: carol.id, entries: [{ address: 'info@example.test', sendMode: 'sendAs' }] });
+    const updated = await clientOf('carol').call('identities.update', { accountId: carol.id, entries: [{ address: 'info@example.test', sendMode: 'sendAs' }] });
     const forced = updated.find((i) => i.address === 'info@example.test')!;
     expect(forced.sendMode).toBe('sendAs');
     const message = outgoing(carol, forced.id);
-    await client.call('tasks.queue', { task: { type: 'send', message, delaySeconds: 0 } });
-    const refused = await untilState(client, message.id, 'refused');
+    await clientOf('carol').call('tasks.queue', { task: { type: 'send', message, delaySeconds: 0 } });
+    const refused = await untilState(clientOf('carol'), message.id, 'refused');
     expect(refused.error?.code).toBe('senderRefused');
     expect(refused.error?.message).toMatch(/^553 5\.7\.1 .*not owned by user carol@example\.test/);
     expect(refused.sentAt).toBeNull();
     await new Promise((r) => setTimeout(r, 500));
     expect(await deliveredCount(refused.messageId)).toBe(0);
-    const back = await client.call('outbox.cancel', { id: message.id });
+    const back = await clientOf('carol').call('outbox.cancel', { id: message.id });
     expect(back).toEqual(message);
-    expect(outboxItems(client).some((i) => i.id === message.id)).toBe(false);
+    expect(outboxItems(clientOf('carol')).some((i) => i.id === message.id)).toBe(false);
   });
 
   it('a message over the server SIZE is refused before upload with messageTooLarge', async () => {
@@ -262,7 +268,7 @@ describe('drafts', () => {
     expect(first).toMatchObject({ savedLocally: true, fellBackToOwn: false, error: null, server: { folderPath: `${SHARED_INFO}/Drafts`, mailboxId: info.mailboxId } });
 
     const bobInfo = await identityFor('bob', 'info@example.test');
-    const opened = await client.call('drafts.open', { accountId: accounts.bob!.id, folderPath: first.server!.folderPath, uid: first.server!.uid });
+    const opened = await clientOf('bob').call('drafts.open', { accountId: accounts.bob!.id, folderPath: first.server!.folderPath, uid: first.server!.uid });
     expect(opened).toMatchObject({
       id: message.id,
       accountId: accounts.bob!.id,
@@ -286,8 +292,8 @@ describe('drafts', () => {
 
   it("carol, who may not write in info@, gets her draft in her own Drafts and is told so", async () => {
     const carol = accounts.carol!;
-    const info = (await client.call('identities.list', {})).find((i) => i.accountId === carol.id && i.address === 'info@example.test')!;
-    const result = await client.call('drafts.save', { message: outgoing(carol, info.id) });
+    const info = (await clientOf('carol').call('identities.list', {})).find((i) => i.accountId === carol.id && i.address === 'info@example.test')!;
+    const result = await clientOf('carol').call('drafts.save', { message: outgoing(carol, info.id) });
     expect(result).toMatchObject({ fellBackToOwn: true, error: null, server: { folderPath: 'Drafts', mailboxId: `${carol.id}:own` } });
   });
 });

@@ -30,6 +30,21 @@ export interface ReminderEntry {
   missed: boolean;
 }
 
+/**
+ * Issue #10 §7: an alarm of a shared mailbox's calendar keyed by that mailbox (its address and
+ * folder), not by the account it is used through. When info@ moves from alice's account to
+ * bob's (alice removed, a right revoked, the person's choice), its reminders keep what was shown,
+ * dismissed or snoozed instead of firing again. `sharedAddressOf` gives the address for a
+ * shared calendar's key and nothing for others, whose alarms stay as they are.
+ */
+export function byMailbox(alarm: DueAlarm, sharedAddressOf: (calendarKey: string) => string | undefined): DueAlarm {
+  const key = alarm.occurrence.calendarKey;
+  const address = sharedAddressOf(key);
+  if (!address || !alarm.id.startsWith(`${key}|`)) return alarm;
+  const folderPath = key.slice(key.indexOf('|') + 1);
+  return { ...alarm, id: `${address.trim().toLowerCase()}|${folderPath}${alarm.id.slice(key.length)}` };
+}
+
 /** When an alarm fires given the person's state; null = dismissed. */
 export function fireTime(alarm: DueAlarm, state: ReminderStateRow | undefined): number | null {
   return showAt(alarm, state);

@@ -11,7 +11,7 @@ import { useCalendars, useEventsIn, type CalendarInfo } from '../../db/queries/c
 import { loadReminderState, pruneReminderState, setLastReminderCheck } from '../../db/queries/reminderState';
 import { announceReminders, notifyReminders } from './notifyReminder';
 import { useReminderPanel } from './reminderPanelStore';
-import { missedLookbackMs } from './reminderPlan';
+import { byMailbox, missedLookbackMs } from './reminderPlan';
 import { ReminderScheduler } from './reminderScheduler';
 import { viewZone } from './reminderWords';
 
@@ -30,7 +30,10 @@ const lockName = 'postvak.reminders';
 function createScheduler(calendarsRef: { current: CalendarInfo[] }): ReminderScheduler {
   return new ReminderScheduler({
     now: () => Date.now(),
-    alarmsBetween: (list, from, to) => alarmsBetween([...list], from, to, viewZone()),
+    alarmsBetween: (list, from, to) => {
+      const shared = new Map(calendarsRef.current.filter((calendar) => calendar.kind === 'shared').map((calendar) => [calendar.key, calendar.address]));
+      return alarmsBetween([...list], from, to, viewZone()).map((alarm) => byMailbox(alarm, (key) => shared.get(key)));
+    },
     loadState: () => loadReminderState(db),
     saveLastCheck: (at) => setLastReminderCheck(db, at),
     fire(entries) {

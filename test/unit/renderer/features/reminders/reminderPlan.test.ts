@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byMailbox,
   fireTime,
   firingKey,
   maxTimerMs,
@@ -100,5 +101,29 @@ describe('snoozedOutside', () => {
       dismissed: state('dismissed', T - 5 * planHorizonMs, { dismissedAt: T }),
     };
     expect(snoozedOutside(states, T - min, T + planHorizonMs).map((row) => row.id)).toEqual(['outside']);
+  });
+});
+
+describe('byMailbox (issue #10 §7)', () => {
+  const through = (accountId: string) => {
+    const alarm = dueAlarm(`${accountId}|shared/info@example.test/Calendar|visit@example.test||0`, T);
+    return { ...alarm, occurrence: { ...alarm.occurrence, calendarKey: `${accountId}|shared/info@example.test/Calendar` } };
+  };
+  const shared = (key: string) => (key.endsWith('|shared/info@example.test/Calendar') ? 'Info@Example.test' : undefined);
+
+  it('keys a shared calendar’s alarm by the mailbox, so it is the same whichever account info@ is used through', () => {
+    expect(byMailbox(through('alice'), shared).id).toBe(byMailbox(through('bob'), shared).id);
+    expect(byMailbox(through('alice'), shared).id).toBe('info@example.test|shared/info@example.test/Calendar|visit@example.test||0');
+  });
+
+  it('a reminder shown through alice does not fire again when info@ moves to bob’s account', () => {
+    const shown = new Set([firingKey(byMailbox(through('alice'), shared).id, T)]);
+    const plan = planReminders({ now: T + min, floor: T - min, startedAt: T - 10 * min, alarms: [byMailbox(through('bob'), shared)], states: {}, shown });
+    expect(plan.due).toEqual([]);
+  });
+
+  it('leaves alarms of calendars that are not shared as they were', () => {
+    const own = dueAlarm('alice|Calendar|dentist@example.test||0', T);
+    expect(byMailbox(own, () => undefined)).toBe(own);
   });
 });
