@@ -166,6 +166,7 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning, hook
     tuning,
     maxAgeMs: tuning.headStartMs,
     log: (level, message) => log(level, message),
+    ...(options.trace ? { trace: options.trace } : {}),
   });
   const ctx: ServicesContext = {
     sync: null as unknown as SyncEngine,
