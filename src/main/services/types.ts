@@ -70,7 +70,8 @@ export interface ServicesOptions {
  */
 export interface TraceMark {
   at: number;
-  what: 'serverChange' | 'batchSent';
+  /** headStart / headStartFailed: the INBOX's head start is ready to be taken, or gave up (WarmStarts.ts). */
+  what: 'serverChange' | 'batchSent' | 'headStart' | 'headStartFailed';
   accountId: string;
   path: string;
   /** batchSent: the messages it carries. */

@@ -3,14 +3,33 @@
  * Dovecot: main logs in and fetches INBOX's top as soon as an account is added; the window's
  * sync takes that over. Whatever changed on the server in between must still reach the cache.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../src/shared/model';
+import type { TraceMark } from '../../../src/main/services/types';
 import { TestClient } from './testClient';
-import { deliver, settingsFor, useMailStack } from './mailStack';
+import { deliver, servicesFor, settingsFor, useMailStack, type ServicesUnderTest } from './mailStack';
 import { folderState, withImap } from './serverView';
 
-const fixture = useMailStack({ services: true });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const fixture = useMailStack();
+let sut: ServicesUnderTest | null = null;
+const marks: TraceMark[] = [];
+
+/** Services whose trace marks (ServicesOptions.trace) tell when the head start is ready or failed. */
+function tracedServices(): ServicesUnderTest['services'] {
+  marks.length = 0;
+  sut = servicesFor(fixture.stack, {}, [fixture.stack.caPem], { trace: (mark) => marks.push(mark) });
+  return sut.services;
+}
+
+afterEach(async () => {
+  await sut?.cleanup();
+  sut = null;
+});
+
+/** Waits for a trace mark (checked on every client event and every 50 ms), at most 20 s. */
+function untilMark(client: TestClient, what: TraceMark['what']): Promise<void> {
+  return client.until(() => marks.some((m) => m.what === what), `the ${what} mark`);
+}
 
 async function addAlice(client: TestClient, password = fixture.stack.users.alice.password): Promise<Account> {
   return client.call('accounts.add', { settings: settingsFor(fixture.stack, 'alice'), password, rememberPassword: false });
@@ -18,10 +37,10 @@ async function addAlice(client: TestClient, password = fixture.stack.users.alice
 
 describe('head start', () => {
   it('a first sync after it holds what the server holds, also mail and flags that changed in between', async () => {
-    const client = new TestClient(fixture.sut.services);
+    const client = new TestClient(tracedServices());
     const account = await addAlice(client);
-    // Time for the head start to log in and fetch INBOX; then the server changes under it.
-    await sleep(1_500);
+    // The head start has logged in and fetched INBOX's top; then the server changes under it.
+    await untilMark(client, 'headStart');
     await deliver(fixture.stack, {
       from: 'sanne.devries@example.nl',
       to: fixture.stack.users.alice.email,
@@ -37,6 +56,9 @@ describe('head start', () => {
     // INBOX came first, right after the folder list: the replayed head start.
     expect(client.batches[0]).toMatchObject({ kind: 'folders' });
     expect(client.batches[1]).toMatchObject({ kind: 'messages', folderPath: 'INBOX' });
+    // It was fetched before the delivery: the new message came with the sync's own look.
+    const replayed = client.batches[1]!;
+    expect(replayed.kind === 'messages' && replayed.upserts.some((m) => m.subject === 'Na de voorsprong')).toBe(false);
 
     await withImap(fixture.stack, 'alice', async (imap) => {
       const server = await folderState(imap, 'INBOX');
@@ -49,9 +71,9 @@ describe('head start', () => {
   });
 
   it('with a wrong password the sync says so in its usual words; the failed head start leaves no trace', async () => {
-    const client = new TestClient(fixture.sut.services);
+    const client = new TestClient(tracedServices());
     const account = await addAlice(client, 'not-the-password');
-    await sleep(500);
+    await untilMark(client, 'headStartFailed');
     await client.call('sync.start', { accountId: account.id, cursors: [] });
     await client.until(() => client.lastStatus(account.id)?.state === 'error', 'the error status');
     expect(client.lastStatus(account.id)).toMatchObject({ state: 'error', error: { code: 'authFailed' } });

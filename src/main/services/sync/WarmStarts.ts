@@ -16,6 +16,7 @@
  */
 import type { AccountId } from '../../../shared/model';
 import type { ImapSession, ListedFolder } from '../imap/types';
+import type { TraceMark } from '../types';
 import type { BatchBody } from './batchChannel';
 import { previewFolder, type PassContext } from './folderPass';
 import { buildFolders, inboxPath } from './folderList';
@@ -42,6 +43,8 @@ export interface WarmStartsDeps {
   /** How long an untaken head start keeps its session. */
   maxAgeMs: number;
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** Timing marks (ServicesOptions.trace): when a head start is ready or failed. */
+  trace?(mark: TraceMark): void;
 }
 
 interface Entry {
@@ -61,6 +64,7 @@ export class WarmStarts {
     const entry: Entry = { warm: Promise.resolve(null), timer: null };
     entry.warm = this.make(accountId).then(
       (warm) => {
+        this.deps.trace?.({ at: Date.now(), what: 'headStart', accountId, path: warm.preview?.path ?? '' });
         if (this.entries.get(accountId) !== entry) return warm; // taken or dropped meanwhile
         entry.timer = setTimeout(() => void this.drop(accountId, entry), this.deps.maxAgeMs);
         entry.timer.unref();
@@ -68,6 +72,7 @@ export class WarmStarts {
       },
       (error: unknown) => {
         if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
+        this.deps.trace?.({ at: Date.now(), what: 'headStartFailed', accountId, path: '' });
         this.deps.log('info', `No head start for ${accountId}: ${error instanceof Error ? error.message : String(error)}`);
         throw error;
       },

@@ -75,8 +75,8 @@ describe('WarmStarts: the head start of a first sync', () => {
     const t = track(setup());
     t.server.addBox('INBOX', 2);
     t.warm.begin('acc');
+    // The fake hands the folder's messages over at SELECT: once selected, the head start has them.
     await t.until(() => t.server.sessions[0]?.selected.length === 1);
-    await new Promise((r) => setTimeout(r, 20));
     t.server.deliver('INBOX'); // after the head start fetched INBOX, before the window starts the sync
     await t.engine.start('acc', []);
     await t.idle();
@@ -158,7 +158,9 @@ describe('WarmStarts: the head start of a first sync', () => {
     );
     t.server.addBox('INBOX', 1);
     t.warm.begin('acc');
-    await new Promise((r) => setTimeout(r, 20));
+    // The first connect has failed (it throws at once); a macrotask later its rejection is handled.
+    await t.until(() => attempts === 1);
+    await new Promise((r) => setImmediate(r));
     await t.engine.start('acc', []);
     await t.idle();
     expect(attempts).toBe(2);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { SyncBatch } from '../../../../../src/shared/api';
 import type { AccountId, FolderCursor } from '../../../../../src/shared/model';
 import { parseUidSet, uidSetHas } from '../../../../../src/shared/uidSet';
@@ -258,20 +258,23 @@ describe('sendWindow: batches in flight before an acknowledgement', () => {
     if (window !== undefined) ctx.sendWindow = window;
     return { ctx, sent, acks };
   }
+  /** Waits for the pass to have sent `count` batches: the event itself, not a guess at its time. */
+  const sentCount = (sent: unknown[], count: number) => vi.waitFor(() => expect(sent).toHaveLength(count), { timeout: 4_000, interval: 1 });
+  /** Lets ready work run, so a batch sent too early would show (for absence checks only). */
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
   const folder8 = () => new FakeFolder(snapshot({ uidNext: 9, exists: 8 }), messages([1, 2, 3, 4, 5, 6, 7, 8]));
 
   it('without a window, sends the next batch only after the last one was acknowledged', async () => {
     const { ctx, sent, acks } = heldContext(undefined);
     const pass = syncFolder(ctx, folder8(), null);
+    await sentCount(sent, 1);
     await settle();
     expect(sent).toHaveLength(1);
     acks[0]!.resolve();
-    await settle();
-    expect(sent).toHaveLength(2);
+    await sentCount(sent, 2);
     for (let i = 1; i < 4; i++) {
       acks[i]!.resolve();
-      await settle();
+      if (i < 3) await sentCount(sent, i + 2);
     }
     await pass;
     expect(sent.map((b) => b.upserts.map((m) => m.uid))).toEqual([[8, 7], [6, 5], [4, 3], [2, 1]]);
@@ -281,14 +284,13 @@ describe('sendWindow: batches in flight before an acknowledgement', () => {
     const { ctx, sent, acks } = heldContext(2);
     let finished = false;
     const pass = syncFolder(ctx, folder8(), null).then(() => (finished = true));
+    await sentCount(sent, 2);
     await settle();
     expect(sent).toHaveLength(2);
     acks[0]!.resolve();
-    await settle();
-    expect(sent).toHaveLength(3);
+    await sentCount(sent, 3);
     acks[1]!.resolve();
-    await settle();
-    expect(sent).toHaveLength(4);
+    await sentCount(sent, 4);
     expect(sent[3]!.cursor).toMatchObject({ uidNext: 9, count: 8 });
     acks[2]!.resolve();
     await settle();
@@ -301,8 +303,7 @@ describe('sendWindow: batches in flight before an acknowledgement', () => {
   it('stops at the first refused batch and reports that failure, even while a later one is still in flight', async () => {
     const { ctx, sent, acks } = heldContext(2);
     const pass = syncFolder(ctx, folder8(), null);
-    await settle();
-    expect(sent).toHaveLength(2);
+    await sentCount(sent, 2);
     acks[1]!.reject(new Error('second refused'));
     acks[0]!.reject(new Error('first refused'));
     await expect(pass).rejects.toThrow('first refused');
