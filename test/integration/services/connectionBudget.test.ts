@@ -94,6 +94,11 @@ describe('connection budget (issue #10 §9)', () => {
       await doveadm(stack, 'copy', '-u', 'sales@example.test', 'Archive', 'mailbox', 'INBOX', 'header', 'subject', 'Budget 2');
       await second.until(() => arrived('shared/sales@example.test/Archive', 'Budget 2'), 'the copy in the polled Archive', 30_000);
 
+      // With the budget full, re-discovery's fresh login still finds a grant made now (it takes a watcher's place).
+      await doveadm(stack, 'acl', 'set', '-u', 'carol@example.test', 'INBOX', `user=${BOB}`, 'lookup', 'read');
+      await doveadm(stack, 'acl', 'recalc', '-u', 'carol@example.test');
+      await second.until(() => first.folders.has('shared/carol@example.test/INBOX'), 'the grant on carol@ to show', 30_000);
+
       // The writing window closes: the other one takes over, within the same budget.
       await second.session.close();
       await deliver(stack, mail('sales@example.test', 'After the window closed'));

@@ -6,7 +6,7 @@
  *
  * Kinds, most important first: `sync` (the account's sync connection and its head start) and
  * `request` (the connection for a person's clicks, Sent copies, offline passes) wait for a
- * lease; a `probe` (a short re-discovery login) takes one only when it is free right now. `watch` (an IDLE watcher, IdlePool.ts) is
+ * lease, and so does a `probe` (a short re-discovery login; it gives up after a while). `watch` (an IDLE watcher, IdlePool.ts) is
  * optional: it only takes a lease while one more stays free for the others, and it is revoked —
  * asked to close — when a more important connection would otherwise wait. The folder it
  * watched is then polled (LIST-STATUS) until it gets a lease again; watchers with a lower rank
@@ -33,8 +33,6 @@ export interface LeaseOptions {
   /** watch: the budget needs the lease back; close the connection (then release). */
   onRevoke?: () => void;
   signal?: AbortSignal;
-  /** Only a lease free right now: otherwise NoLeaseNowError, and nothing is revoked for it. */
-  now?: boolean;
 }
 
 interface Held {
@@ -56,11 +54,6 @@ interface Waiter {
 
 export class LeaseAbortedError extends Error {
   readonly code = 'leaseAborted';
-}
-
-/** `acquire(…, {now: true})` found no lease free. */
-export class NoLeaseNowError extends Error {
-  readonly code = 'noLeaseNow';
 }
 
 export interface BudgetOptions {
@@ -122,11 +115,7 @@ export class ConnectionBudget {
       this.waiters.push(waiter);
       this.pump();
       if (!this.waiters.includes(waiter)) return;
-      if (options.now) {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        options.signal?.removeEventListener('abort', onAbort);
-        reject(new NoLeaseNowError(`No ${kind} connection free now`));
-      } else if (kind !== 'watch') this.revokeFor(waiter);
+      if (kind !== 'watch') this.revokeFor(waiter);
       // A more important folder (a shared Inbox found after the calendars) takes a less important one's place.
       else this.revokeWatchers(1, waiter.rank);
     });

@@ -11,7 +11,7 @@
  */
 import type { AccountId, FolderCursor, SyncStatus } from '../../../shared/model';
 import type { ImapSession, ListedFolder } from '../imap/types';
-import { NoLeaseNowError, type LeaseKind, type LeaseOptions } from '../imap/ConnectionBudget';
+import { LeaseAbortedError, type LeaseKind, type LeaseOptions } from '../imap/ConnectionBudget';
 import { isConnectionLoss } from '../imap/imapErrors';
 import { type BatchBody, type BatchChannel, ClientGoneError, SyncStoppedError, WriterGoneError } from './batchChannel';
 import { backoffDelay, sleep } from '../../../shared/retry';
@@ -275,12 +275,14 @@ export class AccountSync {
 
   /**
    * Re-discovery on a fresh login (accountDiscovery.ts listOnFreshLogin); a different LIST
-   * replaces this session. With no connection free in the budget right now, on this session:
-   * rights and quota still follow, a grant shows at a later re-discovery.
+   * replaces this session. The probe's lease may take an IDLE watcher's place; when none comes
+   * within `probeWaitMs` (the budget holds only more important connections), discovery runs on
+   * this session: rights and quota still follow, a grant shows at a later re-discovery.
    */
   private async rediscoverWith(session: ImapSession): Promise<void> {
-    const listed = await listOnFreshLogin(() => this.deps.connect('probe', { now: true })).catch((error: unknown) => {
-      if (error instanceof NoLeaseNowError) return session.listFolders();
+    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.deps.tuning.probeWaitMs)]);
+    const listed = await listOnFreshLogin(() => this.deps.connect('probe', { signal })).catch((error: unknown) => {
+      if (error instanceof LeaseAbortedError && !this.stopped) return session.listFolders();
       throw error;
     });
     if (listsDiffer(this.deps.accountId, this.known.rows, listed, session.sharedPrefixes)) throw new StaleSessionError();

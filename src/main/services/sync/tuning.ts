@@ -21,6 +21,8 @@ export interface SyncTuning {
   unwatchedPollMs: number;
   /** Full re-discovery: rights (MYRIGHTS) and quota, which LIST does not reveal. */
   discoveryMs: number;
+  /** How long re-discovery waits for a connection for its fresh login before it lists on the sync connection. */
+  probeWaitMs: number;
   /** Reconnect delays of the sync connection and the IDLE watchers (shared/retry.ts). */
   backoffMs: readonly number[];
   /**
@@ -47,6 +49,7 @@ export const defaultTuning: SyncTuning = {
   pollMs: 15_000,
   unwatchedPollMs: 5_000,
   discoveryMs: 30_000,
+  probeWaitMs: 5_000,
   backoffMs: defaultRetry.reconnectMs,
   connectionLimit: 5,
   tooManyConnectionsMs: defaultRetry.tooManyConnectionsMs,
