@@ -14,7 +14,9 @@ export function cyrusLayout(stateDir) {
   return {
     imapdConf: p('etc', 'imapd.conf'),
     cyrusConf: p('etc', 'cyrus.conf'),
-    saslDir: p('etc', 'sasl'),
+    // Debian's Postfix looks for smtpd.conf in $config_directory/sasl whatever
+    // cyrus_sasl_config_path says (seen with strace): it lives there.
+    saslDir: p('postfix', 'etc', 'sasl'),
     sasldb: p('etc', 'sasldb2'),
     home: p('cyrus'),
     configDir: p('cyrus', 'lib'),

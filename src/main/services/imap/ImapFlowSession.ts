@@ -40,6 +40,10 @@ export async function openImap(account: ImapAccount, password: string, options: 
   // without a listener would crash the process.
   client.on('error', () => undefined);
   await client.connect();
+  // Issue #10 §8: imapflow puts the personal namespace's prefix before every path it is given
+  // and LISTs below it — on Cyrus without altnamespace (`INBOX.`) `user.info` became
+  // `INBOX.user.info` and LIST showed own folders only. Our paths are always whole, as LISTed.
+  if (client.namespace?.prefix) client.namespace = { ...client.namespace, prefix: '' };
   return new ImapFlowSession(client);
 }
 
