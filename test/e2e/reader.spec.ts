@@ -83,7 +83,7 @@ test('lists the attachments of a 1,000-part message and saves one', async ({ pag
   await page.goto(app.url);
   await messages(page).getByText(heavy.MANY_PARTS_SUBJECT, { exact: true }).click();
   await expect(page.getByRole('heading', { name: '999 attachments' })).toBeVisible();
-  await expect(page.getByText('Het archief in losse bestanden.')).toBeVisible();
+  await expect(page.getByRole('article').getByText('Het archief in losse bestanden.')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save deel-42.csv' }).click();
   const file = await download;
