@@ -1,12 +1,16 @@
 /**
  * Issue #10 §7 "never twice": a reply that was sent came back as an "unsent draft" (banner →
- * Open → the full reply, ready to send again), once in a series of three quick sends. Three
- * replies sent one after another — one of them after its draft was autosaved and written on —
- * reach the recipient exactly once each, and after a reload nothing of them is offered as a
- * draft: no banner, no local draft in the profile, no copy in Drafts.
+ * Open → the full reply, ready to send again), once in a series of three quick sends. The race:
+ * Send waits for an autosave still on its way (a slow IMAP APPEND), and meanwhile the next
+ * autosave's timer fires — that save then lands after the send. Here the IMAP link is paused
+ * (fault proxy) while the second reply is saved and sent, and the page's clock runs past the
+ * autosave delay (Playwright's clock, no sleeping). All three replies reach the recipient
+ * exactly once, and after a reload nothing of them is offered as a draft: no banner, no local
+ * draft in the profile, no copy in Drafts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startFaultProxy } from '../../support/faultProxy.mjs';
 import { expect, screenshot, test } from '../support/fixtures';
 import { atDesk } from '../support/desk';
 import { composer, openMessage, typeAtTop, withSubject } from '../support/compose';
@@ -17,6 +21,8 @@ const ALICE = 'alice@example.test';
 const ORIGINALS = ['Lunch vrijdag?', 'Kun je even bellen?', 'Quick question about the API'];
 /** The default "Undo send" window is 5 s; delivery through Postfix and LMTP adds a little. */
 const DELIVERY = { timeout: 30_000 };
+/** Past the composer's autosave delay (useComposer.autosaveDelayMs, 3 s). */
+const PAST_AUTOSAVE_MS = 3_500;
 
 /** Local drafts in the profile that still hold `text` (sent markers hold no message). */
 function localDraftsWith(profile: string, text: string): string[] {
@@ -30,11 +36,14 @@ function localDraftsWith(profile: string, text: string): string[] {
 }
 
 test('three quick replies are each delivered once and none comes back as an unsent draft', async ({ browser, stack }) => {
-  const alice = await atDesk(browser, stack, 'alice');
+  const proxy = await startFaultProxy({ targetPort: stack.ports.imaps });
+  const alice = await atDesk(browser, stack, 'alice', { imapPort: proxy.port });
   const { page } = alice;
   const stamp = Date.now();
   const line = (n: number) => `Antwoord ${n} van ${stamp}.`;
   try {
+    await page.clock.install();
+    await page.reload();
     await openMailboxInbox(page, ALICE);
     for (const [index, original] of ORIGINALS.entries()) {
       await openMessage(page, original);
@@ -42,11 +51,18 @@ test('three quick replies are each delivered once and none comes back as an unse
       const reply = composer(page, 'Reply');
       await typeAtTop(page, reply, line(index + 1));
       if (index === 1) {
-        // This one is autosaved first (a local and a server draft exist), then written on and sent.
-        await expect(reply.getByRole('status')).toHaveText(/Draft saved/, { timeout: 20_000 });
+        // The autosave starts and hangs on the paused IMAP link; she writes on and presses Send
+        // (which waits for that save); the next autosave's time comes while Send waits.
+        proxy.pause();
+        await page.clock.runFor(PAST_AUTOSAVE_MS);
+        await expect(reply.getByRole('status')).toHaveText('Saving the draft…');
         await page.keyboard.type('Tot zondag!');
+        await reply.getByRole('button', { name: 'Send', exact: true }).click();
+        await page.clock.runFor(PAST_AUTOSAVE_MS);
+        proxy.resume();
+      } else {
+        await reply.getByRole('button', { name: 'Send', exact: true }).click();
       }
-      await reply.getByRole('button', { name: 'Send', exact: true }).click();
       await expect(reply).toHaveCount(0);
     }
 
@@ -67,5 +83,6 @@ test('three quick replies are each delivered once and none comes back as an unse
     for (const original of ORIGINALS) expect(await withSubject(stack, 'catchall', 'INBOX', `Re: ${original}`)).toHaveLength(1);
   } finally {
     await alice.close();
+    await proxy.close();
   }
 });
