@@ -1,9 +1,10 @@
 /**
  * Every retry delay in one place (issue #10 §12): how soon main reconnects a sync or an IDLE
  * watcher, retries a login the server refused for too many connections, lets a shrunk
- * connection budget grow back, retries an outbox step, and how soon a window restarts an
- * account whose batch it could not write. Quick at first (a blip), then slower, so a server
- * that is down or full is not hammered. Shared: the renderer's sync loop uses it too.
+ * connection budget grow back and retries an outbox step; how soon a window restarts an
+ * account whose batch it could not write, and how soon a browser-host window reconnects to
+ * main. Quick at first (a blip), then slower, so a server that is down or full is not
+ * hammered. Shared: main and the renderer both use it.
  */
 
 export interface RetryTuning {
@@ -19,6 +20,9 @@ export interface RetryTuning {
   /** A window restarts an account whose batch it could not write: base, doubling, up to the cap. */
   cacheRetryBaseMs: number;
   cacheRetryCapMs: number;
+  /** A browser-host window reconnects its WebSocket to main: base, doubling, up to the cap. */
+  hostReconnectBaseMs: number;
+  hostReconnectCapMs: number;
 }
 
 export const defaultRetry: RetryTuning = {
@@ -29,6 +33,8 @@ export const defaultRetry: RetryTuning = {
   outboxCapMs: 5 * 60_000,
   cacheRetryBaseMs: 1_000,
   cacheRetryCapMs: 60_000,
+  hostReconnectBaseMs: 250,
+  hostReconnectCapMs: 5_000,
 };
 
 /** The delay before attempt number `failures` (0-based) from a list of steps; the last step repeats. */

@@ -4,6 +4,7 @@
  * Reconnects by itself; `onReconnect` lets the sync loop re-send its cursors (HOUSE_STYLE.md).
  */
 import type { EventMap, EventName, MethodName, PostvakApi, Result } from '../../shared/api';
+import { defaultRetry, exponentialDelay } from '../../shared/retry';
 
 type Pending = { resolve: (r: Result<unknown>) => void };
 type Handler = (payload: unknown) => void;
@@ -16,7 +17,7 @@ export function createWsClient(url: string): WsClient {
   let socket: WebSocket | null = null;
   let connected = false;
   let nextId = 1;
-  let retryDelay = 250;
+  let failures = 0;
   const pending = new Map<number, Pending>();
   const queue: string[] = [];
   const handlers = new Map<string, Set<Handler>>();
@@ -32,7 +33,7 @@ export function createWsClient(url: string): WsClient {
     const ws = new WebSocket(url);
     socket = ws;
     ws.onopen = () => {
-      retryDelay = 250;
+      failures = 0;
       setConnected(true);
       for (const frame of queue.splice(0)) ws.send(frame);
     };
@@ -55,8 +56,7 @@ export function createWsClient(url: string): WsClient {
         p.resolve({ ok: false, error: { code: 'offline', message: 'Lost the connection to Postvak' } });
         pending.delete(id);
       }
-      setTimeout(open, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, 5000);
+      setTimeout(open, exponentialDelay(++failures, defaultRetry.hostReconnectBaseMs, defaultRetry.hostReconnectCapMs));
     };
   }
   open();
