@@ -8,10 +8,18 @@ import { isolate } from '../../../shared/text/bidi';
 import { api } from '../../api';
 import { useFolderUnread, useFolders } from '../../db/queries/folders';
 import { useUnifiedUnread } from '../../db/queries/messages';
+import type { Translate } from '../../i18n/types';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { folderDisplayName } from './folderNames';
 import { useMailboxLookup } from './useMailboxLookup';
+
+/** The title for a folder (or unified view) name; a folder's name is the server's text, isolated. */
+export function windowTitle(t: Translate, name: { text: string; ours: boolean } | null, unread: number): string {
+  if (!name) return t('app.name');
+  const folder = name.ours ? name.text : isolate(name.text);
+  return unread > 0 ? t('app.windowTitleUnread', { folder, unread }) : t('app.windowTitle', { folder });
+}
 
 export function useWindowTitle(): void {
   const { t } = useI18n();
@@ -24,9 +32,8 @@ export function useWindowTitle(): void {
   const lookup = useMailboxLookup();
   const folder = folders?.find((candidate) => candidate.path === folderPath);
   const prefix = folder && accountId ? (lookup?.mailboxOf(accountId, folder.path)?.prefix ?? '') : '';
-  const name = unified ? t(`folders.unified.${unified}`) : folder ? isolate(folderDisplayName(folder, t, prefix)) : null;
-  const unread = unified ? unifiedUnread : folderUnread;
-  const title = !name ? t('app.name') : unread > 0 ? t('app.windowTitleUnread', { folder: name, unread }) : t('app.windowTitle', { folder: name });
+  const name = unified ? { text: t(`folders.unified.${unified}`), ours: true } : folder ? { text: folderDisplayName(folder, t, prefix), ours: false } : null;
+  const title = windowTitle(t, name, unified ? unifiedUnread : folderUnread);
   useEffect(() => {
     document.title = title;
   }, [title]);
