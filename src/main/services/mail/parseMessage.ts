@@ -2,14 +2,15 @@
  * A kept message's full source (the offline store, issue #3 §3) to the contract's MessageBody,
  * the same way as a message read from the server part by part (buildBody): the parse worker
  * splits it into the structure BODYSTRUCTURE would give, then the shown parts are decoded there
- * too (issue #10 §1). Drafts and answer headers — small, own data — are parsed here.
+ * too (issue #10 §1). Drafts go to the worker as well (others write drafts in a shared mailbox);
+ * answer headers — a few header lines of our own Sent copies — are parsed here.
  */
 import type { Address, MessageBody } from '../../../shared/model';
 import { buildBody, type MessageRef } from './buildBody';
 import { TEXT_PART_BYTES } from './displayPlan';
 import { ParseFailedError, parsePool, type ParsePool } from './parsePool';
 import type { BodyNode } from './bodyStructure';
-import { addresses, parseMail, references, validTime } from './worker/mime.mjs';
+import { addresses, parseMail, validTime, type parseDraftSource } from './worker/mime.mjs';
 
 export type { MessageRef } from './buildBody';
 export { MAX_INLINE_IMAGE_BYTES } from './displayPlan';
@@ -35,11 +36,6 @@ export async function parseMessage(ref: MessageRef, source: Buffer, pool: ParseP
   return buildBody(ref, split.root ?? { type: 'text/plain' }, sections, pool);
 }
 
-function defaultName(contentType: string): string {
-  const sub = contentType.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') ?? '';
-  return sub ? `attachment.${sub.slice(0, 10)}` : 'attachment';
-}
-
 /** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */
 export interface ParsedDraft {
   from: Address[];
@@ -58,27 +54,13 @@ export interface ParsedDraft {
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
-export async function parseDraft(source: Buffer): Promise<ParsedDraft> {
-  const parsed = await parseMail(source);
-  const draftId = parsed.headers.get('x-postvak-draft-id');
-  const origin = parsed.headers.get('x-postvak-origin');
+export async function parseDraft(source: Buffer, pool: ParsePool = parsePool()): Promise<ParsedDraft> {
+  const copy = new Uint8Array(source.length);
+  copy.set(source);
+  const draft = await pool.run<Awaited<ReturnType<typeof parseDraftSource>>>('draft', { bytes: copy }, [copy.buffer]);
   return {
-    from: addresses(parsed.from),
-    to: addresses(parsed.to),
-    cc: addresses(parsed.cc),
-    bcc: addresses(parsed.bcc),
-    subject: parsed.subject ?? '',
-    text: parsed.text ?? '',
-    html: typeof parsed.html === 'string' && parsed.html !== '' ? parsed.html : null,
-    inReplyTo: parsed.inReplyTo ?? null,
-    references: references(parsed.references),
-    draftId: typeof draftId === 'string' ? draftId.trim() : null,
-    origin: typeof origin === 'string' ? origin.trim() : null,
-    attachments: parsed.attachments.map((a) => ({
-      filename: a.filename ?? defaultName(a.contentType),
-      contentType: a.contentType,
-      content: a.content,
-    })),
+    ...draft,
+    attachments: draft.attachments.map((a) => ({ ...a, content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength) })),
   };
 }
 

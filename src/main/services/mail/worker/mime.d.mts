@@ -20,3 +20,17 @@ export function parseHeader(bytes: Uint8Array): Promise<HeaderFields>;
 /** `content`: the text or the HTML; `text`: an HTML part's text (html-to-text), else null. */
 export function decodeText(part: { type: string; parameters?: Record<string, string>; encoding: string; raw: Uint8Array }): Promise<{ content: string; text: string | null }>;
 export function splitSource(bytes: Uint8Array, maxBodyBytes: number): Promise<{ root: BodyNode | null; bodies: Record<string, Uint8Array> }>;
+export function parseDraftSource(bytes: Uint8Array): Promise<{
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  subject: string;
+  text: string;
+  html: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  draftId: string | null;
+  origin: string | null;
+  attachments: { filename: string; contentType: string; content: Uint8Array }[];
+}>;

@@ -120,6 +120,35 @@ export async function decodeText({ type, parameters, encoding, raw }) {
   return { content: parsed.text ?? '', text: null };
 }
 
+function defaultName(contentType) {
+  const sub = contentType.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') ?? '';
+  return sub ? `attachment.${sub.slice(0, 10)}` : 'attachment';
+}
+
+/**
+ * A draft's whole source to what the composer needs back (issue #4 §1). Drafts in a shared
+ * mailbox are written by others too, so they are parsed here, in the worker, like any mail.
+ */
+export async function parseDraftSource(bytes) {
+  const parsed = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parserOptions);
+  const draftId = parsed.headers.get('x-postvak-draft-id');
+  const origin = parsed.headers.get('x-postvak-origin');
+  return {
+    from: addresses(parsed.from),
+    to: addresses(parsed.to),
+    cc: addresses(parsed.cc),
+    bcc: addresses(parsed.bcc),
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: typeof parsed.html === 'string' && parsed.html !== '' ? parsed.html : null,
+    inReplyTo: parsed.inReplyTo ?? null,
+    references: references(parsed.references),
+    draftId: typeof draftId === 'string' ? draftId.trim() : null,
+    origin: typeof origin === 'string' ? origin.trim() : null,
+    attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? defaultName(a.contentType), contentType: a.contentType, content: a.content })),
+  };
+}
+
 /** Which leaves' bodies a reader may need: text, calendars, inline images, attached messages. */
 function keepBody(node) {
   const type = node.contentType || 'text/plain';

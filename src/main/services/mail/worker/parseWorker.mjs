@@ -6,13 +6,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { parseCalendarText } from '../../calendar/ical/icsParse.mjs';
-import { decodeText, parseHeader, splitSource } from './mime.mjs';
+import { decodeText, parseDraftSource, parseHeader, splitSource } from './mime.mjs';
 
 const jobs = {
   header: (payload) => parseHeader(payload.bytes),
   text: (payload) => decodeText(payload),
   ics: (payload) => parseCalendarText(payload.text),
   split: (payload) => splitSource(payload.bytes, payload.maxBodyBytes),
+  draft: (payload) => parseDraftSource(payload.bytes),
 };
 
 parentPort?.on('message', async ({ id, kind, payload }) => {
