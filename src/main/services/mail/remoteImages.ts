@@ -35,6 +35,8 @@ const MAX_REDIRECTS = 5;
 const CONCURRENCY = 6;
 /** Messages whose URLs are kept; a message shown again later is re-read (loadHtml). */
 const REMEMBERED_MESSAGES = 16;
+/** Messages whose byte budget is kept (a few numbers each): opening others does not refill it. */
+const BUDGETED_MESSAGES = 2000;
 
 /** A URL we are willing to fetch, or `null`: http(s), no credentials, nothing a parser had to guess. */
 export function vetImageUrl(raw: string, base?: URL): URL | null {
@@ -62,6 +64,7 @@ interface Remembered {
 
 export class RemoteImageService {
   private readonly messages = new Map<string, Remembered>();
+  private readonly budgets = new Map<string, Budget>();
 
   constructor(private readonly options: RemoteImageOptions = {}) {}
 
@@ -71,12 +74,20 @@ export class RemoteImageService {
    */
   remember(ref: MessageRef, html: string | null): Remembered {
     const key = JSON.stringify([ref.accountId, ref.folderPath, ref.uid]);
-    const known = this.messages.get(key);
-    const entry = { mentions: urlMentions(html), budget: known?.budget ?? { left: this.options.maxMessageBytes ?? REMOTE_IMAGES_PER_MESSAGE_BYTES } };
+    const entry = { mentions: urlMentions(html), budget: this.budgetFor(key) };
     this.messages.delete(key);
     this.messages.set(key, entry);
     while (this.messages.size > REMEMBERED_MESSAGES) this.messages.delete(this.messages.keys().next().value as string);
     return entry;
+  }
+
+  private budgetFor(key: string): Budget {
+    const known = this.budgets.get(key);
+    if (known) return known;
+    const budget = { left: this.options.maxMessageBytes ?? REMOTE_IMAGES_PER_MESSAGE_BYTES };
+    this.budgets.set(key, budget);
+    while (this.budgets.size > BUDGETED_MESSAGES) this.budgets.delete(this.budgets.keys().next().value as string);
+    return budget;
   }
 
   /** `loadHtml` reads the message's HTML when it is not remembered (e.g. shown from the window's cache). */

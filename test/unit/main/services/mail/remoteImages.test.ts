@@ -181,6 +181,10 @@ describe('RemoteImageService.fetch', () => {
     expect(Object.values(first).filter((v) => v !== null)).toHaveLength(1);
     const again = await svc.fetch(ref, [at('/big.png')], async () => null);
     expect(again[at('/big.png')]).toBeNull();
+    // Opening many other messages does not refill this one's budget.
+    for (let uid = 100; uid < 140; uid += 1) svc.remember({ ...ref, uid }, '<p>other</p>');
+    const later = await svc.fetch(ref, [at('/big.png')], async () => messageHtml([at('/big.png')]));
+    expect(later[at('/big.png')]).toBeNull();
   });
 });
 
