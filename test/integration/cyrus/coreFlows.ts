@@ -46,6 +46,8 @@ export function coreFlows(server: ServerFixture): void {
       // info@'s mail is synced into its Inbox (15 seeded messages).
       expect(alice.folderUids(infoInbox)).toHaveLength(15);
       expect(mailboxesOf(alice).find((m) => m.address === 'alice@example.test')?.quota?.limitKiB).toBeGreaterThan(0);
+      // GETQUOTAROOT on info@'s Inbox: Cyrus shows a member the 50 MB; Dovecot does not (issue #10 §9).
+      expect(info.quota).toEqual(server.kind === 'cyrus' ? { usedKiB: expect.any(Number), limitKiB: 51_200 } : null);
 
       const { client: bob } = await signIn('bob');
       expect(addresses(bob)).toEqual(['bob@example.test', 'info@example.test', 'sales@example.test']);
