@@ -32,7 +32,8 @@ test('bob and alice each get the reminder of an event in info@; dismissal and sn
     await expect(bobReminder).toContainText(INFO);
     await expect(bobReminder).toContainText('10:00');
     await expect(bobReminder).not.toContainText('Missed');
-    await expect.poll(() => bob.notifications()).toContainEqual({ title: `${INFO} — Klantbezoek Jansen at 10:00`, body: 'Dorpsstraat 12' });
+    // Names from the calendar are bidi-isolated (U+2068 … U+2069) in notifications too (issue #10 §3).
+    await expect.poll(() => bob.notifications()).toContainEqual({ title: `\u2068${INFO}\u2069 — \u2068Klantbezoek Jansen\u2069 at 10:00`, body: '\u2068Dorpsstraat 12\u2069' });
     await screenshot(bob.page, 'bob-reminder');
 
     // The reminder opens its event on its day in the calendar; the panel stays while bob looks.
@@ -143,7 +144,7 @@ test('with reminders off for info@ bob gets only his own calendar’s reminder',
     const panel = remindersPanel(bob.page);
     await expect(panel.getByRole('listitem', { name: 'Tandarts' })).toBeVisible({ timeout: 20_000 });
     await expect(panel.getByRole('listitem', { name: 'Klantbezoek Jansen' })).toHaveCount(0);
-    expect((await bob.notifications()).map((n) => n.title)).toEqual([`${bob.email} — Tandarts at 10:00`]);
+    expect((await bob.notifications()).map((n) => n.title)).toEqual([`\u2068${bob.email}\u2069 — \u2068Tandarts\u2069 at 10:00`]);
     await expect(remindersPanel(secondTab)).toHaveCount(0);
     expect(await secondTab.evaluate(() => (window as unknown as { __notifications?: unknown[] }).__notifications ?? [])).toEqual([]);
   } finally {
