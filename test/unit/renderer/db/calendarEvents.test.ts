@@ -131,13 +131,15 @@ describe('events in sync batches', () => {
     expect(await loadEventsIn(db, [own])).toEqual([]);
   });
 
-  it('removing the account removes its events but not the person’s own calendar choices', async () => {
+  it('removing the account removes its events and its calendars’ choices, not another account’s (issue #10 §6)', async () => {
     await seed();
     await applySyncBatch(db, eventBatch('Calendar', [1]));
     await setCalendarPrefs(db, own, { reminders: false });
+    await setCalendarPrefs(db, calendarKeyOf(accountB, 'Calendar'), { visible: false });
     await removeAccountData(db, accountA);
     expect(await db.events.count()).toBe(0);
-    expect(await db.calendarPrefs.get(own)).toMatchObject({ visible: true, reminders: false });
+    expect(await db.calendarPrefs.get(own)).toBeUndefined();
+    expect(await db.calendarPrefs.get(calendarKeyOf(accountB, 'Calendar'))).toMatchObject({ visible: false });
   });
 });
 
