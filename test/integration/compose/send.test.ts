@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Account } from '../../../src/shared/model';
 import type { Identity } from '../../../src/shared/model/compose';
-import { doveadm, type MailStack, servicesFor, startMailStack, stopMailStack, type ServicesUnderTest } from '../services/mailStack';
+import { doveadm, type MailStack, postfixQueueEmpty, servicesFor, startMailStack, stopMailStack, type ServicesUnderTest } from '../services/mailStack';
 import { waitForMessage } from '../../mailstack/mailstack.mjs';
 import { withImap } from '../services/serverView';
 import { CallError, TestClient } from '../services/testClient';
@@ -183,7 +183,7 @@ describe('sending from a shared mailbox', () => {
     expect(refused.error?.code).toBe('senderRefused');
     expect(refused.error?.message).toMatch(/^553 5\.7\.1 .*not owned by user carol@example\.test/);
     expect(refused.sentAt).toBeNull();
-    await new Promise((r) => setTimeout(r, 500));
+    await expect.poll(() => postfixQueueEmpty(stack)).toBe(true);
     expect(await deliveredCount(refused.messageId)).toBe(0);
     const back = await clientOf('carol').call('outbox.cancel', { id: message.id });
     expect(back).toEqual(message);
@@ -213,7 +213,7 @@ describe('sending from a shared mailbox', () => {
     const waiting = await untilState(client, message.id, 'waiting');
     expect(await client.call('outbox.cancel', { id: message.id })).toEqual(message);
     expect((await client.call('outbox.list', {})).some((i) => i.id === message.id)).toBe(false);
-    await new Promise((r) => setTimeout(r, 300));
+    await expect.poll(() => postfixQueueEmpty(stack)).toBe(true);
     expect(await deliveredCount(waiting.messageId)).toBe(0);
     await expect(client.call('outbox.cancel', { id: message.id })).rejects.toThrow(CallError);
   });

@@ -1,6 +1,7 @@
 /**
  * Typed access to the real mail stack (test/mailstack) and the services set up against it.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,20 @@ export * as seed from '../../fixtures/seedMessages.mjs';
 export type { MailStack };
 
 export type User = keyof MailStack['users'];
+
+/**
+ * Whether the stack's Postfix holds no message any more (`postqueue -j` prints one JSON line per
+ * queued message): once it is empty, whatever was submitted has been delivered or bounced, so a
+ * count of deliveries is final — the condition to wait for instead of a pause (issue #10 §13).
+ */
+export function postfixQueueEmpty(s: MailStack): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    execFile('postqueue', ['-c', s.postfix.configDir, '-j'], { env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/sbin:/sbin` } }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve(stdout.trim() === '');
+    });
+  });
+}
 
 export function settingsFor(s: MailStack, user: User, imap: 'imaps' | 'imap' = 'imaps'): AccountSettings {
   const u = s.users[user];
