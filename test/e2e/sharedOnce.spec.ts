@@ -2,7 +2,7 @@
  * Issue #10 §7: alice, bob and carol signed in in one profile all reach info@ (alice and bob with
  * full access, carol read-only). info@ is in the folder tree once, saying which account it is
  * used through; Settings → Mailboxes lists it once with "Used through"; an event in its calendar
- * is drawn once and its reminder shows once.
+ * is drawn once and its reminder shows once. Choosing bob's account there moves it, still once.
  */
 import { stackAccount } from '../../scripts/lib.mjs';
 import { expect, screenshot, test } from './support/fixtures';
@@ -21,10 +21,13 @@ test('info@ reached through alice, bob and carol shows once, its event is drawn 
   const { page } = alice;
   try {
     await expect(mailboxNode(page, INFO)).toBeVisible({ timeout: 30_000 });
+    const ids: string[] = [];
     for (const user of ['bob', 'carol'] as const) {
       const added = await alice.call('accounts.add', { ...stackAccount(stack, user, user), rememberPassword: false });
       expect(added.ok, JSON.stringify(added.error)).toBe(true);
+      ids.push((added.value as { id: string }).id);
     }
+    const bobId = ids[0]!;
 
     // Settings → Mailboxes: once, used through alice, with bob and carol (read-only) to choose from
     // — which also says all three accounts reported what they reach.
@@ -64,6 +67,17 @@ test('info@ reached through alice, bob and carol shows once, its event is drawn 
     await expect.poll(async () => (await ours()).length).toBeGreaterThan(0);
     expect(await ours()).toHaveLength(1);
     await screenshot(page, 'reminder-once');
+
+    // The person chooses bob's account in Settings: info@ is then used through bob, still once.
+    await remindersPanel(page).getByRole('listitem', { name: 'Teamoverleg info' }).getByRole('button', { name: 'Dismiss Teamoverleg info' }).click();
+    await page.getByRole('button', { name: 'Mail', exact: true }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await usedThrough.selectOption({ label: 'bob@example.test' });
+    await expect(usedThrough).toHaveValue(bobId, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Back to mail' }).click();
+    await expect(mailboxNode(page, INFO)).toContainText('through bob@example.test', { timeout: 30_000 });
+    await expect(mailboxNode(page, INFO)).toHaveCount(1);
+    await screenshot(page, 'tree-info-through-bob');
   } finally {
     await alice.close();
   }
