@@ -60,7 +60,7 @@ beforeAll(async () => {
       events: [storedEvent({ ...invited, sequence: 1 }, { imapUid: 7, modseq: '42', folderPath: infoCalendar })],
     }),
   );
-  useStore.setState({ language: 'en', accounts: [{ id: accountA, email: 'alice@example.test' } as Account] });
+  useStore.setState({ language: 'en', accounts: [{ id: accountA, email: 'alice@example.test', imap: { host: 'imap.example.test', port: 993, security: 'tls' } } as Account] });
 });
 beforeEach(() => {
   view?.unmount();
