@@ -8,6 +8,7 @@
 import { expect, it } from 'vitest';
 import type { SyncBatch } from '../../src/shared/api';
 import type { Account, MessageSummary } from '../../src/shared/model';
+import type { TraceMark } from '../../src/main/services/types';
 import { withImap } from './services/serverView';
 import { TestClient } from './services/testClient';
 import { doveadm, fillMaildir, settingsFor, useMailStack } from './services/mailStack';
@@ -15,9 +16,14 @@ import { doveadm, fillMaildir, settingsFor, useMailStack } from './services/mail
 const CHANGED = 'Projects';
 const OTHER = 'Letters';
 
+/** The engine's trace marks (ServicesOptions.trace): when each LIST-STATUS poll is done. */
+const marks: TraceMark[] = [];
+const polls = () => marks.filter((m) => m.what === 'poll').length;
+
 const fixture = useMailStack({
   services: true,
   tuning: { pollMs: 1_000 },
+  extra: { trace: (mark) => marks.push(mark) },
   beforeEachTest: async (stack) => {
     await fillMaildir(stack, 'alice', CHANGED, 300, { seed: 1 });
     await fillMaildir(stack, 'alice', OTHER, 200, { seed: 2 });
@@ -143,7 +149,10 @@ it('rebuilds a folder the server renumbers while the app is running, noticed by 
   await doveadm(fixture.stack, 'mailbox', 'update', '-u', fixture.stack.users.alice.email, '--uid-validity', String(old + 77), OTHER);
   await client.until(() => client.cursors.get(OTHER)?.uidValidity === old + 77, 'the new UIDVALIDITY in the cache', 15_000);
   await client.until(() => client.lastStatus(account.id)?.state === 'idle', 'idle again');
-  await new Promise((r) => setTimeout(r, 2_500)); // two more polls: nothing else may follow
+  // Two more polls, and the passes they started are done once a third poll has run (one loop
+  // does both in turn): nothing else may follow.
+  const seen = polls();
+  await client.until(() => polls() >= seen + 3, 'three more polls', 15_000);
 
   const changed = messageBatches(client.batches.slice(from), OTHER);
   expect(changed[0]!.reset).toBe(true);

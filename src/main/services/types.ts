@@ -70,8 +70,11 @@ export interface ServicesOptions {
  */
 export interface TraceMark {
   at: number;
-  /** headStart / headStartFailed: the INBOX's head start is ready to be taken, or gave up (WarmStarts.ts). */
-  what: 'serverChange' | 'batchSent' | 'headStart' | 'headStartFailed';
+  /**
+   * headStart / headStartFailed: the INBOX's head start is ready to be taken, or gave up
+   * (WarmStarts.ts); poll: a LIST-STATUS poll is done and its passes are scheduled (AccountSync).
+   */
+  what: 'serverChange' | 'batchSent' | 'headStart' | 'headStartFailed' | 'poll';
   accountId: string;
   path: string;
   /** batchSent: the messages it carries. */

@@ -94,7 +94,13 @@ export interface StackFixture {
  * closed after it. Registers the vitest hooks; read `stack`/`sut` inside tests and hooks.
  */
 export function useMailStack(
-  options: { services?: boolean; tuning?: Partial<SyncTuning>; beforeEachTest?: (stack: MailStack) => Promise<void> } = {},
+  options: {
+    services?: boolean;
+    tuning?: Partial<SyncTuning>;
+    /** More service options for every test's services (e.g. `trace`, to wait on the engine's marks). */
+    extra?: Partial<ServicesOptions>;
+    beforeEachTest?: (stack: MailStack) => Promise<void>;
+  } = {},
 ): StackFixture {
   let stack: MailStack | undefined;
   let sut: ServicesUnderTest | undefined;
@@ -107,7 +113,7 @@ export function useMailStack(
   beforeEach(async () => {
     await resetMailboxes(fixture.stack);
     await options.beforeEachTest?.(fixture.stack);
-    if (options.services) sut = servicesFor(fixture.stack, options.tuning);
+    if (options.services) sut = servicesFor(fixture.stack, options.tuning, undefined, options.extra);
   });
   afterEach(async () => {
     await sut?.cleanup();

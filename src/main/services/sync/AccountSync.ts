@@ -298,6 +298,7 @@ export class AccountSync {
       this.pending.add(path);
     }
     this.previouslyLive = live;
+    this.deps.trace?.({ at: Date.now(), what: 'poll', accountId: this.deps.accountId, path: '' });
   }
 
   /** One pass over `path`, or with `preview` only its top (folderPass.ts previewFolder); true when the pass completed. */
