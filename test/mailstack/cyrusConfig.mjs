@@ -79,8 +79,11 @@ START {
   recover cmd="${bins.ctlCyrusdb} ${conf} -r"
 }
 SERVICES {
-  imap cmd="${bins.imapd} ${conf}" listen="${HOST}:${s.ports.imap}" prefork=0
-  imaps cmd="${bins.imapd} ${conf} -s" listen="${HOST}:${s.ports.imaps}" prefork=0
+  # -U 1: a fresh imapd per connection. A reused one names its APPEND stage files
+  # <pid>-<second>-<n> with n starting again, and a second login within the same second failed
+  # with "IOERROR: creating message file … File exists" (seen while seeding).
+  imap cmd="${bins.imapd} ${conf} -U 1" listen="${HOST}:${s.ports.imap}" prefork=0
+  imaps cmd="${bins.imapd} ${conf} -s -U 1" listen="${HOST}:${s.ports.imaps}" prefork=0
   sieve cmd="${bins.timsieved} ${conf}" listen="${HOST}:${s.ports.sieve}" prefork=0
   lmtpunix cmd="${bins.lmtpd} ${conf}" listen="${C.lmtpSocket}" prefork=0
 }
