@@ -78,6 +78,18 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // HOUSE_STYLE.md "Services know nothing of the transport": the handlers that bind them to the
+    // contract live in src/main/rpc and get the services they need (issue #10 §12).
+    files: ['src/main/services/**/*.{ts,mjs}'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['electron'], message: "Only src/main/electron imports 'electron'; services must run in the browser host too." },
+        { group: ['**/renderer/**'], message: 'Main never imports renderer code.' },
+        { group: ['**/rpc/**', '../rpc', '../../rpc'], message: 'Services know nothing of the transport: handlers live in src/main/rpc.' },
+      ]),
+    },
+  },
   // A second rule name so these do not replace the layer rules above for the same files.
   {
     files: ['src/**/*.{ts,tsx,mjs}'],

@@ -5,7 +5,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { dispatch } from '../rpc/dispatch';
-import type { ClientSession, Services } from '../services/types';
+import type { ClientSession, Services } from '../rpc/createServices';
 import { isTrustedSender } from './senderCheck';
 
 export interface IpcBinding {

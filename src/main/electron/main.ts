@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { APP_ENTRY_URL } from '../security/appProtocol';
 import { contentSecurityPolicy } from '../security/csp';
 import { safeExternalUrl } from '../security/externalUrl';
-import { createServices } from '../services';
+import { createServices } from '../rpc/createServices';
 import { FileSecretStore, MemorySecretStore } from '../services/secrets';
 import { seedAccountFromEnv } from '../rpc/seedAccount';
 import { bindIpc } from './ipc';

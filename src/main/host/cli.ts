@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createServices } from '../services';
+import { createServices } from '../rpc/createServices';
 import { FileSecretStore, KeyFileCipher } from '../services/secrets';
 import { attachmentDownloads } from './downloads';
 import { startHost } from './server';

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatch } from '../rpc/dispatch';
-import type { Services } from '../services/types';
+import type { Services } from '../rpc/createServices';
 import { hostContentSecurityPolicy } from '../security/csp';
 import { rendererHeaders, resolveRendererFile } from '../security/rendererFiles';
 import type { AttachmentDownloads } from './downloads';

@@ -2,7 +2,7 @@
  * `npm run demo` in Electron: adds the demo account through the contract, exactly as the setup
  * screen would, when POSTVAK_DEMO_ACCOUNT holds {settings, password} and no account exists yet.
  */
-import type { Services } from '../services/types';
+import type { Services } from './createServices';
 import { dispatch } from './dispatch';
 
 export async function seedAccountFromEnv(services: Services, json: string | undefined): Promise<void> {

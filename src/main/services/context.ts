@@ -69,7 +69,7 @@ export interface ServicesContext {
 }
 
 export interface ContextHooks {
-  /** Issue #5 §1: the account's own calendar, made on the sync connection (calendarHandlers.ts). */
+  /** Issue #5 §1: the account's own calendar, made on the sync connection (calendar/ownCalendar.ts). */
   ensureOwnCalendar?(ctx: ServicesContext, accountId: string, session: ImapSession): Promise<boolean>;
 }
 

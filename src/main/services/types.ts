@@ -4,7 +4,6 @@
  */
 import type { RemoteImageOptions } from './mail/remoteImages';
 import type { EventMap, EventName } from '../../shared/api';
-import type { Handlers } from '../rpc/dispatch';
 import type { AttachmentDeliverer } from './mail/attachmentDelivery';
 import type { OutboxTuning } from './outbox/Outbox';
 
@@ -81,13 +80,3 @@ export interface TraceMark {
   upserts?: number;
 }
 
-/** One connected renderer: its handlers (sync state is per client, since each holds its own cache). */
-export interface ClientSession {
-  handlers: Handlers;
-  close(): Promise<void>;
-}
-
-export interface Services {
-  connect(sink: EventSink): ClientSession;
-  close(): Promise<void>;
-}

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MailStack } from '../../mailstack/mailstack.mjs';
 import type { AccountSettings, Security } from '../../../src/shared/model';
-import { createServices, MemorySecretStore, type SyncTuning } from '../../../src/main/services';
-import type { Services, ServicesOptions } from '../../../src/main/services/types';
+import { createServices, MemorySecretStore, type Services, type SyncTuning } from '../../../src/main/rpc/createServices';
+import type { ServicesOptions } from '../../../src/main/services/types';
 
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';

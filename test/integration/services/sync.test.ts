@@ -99,7 +99,7 @@ describe('full sync', () => {
     const first = new TestClient(fixture.sut.services);
     const account = await addAccount(first, 'alice');
     // Same profile, fresh process: the password was not to be remembered, so it is gone.
-    const { createServices, MemorySecretStore } = await import('../../../src/main/services');
+    const { createServices, MemorySecretStore } = await import('../../../src/main/rpc/createServices');
     const restarted = createServices({
       profileDir: fixture.sut.profileDir,
       secrets: new MemorySecretStore(),

@@ -9,7 +9,7 @@ import type { EventMap, EventName, MethodInput, MethodName, MethodOutput, SyncBa
 import type { Folder, FolderCursor, MessageSummary, SyncStatus } from '../../../src/shared/model';
 import { parseUidSet, uidSetHas } from '../../../src/shared/uidSet';
 import { dispatch } from '../../../src/main/rpc/dispatch';
-import type { ClientSession, Services } from '../../../src/main/services/types';
+import type { ClientSession, Services } from '../../../src/main/rpc/createServices';
 
 export class CallError extends Error {
   constructor(

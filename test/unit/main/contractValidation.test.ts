@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { methodNames, type MethodName } from '../../../src/shared/api';
 import { dispatch, type Handlers } from '../../../src/main/rpc/dispatch';
-import { createServices, MemorySecretStore } from '../../../src/main/services';
-import type { Services } from '../../../src/main/services/types';
+import { createServices, MemorySecretStore, type Services } from '../../../src/main/rpc/createServices';
 
 const settings = {
   email: 'alice@example.test',

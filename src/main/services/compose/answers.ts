@@ -5,7 +5,6 @@
  * X-Postvak-Author header (send-as copies), else Sender (send on behalf), else From.
  */
 import type { AnswerInfo } from '../../../shared/model/compose';
-import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
 import { messageStore } from '../imap/storeOps';
@@ -26,43 +25,40 @@ export function answerFrom(headers: AnswerHeaders, folderPath: string, uid: numb
   };
 }
 
-export function answersHandlers(ctx: ServicesContext): Handlers {
-  return {
-    'message.answers': async ({ accountId, folderPath, uid }) => {
-      const [summary] = await ctx.inFolder(accountId, folderPath, (folder) => folder.fetchSummaries([uid]));
-      const messageId = summary?.envelope?.messageId ?? null;
-      if (!messageId) return [];
-      const directory = await ctx.identities.directory(accountId);
-      const mailbox = mailboxOfPath(directory, folderPath);
-      const own = ownMailbox(directory);
-      const sentPaths = [mailbox, own]
-        .map((m) => (m ? (folderWithRole(directory, m.id, 'sent')?.path ?? null) : null))
-        .filter((p, i, all): p is string => p !== null && all.indexOf(p) === i);
-      const account = await ctx.accounts.get(accountId);
-      const answers: AnswerInfo[] = [];
-      try {
-        for (const path of sentPaths) {
-          const blocks = await ctx.ops.use(accountId, async (session) => {
-            const store = messageStore(session);
-            const uids = await store.searchHeader(path, [
-              { name: 'In-Reply-To', value: messageId },
-              { name: 'References', value: messageId },
-            ]);
-            return store.headerFields(path, uids, fields);
-          });
-          for (const [copyUid, block] of blocks) {
-            const answer = answerFrom(await parseAnswerHeaders(block), path, copyUid);
-            if (answer) answers.push(answer);
-          }
-        }
-      } catch (error) {
-        throw toAppError(error, account.imap.host, await ctx.password(accountId), ctx.log);
+/** Who answered or forwarded the message (message.answers), oldest first. */
+export async function findAnswers(ctx: ServicesContext, { accountId, folderPath, uid }: { accountId: string; folderPath: string; uid: number }): Promise<AnswerInfo[]> {
+  const [summary] = await ctx.inFolder(accountId, folderPath, (folder) => folder.fetchSummaries([uid]));
+  const messageId = summary?.envelope?.messageId ?? null;
+  if (!messageId) return [];
+  const directory = await ctx.identities.directory(accountId);
+  const mailbox = mailboxOfPath(directory, folderPath);
+  const own = ownMailbox(directory);
+  const sentPaths = [mailbox, own]
+    .map((m) => (m ? (folderWithRole(directory, m.id, 'sent')?.path ?? null) : null))
+    .filter((p, i, all): p is string => p !== null && all.indexOf(p) === i);
+  const account = await ctx.accounts.get(accountId);
+  const answers: AnswerInfo[] = [];
+  try {
+    for (const path of sentPaths) {
+      const blocks = await ctx.ops.use(accountId, async (session) => {
+        const store = messageStore(session);
+        const uids = await store.searchHeader(path, [
+          { name: 'In-Reply-To', value: messageId },
+          { name: 'References', value: messageId },
+        ]);
+        return store.headerFields(path, uids, fields);
+      });
+      for (const [copyUid, block] of blocks) {
+        const answer = answerFrom(await parseAnswerHeaders(block), path, copyUid);
+        if (answer) answers.push(answer);
       }
-      // With the `both` policy one answer has a copy in each Sent: show it once.
-      const unique = answers.filter(
-        (a, i) => answers.findIndex((o) => o.date === a.date && o.from.address === a.from.address && o.by?.address === a.by?.address) === i,
-      );
-      return unique.sort((a, b) => a.date - b.date);
-    },
-  };
+    }
+  } catch (error) {
+    throw toAppError(error, account.imap.host, await ctx.password(accountId), ctx.log);
+  }
+  // With the `both` policy one answer has a copy in each Sent: show it once.
+  const unique = answers.filter(
+    (a, i) => answers.findIndex((o) => o.date === a.date && o.from.address === a.from.address && o.by?.address === a.by?.address) === i,
+  );
+  return unique.sort((a, b) => a.date - b.date);
 }

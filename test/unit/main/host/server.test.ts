@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHost, type RunningHost } from '../../../../src/main/host/server';
-import type { EventSink, Services } from '../../../../src/main/services/types';
+import type { EventSink } from '../../../../src/main/services/types';
+import type { Services } from '../../../../src/main/rpc/createServices';
 
 /** A services double with two handlers: the host's job is transport and guards, not mail. */
 function fakeServices(): Services & { sinks: EventSink[]; closed: number } {

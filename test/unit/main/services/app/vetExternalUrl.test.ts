@@ -1,6 +1,6 @@
 /** Issue #10 §3: app.openExternal never hands a mailto: on with attach=; other schemes are refused. */
 import { describe, expect, it } from 'vitest';
-import { vetExternalUrl } from '../../../../../src/main/services/app/appHandlers';
+import { vetExternalUrl } from '../../../../../src/main/services/app/vetExternalUrl';
 
 describe('vetExternalUrl', () => {
   it('hands on a mailto: without its attach= and attachment= fields', () => {

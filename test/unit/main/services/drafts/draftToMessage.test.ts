@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../../../src/shared/model';
 import type { Identity, OutgoingMessage } from '../../../../../src/shared/model/compose';
 import { outgoingMessageSchema } from '../../../../../src/shared/composeSchemas';
-import { draftToMessage, parseOrigin } from '../../../../../src/main/services/drafts/draftHandlers';
+import { draftToMessage, parseOrigin } from '../../../../../src/main/services/drafts/draftOps';
 import { parseDraft } from '../../../../../src/main/services/mail/parseMessage';
 import { buildDraft } from '../../../../../src/main/services/smtp/mimeBuild';
 

@@ -1,12 +1,11 @@
 /**
- * tasks.queue — user mutations. The renderer has already applied the change to its cache and
+ * Runs one user mutation (tasks.queue, src/main/rpc/handlers/tasks.ts). The renderer has already applied the change to its cache and
  * rolls it back when this rejects; on success every client's engine re-reads the touched
  * folders, so other windows and other people's clients converge (expunges arrive as
  * removedUids). Rights are checked here with MYRIGHTS (RFC 4314 §3.5) before anything is sent.
  */
 import type { Task } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
 import type { ImapSession } from '../imap/types';
@@ -19,22 +18,18 @@ type SetFlags = Extract<Task, { type: 'setFlags' }>;
 type Delete = Extract<Task, { type: 'delete' }>;
 type Send = Extract<Task, { type: 'send' }>;
 
-export function taskHandlers(ctx: ServicesContext): Handlers {
-  return {
-    'tasks.queue': async ({ task }) => {
-      switch (task.type) {
-        case 'setFlags':
-          await withSession(ctx, task.accountId, (session) => setFlags(ctx, session, task));
-          break;
-        case 'delete':
-          await withSession(ctx, task.accountId, (session) => deleteMessages(ctx, session, task));
-          break;
-        case 'send':
-          await queueSend(ctx, task);
-          break;
-      }
-    },
-  };
+export async function runTask(ctx: ServicesContext, task: Task): Promise<void> {
+  switch (task.type) {
+    case 'setFlags':
+      await withSession(ctx, task.accountId, (session) => setFlags(ctx, session, task));
+      break;
+    case 'delete':
+      await withSession(ctx, task.accountId, (session) => deleteMessages(ctx, session, task));
+      break;
+    case 'send':
+      await queueSend(ctx, task);
+      break;
+  }
 }
 
 /** Issue #4 §6: stored in the durable outbox first; it goes out after the undo window. */

@@ -2,18 +2,10 @@
  * app.* and files.save.
  */
 import { AppError } from '../../../shared/errors';
-import { checkExternalUrl } from '../../../shared/links';
-import type { Handlers } from '../../rpc/dispatch';
-import type { ServicesOptions } from '../types';
 import { safeFileName } from '../../../shared/fileName';
-
-/** The link as it may be handed to the system (the shared rule, src/shared/links.ts), or why not. */
-export function vetExternalUrl(raw: string): string {
-  const checked = checkExternalUrl(raw);
-  if (checked.ok) return checked.url;
-  if (checked.reason === 'invalid') throw new AppError('invalidInput', 'Not a valid link');
-  throw new AppError('notPermitted', `Postvak does not open ${checked.scheme} links`);
-}
+import type { Handlers } from '../dispatch';
+import type { ServicesOptions } from '../../services/types';
+import { vetExternalUrl } from '../../services/app/vetExternalUrl';
 
 const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

@@ -1,8 +1,8 @@
 /** identities.* (issue #4 §2): every account's identities, the configuration edited or imported. */
-import type { Handlers } from '../../rpc/dispatch';
-import type { ServicesContext } from '../context';
+import type { Handlers } from '../dispatch';
+import type { ServicesContext } from '../../services/context';
 
-export function identityHandlers(ctx: ServicesContext): Handlers {
+export function identityHandlers(ctx: Pick<ServicesContext, 'identities'>): Handlers {
   return {
     'identities.list': () => ctx.identities.all(),
     'identities.update': ({ accountId, entries }) => ctx.identities.update(accountId, entries),

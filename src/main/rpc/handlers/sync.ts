@@ -3,8 +3,8 @@
  * every window) and data as `sync.batch` events (to the window writing the cache), each
  * acknowledged with `sync.ack` (SyncEngine.ts: the protocol).
  */
-import type { Handlers } from '../../rpc/dispatch';
-import type { SyncClient } from './SyncEngine';
+import type { Handlers } from '../dispatch';
+import type { SyncClient } from '../../services/sync/SyncEngine';
 
 export function syncHandlers(client: SyncClient): Handlers {
   return {

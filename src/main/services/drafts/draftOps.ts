@@ -1,54 +1,46 @@
 /**
- * drafts.* (issue #4 §1): save (saveDraft.ts), open a draft from any Drafts folder the person
- * can read — also one another member saved in a shared mailbox — list main's local copies,
- * discard.
+ * What drafts.* does (issue #4 §1; the handlers are src/main/rpc/handlers/drafts.ts): open a
+ * draft from any Drafts folder the person can read — also one another member saved in a shared
+ * mailbox — and discard one with its server copies.
  */
 import { randomBytes } from 'node:crypto';
 import { addressSchema } from '../../../shared/composeSchemas';
 import { AppError } from '../../../shared/errors';
 import type { Address } from '../../../shared/model';
 import type { Identity, OutgoingMessage } from '../../../shared/model/compose';
-import type { Handlers } from '../../rpc/dispatch';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
 import { MAX_SOURCE_BYTES, parseDraft, type ParsedDraft } from '../mail/parseMessage';
-import { removeCopies, saveDraft } from './saveDraft';
+import { removeCopies } from './saveDraft';
 
 const draftId = /^[A-Za-z0-9_-]{8,64}$/;
 const messageId = /^<[^<>\s]+>$/;
 
-export function draftHandlers(ctx: ServicesContext): Handlers {
-  return {
-    'drafts.save': ({ message }) => saveDraft(ctx, message),
+/** A draft from a Drafts folder, as the composer's message. */
+export async function openDraft(ctx: ServicesContext, { accountId, folderPath, uid }: { accountId: string; folderPath: string; uid: number }): Promise<OutgoingMessage> {
+  const source = await ctx.inFolder(accountId, folderPath, (folder) => folder.downloadSource(uid, MAX_SOURCE_BYTES));
+  if (!source) throw new AppError('messageNotFound', `Draft ${uid} is no longer in ${folderPath}`);
+  const identities = await ctx.identities.forAccount(accountId);
+  const message = draftToMessage(await parseDraft(source), identities, { accountId, folderPath, uid });
+  // A server copy of a message that was sent (its removal failed): opened on purpose, it is
+  // a new message, not the sent one, whose saves are refused (issue #10 §7).
+  return (await ctx.drafts.isSent(message.id)) ? { ...message, id: randomBytes(12).toString('base64url') } : message;
+}
 
-    'drafts.open': async ({ accountId, folderPath, uid }) => {
-      const source = await ctx.inFolder(accountId, folderPath, (folder) => folder.downloadSource(uid, MAX_SOURCE_BYTES));
-      if (!source) throw new AppError('messageNotFound', `Draft ${uid} is no longer in ${folderPath}`);
-      const identities = await ctx.identities.forAccount(accountId);
-      const message = draftToMessage(await parseDraft(source), identities, { accountId, folderPath, uid });
-      // A server copy of a message that was sent (its removal failed): opened on purpose, it is
-      // a new message, not the sent one, whose saves are refused (issue #10 §7).
-      return (await ctx.drafts.isSent(message.id)) ? { ...message, id: randomBytes(12).toString('base64url') } : message;
-    },
-
-    'drafts.local': async () =>
-      (await ctx.drafts.list()).map(({ message, server }) => ({ ...message, draft: server ? { folderPath: server.folderPath, uid: server.uid } : message.draft })),
-
-    'drafts.discard': async ({ id }) => {
-      const local = await ctx.drafts.get(id);
-      if (!local) return;
-      const copies = [local.server, local.message.draft].filter((c): c is { folderPath: string; uid: number } => c !== null);
-      const unique = copies.filter((c, i) => copies.findIndex((o) => o.folderPath === c.folderPath && o.uid === c.uid) === i);
-      try {
-        await removeCopies(ctx, local.message.accountId, unique);
-      } catch (error) {
-        const account = await ctx.accounts.get(local.message.accountId);
-        throw toAppError(error, account.imap.host, await ctx.password(account.id), ctx.log);
-      }
-      await ctx.drafts.remove(id);
-      ctx.touched(local.message.accountId, unique.map((c) => c.folderPath));
-    },
-  };
+/** Main's local copy of a draft and its server copies go. */
+export async function discardDraft(ctx: ServicesContext, id: string): Promise<void> {
+  const local = await ctx.drafts.get(id);
+  if (!local) return;
+  const copies = [local.server, local.message.draft].filter((c): c is { folderPath: string; uid: number } => c !== null);
+  const unique = copies.filter((c, i) => copies.findIndex((o) => o.folderPath === c.folderPath && o.uid === c.uid) === i);
+  try {
+    await removeCopies(ctx, local.message.accountId, unique);
+  } catch (error) {
+    const account = await ctx.accounts.get(local.message.accountId);
+    throw toAppError(error, account.imap.host, await ctx.password(account.id), ctx.log);
+  }
+  await ctx.drafts.remove(id);
+  ctx.touched(local.message.accountId, unique.map((c) => c.folderPath));
 }
 
 /**

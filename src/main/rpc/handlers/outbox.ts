@@ -1,8 +1,8 @@
 /** outbox.* (issue #4 §6): the list, retry now, take back (undo send / edit / cancel). */
-import type { Handlers } from '../../rpc/dispatch';
-import type { ServicesContext } from '../context';
+import type { Handlers } from '../dispatch';
+import type { ServicesContext } from '../../services/context';
 
-export function outboxHandlers(ctx: ServicesContext): Handlers {
+export function outboxHandlers(ctx: Pick<ServicesContext, 'outbox'>): Handlers {
   return {
     'outbox.list': async () => {
       await ctx.outbox.ready;

@@ -2,14 +2,20 @@
  * accounts.* — configuration lives in the AccountStore, passwords only in the SecretStore,
  * bound to the servers they were given for (accountSecrets.ts, issue #10 §6).
  */
-import type { Handlers } from '../../rpc/dispatch';
-import type { ServicesContext } from '../context';
-import { testConnection } from '../net/connectionTest';
-import { AccountSecrets } from './accountSecrets';
-import { guessSettings } from './guess';
-import { assertSecurityAllowed } from './settingsRules';
+import type { Handlers } from '../dispatch';
+import type { ServicesContext } from '../../services/context';
+import { testConnection } from '../../services/net/connectionTest';
+import { AccountSecrets } from '../../services/accounts/accountSecrets';
+import { guessSettings } from '../../services/accounts/guess';
+import { assertSecurityAllowed } from '../../services/accounts/settingsRules';
 
-export function accountHandlers(ctx: ServicesContext): Handlers {
+/** What the accounts handlers use: the store, and every service an account's removal reaches. */
+export type AccountDeps = Pick<
+  ServicesContext,
+  'options' | 'accounts' | 'toAccount' | 'broadcastAccounts' | 'identities' | 'warm' | 'sync' | 'ops' | 'outbox' | 'routes' | 'offline' | 'drafts'
+>;
+
+export function accountHandlers(ctx: AccountDeps): Handlers {
   const secrets = new AccountSecrets(ctx.options.secrets);
 
   return {

@@ -2,13 +2,13 @@
  * message.* — a message's content (loadBody.ts), saving one attachment (attachmentDelivery.ts),
  * remote images.
  */
-import type { Handlers } from '../../rpc/dispatch';
-import type { ServicesContext } from '../context';
-import { saveAttachment } from './attachmentDelivery';
-import { allHtml, loadMessageBody } from './loadBody';
-import { RemoteImageService, type MessageRef } from './remoteImages';
+import type { Handlers } from '../dispatch';
+import type { ServicesContext } from '../../services/context';
+import { saveAttachment } from '../../services/mail/attachmentDelivery';
+import { allHtml, loadMessageBody } from '../../services/mail/loadBody';
+import { RemoteImageService, type MessageRef } from '../../services/mail/remoteImages';
 
-export function messageHandlers(ctx: ServicesContext): Handlers {
+export function messageHandlers(ctx: Pick<ServicesContext, 'options' | 'offline' | 'inFolder'>): Handlers {
   const images = new RemoteImageService(ctx.options.remoteImages);
 
   const loadBody = (ref: MessageRef) => loadMessageBody(ctx, ref);

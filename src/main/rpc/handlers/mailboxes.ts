@@ -5,12 +5,12 @@
  */
 import type { AccountId, Mailbox } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
-import type { Handlers } from '../../rpc/dispatch';
-import type { ServicesContext } from '../context';
-import { displayNameFor } from './discovery';
+import type { Handlers } from '../dispatch';
+import type { ServicesContext } from '../../services/context';
+import { displayNameFor } from '../../services/mailboxes/discovery';
 import { manualMailboxId, ownMailboxId } from '../../../shared/mailboxIds';
 
-export function mailboxHandlers(ctx: ServicesContext): Handlers {
+export function mailboxHandlers(ctx: Pick<ServicesContext, 'accounts' | 'sync' | 'offline' | 'routes'>): Handlers {
   const rediscover = (accountId: string) => ctx.sync.rediscover(accountId);
   return {
     'mailboxes.setHidden': async ({ accountId, mailboxId, hidden }) => {

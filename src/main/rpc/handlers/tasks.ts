@@ -1,0 +1,13 @@
+/**
+ * tasks.queue — user mutations (src/main/services/tasks/runTask.ts). The renderer has already
+ * applied the change to its cache and rolls it back when this rejects.
+ */
+import type { ServicesContext } from '../../services/context';
+import { runTask } from '../../services/tasks/runTask';
+import type { Handlers } from '../dispatch';
+
+export function taskHandlers(ctx: ServicesContext): Handlers {
+  return {
+    'tasks.queue': ({ task }) => runTask(ctx, task),
+  };
+}
