@@ -51,7 +51,7 @@ describe('namespaces (RFC 2342)', () => {
     const alice = await login(stack.users.alice);
     const cached = await getNamespaces(alice);
     expect(await getNamespaces(alice, { fromServer: true })).toEqual(cached);
-    expect(cached).toEqual({ personal: [{ prefix: '', delimiter: '/' }], otherUsers: [{ prefix: 'shared/', delimiter: '/' }], shared: [] });
+    expect(cached).toEqual({ personal: [{ prefix: '', delimiter: '/', kind: 'personal' }], otherUsers: [{ prefix: 'shared/', delimiter: '/', kind: 'otherUsers' }], shared: [] });
   });
 });
 
