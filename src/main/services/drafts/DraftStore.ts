@@ -10,13 +10,13 @@
  * message back out of the outbox (undo, edit) restores the draft. Every operation on one id
  * runs in turn (`withDraft`), so a save and a send of the same message never interleave.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { outgoingMessageSchema } from '../../../shared/composeSchemas';
 import { AppError } from '../../../shared/errors';
 import type { OutgoingMessage } from '../../../shared/model/compose';
-import { atomicWrite, readIfExists } from '../io/atomicWrite';
+import { atomicWrite, listIfExists, readIfExists } from '../io/atomicWrite';
 
 export interface ServerCopy {
   folderPath: string;
@@ -185,13 +185,7 @@ export class DraftStore {
   }
 
   private async ids(): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const names = await listIfExists(this.dir);
     return names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter((id) => idPattern.test(id));
   }
 }

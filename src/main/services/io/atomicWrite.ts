@@ -4,7 +4,7 @@
  * (rename is atomic within one file system on POSIX, and replaces the file on Windows).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export async function atomicWrite(file: string, data: string | Buffer, mode = 0o600): Promise<void> {
@@ -35,6 +35,16 @@ export async function readIfExists(file: string): Promise<Buffer | null> {
     return await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/** A folder's entries, or none when the folder does not exist (yet). */
+export async function listIfExists(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
 }

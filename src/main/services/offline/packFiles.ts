@@ -4,7 +4,8 @@
  * helpers that read index entries and byte ranges back.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { listIfExists } from '../io/atomicWrite';
 
 /** `[uid, offset, length]` of one source inside a pack. */
 export type PackEntry = [uid: number, offset: number, length: number];
@@ -124,11 +125,4 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   await rename(tmp, file);
 }
 
-export async function names(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
+export const names = listIfExists;

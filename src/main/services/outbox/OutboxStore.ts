@@ -5,12 +5,12 @@
  * Every file is written atomically (io/atomicWrite.ts); state.json is written last when an item
  * is created, so a directory without it is a half-created item from a crash and is dropped.
  */
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { outgoingMessageSchema } from '../../../shared/composeSchemas';
 import type { OutboxItem, OutgoingMessage } from '../../../shared/model/compose';
-import { atomicWrite, readIfExists } from '../io/atomicWrite';
+import { atomicWrite, listIfExists, readIfExists } from '../io/atomicWrite';
 import type { SmtpEnvelope } from '../smtp/smtpSubmit';
 
 /** What the runner needs beyond the OutboxItem the renderer sees. */
@@ -85,13 +85,7 @@ export class OutboxStore {
   }
 
   async load(): Promise<OutboxRecord[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const names = await listIfExists(this.dir);
     const out: OutboxRecord[] = [];
     for (const name of names) {
       if (!/^[A-Za-z0-9_-]{8,64}$/.test(name)) continue;
