@@ -14,16 +14,18 @@
  * - a name without a letter or digit left is no name: the fallback is used.
  */
 
+import { stripBidiControls } from './text/bidi';
+
 const separatorsAndReserved = /[\\/:*?"<>|]/g;
-// Control characters (\p{Cc}: C0, DEL, C1); ALM, LRM, RLM, LRE…RLO, LRI…PDI (UAX #9).
-const invisible = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+// Control characters (\p{Cc}: C0, DEL, C1); the bidi controls go through text/bidi.ts.
+const controls = /\p{Cc}/gu;
 const windowsDevice = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 const MAX_BYTES = 255;
 
 /** `name` as a safe single file name, or `fallback` when nothing meaningful is left. */
 export function safeFileName(name: string, fallback = 'attachment', maxBytes = MAX_BYTES): string {
-  const cleaned = name
-    .replace(invisible, '')
+  const cleaned = stripBidiControls(name)
+    .replace(controls, '')
     .replace(separatorsAndReserved, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '');
