@@ -15,7 +15,7 @@ import { startFaultProxy, type FaultProxy } from '../support/faultProxy.mjs';
 import { mulberry32 } from '../support/prng.mjs';
 import { imapClientFor } from './services/serverView';
 import { TestClient } from './services/testClient';
-import { deliver, fillMaildir, type MailStack, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
+import { deliver, fillMaildir, idleSessions, type MailStack, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
 
 const BULK = 'Bulk';
 const COUNT = 20_000;
@@ -203,7 +203,9 @@ it('keeps the cache exact through repeated cuts mid-FETCH and mid-IDLE while the
   expect(lastBulk).toBeGreaterThanOrEqual(batchesBeforeLastCut);
 
   // Phase 2: cuts mid-IDLE. (a) The notification of a delivery arrives and the link dies with it.
-  await new Promise((r) => setTimeout(r, 700)); // let IDLE be established ("+ idling" received)
+  // IDLE established, as the server shows it (TLS hides "+ idling" from the proxy).
+  await until(() => idleSessions(stack, stack.users.alice.email).length > 0, 'a session in IDLE', 30_000);
+  const idleBeforeCut = new Set(idleSessions(stack, stack.users.alice.email));
   let cuts = proxy.stats().cuts;
   let connects = connecting();
   proxy.cutWhen(() => true, { once: true });
@@ -211,8 +213,9 @@ it('keeps the cache exact through repeated cuts mid-FETCH and mid-IDLE while the
   await until(() => proxy.stats().cuts > cuts, 'a cut on the IDLE notification', 10_000);
   await until(() => connecting() > connects && client.lastStatus(account.id)?.state === 'idle', 'reconnect after the IDLE cut', 30_000);
 
-  // (b) A quiet IDLE cut, with changes made while the engine is disconnected (backoff).
-  await new Promise((r) => setTimeout(r, 700));
+  // (b) A quiet IDLE cut, with changes made while the engine is disconnected (backoff), once
+  // the new connection is in IDLE (a session that was not there before the first cut).
+  await until(() => idleSessions(stack, stack.users.alice.email).some((pid) => !idleBeforeCut.has(pid)), 'IDLE after the reconnect', 30_000);
   cuts = proxy.stats().cuts;
   connects = connecting();
   proxy.cutAll();

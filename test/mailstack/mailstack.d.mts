@@ -133,3 +133,5 @@ export function deliver(
 export function waitForMessage(stack: MailStack, user: string, messageId: string, options?: { timeoutMs?: number }): Promise<Delivery>;
 /** Login that receives mail for an address after the catch-all rewrite, or null when Postfix would reject it. */
 export function mailboxOwner(address: string): string | null;
+/** Pids of the user's IMAP sessions in IDLE now, from Dovecot's process titles. */
+export function idleSessions(stack: MailStack, email: string): number[];

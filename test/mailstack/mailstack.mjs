@@ -174,6 +174,8 @@ base_dir = ${L.dovecotBaseDir}
 state_dir = ${L.dovecotStateDir}
 instance_name = postvak-${path.basename(s.stateDir)}
 protocols = imap lmtp sieve
+# A session's current command (IDLE …) in its process title: tests wait on it (idleSessions()).
+verbose_proctitle = yes
 listen = ${HOST}
 log_path = ${L.dovecotLog}
 info_log_path = ${L.dovecotLog}
@@ -680,6 +682,22 @@ function startWatchdog(stateDir, removeStateDir) {
 function stopWatchdog(stateDir) {
   const pid = readPid(path.join(layout(stateDir).run, 'watchdog.pid'));
   if (pid && pid !== process.pid && pidAlive(pid) && cmdline(pid).includes('watchdog.mjs')) kill(pid, 'SIGTERM');
+}
+
+/**
+ * The pids of `email`'s IMAP sessions that are in IDLE right now, as the server itself shows it
+ * (Dovecot's process title with verbose_proctitle: `imap [alice@example.test 127.0.0.1 IDLE]`).
+ * Tests wait on this instead of sleeping until "+ idling" has been sent, which TLS hides.
+ * @param {{ pids: { dovecot?: number } }} stack
+ * @param {string} email
+ * @returns {number[]}
+ */
+export function idleSessions(stack, email) {
+  if (!stack.pids.dovecot) return [];
+  return descendants(stack.pids.dovecot).filter((pid) => {
+    const title = cmdline(pid);
+    return title.includes(`imap [${email} `) && title.endsWith(' IDLE]');
+  });
 }
 
 export function cwdOf(pid) {

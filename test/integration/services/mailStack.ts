@@ -13,7 +13,7 @@ import type { ServicesOptions } from '../../../src/main/services/types';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
 
-export { deliver, doveadm, fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
+export { deliver, doveadm, fillMaildir, idleSessions, resetMailboxes, startMailStack, stopMailStack } from '../../mailstack/mailstack.mjs';
 export * as seed from '../../fixtures/seedMessages.mjs';
 export type { MailStack };
 
