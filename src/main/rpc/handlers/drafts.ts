@@ -2,12 +2,11 @@
  * drafts.* (issue #4 §1): save (services/drafts/saveDraft.ts), open and discard
  * (services/drafts/draftOps.ts), list main's local copies.
  */
-import type { ServicesContext } from '../../services/context';
 import { discardDraft, openDraft } from '../../services/drafts/draftOps';
-import { saveDraft } from '../../services/drafts/saveDraft';
+import { saveDraft, type DraftDeps } from '../../services/drafts/saveDraft';
 import type { Handlers } from '../dispatch';
 
-export function draftHandlers(ctx: ServicesContext): Handlers {
+export function draftHandlers(ctx: DraftDeps): Handlers {
   return {
     'drafts.save': ({ message }) => saveDraft(ctx, message),
     'drafts.open': (ref) => openDraft(ctx, ref),

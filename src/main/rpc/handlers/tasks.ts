@@ -2,11 +2,10 @@
  * tasks.queue — user mutations (src/main/services/tasks/runTask.ts). The renderer has already
  * applied the change to its cache and rolls it back when this rejects.
  */
-import type { ServicesContext } from '../../services/context';
-import { runTask } from '../../services/tasks/runTask';
+import { runTask, type TaskDeps } from '../../services/tasks/runTask';
 import type { Handlers } from '../dispatch';
 
-export function taskHandlers(ctx: ServicesContext): Handlers {
+export function taskHandlers(ctx: TaskDeps): Handlers {
   return {
     'tasks.queue': ({ task }) => runTask(ctx, task),
   };

@@ -11,6 +11,9 @@ import { messageStore } from '../imap/storeOps';
 import { parseAnswerHeaders, type AnswerHeaders } from '../mail/parseMessage';
 import { folderWithRole, mailboxOfPath, ownMailbox } from './directory';
 
+/** What reading the answers to a message uses. */
+export type AnswerDeps = Pick<ServicesContext, 'accounts' | 'identities' | 'inFolder' | 'log' | 'ops' | 'password'>;
+
 const fields = ['from', 'sender', 'date', 'x-postvak-author', 'x-postvak-intent'];
 
 export function answerFrom(headers: AnswerHeaders, folderPath: string, uid: number): AnswerInfo | null {
@@ -26,7 +29,7 @@ export function answerFrom(headers: AnswerHeaders, folderPath: string, uid: numb
 }
 
 /** Who answered or forwarded the message (message.answers), oldest first. */
-export async function findAnswers(ctx: ServicesContext, { accountId, folderPath, uid }: { accountId: string; folderPath: string; uid: number }): Promise<AnswerInfo[]> {
+export async function findAnswers(ctx: AnswerDeps, { accountId, folderPath, uid }: { accountId: string; folderPath: string; uid: number }): Promise<AnswerInfo[]> {
   const [summary] = await ctx.inFolder(accountId, folderPath, (folder) => folder.fetchSummaries([uid]));
   const messageId = summary?.envelope?.messageId ?? null;
   if (!messageId) return [];

@@ -13,6 +13,9 @@ import type { OutboxFiles } from '../outbox/OutboxStore';
 import { buildOutgoing, newMessageId } from '../smtp/mimeBuild';
 import { resolveAttachments } from './attachments';
 
+/** What preparing a send reads: the account, its identities, the original message. */
+export type SendDeps = Pick<ServicesContext, 'accounts' | 'identities' | 'inFolder'>;
+
 /** To, Cc and Bcc, each address once (case-insensitive, RFC 5321 §2.4 treats the domain so). */
 export function recipientsOf(message: Pick<OutgoingMessage, 'to' | 'cc' | 'bcc'>): Address[] {
   const seen = new Set<string>();
@@ -26,7 +29,7 @@ export function recipientsOf(message: Pick<OutgoingMessage, 'to' | 'cc' | 'bcc'>
   return out;
 }
 
-export async function prepareSend(ctx: ServicesContext, message: OutgoingMessage, delaySeconds: number): Promise<OutboxFiles> {
+export async function prepareSend(ctx: SendDeps, message: OutgoingMessage, delaySeconds: number): Promise<OutboxFiles> {
   const account = await ctx.accounts.get(message.accountId);
   const identity = await ctx.identities.identity(message.accountId, message.identityId);
   const person = { name: account.displayName, address: account.email };

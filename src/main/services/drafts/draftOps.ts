@@ -8,16 +8,15 @@ import { addressSchema } from '../../../shared/composeSchemas';
 import { AppError } from '../../../shared/errors';
 import type { Address } from '../../../shared/model';
 import type { Identity, OutgoingMessage } from '../../../shared/model/compose';
-import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
 import { MAX_SOURCE_BYTES, parseDraft, type ParsedDraft } from '../mail/parseMessage';
-import { removeCopies } from './saveDraft';
+import { removeCopies, type DraftDeps } from './saveDraft';
 
 const draftId = /^[A-Za-z0-9_-]{8,64}$/;
 const messageId = /^<[^<>\s]+>$/;
 
 /** A draft from a Drafts folder, as the composer's message. */
-export async function openDraft(ctx: ServicesContext, { accountId, folderPath, uid }: { accountId: string; folderPath: string; uid: number }): Promise<OutgoingMessage> {
+export async function openDraft(ctx: DraftDeps, { accountId, folderPath, uid }: { accountId: string; folderPath: string; uid: number }): Promise<OutgoingMessage> {
   const source = await ctx.inFolder(accountId, folderPath, (folder) => folder.downloadSource(uid, MAX_SOURCE_BYTES));
   if (!source) throw new AppError('messageNotFound', `Draft ${uid} is no longer in ${folderPath}`);
   const identities = await ctx.identities.forAccount(accountId);
@@ -28,7 +27,7 @@ export async function openDraft(ctx: ServicesContext, { accountId, folderPath, u
 }
 
 /** Main's local copy of a draft and its server copies go. */
-export async function discardDraft(ctx: ServicesContext, id: string): Promise<void> {
+export async function discardDraft(ctx: DraftDeps, id: string): Promise<void> {
   const local = await ctx.drafts.get(id);
   if (!local) return;
   const copies = [local.server, local.message.draft].filter((c): c is { folderPath: string; uid: number } => c !== null);

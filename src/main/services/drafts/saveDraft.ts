@@ -15,6 +15,9 @@ import { isRefusal } from '../outbox/sentCopies';
 import { buildDraft } from '../smtp/mimeBuild';
 import type { DraftFile, ServerCopy } from './DraftStore';
 
+/** What saving, opening and discarding drafts use. */
+export type DraftDeps = Pick<ServicesContext, 'accounts' | 'drafts' | 'identities' | 'inFolder' | 'log' | 'ops' | 'password' | 'touched'>;
+
 interface Target {
   mailboxId: string;
   folderPath: string;
@@ -35,11 +38,11 @@ export function draftTarget(directory: MailDirectory, identity: Pick<Identity, '
  * message waits for it and then knows the server copy it left; a save that comes after the
  * send is refused (DraftSentError, issue #10 §7) before anything is written.
  */
-export function saveDraft(ctx: ServicesContext, message: OutgoingMessage): Promise<DraftSaveResult> {
+export function saveDraft(ctx: DraftDeps, message: OutgoingMessage): Promise<DraftSaveResult> {
   return ctx.drafts.withDraft(message.id, (file) => saveInTurn(ctx, file, message));
 }
 
-async function saveInTurn(ctx: ServicesContext, file: DraftFile, message: OutgoingMessage): Promise<DraftSaveResult> {
+async function saveInTurn(ctx: DraftDeps, file: DraftFile, message: OutgoingMessage): Promise<DraftSaveResult> {
   // A composer still open for a removed account writes nothing back (issue #10 §6): accountNotFound.
   await ctx.accounts.get(message.accountId);
   const local = await file.put(message);
@@ -62,7 +65,7 @@ async function saveInTurn(ctx: ServicesContext, file: DraftFile, message: Outgoi
   }
 }
 
-async function saveOnServer(ctx: ServicesContext, message: OutgoingMessage): Promise<{ copy: ServerCopy; fellBack: boolean }> {
+async function saveOnServer(ctx: DraftDeps, message: OutgoingMessage): Promise<{ copy: ServerCopy; fellBack: boolean }> {
   const account = await ctx.accounts.get(message.accountId);
   const identity = await ctx.identities.identity(message.accountId, message.identityId);
   const person = { name: account.displayName, address: account.email };
@@ -90,7 +93,7 @@ async function saveOnServer(ctx: ServicesContext, message: OutgoingMessage): Pro
 }
 
 /** APPEND with \Draft \Seen (RFC 9051 §2.3.2); null when the server said NO. */
-async function append(ctx: ServicesContext, accountId: string, target: Target, raw: Buffer): Promise<ServerCopy | null> {
+async function append(ctx: DraftDeps, accountId: string, target: Target, raw: Buffer): Promise<ServerCopy | null> {
   return ctx.ops.use(accountId, async (session) => {
     try {
       const { uid } = await messageStore(session).append(target.folderPath, raw, ['\\Draft', '\\Seen']);
@@ -104,7 +107,7 @@ async function append(ctx: ServicesContext, accountId: string, target: Target, r
 }
 
 /** \Deleted + UID EXPUNGE (RFC 4315 §2.1) of old copies; one already gone is fine. */
-export async function removeCopies(ctx: ServicesContext, accountId: string, copies: readonly { folderPath: string; uid: number }[]): Promise<void> {
+export async function removeCopies(ctx: DraftDeps, accountId: string, copies: readonly { folderPath: string; uid: number }[]): Promise<void> {
   for (const copy of copies) {
     try {
       await ctx.ops.use(accountId, (session) => session.inFolder(copy.folderPath, (folder) => folder.deleteUids([copy.uid]), { fresh: false }));

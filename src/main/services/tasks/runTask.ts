@@ -14,11 +14,14 @@ import { deletePlan, deleteRefusal, flagsRefusedByRights } from './taskRights';
 import { taskMailbox } from './taskMailbox';
 import { prepareSend } from '../compose/prepareSend';
 
+/** What running a task uses (a send also prepares the message: SendDeps). */
+export type TaskDeps = Pick<ServicesContext, 'accounts' | 'identities' | 'inFolder' | 'log' | 'mailboxConfig' | 'ops' | 'outbox' | 'password' | 'sync'>;
+
 type SetFlags = Extract<Task, { type: 'setFlags' }>;
 type Delete = Extract<Task, { type: 'delete' }>;
 type Send = Extract<Task, { type: 'send' }>;
 
-export async function runTask(ctx: ServicesContext, task: Task): Promise<void> {
+export async function runTask(ctx: TaskDeps, task: Task): Promise<void> {
   switch (task.type) {
     case 'setFlags':
       await withSession(ctx, task.accountId, (session) => setFlags(ctx, session, task));
@@ -33,7 +36,7 @@ export async function runTask(ctx: ServicesContext, task: Task): Promise<void> {
 }
 
 /** Issue #4 §6: stored in the durable outbox first; it goes out after the undo window. */
-async function queueSend(ctx: ServicesContext, task: Send): Promise<void> {
+async function queueSend(ctx: TaskDeps, task: Send): Promise<void> {
   const account = await ctx.accounts.get(task.message.accountId);
   let files;
   try {
@@ -44,7 +47,7 @@ async function queueSend(ctx: ServicesContext, task: Send): Promise<void> {
   await ctx.outbox.add(files);
 }
 
-async function withSession(ctx: ServicesContext, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {
+async function withSession(ctx: TaskDeps, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {
   const account = await ctx.accounts.get(accountId);
   let touched: string[];
   try {
@@ -55,7 +58,7 @@ async function withSession(ctx: ServicesContext, accountId: string, fn: (session
   for (const path of touched) ctx.sync.nudge(accountId, path);
 }
 
-async function setFlags(ctx: ServicesContext, session: ImapSession, task: SetFlags): Promise<string[]> {
+async function setFlags(ctx: TaskDeps, session: ImapSession, task: SetFlags): Promise<string[]> {
   const flags = [...task.add, ...task.remove];
   const byRights = flagsRefusedByRights(await session.myRights(task.folderPath), flags);
   if (byRights.length > 0) {
@@ -80,7 +83,7 @@ async function setFlags(ctx: ServicesContext, session: ImapSession, task: SetFla
   return [task.folderPath];
 }
 
-async function deleteMessages(ctx: ServicesContext, session: ImapSession, task: Delete): Promise<string[]> {
+async function deleteMessages(ctx: TaskDeps, session: ImapSession, task: Delete): Promise<string[]> {
   const { mailbox, trashPath } = await taskMailbox(session, await ctx.mailboxConfig(task.accountId), task.folderPath);
   const plan = deletePlan(task.folderPath, trashPath);
   const sourceRights = await session.myRights(task.folderPath);
