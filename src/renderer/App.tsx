@@ -7,6 +7,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import { db } from './db/db';
 import { noteFirstReminderCheck } from './db/queries/reminderState';
+import { sessionStartedAt } from './sessionStart';
 import { AccountSetup } from './features/accounts/AccountSetup';
 import type { AppRoute } from './features/compose/appRoute';
 import { ComposeWindow } from './features/compose/ComposeWindow';
@@ -39,7 +40,7 @@ const REMINDERS_AFTER_MS = 1_000;
 function useRemindersDue(): boolean {
   const [idle, setIdle] = useState(false);
   useEffect(() => {
-    void noteFirstReminderCheck(db, Date.now()).catch(() => undefined);
+    void noteFirstReminderCheck(db, sessionStartedAt).catch(() => undefined);
   }, []);
   useEffect(() => {
     let handle: number | null = null;

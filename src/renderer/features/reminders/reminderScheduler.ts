@@ -25,6 +25,12 @@ const retryMs = 30_000;
 
 export interface SchedulerDeps {
   now(): number;
+  /**
+   * When this app session (the page) started: alarms due before it are "missed while closed".
+   * Not when the scheduler was made — it mounts a moment later, or takes over from a closed tab,
+   * and an alarm due in between fell while the app was open. Defaults to now().
+   */
+  startedAt?: number;
   /** Alarms of these events due in [from, to) (src/renderer/calendar/alarms.ts). */
   alarmsBetween(events: readonly StoredEvent[], from: number, to: number): DueAlarm[];
   loadState(): Promise<ReminderStateSnapshot>;
@@ -47,7 +53,7 @@ export class ReminderScheduler {
   private stopped = false;
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.startedAt = deps.now();
+    this.startedAt = deps.startedAt ?? deps.now();
   }
 
   /** The events of every calendar with reminders on, as the cache holds them now. */

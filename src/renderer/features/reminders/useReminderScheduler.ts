@@ -9,6 +9,7 @@ import { alarmsBetween } from '../../calendar/alarms';
 import { db } from '../../db/db';
 import { useCalendars, useEventsIn, type CalendarInfo } from '../../db/queries/calendar';
 import { loadReminderState, pruneReminderState, setLastReminderCheck } from '../../db/queries/reminderState';
+import { sessionStartedAt } from '../../sessionStart';
 import { announceReminders, notifyReminders } from './notifyReminder';
 import { useReminderPanel } from './reminderPanelStore';
 import { byMailbox, missedLookbackMs } from './reminderPlan';
@@ -30,6 +31,7 @@ const lockName = 'postvak.reminders';
 function createScheduler(calendarsRef: { current: CalendarInfo[] }): ReminderScheduler {
   return new ReminderScheduler({
     now: () => Date.now(),
+    startedAt: sessionStartedAt,
     alarmsBetween: (list, from, to) => {
       const shared = new Map(calendarsRef.current.filter((calendar) => calendar.kind === 'shared').map((calendar) => [calendar.key, calendar.address]));
       return alarmsBetween([...list], from, to, viewZone()).map((alarm) => byMailbox(alarm, (key) => shared.get(key)));

@@ -20,9 +20,10 @@ function world(options: { failSaves?: number } = {}) {
   const stored = { alarms: {} as Record<string, ReminderStateRow>, lastCheckedAt: null as number | null };
   let alarms: DueAlarm[] = [];
   const fired: ReminderEntry[] = [];
-  const start = () => {
+  const start = (startedAt?: number) => {
     const scheduler = new ReminderScheduler({
       now: () => Date.now(),
+      ...(startedAt === undefined ? {} : { startedAt }),
       alarmsBetween: (_events, from, to) => alarms.filter((alarm) => alarm.alarmAt >= from && alarm.alarmAt < to),
       loadState: async () => ({ alarms: { ...stored.alarms }, lastCheckedAt: stored.lastCheckedAt }),
       saveLastCheck: async (at) => {
@@ -63,6 +64,17 @@ describe('ReminderScheduler', () => {
     await vi.advanceTimersByTimeAsync(45 * min - 1000);
     expect(w.fired).toEqual([]);
     await vi.advanceTimersByTimeAsync(1000);
+    expect(w.fired.map((entry) => [entry.alarm.id, entry.missed])).toEqual([['visit#0', false]]);
+    scheduler.stop();
+  });
+
+  it('fires an alarm that fell due after the app started but before its scheduler mounted, not as missed', async () => {
+    const w = world();
+    w.stored.lastCheckedAt = T; // noted when the app started
+    w.setAlarms([dueAlarm('visit#0', T + 45 * min)]);
+    vi.setSystemTime(T + 46 * min); // the scheduler mounts late (a busy first sync, a tab taking over)
+    const scheduler = w.start(T);
+    await settle();
     expect(w.fired.map((entry) => [entry.alarm.id, entry.missed])).toEqual([['visit#0', false]]);
     scheduler.stop();
   });
