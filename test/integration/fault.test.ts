@@ -207,17 +207,19 @@ it('keeps the cache exact through repeated cuts mid-FETCH and mid-IDLE while the
   await until(() => idleSessions(stack, stack.users.alice.email).length > 0, 'a session in IDLE', 30_000);
   const idleBeforeCut = new Set(idleSessions(stack, stack.users.alice.email));
   let cuts = proxy.stats().cuts;
-  let connects = connecting();
+  const accepted = proxy.stats().accepted;
   proxy.cutWhen(() => true, { once: true });
   await changeServer(4);
   await until(() => proxy.stats().cuts > cuts, 'a cut on the IDLE notification', 10_000);
-  await until(() => connecting() > connects && client.lastStatus(account.id)?.state === 'idle', 'reconnect after the IDLE cut', 30_000);
+  // The notification may reach an IDLE watcher first (issue #10 §9: the sync connection and the
+  // watchers share the budget); whichever link died, a new one replaces it.
+  await until(() => proxy.stats().accepted > accepted && client.lastStatus(account.id)?.state === 'idle', 'reconnect after the IDLE cut', 30_000);
 
   // (b) A quiet IDLE cut, with changes made while the engine is disconnected (backoff), once
   // the new connection is in IDLE (a session that was not there before the first cut).
   await until(() => idleSessions(stack, stack.users.alice.email).some((pid) => !idleBeforeCut.has(pid)), 'IDLE after the reconnect', 30_000);
   cuts = proxy.stats().cuts;
-  connects = connecting();
+  const connects = connecting();
   proxy.cutAll();
   await changeServer(5);
   await until(() => connecting() > connects && client.lastStatus(account.id)?.state === 'idle', 'reconnect after the quiet cut', 30_000);
@@ -229,7 +231,9 @@ it('keeps the cache exact through repeated cuts mid-FETCH and mid-IDLE while the
 
   const stats = proxy.stats();
   expect(stats.cuts).toBeGreaterThanOrEqual(RANDOM_CUTS + 2);
-  expect(connecting(), 'the engine reconnected after the cuts').toBeGreaterThanOrEqual(RANDOM_CUTS + 2);
+  // The random cuts land in the sync connection's big FETCH and the quiet cut on every link; the
+  // notification's cut may have hit a watcher instead.
+  expect(connecting(), 'the engine reconnected after the cuts').toBeGreaterThanOrEqual(RANDOM_CUTS + 1);
   expect(client.cursors.get(BULK)!.count).toBeGreaterThan(COUNT - 200);
   expect(client.lastStatus(account.id)?.state).toBe('idle');
   // No connection left behind by the reconnects: the sync session, one IDLE per watched folder
