@@ -20,7 +20,8 @@ const mailtoFields = new Set(['to', 'cc', 'bcc', 'subject', 'body', 'in-reply-to
 
 export type ExternalUrl = { ok: true; url: string } | { ok: false; reason: 'invalid' | 'scheme'; scheme: string };
 
-function decoded(text: string): string {
+/** Percent-decoded text, or the text as it is when its escapes are malformed. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -33,7 +34,7 @@ function cleanMailto(url: URL): string {
   const fields = url.search
     .slice(1)
     .split('&')
-    .filter((field) => field !== '' && mailtoFields.has(decoded(field.split('=')[0] ?? '').trim().toLowerCase()));
+    .filter((field) => field !== '' && mailtoFields.has(safeDecode(field.split('=')[0] ?? '').trim().toLowerCase()));
   return `mailto:${url.pathname}${fields.length > 0 ? `?${fields.join('&')}` : ''}`;
 }
 

@@ -20,7 +20,7 @@
  * is returned as `css`; MessageFrame applies both through the CSSOM, which CSP allows.
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
-import { isLinkTarget } from '../../shared/links';
+import { isLinkTarget, safeDecode } from '../../shared/links';
 import { sanitizeCss } from './sanitizeCss';
 
 export interface SanitizeOptions {
@@ -110,18 +110,6 @@ function resolveImage(raw: string): string | null {
   return null;
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-function isSafeLink(href: string): boolean {
-  return isLinkTarget(href);
-}
-
 function cleanAttributes(element: Element): void {
   const pass = current;
   if (!pass) return;
@@ -155,7 +143,7 @@ function cleanElement(element: Element): void {
   }
   const href = element.getAttribute('href');
   if (href !== null) {
-    if (!isSafeLink(href)) element.removeAttribute('href');
+    if (!isLinkTarget(href)) element.removeAttribute('href');
     else if (!href.trim().startsWith('#')) {
       element.setAttribute('target', '_blank');
       element.setAttribute('rel', 'noopener noreferrer');
