@@ -6,7 +6,7 @@
  * seems (SenderWarnings).
  */
 import { Fragment, type ReactNode } from 'react';
-import { senderDisplay } from '../../../shared/compose';
+import { displayName, senderDisplay } from '../../../shared/compose';
 import type { Address } from '../../../shared/model';
 import { Isolated, isolatedSentence } from '../../components/Isolated';
 import type { MessageRow } from '../../db/rows';
@@ -41,10 +41,7 @@ export function ReaderHeader({ message }: { message: MessageRow }) {
   const shown = senderDisplay(message.from, message.sender);
   const from =
     shown?.kind === 'onBehalf'
-      ? isolatedSentence((p) => t('reader.onBehalf', p), {
-          sender: shown.sender.name.trim() || shown.sender.address,
-          from: shown.from.name.trim() || shown.from.address,
-        })
+      ? isolatedSentence((p) => t('reader.onBehalf', p), { sender: displayName(shown.sender), from: displayName(shown.from) })
       : addressList(message.from);
   const rows: [string, ReactNode][] = [
     [t('reader.from'), from],
