@@ -222,8 +222,10 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning, hook
  * account's server answers again, so messages waiting for the network need not wait longer.
  */
 function observeBatch(ctx: ServicesContext, batch: SyncBatch): void {
-  if (batch.kind === 'folders') void ctx.identities.noteDiscovery(batch.accountId, batch.mailboxes, batch.folders).catch(() => undefined);
-  // Issue #10 §7: what this account reaches decides which account each shared mailbox is used through.
-  if (batch.kind === 'folders') void ctx.routes.note(batch.accountId, batch.mailboxes).catch(() => undefined);
+  if (batch.kind === 'folders') {
+    void ctx.identities.noteDiscovery(batch.accountId, batch.mailboxes, batch.folders).catch(() => undefined);
+    // Issue #10 §7: what this account reaches decides which account each shared mailbox is used through.
+    void ctx.routes.note(batch.accountId, batch.mailboxes).catch(() => undefined);
+  }
   void ctx.outbox.connectionBack(batch.accountId).catch(() => undefined);
 }

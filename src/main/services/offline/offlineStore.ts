@@ -25,7 +25,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { names, PackWriter, readIndex, readPack, readRange, writeAtomic, type PackEntry } from './packFiles';
+import { listIfExists } from '../io/atomicWrite';
+import { PackWriter, readIndex, readPack, readRange, writeAtomic, type PackEntry } from './packFiles';
 
 export { PackWriter, type PackEntry } from './packFiles';
 
@@ -98,7 +99,7 @@ export class OfflineStore {
   /** Reads a shelf's indexes and tombstones from disk. */
   private async load(dir: string): Promise<Shelf> {
     const shelf = new Shelf(dir);
-    for (const name of await names(dir)) {
+    for (const name of await listIfExists(dir)) {
       const m = IDX.exec(name);
       if (!m) continue;
       const entries = await readIndex(join(dir, name));
@@ -129,7 +130,7 @@ export class OfflineStore {
    */
   async prepare(accountId: string, folderPath: string, uidValidity: number): Promise<number[]> {
     const folder = this.folderDir(accountId, folderPath);
-    for (const name of await names(folder)) {
+    for (const name of await listIfExists(folder)) {
       if (name !== String(uidValidity)) {
         this.forget(join(folder, name));
         await rm(join(folder, name), { recursive: true, force: true });
@@ -138,7 +139,7 @@ export class OfflineStore {
     const dir = join(folder, String(uidValidity));
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const shelf = await this.load(dir);
-    const files = await names(dir);
+    const files = await listIfExists(dir);
     for (const name of files) {
       const pack = PACK.exec(name);
       const idx = IDX.exec(name);
@@ -168,7 +169,7 @@ export class OfflineStore {
     const shelf = await this.shelf(dir);
     let n = shelf.nextPack;
     // A pack of a batch cut short may hold this number until the next prepare: skip it.
-    const taken = new Set(await names(dir));
+    const taken = new Set(await listIfExists(dir));
     while (taken.has(`${n}.pack`) || taken.has(`${n}.idx`)) n += 1;
     const handle = await open(join(dir, `${n}.pack`), 'wx', 0o600);
     return new PackWriter(join(dir, `${n}.pack`), handle, (entries) => this.commitPack(shelf, n, entries));
@@ -248,7 +249,7 @@ export class OfflineStore {
    */
   async read(accountId: string, folderPath: string, uid: number, maxBytes: number): Promise<Buffer | null> {
     const folder = this.folderDir(accountId, folderPath);
-    for (const validity of await names(folder)) {
+    for (const validity of await listIfExists(folder)) {
       if (!/^\d+$/.test(validity)) continue;
       const dir = join(folder, validity);
       // A miss or a vanished pack may mean another writer (or a compaction) changed the
@@ -269,7 +270,7 @@ export class OfflineStore {
   async keepOnly(accountId: string, folderPaths: readonly string[]): Promise<void> {
     const keep = new Set(folderPaths.map(folderKey));
     const dir = join(this.root, accountId);
-    for (const name of await names(dir)) {
+    for (const name of await listIfExists(dir)) {
       if (keep.has(name)) continue;
       this.forget(join(dir, name));
       await rm(join(dir, name), { recursive: true, force: true });

@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { listIfExists } from '../io/atomicWrite';
 
 /** `[uid, offset, length]` of one source inside a pack. */
 export type PackEntry = [uid: number, offset: number, length: number];
@@ -124,5 +123,3 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   await writeFile(tmp, text, { mode: 0o600 });
   await rename(tmp, file);
 }
-
-export const names = listIfExists;
