@@ -1,0 +1,58 @@
+/** The outbox: messages waiting to be sent. */
+import type { Translation } from '../types';
+
+export const outbox = {
+  'outbox.title': 'Postvak UIT',
+  'outbox.treeName': { one: '{name}, {count}', other: '{name}, {count}' },
+  'outbox.empty': 'Er wacht niets om te worden verzonden.',
+  'outbox.to': 'Aan: {recipients}',
+  'outbox.from': 'Van: {from}',
+  'outbox.fromOnBehalf': 'Van: {from} (verzonden door {sender})',
+  'outbox.state.waiting': 'Wacht op verzenden',
+  'outbox.state.sending': 'Bezig met verzenden…',
+  'outbox.state.accepted': 'Verzonden; kopie wordt opgeslagen…',
+  'outbox.state.sent': 'Verzonden',
+  'outbox.state.retrying': 'Nieuwe poging om {time}',
+  'outbox.state.retryingSoon': 'Straks een nieuwe poging',
+  'outbox.state.refused': 'Niet verzonden: {reason}',
+  'outbox.reason.senderRefused': 'je mag niet vanaf dit adres verzenden',
+  'outbox.reason.recipientRefused': 'een ontvanger is geweigerd',
+  'outbox.reason.messageTooLarge': 'het bericht is te groot',
+  'outbox.reason.authFailed': 'aanmelden mislukt',
+  'outbox.reason.noPassword': 'het wachtwoord is nodig',
+  'outbox.reason.offline': 'geen verbinding',
+  'outbox.reason.tlsFailed': 'geen beveiligde verbinding',
+  'outbox.reason.serverError': 'een probleem bij de mailserver',
+  'outbox.reason.attachmentUnavailable': 'een bijlage is niet beschikbaar',
+  'outbox.reason.unknown': 'er ging iets mis',
+  'outbox.error.senderRefused':
+    'Je mag niet verzenden als {from}. Vraag een beheerder om het recht Verzenden als, of verzend vanaf je eigen adres.',
+  'outbox.error.recipientRefused': 'De mailserver weigerde {recipients}. Controleer het adres, of haal het weg en verzend opnieuw.',
+  'outbox.error.recipientRefusedUnnamed': 'De mailserver weigerde een ontvanger. Controleer de adressen en verzend opnieuw.',
+  'outbox.error.messageTooLarge': 'Dit bericht is groter dan de server accepteert. Haal bijlagen weg of deel ze op een andere manier.',
+  'outbox.error.messageTooLargeLimit':
+    'Dit bericht is groter dan de server accepteert ({limit}). Haal bijlagen weg of deel ze op een andere manier.',
+  'outbox.error.authFailed':
+    'De mailserver weigerde de gebruikersnaam of het wachtwoord voor verzenden. Controleer ze bij Instellingen en probeer het opnieuw.',
+  'outbox.error.noPassword': 'Postvak heeft het wachtwoord van dit account nodig om te verzenden. Vul het in bij Instellingen en probeer het opnieuw.',
+  'outbox.error.offline': 'Geen verbinding met de mailserver. Postvak verzendt het zodra de verbinding terug is.',
+  'outbox.error.tlsFailed': 'Er kon geen beveiligde verbinding met de mailserver worden gemaakt. Controleer de instellingen voor uitgaande mail.',
+  'outbox.error.serverError': 'De mailserver had een tijdelijk probleem. Postvak probeert het vanzelf opnieuw.',
+  'outbox.error.attachmentUnavailable':
+    'Een bijlage van het oorspronkelijke bericht kon niet worden opgehaald. Probeer het opnieuw als het origineel bereikbaar is, of bewerk het bericht en haal de bijlage weg.',
+  'outbox.error.unknown': 'Er ging iets mis bij het verzenden. Probeer het opnieuw, of bewerk het bericht.',
+  'outbox.serverSaid': 'De server zei: {words}',
+  'outbox.retry': 'Opnieuw proberen',
+  'outbox.edit': 'Bewerken',
+  'outbox.cancel': 'Verzenden annuleren',
+  'outbox.cancelTitle': 'Verzenden van dit bericht annuleren?',
+  'outbox.cancelText': '“{subject}” wordt niet verzonden en het concept wordt weggegooid.',
+  'outbox.cancelConfirm': 'Niet verzenden',
+  'outbox.keep': 'Bewaren',
+  'outbox.cancelling': 'Bezig met annuleren…',
+  'outbox.cancelled': '“{subject}” wordt niet verzonden.',
+  'outbox.actionFailed': 'Postvak UIT kon niet worden gewijzigd. {error}',
+  'outbox.notice.refused': '“{subject}” is niet verzonden. Open Postvak UIT om te zien waarom.',
+  'outbox.notice.copyFellBack':
+    'De kopie van “{subject}” staat in je eigen map Verzonden: in de map Verzonden van {from} kon niet worden geschreven.',
+} satisfies Partial<Translation>;
