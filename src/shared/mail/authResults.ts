@@ -3,6 +3,7 @@
  * (the authserv-id, §2.2) and each method's result (§2.2 resinfo, §2.7 methods). Comments
  * (RFC 5322 §3.2.2 CFWS, nested parentheses) are dropped and quoted strings kept whole.
  */
+import { normalHost } from '../loginBinding';
 
 export interface AuthResult {
   /** Lower case: `spf`, `dkim`, `dmarc`, `arc` … (RFC 8601 §2.7, IANA registry). */
@@ -69,7 +70,7 @@ export function parseAuthResults(raw: string): AuthResultsHeader | null {
   const [head = '', ...rest] = splitStatements(withoutComments(raw.replace(/\r?\n[ \t]*/g, ' ')));
   // authserv-id [ authres-version ]: the id is a value (token or quoted-string, §2.2).
   const idMatch = /^(?:"((?:[^"\\]|\\.)*)"|([^\s"]+))/.exec(head);
-  const authservId = (idMatch?.[1] ?? idMatch?.[2] ?? '').replace(/\\(.)/g, '$1').trim().toLowerCase().replace(/\.$/, '');
+  const authservId = normalHost((idMatch?.[1] ?? idMatch?.[2] ?? '').replace(/\\(.)/g, '$1'));
   if (!authservId) return null;
   const results: AuthResult[] = [];
   for (const statement of rest) {

@@ -14,6 +14,7 @@
  *    trusted authserv-id count (§5: anyone can write the header; the receiving server is the
  *    one whose word we take); anything under another id is ignored.
  */
+import { normalHost } from '../loginBinding';
 import type { Address } from '../model';
 import { parseAuthResults, type AuthResult } from './authResults';
 
@@ -96,7 +97,7 @@ function mixedScripts(author: Address): SenderWarning | null {
 /** Whether a statement comes from a trusted authserv-id: the id itself or a host inside it. */
 function trusted(authservId: string, ids: readonly string[]): boolean {
   return ids.some((id) => {
-    const t = lower(id).replace(/\.$/, '');
+    const t = normalHost(id);
     return t !== '' && (authservId === t || authservId.endsWith(`.${t}`));
   });
 }
@@ -142,7 +143,7 @@ export function senderWarnings(input: SenderTrustInput): SenderWarning[] {
  * is read, so a forged "pass" hides nothing and a forged "fail" only flags the forger's own mail.
  */
 export function defaultAuthservIds(account: { email: string; imap: { host: string } }): string[] {
-  const host = lower(account.imap.host).replace(/\.$/, '');
+  const host = normalHost(account.imap.host);
   const ids = new Set<string>();
   const isIp = /^[\d.]+$/.test(host) || host.includes(':');
   if (host && !isIp) {
@@ -163,7 +164,7 @@ export function defaultAuthservIds(account: { email: string; imap: { host: strin
 export function parseAuthservIds(text: string): string[] {
   const ids = text
     .split(/[\s,;]+/)
-    .map((id) => id.trim().toLowerCase().replace(/\.$/, ''))
+    .map(normalHost)
     .filter((id) => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(id));
   return [...new Set(ids)];
 }
