@@ -150,19 +150,24 @@ export class FlowFolder implements OpenFolder {
   }
 
   async downloadPart(uid: number, partId: string, maxBytes: number) {
+    const part = await this.openPart(uid, partId, maxBytes);
+    if (!part) return null;
+    const { content, ...meta } = part;
+    return { data: await readCapped(content, maxBytes), ...meta };
+  }
+
+  /** A part's decoded content stream, or null when the message has no such part. */
+  private async openPart(uid: number, partId: string, maxBytes?: number) {
     // A server answers a part that does not exist with an empty body (RFC 9051 §6.4.5 leaves it
     // open), so check the BODYSTRUCTURE first: only its leaves are parts one can download.
     const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true }, { uid: true });
     if (!msg || !msg.bodyStructure || !leaves(msg.bodyStructure).some((leaf) => leaf.partId === partId)) return null;
     // decodeText false: an attached .txt is saved as sent, not converted to UTF-8.
-    const result = await this.client.download(String(uid), partId, { uid: true, maxBytes, decodeText: false });
+    const result = await this.client.download(String(uid), partId, { uid: true, ...(maxBytes !== undefined ? { maxBytes } : {}), decodeText: false });
     if (!result.content) return null;
-    return {
-      data: await readCapped(result.content, maxBytes),
-      contentType: result.meta.contentType ?? 'application/octet-stream',
-      filename: result.meta.filename ?? null,
-    };
+    return { content: result.content, contentType: result.meta.contentType ?? 'application/octet-stream', filename: result.meta.filename ?? null };
   }
+
   async fetchStructure(uid: number) {
     const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true, envelope: true, size: true }, { uid: true });
     if (!msg) return null;
@@ -182,12 +187,11 @@ export class FlowFolder implements OpenFolder {
   }
 
   async streamPart(uid: number, partId: string, consume: (content: Readable, meta: { contentType: string; filename: string | null }) => Promise<void>): Promise<boolean> {
-    const msg = await this.client.fetchOne(String(uid), { uid: true, bodyStructure: true }, { uid: true });
-    if (!msg || !msg.bodyStructure || !leaves(msg.bodyStructure).some((leaf) => leaf.partId === partId)) return false;
     // Streamed from the socket to `consume` (a file, an HTTP response): never whole in memory.
-    const result = await this.client.download(String(uid), partId, { uid: true, decodeText: false });
-    if (!result.content) return false;
-    await consume(result.content, { contentType: result.meta.contentType ?? 'application/octet-stream', filename: result.meta.filename ?? null });
+    const part = await this.openPart(uid, partId);
+    if (!part) return false;
+    const { content, ...meta } = part;
+    await consume(content, meta);
     return true;
   }
 

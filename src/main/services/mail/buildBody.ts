@@ -7,7 +7,7 @@
 import type { AttachedMessageHeaders, BodyPart, MessageBody } from '../../../shared/model';
 import type { AccountId } from '../../../shared/model';
 import type { CalendarInvitation } from '../../../shared/model/calendar';
-import type { JCalendar } from '../calendar/ical/icsParse.mjs';
+import type { ParsedCalendars } from '../calendar/ical/icsParse.mjs';
 import { icsFromJcalSliced } from '../calendar/ical/icsFile';
 import type { Envelope } from '../imap/types';
 import { leaves, type BodyNode } from './bodyStructure';
@@ -54,7 +54,7 @@ function fromEnvelope(envelope: Envelope): HeaderFields {
 }
 
 /** Hands the worker its own copy, so the transfer never detaches a buffer main still holds. */
-function bytesFor(buffer: Buffer): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
+export function bytesFor(buffer: Buffer): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
   const copy = new Uint8Array(buffer.length);
   copy.set(buffer);
   return { bytes: copy, transfer: [copy.buffer] };
@@ -177,7 +177,7 @@ export async function buildBody(
 async function calendarInvitations(
   partIds: string[],
   sections: Map<string, Buffer>,
-  parseIcsText: (text: string) => Promise<{ calendars: JCalendar[]; failed: { summary: string; reason: string }[] }>,
+  parseIcsText: (text: string) => Promise<ParsedCalendars>,
   nodes: Map<string, BodyNode>,
   onBudget: () => void,
 ): Promise<CalendarInvitation[]> {
@@ -187,7 +187,7 @@ async function calendarInvitations(
     const raw = sections.get(partId);
     const node = nodes.get(partId);
     if (!raw || !node) continue;
-    let parsed: { calendars: JCalendar[]; failed: { summary: string; reason: string }[] };
+    let parsed: ParsedCalendars;
     try {
       const text = decodeCharset(decodePart(raw, (node.encoding ?? '7bit').toLowerCase()), node.parameters?.charset ?? 'utf-8');
       parsed = await parseIcsText(text);

@@ -11,16 +11,11 @@ import { buildBody } from './buildBody';
 import { displayPlan } from './displayPlan';
 import { MAX_SOURCE_BYTES, parseMessage } from './parseMessage';
 import { ParseBudgetError, parsePool, type ParsePool } from './parsePool';
-
-export interface BodyRef {
-  accountId: string;
-  folderPath: string;
-  uid: number;
-}
+import type { MessageRef } from './remoteImages';
 
 export async function loadMessageBody(
   ctx: Pick<ServicesContext, 'offline' | 'inFolder'>,
-  { accountId, folderPath, uid }: BodyRef,
+  { accountId, folderPath, uid }: MessageRef,
   pool: ParsePool = parsePool(),
 ): Promise<MessageBody> {
   const ref = { accountId: accountId as AccountId, folderPath, uid };

@@ -6,11 +6,11 @@
  * answer headers — a few header lines of our own Sent copies — are parsed here.
  */
 import type { Address, MessageBody } from '../../../shared/model';
-import { buildBody, type MessageRef } from './buildBody';
+import { buildBody, bytesFor, type MessageRef } from './buildBody';
 import { TEXT_PART_BYTES } from './displayPlan';
 import { ParseFailedError, parsePool, type ParsePool } from './parsePool';
 import type { BodyNode } from './bodyStructure';
-import { addresses, parseMail, validTime, type parseDraftSource } from './worker/mime.mjs';
+import { addresses, parseMail, validTime, type ParsedDraft as DraftContent } from './worker/mime.mjs';
 
 export type { MessageRef } from './buildBody';
 export { MAX_INLINE_IMAGE_BYTES } from './displayPlan';
@@ -18,11 +18,10 @@ export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
 const HEADER_FALLBACK_BYTES = 256 * 1024;
 
 export async function parseMessage(ref: MessageRef, source: Buffer, pool: ParsePool = parsePool()): Promise<MessageBody> {
-  const copy = new Uint8Array(source.length);
-  copy.set(source);
+  const { bytes, transfer } = bytesFor(source);
   let split: { root: BodyNode | null; bodies: Record<string, Uint8Array> };
   try {
-    split = await pool.run('split', { bytes: copy, maxBodyBytes: TEXT_PART_BYTES }, [copy.buffer]);
+    split = await pool.run('split', { bytes, maxBodyBytes: TEXT_PART_BYTES }, transfer);
   } catch (error) {
     if (!(error instanceof ParseFailedError)) throw error;
     // The splitter refused the structure (a header over 1 MB, …): the header fields when they
@@ -36,28 +35,12 @@ export async function parseMessage(ref: MessageRef, source: Buffer, pool: ParseP
   return buildBody(ref, split.root ?? { type: 'text/plain' }, sections, pool);
 }
 
-/** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */
-export interface ParsedDraft {
-  from: Address[];
-  to: Address[];
-  cc: Address[];
-  bcc: Address[];
-  subject: string;
-  text: string;
-  html: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  /** `X-Postvak-Draft-Id`: the composer's id, so a reopened draft keeps replacing the same copy. */
-  draftId: string | null;
-  /** `X-Postvak-Origin` as written (see smtp/mimeBuild.ts); validated by the caller. */
-  origin: string | null;
-  attachments: { filename: string; contentType: string; content: Buffer }[];
-}
+/** A draft's content as the composer needs it back, its attachments as Buffers. */
+export type ParsedDraft = DraftContent<Buffer>;
 
 export async function parseDraft(source: Buffer, pool: ParsePool = parsePool()): Promise<ParsedDraft> {
-  const copy = new Uint8Array(source.length);
-  copy.set(source);
-  const draft = await pool.run<Awaited<ReturnType<typeof parseDraftSource>>>('draft', { bytes: copy }, [copy.buffer]);
+  const { bytes, transfer } = bytesFor(source);
+  const draft = await pool.run<DraftContent>('draft', { bytes }, transfer);
   return {
     ...draft,
     attachments: draft.attachments.map((a) => ({ ...a, content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength) })),

@@ -52,6 +52,8 @@ export function vetImageUrl(raw: string, base?: URL): URL | null {
   return url;
 }
 
+const refKey = (ref: MessageRef) => JSON.stringify([ref.accountId, ref.folderPath, ref.uid]);
+
 interface Budget {
   /** Bytes still allowed for this message. */
   left: number;
@@ -73,7 +75,7 @@ export class RemoteImageService {
    * `message.remoteImages` for it is checked without loading the message again.
    */
   remember(ref: MessageRef, html: string | null): Remembered {
-    const key = JSON.stringify([ref.accountId, ref.folderPath, ref.uid]);
+    const key = refKey(ref);
     const entry = { mentions: urlMentions(html), budget: this.budgetFor(key) };
     this.messages.delete(key);
     this.messages.set(key, entry);
@@ -92,7 +94,7 @@ export class RemoteImageService {
 
   /** `loadHtml` reads the message's HTML when it is not remembered (e.g. shown from the window's cache). */
   async fetch(ref: MessageRef, urls: readonly string[], loadHtml: () => Promise<string | null>): Promise<RemoteImages> {
-    const key = JSON.stringify([ref.accountId, ref.folderPath, ref.uid]);
+    const key = refKey(ref);
     const entry = this.messages.get(key) ?? this.remember(ref, await loadHtml());
     const out: RemoteImages = {};
     const wanted: string[] = [];
@@ -138,9 +140,11 @@ export class RemoteImageService {
       return null;
     }
     const chunks: Buffer[] = [];
+    let received = 0;
     for await (const chunk of response as AsyncIterable<Buffer>) {
+      received += chunk.length;
       // Counted against the message as it arrives: parallel fetches share one budget.
-      if (chunk.length > budget.left || chunks.reduce((n, c) => n + c.length, chunk.length) > cap) {
+      if (chunk.length > budget.left || received > cap) {
         budget.left = Math.max(0, budget.left - chunk.length);
         response.destroy();
         return null;

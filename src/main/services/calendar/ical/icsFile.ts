@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { CalendarEvent, JCalProperty } from '../../../../shared/model/calendar';
 import { eventToJcal, jcalToEvent, type JCalComponent } from '../jcalModel';
-import { parseCalendarText, type JCalendar } from './icsParse.mjs';
+import { parseCalendarText, type JCalendar, type ParsedCalendars } from './icsParse.mjs';
 import { vtimezoneText, zoneResolver } from './icsZones';
 
 export interface IcsParseResult {
@@ -55,8 +55,6 @@ export async function icsFromJcalSliced(parsed: ParsedCalendars, sliceMs = 8): P
   }
   return result;
 }
-
-type ParsedCalendars = { calendars: JCalendar[]; failed: IcsParseResult['failed'] };
 
 const emptyResult = (parsed: ParsedCalendars): IcsParseResult => ({ method: null, organizer: null, events: [], failed: [...parsed.failed] });
 

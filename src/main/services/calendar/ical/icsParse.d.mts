@@ -3,4 +3,10 @@ import type { JCalComponent } from '../jcalModel';
 
 export type JCalendar = [string, JCalProperty[], JCalComponent[]];
 
-export function parseCalendarText(text: string): { calendars: JCalendar[]; failed: { summary: string; reason: string }[] };
+/** One VCALENDAR per element, and the events that could not be read. */
+export interface ParsedCalendars {
+  calendars: JCalendar[];
+  failed: { summary: string; reason: string }[];
+}
+
+export function parseCalendarText(text: string): ParsedCalendars;

@@ -1,4 +1,4 @@
-import type { Address, MessageBody } from '../../../../shared/model';
+import type { Address, MessageBody, OutgoingMessage } from '../../../../shared/model';
 import type { BodyNode } from '../bodyStructure';
 
 export type HeaderFields = MessageBody['headers'];
@@ -20,17 +20,14 @@ export function parseHeader(bytes: Uint8Array): Promise<HeaderFields>;
 /** `content`: the text or the HTML; `text`: an HTML part's text (html-to-text), else null. */
 export function decodeText(part: { type: string; parameters?: Record<string, string>; encoding: string; raw: Uint8Array }): Promise<{ content: string; text: string | null }>;
 export function splitSource(bytes: Uint8Array, maxBodyBytes: number): Promise<{ root: BodyNode | null; bodies: Record<string, Uint8Array> }>;
-export function parseDraftSource(bytes: Uint8Array): Promise<{
+/** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */
+export interface ParsedDraft<Bytes extends Uint8Array = Uint8Array>
+  extends Pick<OutgoingMessage, 'to' | 'cc' | 'bcc' | 'subject' | 'text' | 'html' | 'inReplyTo' | 'references'> {
   from: Address[];
-  to: Address[];
-  cc: Address[];
-  bcc: Address[];
-  subject: string;
-  text: string;
-  html: string | null;
-  inReplyTo: string | null;
-  references: string[];
+  /** `X-Postvak-Draft-Id`: the composer's id, so a reopened draft keeps replacing the same copy. */
   draftId: string | null;
+  /** `X-Postvak-Origin` as written (see smtp/mimeBuild.ts); validated by the caller. */
   origin: string | null;
-  attachments: { filename: string; contentType: string; content: Uint8Array }[];
-}>;
+  attachments: { filename: string; contentType: string; content: Bytes }[];
+}
+export function parseDraftSource(bytes: Uint8Array): Promise<ParsedDraft>;

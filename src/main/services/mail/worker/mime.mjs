@@ -21,6 +21,9 @@ export function parseMail(source, options = {}) {
   return simpleParser(source, { ...parserOptions, ...options });
 }
 
+/** A transferred Uint8Array as a Buffer over the same memory. */
+const asBuffer = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 export function addresses(value) {
   const objects = value === undefined ? [] : Array.isArray(value) ? value : [value];
   const out = [];
@@ -88,8 +91,8 @@ export function headerFields(parsed) {
 
 /** A header block (`BODY[HEADER]`, RFC 9051 §6.4.5) to the contract's header fields. */
 export async function parseHeader(bytes) {
-  const block = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return headerFields(await simpleParser(Buffer.concat([block, Buffer.from('\r\n\r\n')]), parserOptions));
+  const block = asBuffer(bytes);
+  return headerFields(await parseMail(Buffer.concat([block, Buffer.from('\r\n\r\n')])));
 }
 
 /** html-to-text on megabytes of hostile HTML can take very long; a longer part gives no text. */
@@ -108,11 +111,10 @@ export async function decodeText({ type, parameters, encoding, raw }) {
     .map(([key, value]) => `; ${key}=${headerValue(value)}`)
     .join('');
   const head = `Content-Type: ${type}${params}\r\nContent-Transfer-Encoding: ${encoding.replace(/[^a-z0-9-]/gi, '') || '7bit'}\r\n\r\n`;
-  const body = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  const body = asBuffer(raw);
   const html = type === 'text/html';
   // An HTML part also gives its text (html-to-text, mailparser's own): replies quote it.
-  const parsed = await simpleParser(Buffer.concat([Buffer.from(head), body]), {
-    ...parserOptions,
+  const parsed = await parseMail(Buffer.concat([Buffer.from(head), body]), {
     skipHtmlToText: !html,
     maxHtmlLengthToParse: HTML_TO_TEXT_CHARS,
   });
@@ -130,7 +132,7 @@ function defaultName(contentType) {
  * mailbox are written by others too, so they are parsed here, in the worker, like any mail.
  */
 export async function parseDraftSource(bytes) {
-  const parsed = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), parserOptions);
+  const parsed = await parseMail(asBuffer(bytes));
   const draftId = parsed.headers.get('x-postvak-draft-id');
   const origin = parsed.headers.get('x-postvak-origin');
   return {
@@ -213,7 +215,7 @@ function splitOnce(bytes, maxBodyBytes) {
     });
     splitter.on('end', () => resolve({ root, headerBlock, entries: [...info.values()] }));
     splitter.on('error', reject);
-    splitter.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    splitter.end(asBuffer(bytes));
   });
 }
 
