@@ -90,10 +90,7 @@ export class DraftStore {
 
   private handle(id: string): DraftFile {
     return {
-      get: async () => {
-        const entry = await this.read(id);
-        return entry?.kind === 'draft' ? entry.draft : null;
-      },
+      get: () => this.get(id),
       put: async (message, server) => {
         const file = this.file(message.id);
         if (!file || message.id !== id) throw new Error(`Invalid draft id ${message.id}`);
