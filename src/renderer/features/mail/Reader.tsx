@@ -47,6 +47,8 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
     void actions.markRead();
   }, [message.unread, actions, capabilities?.canSetSeen]);
 
+  const parts = body.status === 'ready' ? shownParts(body.body) : null;
+
   return (
     <article className="reader" aria-labelledby="reader-subject">
       {capabilities && (
@@ -74,9 +76,10 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
             {t('reader.incomplete')}
           </p>
         )}
-        {body.status === 'ready' &&
-          (shownParts(body.body).length > 0 ? (
-            <BodyParts parts={shownParts(body.body)} body={body.body} tag={tag} />
+        {parts &&
+          body.status === 'ready' &&
+          (parts.length > 0 ? (
+            <BodyParts parts={parts} body={body.body} tag={tag} />
           ) : (
             <p className="pane__note">{t('reader.noContent')}</p>
           ))}
