@@ -46,12 +46,11 @@ export function rendererDir(outDir: string): string {
 export function lockDownContents(contents: WebContents): void {
   // No navigation away from the app's origin (app://postvak/); links go to the system browser
   // after a scheme check.
-  contents.on('will-navigate', (event) => {
+  const stayInApp = (event: { url: string; preventDefault(): void }) => {
     if (!isAppUrl(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const safe = safeExternalUrl(url);
