@@ -6,6 +6,7 @@
  */
 import type { AttachmentInfo } from '../../../shared/model';
 import { leaves, type BodyNode } from './bodyStructure';
+import { defaultName } from './worker/mime.mjs';
 
 /** Bytes of one text part the reader shows; a longer part is cut (and the body marked incomplete). */
 export const TEXT_PART_BYTES = 4 * 1024 * 1024;
@@ -103,11 +104,6 @@ function shownTextIds(items: DisplayItem[], into: Set<string>): Set<string> {
     else into.add(item.partId);
   }
   return into;
-}
-
-function defaultName(contentType: string): string {
-  const sub = contentType.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') ?? '';
-  return sub ? `attachment.${sub.slice(0, 10)}` : 'attachment';
 }
 
 export function displayPlan(root: BodyNode): DisplayPlan {

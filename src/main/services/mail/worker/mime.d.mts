@@ -19,6 +19,7 @@ export function headerFields(parsed: unknown): HeaderFields;
 export function parseHeader(bytes: Uint8Array): Promise<HeaderFields>;
 /** `content`: the text or the HTML; `text`: an HTML part's text (html-to-text), else null. */
 export function decodeText(part: { type: string; parameters?: Record<string, string>; encoding: string; raw: Uint8Array }): Promise<{ content: string; text: string | null }>;
+export function defaultName(contentType: string): string;
 export function splitSource(bytes: Uint8Array, maxBodyBytes: number): Promise<{ root: BodyNode | null; bodies: Record<string, Uint8Array> }>;
 /** A draft's content as the composer needs it back (issue #4 §1: reopen a draft, also another member's). */
 export interface ParsedDraft<Bytes extends Uint8Array = Uint8Array>

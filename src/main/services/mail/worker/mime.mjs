@@ -122,7 +122,8 @@ export async function decodeText({ type, parameters, encoding, raw }) {
   return { content: parsed.text ?? '', text: null };
 }
 
-function defaultName(contentType) {
+/** A name for an attachment that has none, from its type (`attachment.pdf`). */
+export function defaultName(contentType) {
   const sub = contentType.split('/')[1]?.replace(/[^a-z0-9]+/gi, '') ?? '';
   return sub ? `attachment.${sub.slice(0, 10)}` : 'attachment';
 }
