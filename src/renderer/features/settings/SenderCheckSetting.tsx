@@ -16,13 +16,14 @@ function AccountIds({ account }: { account: Account }) {
   const chosen = useStore((state) => state.authservIds[account.id]);
   const setAuthservIds = useStore((state) => state.setAuthservIds);
   const [text, setText] = useState((chosen ?? []).join(', '));
+  const defaults = defaultAuthservIds(account).join(', ');
   return (
     <TextField
       label={t('settings.senderCheck.label', { account: account.email })}
-      hint={t('settings.senderCheck.hint', { defaults: defaultAuthservIds(account).join(', ') })}
+      hint={t('settings.senderCheck.hint', { defaults })}
       type="text"
       value={text}
-      placeholder={defaultAuthservIds(account).join(', ')}
+      placeholder={defaults}
       onChange={(event) => setText(event.target.value)}
       onBlur={() => {
         const ids = parseAuthservIds(text);
