@@ -1,7 +1,8 @@
 /**
  * Accounts in `<profileDir>/accounts.json`. Never a password: those go to the SecretStore,
- * bound to the account's servers (accountSecrets.ts). Writes are atomic (tmp + rename) and serialised, so a crash mid-save keeps
- * the previous file and two quick edits cannot lose one another.
+ * bound to the account's servers (accountSecrets.ts). Writes are atomic (tmp + rename) and
+ * serialised, so a crash mid-save keeps the previous file and two quick edits cannot lose one
+ * another.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
