@@ -79,19 +79,12 @@ export class FlowFolder implements OpenFolder {
   }
 
   async fetchFlags(uidRange: string, changedSince: string | null) {
-    const path = this.snapshot.path;
-    const vanished: number[] = [];
-    const onExpunge = (e: ExpungeEvent) => {
-      if (e.path === path && e.vanished && e.uid !== undefined) vanished.push(e.uid);
-    };
-    this.client.on('expunge', onExpunge);
     const expunged = this.watchExpunges();
     const replies: FetchMessageObject[] = [];
     try {
       const options = changedSince ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
       for await (const msg of this.client.fetch(uidRange, { uid: true, flags: true }, options)) replies.push(msg);
     } finally {
-      this.client.off('expunge', onExpunge);
       expunged.stop();
     }
     // The last word per message, unsolicited replies included (fetchReplies.ts).
@@ -100,19 +93,22 @@ export class FlowFolder implements OpenFolder {
       flags: flagList(latest.flags),
       modseq: latest.modseq !== undefined ? latest.modseq.toString() : '0',
     }));
-    return { changes, vanished };
+    return { changes, vanished: expunged.vanished };
   }
 
   /**
    * Whether an expunge moved the sequence numbers while a command ran (RFC 9051 §7.5.1): then a
    * reply that names its message by number alone cannot be placed. VANISHED (EARLIER) answers a
    * CHANGEDSINCE fetch about what went before (RFC 7162 §3.2.10) and moves nothing.
+   * `vanished`: the UIDs a VANISHED response named meanwhile.
    */
-  private watchExpunges(): { readonly happened: boolean; stop(): void } {
+  private watchExpunges(): { readonly happened: boolean; readonly vanished: number[]; stop(): void } {
     const path = this.snapshot.path;
-    const state = { happened: false, stop: () => this.client.off('expunge', onExpunge) };
+    const state = { happened: false, vanished: [] as number[], stop: () => this.client.off('expunge', onExpunge) };
     const onExpunge = (e: ExpungeEvent) => {
-      if (e.path === path && !e.earlier) state.happened = true;
+      if (e.path !== path) return;
+      if (e.vanished && e.uid !== undefined) state.vanished.push(e.uid);
+      if (!e.earlier) state.happened = true;
     };
     this.client.on('expunge', onExpunge);
     return state;
