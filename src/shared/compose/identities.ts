@@ -18,8 +18,6 @@ export interface IdentityAccount {
 
 const lower = (address: string): string => address.trim().toLowerCase();
 
-export { ownMailboxId };
-
 /** An alias identity's id: stable whatever the spelling of the address. */
 export const aliasIdentityId = (accountId: string, address: string): string => `${accountId}:alias:${lower(address)}`;
 
