@@ -6,13 +6,17 @@
  * (HOUSE_STYLE.md: speed is measured in benchmarks that print figures, never asserted in tests).
  *
  *   node scripts/bench.mjs [--build] [--count 100000] [--bodies 20000] [--folders 100] [--deliveries 20] [--headed]
- *                          [--only mail|calendar|message] [--events 1000] [--probes 20]
+ *                          [--only mail|calendar|message|sync|start] [--events 1000] [--probes 20]
  *
  * `--only calendar` runs the calendar part alone (test/bench/calendar.mjs, a few minutes) and
  * writes bench-results/latest-calendar.json, so a full run's latest.json is not replaced by it.
  * `--only message` runs the heavy-mail part alone (test/bench/message.mjs, issue #10 §1: main's
  * event-loop delay opening a 300 KB invitation and a 50 MB message, bytes fetched to show a
  * 30 MB message) and writes bench-results/latest-message.json.
+ * `--only sync` (issue #11 §6, test/bench/syncRate.mjs) fills a folder of `--count` messages and
+ * compares the engine's delivery through the browser host with a raw FETCH of the same items.
+ * `--only start` (issue #11 §4, test/bench/start.mjs) measures the first Inbox rows from the
+ * window's navigation, of a cached and of an uncached `--count`-message Inbox.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +33,8 @@ import { messageBench, messageRows } from '../test/bench/message.mjs';
 import { mailReportRows } from '../test/bench/mailReport.mjs';
 import { newMailLatency } from '../test/bench/newMail.mjs';
 import { offlinePull } from '../test/bench/offline.mjs';
+import { startBench, startRows } from '../test/bench/start.mjs';
+import { syncRateBench, syncRateRows } from '../test/bench/syncRate.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
 
 const { values: args } = parseArgs({
@@ -44,9 +50,10 @@ const { values: args } = parseArgs({
     probes: { type: 'string', default: '20' },
   },
 });
-const PARTS = ['mail', 'calendar', 'message'];
+const PARTS = ['mail', 'calendar', 'message', 'sync', 'start'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}`);
-const parts = new Set(args.only ? [args.only] : PARTS);
+// `sync` (issue #11 §6, test/bench/syncRate.mjs) runs only when asked for: it fills a folder of its own.
+const parts = new Set(args.only ? [args.only] : PARTS.filter((p) => p !== 'sync'));
 const EVENTS = Number(args.events);
 const PROBES = Number(args.probes);
 const COUNT = Number(args.count);
@@ -120,6 +127,8 @@ const results = {
   fullBody: {},
   calendar: {},
   message: {},
+  sync: {},
+  start: {},
   notes: [],
 };
 
@@ -377,10 +386,17 @@ try {
     await calendarBench(results.calendar, { stack, browser: calendarBrowser, events: EVENTS, probes: PROBES, log });
     await calendarBrowser.close();
   }
+  if (parts.has('sync')) await syncRateBench(results.sync, { stack, count: COUNT, snippetBytes: SNIPPET_FIRST_BYTES, log, cleanups });
   // ── Heavy mail (issue #10 §1): main keeps answering, a big message costs kilobytes ─────────────
   if (parts.has('message')) {
     if (parts.has('mail') || parts.has('calendar')) await resetMailboxes(stack);
     await messageBench(results.message, { stack, log, cleanups });
+  }
+  // ── Start (issue #11 §4, test/bench/start.mjs): first Inbox rows from navigation, cached and uncached ──
+  if (parts.has('start')) {
+    if (parts.size > 1) await resetMailboxes(stack);
+    const launchOptions = { executablePath: CHROMIUM, headless: !args.headed, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions', '--disable-component-update', '--no-first-run', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] };
+    await startBench(results.start, { stack, browserType: chromium, launchOptions, count: COUNT, runs: INBOX_RUNS, firstRows: FIRST_ROWS, log, cleanups });
   }
 } catch (error) {
   results.error = String(error?.stack ?? error);
@@ -399,6 +415,8 @@ const rows = [
   ...(parts.has('mail') ? mailRows : []),
   ...(parts.has('calendar') ? calendarRows(r.calendar) : []),
   ...(parts.has('message') ? messageRows(r.message) : []),
+  ...(parts.has('sync') ? syncRateRows(r.sync) : []),
+  ...(parts.has('start') ? startRows(r.start, { count: COUNT, firstRows: FIRST_ROWS }) : []),
 ];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);

@@ -29,7 +29,9 @@ export function build() {
 
 /** Starts the browser host; resolves with its URL once it listens. */
 export function startHostProcess({ profile, caFiles = [], lang, env = {} }) {
-  const args = [join(root, 'out/main/host.js'), '--json', '--profile', profile];
+  // POSTVAK_HOST_JS: a host built elsewhere (`electron-vite build --outDir`), so a bench of main
+  // does not need the shared out/ folder.
+  const args = [process.env.POSTVAK_HOST_JS ?? join(root, 'out/main/host.js'), '--json', '--profile', profile];
   for (const ca of caFiles) args.push('--ca', ca);
   if (lang) args.push('--lang', lang);
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });

@@ -10,7 +10,7 @@ export async function connectHost(host) {
   let nextId = 1;
   const pending = new Map();
   const listeners = new Set();
-  /** { at: performance.now(), batch } for every sync.batch, in arrival order */
+  /** { at: performance.now(), batch, bytes (JSON characters), parseMs (its JSON.parse) } for every sync.batch, in arrival order */
   const batches = [];
   const statuses = [];
   const client = {
@@ -52,14 +52,17 @@ export async function connectHost(host) {
     },
   };
   ws.on('message', (raw) => {
-    const data = JSON.parse(String(raw));
+    const text = String(raw);
+    const t0 = performance.now();
+    const data = JSON.parse(text);
+    const parseMs = performance.now() - t0;
     if (typeof data.id === 'number') {
       pending.get(data.id)?.(data.result);
       pending.delete(data.id);
       return;
     }
     if (data.event === 'sync.batch') {
-      batches.push({ at: performance.now(), batch: data.payload });
+      batches.push({ at: performance.now(), batch: data.payload, bytes: text.length, parseMs });
       if (client.autoAck) void client.call('sync.ack', { batchId: data.payload.batchId });
     }
     if (data.event === 'sync.status') statuses.push({ at: performance.now(), status: data.payload });

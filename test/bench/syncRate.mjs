@@ -1,0 +1,121 @@
+/**
+ * `npm run bench -- --only sync` (issue #11 §6): the summary sync's delivery rate from main, next
+ * to the raw imapflow FETCH of the same items measured in the same run, without the cache. The
+ * engine runs in the browser host (the real transport: JSON over its WebSocket) and a collector
+ * stands in for the renderer, acknowledging every batch as soon as it has decoded it. So the
+ * figure is what main and the transport deliver; the cache's own write rate is measured by the
+ * mail part (and the renderer's store bench). The collector also times JSON.parse per batch: the
+ * decode cost a window pays before it writes anything.
+ *
+ * POSTVAK_SYNC_CPU_PROF=<dir>: the host runs with `node --cpu-prof` into that directory (written
+ * when the host exits), to see where main spends the sync.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { stackAccount, startHostProcess } from '../../scripts/lib.mjs';
+import { fillMaildir } from '../mailstack/mailstack.mjs';
+import { connectHost } from './hostClient.mjs';
+import { postvakSummaryItems, timedFetch } from './protocol.mjs';
+import { quantile, round } from './util.mjs';
+
+const USER = 'carol';
+const FOLDER = 'SyncRate';
+
+/**
+ * Fills carol's SyncRate folder with `count` messages, times the raw FETCH (cold, then warm) and
+ * Postvak's delivery of the same folder; fills `out` and returns it.
+ * @param {object} out
+ * @param {{ stack: object, count: number, snippetBytes: number, log: Function, cleanups: Function[] }} opts
+ */
+export async function syncRateBench(out, { stack, count, snippetBytes, log, cleanups }) {
+  log(`sync: filling ${USER}/${FOLDER} with ${count} messages…`);
+  const fill = await fillMaildir(stack, USER, FOLDER, count, { seed: 45 });
+  out.fill = { folder: FOLDER, count: fill.count, megabytes: round(fill.bytes / 1e6, 1), seconds: round(fill.totalMs / 1000, 2), writeMs: fill.writeMs, resyncMs: fill.resyncMs };
+  log(`sync: filled in ${round(fill.totalMs / 1000, 1)} s; raw FETCH (cold, then warm)…`);
+
+  // The first FETCH of a fresh folder also builds Dovecot's cache file: the warm one is the
+  // protocol's rate as the app meets it (the app's own FETCH comes after the cold one here too).
+  const items = postvakSummaryItems(snippetBytes);
+  const cold = await timedFetch(stack, USER, FOLDER, items);
+  const warm = await timedFetch(stack, USER, FOLDER, items);
+  const fetchFigures = (f) => ({ count: f.count, seconds: round(f.seconds, 2), msgsPerSec: round(f.rate) });
+  out.rawFetch = { items: Object.keys(items), snippetBytes, cold: fetchFigures(cold), warm: fetchFigures(warm) };
+  log(`sync: raw FETCH cold ${round(cold.rate)} msg/s, warm ${round(warm.rate)} msg/s`);
+
+  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-sync-'));
+  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+  const cpuProf = process.env.POSTVAK_SYNC_CPU_PROF;
+  const env = cpuProf ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProf}`.trim() } : {};
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile], env });
+  cleanups.push(() => host.stop());
+  const collector = await connectHost(host);
+  cleanups.push(() => collector.close());
+  const account = await collector.call('accounts.add', { ...stackAccount(stack, USER, 'Carol'), rememberPassword: false });
+
+  log(`sync: Postvak's summary sync of ${count} messages through the browser host…`);
+  const t0 = performance.now();
+  await collector.call('sync.start', { accountId: account.id, cursors: [] });
+  const ours = (b) => b.batch.kind === 'messages' && b.batch.folderPath === FOLDER;
+  let lastLog = t0;
+  await collector.until(
+    () => {
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        const rows = collector.batches.filter(ours).reduce((n, b) => n + b.batch.upserts.length, 0);
+        log(`sync:   … ${round((lastLog - t0) / 1000)} s, ${rows} rows of ${FOLDER}`);
+      }
+      return collector.batches.some((b) => ours(b) && b.batch.cursor !== null);
+    },
+    `the ${FOLDER} cursor`,
+    Math.max(120_000, count * 2),
+  );
+  const tDone = performance.now();
+  const batches = collector.batches.filter(ours);
+  // The folder's full pass: from the first batch that reports progress over the whole folder
+  // (its preview batch of the newest rows comes earlier, with the other folders' previews).
+  const passIndex = batches.findIndex((b) => b.batch.progress.total > 0);
+  const pass = batches.slice(passIndex);
+  const passRows = pass.reduce((n, b) => n + b.batch.upserts.length, 0);
+  // The window of the pass starts when its first batch was asked for: one batch before its arrival.
+  const first = pass[0];
+  const passSeconds = (pass.at(-1).at - first.at) / 1000;
+  const perMessageRate = (passRows - first.batch.upserts.length) / passSeconds;
+  const uniqueRows = new Set(batches.flatMap((b) => b.batch.upserts.map((m) => m.uid))).size;
+  const bytes = pass.reduce((n, b) => n + b.bytes, 0);
+  const parseMs = pass.map((b) => b.parseMs);
+  const fromStart = (tDone - t0) / 1000;
+  out.delivery = {
+    how: 'browser host (fresh profile) driven over its WebSocket by a collector that decodes each sync.batch and acknowledges it at once; rate = rows of the folder\'s full pass after its first batch ÷ time from the first batch\'s arrival to the cursor\'s',
+    rows: uniqueRows,
+    batches: pass.length,
+    batchRows: quantile(pass.map((b) => b.batch.upserts.length), 0.5),
+    secondsFromSyncStart: round(fromStart, 2),
+    passSeconds: round(passSeconds, 2),
+    msgsPerSec: round(perMessageRate),
+    ratioToRawWarm: round(perMessageRate / warm.rate, 3),
+    ratioToRawCold: round(perMessageRate / cold.rate, 3),
+    wireBytesPerMessage: round(bytes / passRows),
+    jsonParseMsPerBatch: { median: round(quantile(parseMs, 0.5), 2), p95: round(quantile(parseMs, 0.95), 2) },
+    jsonParseShare: round(parseMs.reduce((a, b) => a + b, 0) / 1000 / passSeconds, 3),
+  };
+  if (uniqueRows !== count) out.notes = [`the collector received ${uniqueRows} distinct rows of ${FOLDER}, expected ${count}`];
+  log(`sync: ${round(perMessageRate)} msg/s = ${round((perMessageRate / warm.rate) * 100)} % of the warm raw FETCH (${round(bytes / passRows)} B per message on the wire)`);
+  await collector.call('sync.stop', { accountId: account.id });
+  collector.close();
+  await host.stop();
+  return out;
+}
+
+/** The bench report's rows for this part: [measure, result, target, ok]. */
+export function syncRateRows(r) {
+  const d = r.delivery;
+  if (!d) return [['summary sync (main + transport)', 'not measured', '', null]];
+  const pct = (x) => `${round(x * 100)} %`;
+  return [
+    [`fill ${r.fill.count} messages`, `${r.fill.seconds} s`, '', null],
+    ['raw imapflow FETCH, same items (cold / warm)', `${r.rawFetch.cold.msgsPerSec} / ${r.rawFetch.warm.msgsPerSec} msg/s`, '', null],
+    ['summary sync, main + WebSocket, acked at once', `${d.msgsPerSec} msg/s (${pct(d.ratioToRawWarm)} of warm FETCH)`, '≥ 80 %', d.ratioToRawWarm >= 0.8],
+    ['  wire bytes per message / JSON.parse per batch', `${d.wireBytesPerMessage} B / ${d.jsonParseMsPerBatch.median} ms (${d.batchRows} rows)`, '', null],
+  ];
+}
