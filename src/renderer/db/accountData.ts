@@ -2,6 +2,8 @@
 import type { FolderCursor } from '../../shared/model';
 import type { PostvakDb } from './schema';
 import { accountRange } from './schema';
+import { folderCountId, mailboxCountId } from './pages/pageRows';
+import { recountUnified } from './pages/counters';
 
 /** The cursors the cache holds for an account, as `sync.start` expects them. */
 export async function readCursors(db: PostvakDb, accountId: string): Promise<FolderCursor[]> {
@@ -25,17 +27,22 @@ export async function readCursors(db: PostvakDb, accountId: string): Promise<Fol
 export async function removeAccountData(db: PostvakDb, accountId: string): Promise<void> {
   const [lower, upper] = accountRange(accountId);
   const ofAccount = (id: string) => id.startsWith(`${accountId}:`);
-  const tables = [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events, db.fromMemory, db.calendarPrefs, db.reminderState];
+  const tables = [db.mailboxes, db.folders, db.heads, db.pages, db.tombstones, db.counts, db.cursors, db.bodies, db.events, db.fromMemory, db.calendarPrefs, db.reminderState];
   await db.transaction('rw', tables, async () => {
     await db.fromMemory.filter((row) => ofAccount(row.identityId) || (row.kind === 'mailbox' && ofAccount(row.key))).delete();
     await db.calendarPrefs.where('key').startsWith(`${accountId}|`).delete();
     await db.reminderState.where('id').startsWith(`${accountId}|`).delete();
+    const mailboxIds = await db.mailboxes.where('accountId').equals(accountId).primaryKeys();
+    await db.counts.bulkDelete(mailboxIds.map(mailboxCountId));
+    await db.counts.where('id').startsWith(folderCountId(accountId, '')).delete();
     await db.mailboxes.where('accountId').equals(accountId).delete();
     await db.folders.where('[accountId+path]').between(lower, upper, true, true).delete();
     await db.cursors.where('[accountId+path]').between(lower, upper, true, true).delete();
-    await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+    for (const table of [db.heads, db.pages, db.tombstones]) await table.where('[accountId+folderPath+startUid]').between(lower, upper, true, true).delete();
     await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
     await db.events.where('[accountId+folderPath+imapUid]').between(lower, upper, true, true).delete();
+    // The unified views lose this account's share: summed again from the folder counters left.
+    await recountUnified(db);
   });
 }
 

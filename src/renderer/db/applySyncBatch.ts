@@ -1,23 +1,27 @@
 /**
  * The only writer of synced data (HOUSE_STYLE.md). Each batch is applied in ONE read-write
- * transaction that writes the rows and the folder cursor together: if anything fails, nothing
- * is written and the cursor does not move, so the next `sync.start` resends the same changes.
- * Re-applying a batch gives the same result (puts, not adds), which makes resends harmless.
+ * transaction that writes the pages, the counters and the folder cursor together: if anything
+ * fails, nothing is written and the cursor does not move, so the next `sync.start` resends the
+ * same changes. Re-applying a batch gives the same result (upserts replace, removals of absent
+ * UIDs do nothing), which makes resends harmless. Summaries live in pages (issue #11 §1,
+ * pages/pageSet.ts); the counters move by deltas (pages/counters.ts).
  */
 import type { SyncBatch } from '../../shared/api';
 import { parseUidSet, uidSetHas } from '../../shared/uidSet';
 import type { Folder, Mailbox } from '../../shared/model';
 import type { PostvakDb } from './schema';
 import { accountRange, folderRange } from './schema';
-import { flagColumns, toMessageRow, unifiedRoleOf, type MessageKey, type MessageRow } from './rows';
+import type { MessageKey } from './rows';
 import { deleteEventsOf, deleteFolderEvents, putBatchEvents, sweepEvents } from './syncEvents';
+import { clearFolderPages, commitPageSet, folderPageRange, folderPageSet } from './pages/folderPages';
+import { moveFolderCounts, resetFolderCounts } from './pages/counters';
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 type FoldersBatch = Extract<SyncBatch, { kind: 'folders' }>;
 
 /** Every table a batch may read or write: a caller's transaction around applySyncBatch spans these. */
 export function syncBatchTables(db: PostvakDb) {
-  return [db.mailboxes, db.folders, db.messages, db.cursors, db.bodies, db.events];
+  return [db.mailboxes, db.folders, db.heads, db.pages, db.tombstones, db.counts, db.cursors, db.bodies, db.events];
 }
 
 export async function applySyncBatch(db: PostvakDb, batch: SyncBatch): Promise<void> {
@@ -32,9 +36,11 @@ export function compareModseq(a: string, b: string): number {
   return x === y ? 0 : x > y ? 1 : -1;
 }
 
-async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: string): Promise<void> {
+/** Everything cached of a folder; `keepCounts` leaves its (zeroed) counter row, at a new epoch. */
+async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: string, keepCounts: boolean): Promise<void> {
   const [lower, upper] = folderRange(accountId, folderPath);
-  await db.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+  await resetFolderCounts(db, accountId, folderPath, keepCounts);
+  await clearFolderPages(db, accountId, folderPath);
   await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
   await db.cursors.delete([accountId, folderPath]);
   await deleteFolderEvents(db, accountId, folderPath);
@@ -54,34 +60,14 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
     const incoming = new Map(batch.folders.map((folder) => [folder.path, folder]));
     for (const folder of cached) {
       const next = incoming.get(folder.path);
-      if (!next) {
-        await deleteFolderData(db, accountId, folder.path);
-        await db.folders.delete([accountId, folder.path]);
-        continue;
-      }
-      const before = unifiedRoleOf(folder.role);
-      const after = unifiedRoleOf(next.role);
-      if (before === after) continue;
-      const [first, last] = folderRange(accountId, folder.path);
-      await db.messages
-        .where('[accountId+folderPath+uid]')
-        .between(first, last, true, true)
-        .modify((row) => {
-          if (after) row.unifiedRole = after;
-          else delete row.unifiedRole;
-        });
+      if (next) continue;
+      await deleteFolderData(db, accountId, folder.path, false);
+      await db.folders.delete([accountId, folder.path]);
     }
-    // Messages may have arrived before their folder was known (no role then): give them one.
-    const known = new Set(cached.map((folder) => folder.path));
-    for (const folder of batch.folders) {
-      const role = unifiedRoleOf(folder.role);
-      if (known.has(folder.path) || !role) continue;
-      const [first, last] = folderRange(accountId, folder.path);
-      await db.messages
-        .where('[accountId+folderPath+uid]')
-        .between(first, last, true, true)
-        .modify({ unifiedRole: role });
-    }
+    // A folder that changed mailbox or role moves its counts; one whose messages arrived before
+    // the folder was known (no mailbox or role then) adds them to its mailbox and view now.
+    const known = new Map(cached.map((folder) => [folder.path, folder]));
+    for (const folder of batch.folders) await moveFolderCounts(db, accountId, folder.path, known.get(folder.path), folder);
     // The batch's account wins: a folder or mailbox can never land in another account's tree.
     await db.folders.bulkPut(batch.folders.map((folder) => ({ ...folder, accountId: asAccount })));
     const mailboxIds = new Set(batch.mailboxes.map((mailbox) => mailbox.id));
@@ -93,57 +79,55 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
 
 /**
  * Order inside the transaction: reset (UIDVALIDITY changed, RFC 9051 §2.3.1.1), removals,
- * upserts, flag updates, the present-UID sweep, then the cursor — the cursor is written last so it can only describe
- * rows that are already there.
+ * upserts, flag updates, the present-UID sweep, the pages and counters, then the cursor — the
+ * cursor is written last so it can only describe rows that are already there.
  */
 async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void> {
   const { accountId, folderPath } = batch;
   const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
-  await db.transaction('rw', [db.folders, db.messages, db.cursors, db.bodies, db.events], async () => {
-    if (batch.reset) await deleteFolderData(db, accountId, folderPath);
-    const unifiedRole = unifiedRoleOf((await db.folders.get([accountId, folderPath]))?.role);
+  await db.transaction('rw', syncBatchTables(db), async () => {
+    if (batch.reset) await deleteFolderData(db, accountId, folderPath, true);
+    const set = folderPageSet(db, accountId, folderPath);
 
-    if (batch.removedUids.length > 0) {
-      const keys = batch.removedUids.map(keyOf);
-      await db.messages.bulkDelete(keys);
-      await db.bodies.bulkDelete(keys);
-      await deleteEventsOf(db, keys);
-    }
-
-    if (batch.upserts.length > 0) {
-      await db.messages.bulkPut(batch.upserts.map((summary) => toMessageRow(summary, accountId, unifiedRole, folderPath)));
-    }
-    await putBatchEvents(db, batch);
-
-    if (batch.flagUpdates.length > 0) {
-      const rows = await db.messages.bulkGet(batch.flagUpdates.map((update) => keyOf(update.uid)));
-      const changed: MessageRow[] = [];
-      batch.flagUpdates.forEach((update, index) => {
-        const row = rows[index];
-        // An older change must not overwrite a newer one (RFC 7162 §3.1: modseq only grows).
-        if (!row || compareModseq(update.modseq, row.modseq) < 0) return;
-        changed.push({ ...row, flags: update.flags, modseq: update.modseq, ...flagColumns(update.flags) });
-      });
-      if (changed.length > 0) await db.messages.bulkPut(changed);
-    }
+    const changing = [...batch.removedUids, ...batch.upserts.map((summary) => summary.uid)];
+    await set.load(changing, true);
+    await set.load(
+      batch.flagUpdates.map((update) => update.uid),
+      false,
+    );
+    const removed = new Set<number>();
+    for (const uid of batch.removedUids) if (set.remove(uid)) removed.add(uid);
+    // The batch's folder and account win over what a summary says (pages are per folder anyway).
+    for (const summary of batch.upserts) set.upsert(summary);
+    for (const update of batch.flagUpdates) set.setFlags(update.uid, update.flags, update.modseq);
 
     // Without QRESYNC the engine cannot say which UIDs vanished, only which remain (RFC 9051
     // §6.4.9 UID SEARCH ALL): drop what the cache holds below uidNext that the server no longer has.
     if (batch.cursor && batch.presentUids !== undefined) {
       const present = parseUidSet(batch.presentUids);
-      const [lower] = folderRange(accountId, folderPath);
-      const keys = await db.messages
-        .where('[accountId+folderPath+uid]')
-        .between(lower, keyOf(batch.cursor.uidNext), true, false)
-        .primaryKeys();
-      const gone = keys.filter(([, , uid]) => !uidSetHas(present, uid));
-      if (gone.length > 0) {
-        await db.messages.bulkDelete(gone);
-        await db.bodies.bulkDelete(gone);
-      }
+      const gone = await absentBelow(db, accountId, folderPath, batch.cursor.uidNext, (uid) => uidSetHas(present, uid));
+      await set.load(gone, true);
+      for (const uid of gone) if (set.remove(uid)) removed.add(uid);
       await sweepEvents(db, accountId, folderPath, batch.cursor.uidNext, (uid) => uidSetHas(present, uid));
     }
 
+    await commitPageSet(db, accountId, folderPath, set);
+    const removedKeys = [...new Set([...batch.removedUids, ...removed])].map(keyOf);
+    if (removedKeys.length > 0) {
+      await db.bodies.bulkDelete(removedKeys);
+      await deleteEventsOf(db, removedKeys);
+    }
+    await putBatchEvents(db, batch);
+
     if (batch.cursor) await db.cursors.put({ ...batch.cursor, accountId, path: folderPath });
   });
+}
+
+/** The cached UIDs below `uidNext` that `isPresent` rejects, read from the heads alone. */
+async function absentBelow(db: PostvakDb, accountId: string, folderPath: string, uidNext: number, isPresent: (uid: number) => boolean): Promise<number[]> {
+  const [lower] = folderPageRange(accountId, folderPath);
+  const heads = await db.heads.where('[accountId+folderPath+startUid]').between(lower, [accountId, folderPath, uidNext], true, false).toArray();
+  const gone: number[] = [];
+  for (const head of heads) for (const uid of head.uids) if (uid < uidNext && !isPresent(uid)) gone.push(uid);
+  return gone;
 }

@@ -16,15 +16,14 @@ export function unifiedRoleOf(role: FolderRole | null | undefined): UnifiedRole 
   return (unifiedRoles as readonly string[]).includes(role ?? '') ? (role as UnifiedRole) : undefined;
 }
 
+/**
+ * One message as views see it: its summary with the flags of its page head (pages/pageRows.ts),
+ * and `unread`/`flagged` as 0/1 for convenience. Built on read (pages/messageRows.ts); the cache
+ * stores summaries in pages, not one row per message (issue #11 §1).
+ */
 export interface MessageRow extends MessageSummary {
   unread: 0 | 1;
   flagged: 0 | 1;
-  /**
-   * The folder's role when it has a unified view. Absent otherwise: IndexedDB leaves a row out
-   * of a compound index when a part of the key is missing, so `[unifiedRole+date]` holds only
-   * the rows of unified folders and "All inboxes" walks nothing else.
-   */
-  unifiedRole?: UnifiedRole;
 }
 
 export interface CursorRow extends FolderCursor {
@@ -44,15 +43,9 @@ export const flaggedFlag = '\\Flagged';
 export const answeredFlag = '\\Answered';
 export const forwardedFlag = '$Forwarded';
 
-/**
- * Derives the indexed 0/1 columns from IMAP flags (RFC 9051 §2.3.2). The row is one object
- * literal: this runs for every message of a first sync, so it copies the summary once.
- * @param folderPath the batch's folder, which wins over the summary's own (as accountId does).
- */
-export function toMessageRow(summary: MessageSummary, accountId: string, unifiedRole?: UnifiedRole, folderPath = summary.folderPath): MessageRow {
-  const row: MessageRow = { ...summary, accountId: accountId as MessageSummary['accountId'], folderPath, ...flagColumns(summary.flags) };
-  if (unifiedRole) row.unifiedRole = unifiedRole;
-  return row;
+/** A summary as views see it (tests and composed rows; the cache builds rows in pages/messageRows.ts). */
+export function toMessageRow(summary: MessageSummary, accountId: string, folderPath = summary.folderPath): MessageRow {
+  return { ...summary, accountId: accountId as MessageSummary['accountId'], folderPath, ...flagColumns(summary.flags) };
 }
 
 export function flagColumns(flags: readonly string[]): Pick<MessageRow, 'unread' | 'flagged'> {

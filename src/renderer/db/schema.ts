@@ -20,14 +20,17 @@ import {
   type FromMemoryRow,
   type MailboxRow,
   type MessageKey,
-  type MessageRow,
   type ReminderRow,
 } from './rows';
+import type { CountRow, HeadRow, PageKey, PageRow, TombstoneRow } from './pages/pageRows';
 import { ownMailboxId } from '../../shared/mailboxIds';
 
 export class PostvakDb extends Dexie {
   declare folders: Table<FolderRow, FolderKey>;
-  declare messages: Table<MessageRow, MessageKey>;
+  declare heads: Table<HeadRow, PageKey>;
+  declare pages: Table<PageRow, PageKey>;
+  declare tombstones: Table<TombstoneRow, PageKey>;
+  declare counts: Table<CountRow, string>;
   declare cursors: Table<CursorRow, FolderKey>;
   declare bodies: Table<BodyRow, MessageKey>;
   declare mailboxes: Table<MailboxRow, string>;
@@ -60,6 +63,7 @@ export class PostvakDb extends Dexie {
       })
       .upgrade(async (tx) => {
         const folders = tx.table<FolderRow, FolderKey>('folders');
+        type V2MessageRow = { accountId: string; folderPath: string; unifiedRole?: string };
         const roles = new Map<string, FolderRow['role']>();
         await folders.toCollection().modify((folder) => {
           folder.mailboxId ??= ownMailboxId(folder.accountId);
@@ -67,7 +71,7 @@ export class PostvakDb extends Dexie {
           roles.set(`${folder.accountId}\u0000${folder.path}`, folder.role);
         });
         await tx
-          .table<MessageRow, MessageKey>('messages')
+          .table<V2MessageRow>('messages')
           .toCollection()
           .modify((row) => {
             const role = unifiedRoleOf(roles.get(`${row.accountId}\u0000${row.folderPath}`));
@@ -88,6 +92,25 @@ export class PostvakDb extends Dexie {
       calendarPrefs: 'key',
       reminderState: 'id',
     });
+    // Issue #11: summaries in pages of ~50 (pages/pageRows.ts) with their heads, tombstones of
+    // removed pages for the list index to catch up from, and counters. The one-row-per-message
+    // table goes. The cache rebuilds itself from the server: cursors (and the bodies and events
+    // that hang off messages) are cleared, so the next sync.start reports none and gets a full
+    // sync. The person's own data — From memory, calendar choices, reminder state — is kept;
+    // drafts live on the server and in main's outbox, not here.
+    this.version(5)
+      .stores({
+        messages: null,
+        heads: '[accountId+folderPath+startUid], [accountId+folderPath+rev]',
+        pages: '[accountId+folderPath+startUid]',
+        tombstones: '[accountId+folderPath+startUid], [accountId+folderPath+rev]',
+        counts: 'id',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('cursors').clear();
+        await tx.table('bodies').clear();
+        await tx.table('events').clear();
+      });
   }
 }
 
