@@ -13,7 +13,7 @@ import type { PostvakDb } from './schema';
 import { accountRange, folderRange } from './schema';
 import type { MessageKey } from './rows';
 import { deleteEventsOf, deleteFolderEvents, putBatchEvents, sweepEvents } from './syncEvents';
-import { clearFolderPages, commitPageSet, folderPageRange, folderPageSet } from './pages/folderPages';
+import { clearFolderPages, commitPageSet, folderPageRange, folderPageSet, pruneTombstones } from './pages/folderPages';
 import { moveFolderCounts, resetFolderCounts } from './pages/counters';
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
@@ -98,7 +98,8 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
     const removed = new Set<number>();
     for (const uid of batch.removedUids) if (set.remove(uid)) removed.add(uid);
     // The batch's folder and account win over what a summary says (pages are per folder anyway).
-    for (const summary of batch.upserts) set.upsert(summary);
+    // In UID order: each one then lands at the end of its page (a push, not a splice).
+    for (const summary of [...batch.upserts].sort((a, b) => a.uid - b.uid)) set.upsert(summary);
     for (const update of batch.flagUpdates) set.setFlags(update.uid, update.flags, update.modseq);
 
     // Without QRESYNC the engine cannot say which UIDs vanished, only which remain (RFC 9051
@@ -119,7 +120,10 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
     }
     await putBatchEvents(db, batch);
 
-    if (batch.cursor) await db.cursors.put({ ...batch.cursor, accountId, path: folderPath });
+    if (batch.cursor) {
+      await pruneTombstones(db, accountId, folderPath);
+      await db.cursors.put({ ...batch.cursor, accountId, path: folderPath });
+    }
   });
 }
 

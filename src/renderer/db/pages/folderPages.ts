@@ -79,6 +79,20 @@ export async function commitPageSet(db: PostvakDb, accountId: string, folderPath
   return true;
 }
 
+/**
+ * Tombstones only serve indexes that have not caught up yet — normally milliseconds. Past
+ * `limit` of them (checked at the end of each pass) they are dropped and the folder's epoch
+ * raised, so an index that was still behind rebuilds instead of missing a removal.
+ */
+export async function pruneTombstones(db: PostvakDb, accountId: string, folderPath: string, limit = 2000): Promise<void> {
+  const [lower, upper] = folderPageRange(accountId, folderPath);
+  const stones = db.tombstones.where(byStart).between(lower, upper, true, true);
+  if ((await stones.count()) <= limit) return;
+  await stones.delete();
+  const count = await folderCountRow(db, accountId, folderPath);
+  await db.counts.put({ ...count, rev: (count.rev ?? 0) + 1, epoch: (count.epoch ?? 0) + 1 });
+}
+
 /** Deletes a folder's pages and tombstones; its counters go back to zero at a new epoch. */
 export async function clearFolderPages(db: PostvakDb, accountId: string, folderPath: string): Promise<void> {
   const [lower, upper] = folderPageRange(accountId, folderPath);
