@@ -1,14 +1,14 @@
 /**
  * Addresses for To/Cc/Bcc completion (issue #4 §1), from mail already in the cache: the newest
- * rows of the unified Sent and Inbox views, walked backwards on the `[unifiedRole+date]` index
- * so the cost is bounded whatever the size of the cache. People the person wrote to count
+ * rows of the unified Sent and Inbox views — each of their folders' last pages (issue #11 §1),
+ * merged by date — so the cost is bounded whatever the size of the cache. People the person wrote to count
  * double: a reply address is likelier than a newsletter's From. Kept in memory for a while, so
  * typing in the field never waits for IndexedDB after the first suggestion.
  */
 import type { Address } from '../../../shared/model';
-import type { MessageRow } from '../rows';
+import { latestMessages } from '../pages/messageRows';
+import { unifiedRoleOf, type MessageRow, type UnifiedRole } from '../rows';
 import type { PostvakDb } from '../schema';
-import { byDate } from './messages';
 
 export interface KnownAddress {
   name: string;
@@ -46,11 +46,21 @@ export function collectAddresses(rows: readonly MessageRow[], weight: number, in
   return into;
 }
 
+/**
+ * The newest `limit` messages of a unified view, newest first: each of its folders' newest by
+ * UID (arrival order, read from the folder's last pages), merged by date.
+ */
+export async function latestInView(database: PostvakDb, role: UnifiedRole, limit: number): Promise<MessageRow[]> {
+  const folders = await database.folders.filter((folder) => unifiedRoleOf(folder.role) === role).toArray();
+  const perFolder = await Promise.all(folders.map((folder) => latestMessages(database, folder.accountId, folder.path, limit)));
+  return perFolder
+    .flat()
+    .sort((a, b) => b.date - a.date)
+    .slice(0, limit);
+}
+
 export async function loadAddressBook(database: PostvakDb): Promise<KnownAddress[]> {
-  const [sent, inbox] = await Promise.all([
-    byDate(database, { kind: 'unified', role: 'sent' }).reverse().limit(scanLimit.sent).toArray(),
-    byDate(database, { kind: 'unified', role: 'inbox' }).reverse().limit(scanLimit.inbox).toArray(),
-  ]);
+  const [sent, inbox] = await Promise.all([latestInView(database, 'sent', scanLimit.sent), latestInView(database, 'inbox', scanLimit.inbox)]);
   return [...collectAddresses(inbox, 1, collectAddresses(sent, 2)).values()];
 }
 

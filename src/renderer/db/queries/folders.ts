@@ -1,10 +1,10 @@
 /** Folder list and unread counts for the folder tree, read live from the cache. */
-import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../db';
 import type { FolderRow } from '../rows';
 import type { PostvakDb } from '../schema';
 import { accountRange } from '../schema';
+import { folderCounts, unreadByPath } from './counts';
 import { useFreshLiveQuery } from './useFreshLiveQuery';
 
 export function folderKeyOf(accountId: string, path: string): string {
@@ -16,9 +16,9 @@ export async function loadFolders(database: PostvakDb, accountId: string): Promi
   return database.folders.where('[accountId+path]').between(lower, upper, true, true).toArray();
 }
 
-/** A folder's unread messages, counted on the `[accountId+folderPath+unread]` index. */
-export function countFolderUnread(database: PostvakDb, accountId: string, path: string): Promise<number> {
-  return database.messages.where('[accountId+folderPath+unread]').equals([accountId, path, 1]).count();
+/** A folder's unread messages: its counter row (issue #11 §3), not a count over its messages. */
+export async function countFolderUnread(database: PostvakDb, accountId: string, path: string): Promise<number> {
+  return (await folderCounts(database, accountId, path)).unread;
 }
 
 export function useFolders(accountId: string | null): FolderRow[] | undefined {
@@ -30,39 +30,30 @@ export function useFolderUnread(accountId: string | null, path: string | null): 
   return useFreshLiveQuery(async () => (accountId && path ? countFolderUnread(db, accountId, path) : 0), [accountId, path]);
 }
 
-/**
- * Unread counts of these folders, keyed by folderKeyOf, each folder its own live query: a
- * change in one folder recounts that folder only. (IndexedDB counts by walking the index, so
- * one query over every folder recounted a 100,000-message folder's tens of thousands of unread
- * entries on each new message anywhere — on the new-mail path, and after every batch of a
- * first sync.) `undefined` until the first counts are in; while the folder list changes, the
- * previous counts stay (a new folder reads 0 for a moment) so the tree does not flicker.
- */
-export function useUnreadByFolder(folders: readonly Pick<FolderRow, 'accountId' | 'path'>[] | undefined): Record<string, number> | undefined {
-  const tag = folders ? JSON.stringify(folders.map((folder) => [folder.accountId, folder.path])) : null;
-  const [counts, setCounts] = useState<Record<string, number>>();
-  useEffect(() => {
-    if (tag === null) return;
-    const list = JSON.parse(tag) as [string, string][];
-    const current: Record<string, number> = {};
-    const first = new Set<string>();
-    const publish = () => {
-      if (first.size === list.length) setCounts({ ...current });
-    };
-    const subscriptions = list.map(([accountId, path]) => {
-      const key = folderKeyOf(accountId, path);
-      const settle = (count: number) => {
-        current[key] = count;
-        first.add(key);
-        publish();
-      };
-      // A count that cannot be read (the database closing) shows as none rather than blocking the tree.
-      return liveQuery(() => countFolderUnread(db, accountId, path)).subscribe({ next: settle, error: () => settle(0) });
-    });
-    publish();
-    return () => {
-      for (const subscription of subscriptions) subscription.unsubscribe();
-    };
-  }, [tag]);
+/** Unread counts of every folder of these accounts, keyed by folderKeyOf. */
+export async function loadUnreadByFolder(database: PostvakDb, accountIds: readonly string[]): Promise<Record<string, number>> {
+  const perAccount = await Promise.all(accountIds.map((accountId) => unreadByPath(database, accountId)));
+  const counts: Record<string, number> = {};
+  accountIds.forEach((accountId, index) => {
+    for (const [path, unread] of perAccount[index] ?? []) counts[folderKeyOf(accountId, path)] = unread;
+  });
   return counts;
+}
+
+/**
+ * Unread counts of these folders' accounts, keyed by folderKeyOf (a folder without a counter
+ * row has none yet: read it as 0). One live query reads the counter rows of the accounts — a
+ * key range each, a few hundred small rows at most — so a change anywhere costs one such read,
+ * never a count over messages. It depends on the accounts only: while the folder list changes,
+ * the previous counts stay, so the tree does not flicker. `undefined` until the first counts
+ * are in.
+ */
+export function useUnreadByFolder(folders: readonly Pick<FolderRow, 'accountId'>[] | undefined): Record<string, number> | undefined {
+  const tag = folders ? JSON.stringify([...new Set(folders.map((folder) => folder.accountId))].sort()) : null;
+  const counts = useLiveQuery(
+    // Counts that cannot be read (the database closing) show as none rather than blocking the tree.
+    async () => (tag === null ? undefined : loadUnreadByFolder(db, JSON.parse(tag) as string[]).catch(() => ({}))),
+    [tag],
+  );
+  return folders ? counts : undefined;
 }

@@ -7,7 +7,7 @@ import { db } from '../db';
 import type { FolderRow, MailboxRow } from '../rows';
 import type { PostvakDb } from '../schema';
 import { loadFolders, useUnreadByFolder } from './folders';
-import { useUnifiedUnread } from './messages';
+import { useUnifiedUnread } from './counts';
 import { useFreshLiveQuery } from './useFreshLiveQuery';
 
 export { folderKeyOf } from './folders';
@@ -34,8 +34,8 @@ export async function loadMailboxesAndFolders(database: PostvakDb, accountIds: r
 }
 
 /**
- * Everything the folder tree shows: mailboxes and folders in one live query, each folder's
- * unread count in its own (useUnreadByFolder), and All inboxes' unread count.
+ * Everything the folder tree shows: mailboxes and folders in one live query, the folders' unread
+ * counts from their counter rows (useUnreadByFolder), and All inboxes' unread count.
  */
 export function useMailData(accountIds: readonly string[]): MailData | undefined {
   const base = useMailboxesAndFolders(accountIds);

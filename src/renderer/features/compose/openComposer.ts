@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { sanitizeMailHtml } from '../../components/sanitize';
 import { db } from '../../db/db';
 import { cacheBody } from '../../db/localChanges';
+import { getMessage } from '../../db/pages/messageRows';
 import { loadFromMemory } from '../../db/queries/fromMemory';
 import type { MessageKey } from '../../db/rows';
 import { describeError, toApiError } from '../../i18n/errors';
@@ -107,7 +108,7 @@ export async function composeAnswer(intent: Exclude<ComposeIntent, 'new'>, key: 
   try {
     const [accountId, folderPath] = key;
     const [row, body, identities, memory, mailboxId, selected] = await Promise.all([
-      db.messages.get(key),
+      getMessage(db, key),
       originalBody(key),
       ensureIdentities(),
       loadFromMemory(db),

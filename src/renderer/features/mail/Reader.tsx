@@ -1,7 +1,7 @@
 /** The reading pane: header, actions, body (HTML or plain text) and attachments. */
 import { useEffect, useRef } from 'react';
 import { useFolder } from '../../db/queries/mailboxes';
-import { useMessage } from '../../db/queries/messages';
+import { useMessage } from '../../db/queries/message';
 import type { MessageKey, MessageRow } from '../../db/rows';
 import { Spinner } from '../../components/Spinner';
 import { describeError } from '../../i18n/errors';

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { isolate } from '../../../shared/text/bidi';
 import { api } from '../../api';
 import { useFolderUnread, useFolders } from '../../db/queries/folders';
-import { useUnifiedUnread } from '../../db/queries/messages';
+import { useUnifiedUnread } from '../../db/queries/counts';
 import type { Translate } from '../../i18n/types';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
