@@ -7,8 +7,8 @@
  * mail part (and the renderer's store bench). The collector also times JSON.parse per batch: the
  * decode cost a window pays before it writes anything.
  *
- * POSTVAK_SYNC_CPU_PROF=<dir>: the host runs with `node --cpu-prof` into that directory (written
- * when the host exits), to see where main spends the sync.
+ * POSTVAK_SYNC_CPU_PROF=<dir>: the host records a CPU profile into that directory (cpuProfile.mjs,
+ * written when the host exits), to see where main spends the sync.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -46,7 +46,8 @@ export async function syncRateBench(out, { stack, count, snippetBytes, log, clea
   const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-sync-'));
   cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
   const cpuProf = process.env.POSTVAK_SYNC_CPU_PROF;
-  const env = cpuProf ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProf}`.trim() } : {};
+  const preload = new URL('./cpuProfile.mjs', import.meta.url).href;
+  const env = cpuProf ? { POSTVAK_CPU_PROF_DIR: cpuProf, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim() } : {};
   const host = await startHostProcess({ profile, caFiles: [stack.caFile], env });
   cleanups.push(() => host.stop());
   const collector = await connectHost(host);
