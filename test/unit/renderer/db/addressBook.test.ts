@@ -63,6 +63,27 @@ describe('address completion from the cache', () => {
     await big.delete();
   });
 
+  it('takes the newest rows of the whole view: all its folders merged by date', async () => {
+    const two = new PostvakDb('address-book-two-inboxes');
+    await applySyncBatch(two, foldersBatch([folder('INBOX'), folder('shared/info/INBOX', undefined, { role: 'inbox' })]));
+    // A full Inbox of older mail, and a second inbox (a shared one) with 20 newer messages.
+    const older = Array.from({ length: scanLimit.inbox }, (_, i) =>
+      message(i + 1, { date: now - (scanLimit.inbox - i) * 1000, from: [person('', `old${i + 1}@example.nl`)], to: [] }),
+    );
+    const newer = Array.from({ length: 20 }, (_, i) =>
+      message(i + 1, { folderPath: 'shared/info/INBOX', date: now + i * 1000, from: [person('', `new${i + 1}@example.nl`)], to: [] }),
+    );
+    await applySyncBatch(two, messagesBatch('INBOX', { upserts: older }));
+    await applySyncBatch(two, messagesBatch('shared/info/INBOX', { upserts: newer }));
+    const book = addresses(await loadAddressBook(two));
+    expect(book).toHaveLength(scanLimit.inbox);
+    expect(book).toEqual(expect.arrayContaining(newer.map((row) => row.from[0]?.address)));
+    // The 20 oldest of the first Inbox make room for them.
+    expect(book).not.toContain('old20@example.nl');
+    expect(book).toContain('old21@example.nl');
+    await two.delete();
+  });
+
   it('keeps the book in memory for a while instead of reading again', async () => {
     const first = addressBook(db, now);
     expect(addressBook(db, now + 60_000)).toBe(first);

@@ -18,6 +18,7 @@ import {
   setLastReminderCheck,
   snoozeReminder,
 } from '../../../../src/renderer/db/queries/reminderState';
+import { getMessage } from '../../../../src/renderer/db/pages/messageRows';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
 import { calendarEvent, storedEvent } from '../../shared/calendar/eventFixtures';
 import { accountA, accountB, cursor, folder, foldersBatch, mailbox, message, messagesBatch, sharedMailbox } from './fixtures';
@@ -73,7 +74,7 @@ describe('events in sync batches', () => {
     expect(await summaries(own)).toEqual(['Event 1', 'Event 2', 'Event 3']);
     await applySyncBatch(db, messagesBatch('Calendar', { removedUids: [2] }));
     expect(await summaries(own)).toEqual(['Event 1', 'Event 3']);
-    expect(await db.messages.get([accountA, 'Calendar', 2])).toBeUndefined();
+    expect(await getMessage(db, [accountA, 'Calendar', 2])).toBeUndefined();
   });
 
   it('keeps an unreadable event as a row with its error, and the batch folder wins over the row', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PostvakApi } from '../../../../src/shared/api';
 import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
 import { cacheBody } from '../../../../src/renderer/db/localChanges';
+import { getMessage } from '../../../../src/renderer/db/pages/messageRows';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
 import type { MessageKey } from '../../../../src/renderer/db/rows';
 import { setMessageFlags } from '../../../../src/renderer/features/mail/flagTasks';
@@ -43,7 +44,7 @@ describe('setMessageFlags (optimistic task)', () => {
     const errors: unknown[] = [];
     const done = setMessageFlags({ db, api: fake.api, onError: (e) => errors.push(e) }, key, [], ['\\Seen']);
     await fake.called;
-    expect(await db.messages.get(key)).toMatchObject({ flags: [], unread: 1 });
+    expect(await getMessage(db, key)).toMatchObject({ flags: [], unread: 1 });
     expect(fake.calls).toEqual([
       {
         method: 'tasks.queue',
@@ -53,7 +54,7 @@ describe('setMessageFlags (optimistic task)', () => {
     fake.answer({ ok: true, value: undefined });
     expect(await done).toBe(true);
     expect(errors).toEqual([]);
-    expect(await db.messages.get(key)).toMatchObject({ unread: 1 });
+    expect(await getMessage(db, key)).toMatchObject({ unread: 1 });
   });
 
   it('rolls back and reports the error when main refuses', async () => {
@@ -61,10 +62,10 @@ describe('setMessageFlags (optimistic task)', () => {
     const errors: unknown[] = [];
     const done = setMessageFlags({ db, api: fake.api, onError: (e) => errors.push(e) }, key, ['\\Flagged'], []);
     await fake.called;
-    expect(await db.messages.get(key)).toMatchObject({ flagged: 1 });
+    expect(await getMessage(db, key)).toMatchObject({ flagged: 1 });
     fake.answer({ ok: false, error: { code: 'notPermitted', message: 'NO [NOPERM]' } });
     expect(await done).toBe(false);
-    expect(await db.messages.get(key)).toMatchObject({ flags: ['\\Seen'], flagged: 0 });
+    expect(await getMessage(db, key)).toMatchObject({ flags: ['\\Seen'], flagged: 0 });
     expect(errors).toEqual([{ code: 'notPermitted', message: 'NO [NOPERM]' }]);
   });
 
@@ -75,7 +76,7 @@ describe('setMessageFlags (optimistic task)', () => {
     await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Seen', '\\Answered'], modseq: '20' }] }));
     fake.answer({ ok: false, error: { code: 'offline', message: 'gone' } });
     await done;
-    expect((await db.messages.get(key))?.flags).toEqual(['\\Seen', '\\Answered']);
+    expect((await getMessage(db, key))?.flags).toEqual(['\\Seen', '\\Answered']);
   });
 });
 
@@ -89,7 +90,7 @@ describe('cacheBody', () => {
     attachments: [],
     inlineImages: {},
     headers: { from: [], to: [], cc: [], replyTo: [], sender: [], subject: '', date: 0, messageId: null, inReplyTo: null, references: [], deliveredTo: [], authResults: [] },
-      invitations: [],
+    invitations: [],
   };
 
   it('stores the body under its message', async () => {

@@ -2,8 +2,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedAccountIds, removeAccountData } from '../../../../src/renderer/db/accountData';
 import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
-import { countUnifiedUnread, loadWindow } from '../../../../src/renderer/db/queries/messages';
+import { countUnifiedUnread, mailboxCounts, unifiedCounts } from '../../../../src/renderer/db/queries/counts';
+import { unifiedRoles, type UnifiedRole } from '../../../../src/renderer/db/rows';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
+import { allMessages, expectedCounts, storedCounts } from './cacheRows';
 import { accountA, accountB, cursor, folder, foldersBatch, mailbox, message, messagesBatch, sharedMailbox } from './fixtures';
 
 let db: PostvakDb;
@@ -21,9 +23,15 @@ const info = sharedMailbox('info');
 const infoInbox = 'shared/info@example.test/INBOX';
 const inInfo = (path: string, extra = {}) => folder(path, accountA, { mailboxId: info.id, rights: 'lrs', ...extra });
 
-async function unifiedKeys(role: 'inbox' | 'sent' | 'drafts'): Promise<string[]> {
-  const rows = await loadWindow(db, { kind: 'unified', role }, 0, 1000);
-  return rows.map((row) => `${row.folderPath}#${row.uid}`);
+/** [total, unread] of each unified view, as the counters table holds them. */
+async function unified(): Promise<Record<UnifiedRole, [number, number]>> {
+  const entries = await Promise.all(unifiedRoles.map(async (role) => [role, await unifiedCounts(db, role)] as const));
+  return Object.fromEntries(entries.map(([role, { total, unread }]) => [role, [total, unread]])) as Record<UnifiedRole, [number, number]>;
+}
+
+/** The counters equal a count of the cached messages (cacheRows.ts). */
+async function expectConsistent(): Promise<void> {
+  expect(await storedCounts(db)).toEqual(await expectedCounts(db));
 }
 
 describe('folders batch with mailboxes', () => {
@@ -40,7 +48,8 @@ describe('folders batch with mailboxes', () => {
     await applySyncBatch(db, messagesBatch(infoInbox, { upserts: [message(1, { folderPath: infoInbox })] }));
     await applySyncBatch(db, foldersBatch([folder('INBOX')], accountA, [mailbox(), hidden]));
     expect((await db.mailboxes.toArray()).map((m) => m.id).sort()).toEqual(['acc-a:own', 'acc-a:shared:sales@example.test', 'acc-b:own']);
-    expect(await db.messages.count()).toBe(0);
+    expect(await allMessages(db)).toEqual([]);
+    expect(await storedCounts(db)).toEqual({});
     expect(await db.folders.get([accountA, infoInbox])).toBeUndefined();
   });
 
@@ -52,8 +61,8 @@ describe('folders batch with mailboxes', () => {
   });
 });
 
-describe('unifiedRole', () => {
-  it('is set on message rows from their folder role, and only for inbox, sent and drafts', async () => {
+describe('unified counters follow folder roles', () => {
+  it('count messages of inbox, sent and drafts folders only, across mailboxes', async () => {
     await applySyncBatch(
       db,
       foldersBatch(
@@ -65,42 +74,57 @@ describe('unifiedRole', () => {
     for (const path of ['INBOX', 'Sent', 'Trash', infoInbox]) {
       await applySyncBatch(db, messagesBatch(path, { upserts: [message(1, { folderPath: path, date: path.length })] }));
     }
-    expect(await unifiedKeys('inbox')).toEqual([`${infoInbox}#1`, 'INBOX#1']);
-    expect(await unifiedKeys('sent')).toEqual(['Sent#1']);
-    expect((await db.messages.get([accountA, 'Trash', 1]))?.unifiedRole).toBeUndefined();
+    expect(await unified()).toEqual({ inbox: [2, 2], sent: [1, 1], drafts: [0, 0] });
     expect(await countUnifiedUnread(db, 'inbox')).toBe(2);
+    expect(await mailboxCounts(db, info.id)).toEqual({ total: 1, unread: 1 });
+    expect(await mailboxCounts(db, mailbox().id)).toEqual({ total: 3, unread: 3 });
+    await expectConsistent();
   });
 
-  it('follows a role change in a later folders batch, and rows that came before their folder', async () => {
+  it('follow a role change in a later folders batch, and rows that came before their folder', async () => {
     await applySyncBatch(db, messagesBatch('Outbox', { upserts: [message(1, { folderPath: 'Outbox' })] }));
     await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Outbox'), folder('Concepts', accountA, { role: 'drafts' })]));
     await applySyncBatch(db, messagesBatch('Concepts', { upserts: [message(2, { folderPath: 'Concepts' })] }));
-    expect(await unifiedKeys('sent')).toEqual([]);
-    expect(await unifiedKeys('drafts')).toEqual(['Concepts#2']);
+    expect(await unified()).toEqual({ inbox: [0, 0], sent: [0, 0], drafts: [1, 1] });
+    // The Outbox message came before its folder was known: it joins its mailbox now.
+    expect(await mailboxCounts(db, mailbox().id)).toEqual({ total: 2, unread: 2 });
+    await expectConsistent();
 
     await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Outbox', accountA, { role: 'sent' }), folder('Concepts')]));
-    expect(await unifiedKeys('sent')).toEqual(['Outbox#1']);
-    expect(await unifiedKeys('drafts')).toEqual([]);
-    expect(await db.messages.get([accountA, 'Concepts', 2])).not.toHaveProperty('unifiedRole');
+    expect(await unified()).toEqual({ inbox: [0, 0], sent: [1, 1], drafts: [0, 0] });
+    await expectConsistent();
 
     await applySyncBatch(db, foldersBatch([folder('New', accountA, { role: 'inbox' })]));
     await applySyncBatch(db, messagesBatch('Late', { upserts: [message(3, { folderPath: 'Late' })] }));
+    expect(await unified()).toEqual({ inbox: [0, 0], sent: [0, 0], drafts: [0, 0] });
     await applySyncBatch(db, foldersBatch([folder('Late', accountA, { role: 'inbox' })]));
-    expect(await unifiedKeys('inbox')).toEqual(['Late#3']);
+    expect(await unified()).toEqual({ inbox: [1, 1], sent: [0, 0], drafts: [0, 0] });
+    await expectConsistent();
   });
 
-  it('keeps the role through a flag update and a UIDVALIDITY reset', async () => {
+  it('follow a folder moving to another mailbox', async () => {
+    await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Shared')], accountA, [mailbox(), info]));
+    await applySyncBatch(db, messagesBatch('Shared', { upserts: [message(1, { folderPath: 'Shared' }), message(2, { folderPath: 'Shared', flags: ['\\Seen'] })] }));
+    expect(await mailboxCounts(db, mailbox().id)).toEqual({ total: 2, unread: 1 });
+    await applySyncBatch(db, foldersBatch([folder('INBOX'), inInfo('Shared')], accountA, [mailbox(), info]));
+    expect(await mailboxCounts(db, mailbox().id)).toEqual({ total: 0, unread: 0 });
+    expect(await mailboxCounts(db, info.id)).toEqual({ total: 2, unread: 1 });
+    await expectConsistent();
+  });
+
+  it('keep the inbox count through a flag update and a UIDVALIDITY reset', async () => {
     await applySyncBatch(db, foldersBatch([folder('INBOX')]));
-    await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1)], cursor: cursor('INBOX') }));
+    await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1), message(2)], cursor: cursor('INBOX') }));
     await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Seen'], modseq: '11' }] }));
-    expect(await db.messages.get([accountA, 'INBOX', 1])).toMatchObject({ unifiedRole: 'inbox', unread: 0 });
+    expect(await unified()).toEqual({ inbox: [2, 1], sent: [0, 0], drafts: [0, 0] });
     await applySyncBatch(db, messagesBatch('INBOX', { reset: true, upserts: [message(5)] }));
-    expect(await unifiedKeys('inbox')).toEqual(['INBOX#5']);
+    expect(await unified()).toEqual({ inbox: [1, 1], sent: [0, 0], drafts: [0, 0] });
+    await expectConsistent();
   });
 });
 
-describe('schema version 2 upgrade', () => {
-  it('keeps a version 1 cache: folders join the own mailbox, messages get their unified role', async () => {
+describe('schema upgrade from version 1', () => {
+  it('keeps the folders of a version 1 cache, joined to the own mailbox; messages go (issue #11 §5: the cache heals)', async () => {
     const name = `upgrade-${++counter}`;
     const { Dexie } = await import('dexie');
     const old = new Dexie(name);
@@ -120,8 +144,8 @@ describe('schema version 2 upgrade', () => {
     const upgraded = new PostvakDb(name);
     await upgraded.open();
     expect(await upgraded.folders.get([accountA, 'INBOX'])).toMatchObject({ mailboxId: 'acc-a:own', rights: null });
-    const rows = await loadWindow(upgraded, { kind: 'unified', role: 'inbox' }, 0, 10);
-    expect(rows.map((row) => row.uid)).toEqual([1]);
+    expect(upgraded.tables.map((table) => table.name)).not.toContain('messages');
+    expect(await allMessages(upgraded)).toEqual([]);
     await upgraded.delete();
   });
 });

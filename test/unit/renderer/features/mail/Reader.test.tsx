@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applySyncBatch } from '../../../../../src/renderer/db/applySyncBatch';
 import { db } from '../../../../../src/renderer/db/db';
+import { getMessage } from '../../../../../src/renderer/db/pages/messageRows';
 import { Reader } from '../../../../../src/renderer/features/mail/Reader';
 import { useStore } from '../../../../../src/renderer/store';
 import type { Account } from '../../../../../src/shared/model';
@@ -93,7 +94,7 @@ describe('Reader actions follow the folder rights', () => {
     for (let i = 0; i < 20 && useStore.getState().selectedMessage?.[2] === 3; i++) await settle();
     for (let i = 0; i < 20 && queued().length < 2; i++) await settle();
     expect(queued()).toContainEqual({ type: 'delete', accountId: accountA, folderPath: 'INBOX', uids: [3] });
-    expect(await db.messages.get([accountA, 'INBOX', 3])).toBeUndefined();
+    expect(await getMessage(db, [accountA, 'INBOX', 3])).toBeUndefined();
     expect(useStore.getState().selectedMessage).toEqual([accountA, 'INBOX', 2]);
   });
 
@@ -106,7 +107,7 @@ describe('Reader actions follow the folder rights', () => {
     const container = await open('INBOX', 2);
     await click(button(container, 'Delete'));
     for (let i = 0; i < 20 && useStore.getState().toasts.length === 0; i++) await settle();
-    expect(await db.messages.get([accountA, 'INBOX', 2])).toBeDefined();
+    expect(await getMessage(db, [accountA, 'INBOX', 2])).toBeDefined();
     expect(useStore.getState().selectedMessage).toEqual([accountA, 'INBOX', 2]);
     expect(useStore.getState().toasts.map((toast) => toast.text)).toEqual([
       "Couldn't delete the message on the server, so it was put back. You don't have permission to do this in this mailbox. Ask its owner for access.",
