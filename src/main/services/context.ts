@@ -165,6 +165,9 @@ export function createContext(options: ServicesOptions, tuning: SyncTuning, hook
     connect: (accountId) => connectImap(accountId, 'sync'),
     tuning,
     maxAgeMs: tuning.headStartMs,
+    // Issue #11 §4: the head start discovers too, and previews the shared Inboxes it finds.
+    mailboxConfig,
+    noteDiscovery: (accountId, mailboxes) => routes.note(accountId, mailboxes),
     log: (level, message) => log(level, message),
     ...(options.trace ? { trace: options.trace } : {}),
   });

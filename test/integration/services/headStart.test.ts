@@ -70,6 +70,36 @@ describe('head start', () => {
     expect([...client.messages.get('INBOX')!.values()].some((m) => m.subject === 'Na de voorsprong')).toBe(true);
   });
 
+  it('fetches the top of the shared Inboxes too, and the sync replays them right after the own INBOX (issue #11 §4)', async () => {
+    const shared = 'shared/info@example.test/INBOX';
+    const client = new TestClient(tracedServices());
+    const account = await addAlice(client);
+    await untilMark(client, 'headStart');
+    // Delivered after the head start looked into info@'s Inbox: only the sync's own pass can bring it.
+    await deliver(fixture.stack, {
+      from: 'klant@example.nl',
+      to: 'info@example.test',
+      raw: 'From: Klant <klant@example.nl>\r\nTo: info@example.test\r\nSubject: Na de gedeelde voorsprong\r\n\r\nVraag.\r\n',
+    });
+
+    await client.call('sync.start', { accountId: account.id, cursors: [] });
+    await client.untilSynced(account.id);
+    expect(client.batches[0]).toMatchObject({ kind: 'folders' });
+    const replayed = client.batches.slice(1, 3);
+    expect(replayed).toMatchObject([
+      { kind: 'messages', folderPath: 'INBOX' },
+      { kind: 'messages', folderPath: shared },
+    ]);
+    expect(replayed[1]!.kind === 'messages' && replayed[1]!.upserts.length).toBeGreaterThan(0);
+    expect(replayed[1]!.kind === 'messages' && replayed[1]!.upserts.some((m) => m.subject === 'Na de gedeelde voorsprong')).toBe(false);
+
+    await withImap(fixture.stack, 'alice', async (imap) => {
+      const server = await folderState(imap, shared);
+      expect(client.folderUids(shared)).toEqual([...server.keys()].sort((a, b) => a - b));
+    });
+    expect([...client.messages.get(shared)!.values()].some((m) => m.subject === 'Na de gedeelde voorsprong')).toBe(true);
+  });
+
   it('with a wrong password the sync says so in its usual words; the failed head start leaves no trace', async () => {
     const client = new TestClient(tracedServices());
     const account = await addAlice(client, 'not-the-password');

@@ -218,7 +218,8 @@ export class AccountSync {
   }
 
   private async initialPass(session: ImapSession, head: Warm | null): Promise<void> {
-    await this.applyFolders(session, head?.listed ?? (await session.listFolders()), true);
+    // The head start discovered on this session already (WarmStarts.ts): its answer is sent as is.
+    await this.applyFolders(session, head?.listed ?? (await session.listFolders()), true, head?.discovered ?? undefined);
     const order = syncOrder(this.known.folders);
     // The folder a window shows jumps the queue (sync.focus) in both rounds (headStart.ts firstLooks).
     const complete = new Set<string>();
@@ -260,8 +261,10 @@ export class AccountSync {
   }
 
   /** Discovers the mailboxes and sends a `folders` batch when anything the renderer stores changed. */
-  private async applyFolders(session: ImapSession, listed: readonly ListedFolder[], force = false): Promise<void> {
-    const { found, changed } = await discoverAccount(session, this.deps.accountId, listed, await this.deps.mailboxConfig(), this.known);
+  private async applyFolders(session: ImapSession, listed: readonly ListedFolder[], force = false, discovered?: Discovered): Promise<void> {
+    const { found, changed } = discovered
+      ? { found: discovered, changed: true }
+      : await discoverAccount(session, this.deps.accountId, listed, await this.deps.mailboxConfig(), this.known);
     this.known = found;
     // The renderer deletes folders missing from this list (and their messages): forget their cursors.
     const paths = new Set(found.folders.map((f) => f.path));

@@ -1,10 +1,16 @@
 /**
  * A head start for an account's first sync (issue #3: "the newest mail on screen within a
  * second"). While the window is still loading its code and opening its cache, main already
- * logs in, LISTs, and fetches the top of the own INBOX the way the first pass would
- * (folderPass.ts previewFolder). The first sync engine to start the account takes the session
- * over (AccountSync), sends the folders, and replays the INBOX's batches — unless its cache
- * already holds the INBOX (then they are dropped; the session and LIST still save a login).
+ * logs in, LISTs, discovers the mailboxes (NAMESPACE, MYRIGHTS, quota — accountDiscovery.ts)
+ * and fetches the top of the own INBOX the way the first pass would (folderPass.ts
+ * previewFolder), then the top of each visible shared mailbox's Inbox (issue #11 §4) — on the
+ * same session, one SELECT each, so the head start never takes more of the account's connection
+ * budget than the one connection the sync goes on with. The first sync engine to start the
+ * account takes the session over (AccountSync), sends the discovered folders without asking the
+ * server again, and replays the Inboxes' batches — except those its cache already holds (they
+ * are dropped; the session, LIST and discovery still save their round trips). A sync that
+ * arrives while shared Inboxes are still being fetched stops the head start after the Inbox in
+ * hand, so the head start never keeps the own INBOX waiting; the rest get their usual first look.
  *
  * What is replayed is the server as it was at the head start: the preview of a big INBOX has no
  * cursor (its full pass follows, from a new SELECT), and a small INBOX's complete pass carries
@@ -14,16 +20,19 @@
  * words, retried with the usual backoff — so an unreachable server is not waited for twice;
  * one that failed earlier is forgotten, and the sync connects itself.
  */
-import type { AccountId } from '../../../shared/model';
+import type { AccountId, Mailbox } from '../../../shared/model';
 import type { ImapSession, ListedFolder } from '../imap/types';
+import type { MailboxConfig } from '../mailboxes/discovery';
 import type { TraceMark } from '../types';
 import type { BatchBody } from './batchChannel';
 import { previewFolder, type PassContext } from './folderPass';
 import { buildFolders, inboxPath } from './folderList';
+import { discoverAccount, nothingDiscovered, type Discovered } from './accountDiscovery';
+import { headStartInboxes } from './headStart';
 
 export type MessagesBody = Extract<BatchBody, { kind: 'messages' }>;
 
-/** The own INBOX's first look, as batches not yet sent. */
+/** An Inbox's first look, as batches not yet sent. */
 export interface WarmPreview {
   path: string;
   bodies: MessagesBody[];
@@ -34,7 +43,10 @@ export interface WarmPreview {
 export interface Warm {
   session: ImapSession;
   listed: ListedFolder[];
-  preview: WarmPreview | null;
+  /** The mailboxes and folders as discovered on this session; null without `mailboxConfig`. */
+  discovered: Discovered | null;
+  /** The own INBOX first, then shared Inboxes (headStart.ts headStartInboxes). */
+  previews: WarmPreview[];
 }
 
 export interface WarmStartsDeps {
@@ -42,6 +54,13 @@ export interface WarmStartsDeps {
   tuning: { batchSize: number; firstBatchSize: number; flagBatchSize: number };
   /** How long an untaken head start keeps its session. */
   maxAgeMs: number;
+  /**
+   * The account's mailbox settings, as AccountSync's discovery reads them. Without it the head
+   * start only previews the own INBOX (the sync discovers itself).
+   */
+  mailboxConfig?(accountId: string): Promise<MailboxConfig>;
+  /** What the head start's discovery found (MailboxRoutes.note: later accounts wait for it). */
+  noteDiscovery?(accountId: string, mailboxes: readonly Mailbox[]): Promise<void>;
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** Timing marks (ServicesOptions.trace): when a head start is ready or failed. */
   trace?(mark: TraceMark): void;
@@ -50,6 +69,8 @@ export interface WarmStartsDeps {
 interface Entry {
   warm: Promise<Warm | null>;
   timer: NodeJS.Timeout | null;
+  /** A sync waits for it: fetch no further Inbox. */
+  taken: boolean;
 }
 
 export class WarmStarts {
@@ -61,10 +82,10 @@ export class WarmStarts {
   /** Starts a head start for the account unless one is running or waiting. */
   begin(accountId: string): void {
     if (this.closed || this.deps.maxAgeMs <= 0 || this.entries.has(accountId)) return;
-    const entry: Entry = { warm: Promise.resolve(null), timer: null };
-    entry.warm = this.make(accountId).then(
+    const entry: Entry = { warm: Promise.resolve(null), timer: null, taken: false };
+    entry.warm = this.make(accountId, () => !entry.taken && !this.closed).then(
       (warm) => {
-        this.deps.trace?.({ at: Date.now(), what: 'headStart', accountId, path: warm.preview?.path ?? '' });
+        this.deps.trace?.({ at: Date.now(), what: 'headStart', accountId, path: warm.previews.map((p) => p.path).join('\n') });
         if (this.entries.get(accountId) !== entry) return warm; // taken or dropped meanwhile
         entry.timer = setTimeout(() => void this.drop(accountId, entry), this.deps.maxAgeMs);
         entry.timer.unref();
@@ -89,6 +110,7 @@ export class WarmStarts {
     const entry = this.entries.get(accountId);
     if (!entry) return null;
     this.entries.delete(accountId);
+    entry.taken = true;
     const warm = await entry.warm;
     if (entry.timer) clearTimeout(entry.timer);
     if (!warm) return null;
@@ -117,31 +139,43 @@ export class WarmStarts {
     await warm?.session.close().catch(() => undefined);
   }
 
-  private async make(accountId: string): Promise<Warm> {
+  private async make(accountId: string, wanted: () => boolean): Promise<Warm> {
     const session = await this.deps.connect(accountId);
     try {
       const listed = await session.listFolders();
-      // The own INBOX, when it can be selected: read from LIST as the sync will (folderList.ts).
-      const inbox = inboxPath(buildFolders(accountId as AccountId, listed, session.sharedPrefixes).filter((f) => f.selectable));
-      let preview: WarmPreview | null = null;
-      if (inbox && !this.closed) {
-        const bodies: MessagesBody[] = [];
-        const ctx: PassContext = {
-          accountId: accountId as AccountId,
-          caps: session.caps,
-          ...this.deps.tuning,
-          send: async (body) => {
-            bodies.push(body);
-          },
-          progress: () => undefined,
-        };
-        const complete = await session.inFolder(inbox, (folder) => previewFolder(ctx, folder, null));
-        preview = { path: inbox, bodies, complete };
+      const id = accountId as AccountId;
+      const config = this.deps.mailboxConfig ? await this.deps.mailboxConfig(accountId) : null;
+      const discovered = config ? (await discoverAccount(session, id, listed, config, nothingDiscovered)).found : null;
+      if (discovered) await this.deps.noteDiscovery?.(accountId, discovered.mailboxes);
+      // Without a discovery only the own INBOX, read from LIST as the sync will (folderList.ts).
+      const own = inboxPath(buildFolders(id, listed, session.sharedPrefixes).filter((f) => f.selectable));
+      const inboxes = discovered ? headStartInboxes(discovered) : own ? [own] : [];
+      const previews: WarmPreview[] = [];
+      // The own INBOX always; each further Inbox only while no sync waits for this session.
+      for (const path of inboxes) {
+        if (this.closed || (previews.length > 0 && !wanted())) break;
+        previews.push(await this.preview(session, id, path));
       }
-      return { session, listed, preview };
+      return { session, listed, discovered, previews };
     } catch (error) {
       await session.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** The first look the first pass would take at `path` (folderPass.ts previewFolder), kept. */
+  private async preview(session: ImapSession, accountId: AccountId, path: string): Promise<WarmPreview> {
+    const bodies: MessagesBody[] = [];
+    const ctx: PassContext = {
+      accountId,
+      caps: session.caps,
+      ...this.deps.tuning,
+      send: async (body) => {
+        bodies.push(body);
+      },
+      progress: () => undefined,
+    };
+    const complete = await session.inFolder(path, (folder) => previewFolder(ctx, folder, null));
+    return { path, bodies, complete };
   }
 }

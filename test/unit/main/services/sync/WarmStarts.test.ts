@@ -13,7 +13,7 @@ const tuning: SyncTuning = { ...defaultTuning, batchSize: 2, firstBatchSize: 2, 
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 
-function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>; maxAgeMs?: number } = {}) {
+function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>; maxAgeMs?: number; discover?: boolean } = {}) {
   const server = new FakeServer();
   const batches: SyncBatch[] = [];
   const statuses: SyncStatus[] = [];
@@ -22,7 +22,7 @@ function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>
     logins.push(accountId);
     return options.connect ? options.connect(server) : server.connect();
   };
-  const warm = new WarmStarts({ connect, tuning, maxAgeMs: options.maxAgeMs ?? 60_000, log: () => undefined });
+  const warm = new WarmStarts({ connect, tuning, maxAgeMs: options.maxAgeMs ?? 60_000, log: () => undefined, ...(options.discover ? { mailboxConfig } : {}) });
   const sink = <E extends EventName>(event: E, payload: EventMap[E]) => {
     if (event === 'sync.batch') {
       batches.push(payload as SyncBatch);
@@ -165,6 +165,56 @@ describe('WarmStarts: the head start of a first sync', () => {
     await t.idle();
     expect(attempts).toBe(2);
     expect(t.statuses.some((s) => s.state === 'offline')).toBe(false);
+  });
+
+  it('looks into the shared Inboxes too, on the same login, and the sync replays them after the own INBOX (issue #11 §4)', async () => {
+    const t = track(setup({ discover: true }));
+    t.server.otherUsers = [{ prefix: 'shared/', delimiter: '/' }];
+    t.server.addBox('INBOX', 3);
+    t.server.addBox('shared/info@example.test/INBOX', 3);
+    t.warm.begin('acc');
+    await t.until(() => t.server.sessions[0]?.selected.length === 2);
+    t.server.deliver('shared/info@example.test/INBOX'); // after the head start's look
+    // Both Inboxes on the head start's one login: no connection beyond the one the sync goes on with.
+    expect(t.logins).toEqual(['acc']);
+    await t.engine.start('acc', []);
+    await t.idle();
+    expect(t.order().slice(0, 2)).toEqual(['INBOX:3,2', 'shared/info@example.test/INBOX:3,2']);
+    // The delivery is not in the replayed top, but the sync's own pass brings it.
+    expect(t.order().slice(2)).toEqual(['INBOX:3,2', 'INBOX:1+cursor', 'shared/info@example.test/INBOX:4,3', 'shared/info@example.test/INBOX:2,1+cursor']);
+    // The sync went on with the head start's session (the IDLE pool may log in a watcher later).
+    expect(t.server.sessions[0]!.selected.slice(0, 2)).toEqual(['INBOX', 'shared/info@example.test/INBOX']);
+  });
+
+  it('a sync that arrives while shared Inboxes are fetched stops the head start after the Inbox in hand', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const t = track(
+      setup({
+        discover: true,
+        connect: async (server) => {
+          const session = server.connect();
+          const inFolder = session.inFolder.bind(session);
+          // The first shared Inbox's SELECT waits until the sync has asked for the head start.
+          session.inFolder = (async (path: string, fn: never) => {
+            if (path === 'shared/a@example.test/INBOX') await gate;
+            return inFolder(path, fn);
+          }) as typeof session.inFolder;
+          return session;
+        },
+      }),
+    );
+    t.server.otherUsers = [{ prefix: 'shared/', delimiter: '/' }];
+    t.server.addBox('INBOX', 3);
+    t.server.addBox('shared/a@example.test/INBOX', 3);
+    t.server.addBox('shared/b@example.test/INBOX', 3);
+    t.warm.begin('acc');
+    await t.until(() => t.server.sessions[0]?.selected.length === 1);
+    const taken = t.warm.take('acc');
+    release();
+    const warm = await taken;
+    expect(warm!.previews.map((p) => p.path)).toEqual(['INBOX', 'shared/a@example.test/INBOX']);
+    await warm!.session.close();
   });
 
   it('logs out a head start nobody takes in time', async () => {

@@ -16,6 +16,8 @@ export class FakeServer {
   readonly boxes = new Map<string, FakeMailbox>();
   readonly sessions: FakeSession[] = [];
   caps: ImapCaps = { imap4rev1: true, imap4rev2: false, idle: true, condstore: true, qresync: false, uidplus: true, all: [] };
+  /** NAMESPACE's other-users roots (RFC 2342 §5), e.g. `shared/` for Dovecot's shared mailboxes. */
+  otherUsers: SharedNamespaces['otherUsers'] = [];
 
   addBox(path: string, count: number): FakeMailbox {
     const messages = Array.from({ length: count }, (_, i) => ({ uid: i + 1, flags: [], modseq: String(i + 1) }));
@@ -40,7 +42,9 @@ export class FakeServer {
 }
 
 export class FakeSession implements ImapSession {
-  readonly sharedPrefixes: string[] = [];
+  get sharedPrefixes(): string[] {
+    return this.server.otherUsers.map((n) => n.prefix);
+  }
   usable = true;
   readonly selected: string[] = [];
   readonly watched: string[] = [];
@@ -79,7 +83,7 @@ export class FakeSession implements ImapSession {
   }
 
   async namespaces(): Promise<SharedNamespaces> {
-    return { otherUsers: [], shared: [] };
+    return { otherUsers: this.server.otherUsers, shared: [] };
   }
 
   async myRights(): Promise<string | null> {
