@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatch } from '../rpc/dispatch';
+import { dispatch, type Handlers } from '../rpc/dispatch';
 import type { Services } from '../rpc/createServices';
 import { hostContentSecurityPolicy } from '../security/csp';
 import { rendererHeaders, resolveRendererFile } from '../security/rendererFiles';
@@ -113,6 +113,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
     // ws reports bad frames (too large, invalid UTF-8) as 'error'; unheard, that would throw.
     ws.on('error', (error) => log('websocket error', error));
+    handOverAccounts(ws, session.handlers);
     ws.on('message', (raw) => {
       let frame: { id?: unknown; method?: unknown; input?: unknown };
       try {
@@ -138,6 +139,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     ws.on('close', () => {
       session.close().catch((error: unknown) => log('closing a session failed', error));
     });
+  }
+
+  /**
+   * Issue #11 §4: the connection's first frame hands the window its accounts — what
+   * `accounts.list` answers — so its sync starts (`sync.start`) without asking for them first.
+   * Only on a connection that passed the token check, like every answer.
+   */
+  function handOverAccounts(ws: WebSocket, handlers: Handlers): void {
+    dispatch(handlers, 'accounts.list', {}, { onInternalError: (method, error) => log(`internal error in ${method}`, error) })
+      .then((accounts) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ hello: { accounts } }), (error) => error && log('sending the accounts failed', error));
+      })
+      .catch((error: unknown) => log('handing over the accounts failed', error));
   }
 
   await new Promise<void>((resolve, reject) => {

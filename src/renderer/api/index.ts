@@ -2,13 +2,15 @@
  * Picks the binding: `window.postvak` from the Electron preload, or the browser host's
  * WebSocket (token from the URL fragment the host printed). One interface either way.
  */
-import type { EventMap, EventName, MethodName, PostvakApi, Result } from '../../shared/api';
+import type { EventMap, EventName, MethodName, MethodOutput, PostvakApi, Result } from '../../shared/api';
 import { createWsClient } from './wsClient';
 
 /** What the Electron preload exposes (src/main/electron/preload). */
 export interface PreloadBridge {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, handler: (payload: unknown) => void): () => void;
+  /** The accounts main handed over while the page loaded (issue #11 §4); older preloads lack it. */
+  accountsAtStart?(): Promise<Result<unknown>>;
 }
 
 declare global {
@@ -23,6 +25,12 @@ export interface Platform {
   saveFile(name: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** Register for "the connection to main came back" (browser host reconnects; Electron never drops). */
   onReconnect(listener: () => void): () => void;
+  /**
+   * The accounts as main handed them over at load (issue #11 §4: no `accounts.list` round trip
+   * before the first `sync.start`) — the preload asked while the page loaded, the host sends them
+   * in the WebSocket's first frame. Meant for the start; later, ask `accounts.list`.
+   */
+  accountsAtStart(): Promise<Result<MethodOutput<'accounts.list'>>>;
 }
 
 const TOKEN_KEY = 'postvak.hostToken';
@@ -76,6 +84,8 @@ function createApi(): { api: PostvakApi; platform: Platform } {
           if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
         },
         onReconnect: () => () => undefined,
+        accountsAtStart: () =>
+          (bridge.accountsAtStart?.() as Promise<Result<MethodOutput<'accounts.list'>>> | undefined) ?? api.call('accounts.list', {}),
       },
     };
   }
@@ -103,6 +113,7 @@ function createApi(): { api: PostvakApi; platform: Platform } {
           wasConnected = connected;
         });
       },
+      accountsAtStart: () => client.accountsAtStart(),
     },
   };
 }

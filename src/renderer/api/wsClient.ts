@@ -2,8 +2,10 @@
  * The contract over the browser host's WebSocket (src/main/host). Same interface as the
  * Electron preload, so nothing above src/renderer/api knows which one it talks to.
  * Reconnects by itself; `onReconnect` lets the sync loop re-send its cursors (HOUSE_STYLE.md).
+ * The host's first frame on a connection hands over the accounts (`{ hello: { accounts } }`,
+ * host/server.ts, issue #11 §4): the first one is kept for the sync loop's start.
  */
-import type { EventMap, EventName, MethodName, PostvakApi, Result } from '../../shared/api';
+import type { EventMap, EventName, MethodName, MethodOutput, PostvakApi, Result } from '../../shared/api';
 import { defaultRetry, exponentialDelay } from '../../shared/retry';
 
 type Pending = { resolve: (r: Result<unknown>) => void };
@@ -11,7 +13,14 @@ type Handler = (payload: unknown) => void;
 
 export interface WsClient extends PostvakApi {
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /**
+   * The accounts the host handed over on the first connection (what `accounts.list` answers),
+   * without asking; `offline` when that connection closed before they came.
+   */
+  accountsAtStart(): Promise<Result<MethodOutput<'accounts.list'>>>;
 }
+
+type Frame = { id: number; result: Result<unknown> } | { event: string; payload: unknown } | { hello: { accounts: Result<unknown> } };
 
 export function createWsClient(url: string): WsClient {
   let socket: WebSocket | null = null;
@@ -22,6 +31,13 @@ export function createWsClient(url: string): WsClient {
   const queue: string[] = [];
   const handlers = new Map<string, Set<Handler>>();
   const connectionListeners = new Set<(connected: boolean) => void>();
+  let handOver: (accounts: Result<unknown>) => void = () => undefined;
+  const handedOver = new Promise<Result<unknown>>((resolve) => {
+    handOver = (accounts) => {
+      handOver = () => undefined; // the first connection's only
+      resolve(accounts);
+    };
+  });
 
   function setConnected(value: boolean): void {
     if (connected === value) return;
@@ -38,10 +54,9 @@ export function createWsClient(url: string): WsClient {
       for (const frame of queue.splice(0)) ws.send(frame);
     };
     ws.onmessage = (message) => {
-      const data = JSON.parse(String(message.data)) as
-        | { id: number; result: Result<unknown> }
-        | { event: string; payload: unknown };
-      if ('id' in data) {
+      const data = JSON.parse(String(message.data)) as Frame;
+      if ('hello' in data) handOver(data.hello.accounts);
+      else if ('id' in data) {
         pending.get(data.id)?.resolve(data.result);
         pending.delete(data.id);
       } else {
@@ -51,6 +66,7 @@ export function createWsClient(url: string): WsClient {
     ws.onclose = () => {
       socket = null;
       setConnected(false);
+      handOver({ ok: false, error: { code: 'offline', message: 'Lost the connection to Postvak' } });
       // Calls in flight died with the socket: answer them rather than leave promises hanging.
       for (const [id, p] of pending) {
         p.resolve({ ok: false, error: { code: 'offline', message: 'Lost the connection to Postvak' } });
@@ -81,5 +97,6 @@ export function createWsClient(url: string): WsClient {
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
+    accountsAtStart: () => handedOver as Promise<Result<MethodOutput<'accounts.list'>>>,
   } as WsClient;
 }

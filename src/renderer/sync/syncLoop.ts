@@ -2,8 +2,10 @@
  * The renderer's half of the sync protocol (HOUSE_STYLE.md "Main owns the network … the
  * renderer owns the cache"):
  *
- *  - on start and on every reconnect: `accounts.list`, then for each account `sync.start` with
- *    the cursors the cache holds (an empty cache reports none and gets a full sync);
+ *  - on start and on every reconnect: the accounts, then for each account `sync.start` with
+ *    the cursors the cache holds (an empty cache reports none and gets a full sync). At start
+ *    the accounts are the ones main handed over while the page loaded (issue #11 §4, no round
+ *    trip); on a reconnect, or when the hand-over failed, the loop asks `accounts.list`;
  *  - every `sync.batch` is written in one transaction and only then acknowledged — the engine
  *    waits for the ack before sending more (back-pressure). Batches are handled strictly one
  *    after another, in arrival order, through a single promise chain;
@@ -18,7 +20,7 @@
  *
  * Dependencies are injected so the loop is tested without IndexedDB, React or a server.
  */
-import type { ApiError, PostvakApi, SyncBatch } from '../../shared/api';
+import type { ApiError, PostvakApi, Result, SyncBatch } from '../../shared/api';
 import type { Account, FolderCursor, SyncStatus } from '../../shared/model';
 import { defaultRetry, exponentialDelay } from '../../shared/retry';
 
@@ -45,6 +47,8 @@ export interface SyncLoopDeps {
   report: SyncReport;
   /** First delay before restarting an account after a failed write; doubles up to a minute (shared/retry.ts). */
   retryDelayMs?: number;
+  /** The accounts main handed over at load (renderer/api `accountsAtStart`), for the first start only. */
+  accountsAtStart?(): Promise<Result<Account[]>>;
 }
 
 export interface SyncLoop {
@@ -140,9 +144,11 @@ export function startSyncLoop(deps: SyncLoopDeps): SyncLoop {
     if (!ack.ok && ack.error.code !== 'offline') report.problem('ackFailed', ack.error, accountId);
   }
 
-  function refresh(): Promise<void> {
+  /** @param handedOver the accounts main handed over, used instead of asking unless they failed. */
+  function refresh(handedOver?: () => Promise<Result<Account[]>>): Promise<void> {
     return enqueue(async () => {
-      const result = await api.call('accounts.list', {});
+      const given = handedOver ? await handedOver() : null;
+      const result = given?.ok ? given : await api.call('accounts.list', {});
       if (stopped) return;
       if (!result.ok) {
         report.problem('accountsFailed', result.error);
@@ -164,10 +170,10 @@ export function startSyncLoop(deps: SyncLoopDeps): SyncLoop {
     ),
     deps.onReconnect(() => void refresh()),
   ];
-  void refresh();
+  void refresh(deps.accountsAtStart);
 
   return {
-    refresh,
+    refresh: () => refresh(),
     idle: () => chain,
     stop() {
       stopped = true;

@@ -7,6 +7,14 @@ import { eventNames, methodNames } from '../../../shared/api';
 
 const methods = new Set<string>(methodNames);
 const events = new Set<string>(eventNames);
+/**
+ * Issue #11 §4: the accounts are asked for while the page still loads its code, so the window's
+ * sync starts without a round trip of its own (renderer/api `accountsAtStart`). Never rejects:
+ * a failure is an answer, and the renderer then asks `accounts.list` itself.
+ */
+const accountsAtStart: Promise<unknown> = ipcRenderer
+  .invoke('postvak:call', 'accounts.list', {})
+  .catch((error: unknown) => ({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }));
 
 contextBridge.exposeInMainWorld('postvak', {
   call(method: string, input: unknown): Promise<unknown> {
@@ -22,5 +30,8 @@ contextBridge.exposeInMainWorld('postvak', {
     };
     ipcRenderer.on('postvak:event', listener);
     return () => ipcRenderer.removeListener('postvak:event', listener);
+  },
+  accountsAtStart(): Promise<unknown> {
+    return accountsAtStart;
   },
 });

@@ -17,6 +17,7 @@ function fakeServices(): Services & { sinks: EventSink[]; closed: number } {
       return {
         handlers: {
           'app.info': () => ({ version: '1.2.3', host: 'browser' as const, platform: 'linux', systemLocale: '' }),
+          'accounts.list': () => [{ id: 'acc-1' }] as never,
           'sync.ack': () => {
             sink('sync.status', { accountId: 'a' as never, state: 'idle' });
           },
@@ -61,6 +62,15 @@ function openSocket(token: string, origin = `http://127.0.0.1:${host.port}`): Pr
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
+  });
+}
+
+/** A socket with the host's first frame, listened for from before the connection opened. */
+function openSocketWithFirstFrame(): Promise<{ socket: WebSocket; first: unknown }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` });
+    socket.once('message', (raw) => resolve({ socket, first: JSON.parse(String(raw)) }));
+    socket.once('error', reject);
   });
 }
 
@@ -128,7 +138,7 @@ describe('browser host', () => {
     expect(bad.error.code).toBe('invalidInput');
     const unknown = (await call(ws, { id: 3, method: 'shell.exec', input: {} })) as { error: { code: string } };
     expect(unknown.error.code).toBe('unknownMethod');
-    const missing = (await call(ws, { id: 4, method: 'accounts.list', input: {} })) as { error: { code: string } };
+    const missing = (await call(ws, { id: 4, method: 'outbox.list', input: {} })) as { error: { code: string } };
     expect(missing.error.code).toBe('unsupported');
 
     const event = new Promise((resolve) =>
@@ -143,6 +153,12 @@ describe('browser host', () => {
     const closedBefore = services.closed;
     ws.close();
     await expect.poll(() => services.closed).toBe(closedBefore + 1);
+  });
+
+  it('hands the window its accounts in the connection\'s first frame, unasked (issue #11 §4)', async () => {
+    const ws = await openSocketWithFirstFrame();
+    expect(ws.first).toEqual({ hello: { accounts: { ok: true, value: [{ id: 'acc-1' }] } } });
+    ws.socket.close();
   });
 
   it('closes the socket on a malformed frame', async () => {

@@ -206,4 +206,30 @@ describe('sync loop', () => {
     expect(problems).toEqual([{ problem: 'accountsFailed', code: 'offline' }]);
     loop.stop();
   });
+
+  it('starts with the accounts main handed over at load, without asking accounts.list (issue #11 §4)', async () => {
+    const main = fakeMain([account('a'), account('b')]);
+    const { report } = silentReport();
+    const accountsAtStart = async (): Promise<Result<Account[]>> => ({ ok: true, value: [account('a')] });
+    const loop = startSyncLoop({ api: main.api, onReconnect: main.onReconnect, cache: fakeCache(main.log), report, accountsAtStart });
+    await loop.idle();
+    expect(main.log).toEqual(['sync.start:a']);
+    expect(report.accounts).toHaveBeenCalledWith([account('a')]);
+    // A reconnect asks: the handed-over list is the start's only.
+    main.reconnect();
+    await loop.idle();
+    expect(main.log).toEqual(['sync.start:a', 'accounts.list', 'sync.start:a', 'sync.start:b']);
+    loop.stop();
+  });
+
+  it('asks accounts.list when the hand-over failed (the connection closed before it came)', async () => {
+    const main = fakeMain([account('a')]);
+    const { report, problems } = silentReport();
+    const accountsAtStart = async (): Promise<Result<Account[]>> => ({ ok: false, error: { code: 'offline', message: 'gone' } });
+    const loop = startSyncLoop({ api: main.api, onReconnect: main.onReconnect, cache: fakeCache(main.log), report, accountsAtStart });
+    await loop.idle();
+    expect(main.log).toEqual(['accounts.list', 'sync.start:a']);
+    expect(problems).toEqual([]);
+    loop.stop();
+  });
 });
