@@ -14,7 +14,10 @@ import type { Account, MessageSummary } from '../../src/shared/model';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy.mjs';
 import { mulberry32 } from '../support/prng.mjs';
 import { imapClientFor } from './services/serverView';
+import 'fake-indexeddb/auto';
+import { PostvakDb } from '../../src/renderer/db/schema';
 import { TestClient } from './services/testClient';
+import { storeView, type CacheView } from './services/storeView';
 import { deliver, fillMaildir, idleSessions, type MailStack, servicesFor, settingsFor, startMailStack, stopMailStack, type ServicesUnderTest } from './services/mailStack';
 
 const BULK = 'Bulk';
@@ -85,8 +88,8 @@ async function serverState(): Promise<Map<string, Map<number, ServerMessage>>> {
   }
 }
 
-/** Human-readable differences between the collector's cache and the server; empty = equal. */
-function differences(client: TestClient, server: Map<string, Map<number, ServerMessage>>): string[] {
+/** Human-readable differences between a cache and the server; empty = equal. */
+function differences(client: CacheView, server: Map<string, Map<number, ServerMessage>>): string[] {
   const diffs: string[] = [];
   const cachedPaths = [...client.folders.values()].filter((f) => f.selectable).map((f) => f.path).sort();
   const serverPaths = [...server.keys()].sort();
@@ -122,10 +125,22 @@ function differences(client: TestClient, server: Map<string, Map<number, ServerM
   return diffs;
 }
 
+/**
+ * Both caches against the server: the contract's model kept by the TestClient, and the
+ * renderer's real page store (applySyncBatch into IndexedDB, issue #11) with its counters.
+ */
 async function converge(client: TestClient, ms: number): Promise<string[]> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const diffs = differences(client, await serverState());
+    await client.storeSettled();
+    const server = await serverState();
+    const stored = await storeView(client.store!);
+    const diffs = [
+      ...differences(client, server),
+      ...differences(stored, server).map((diff) => `page store: ${diff}`),
+      ...stored.counterDiffs.map((diff) => `page store: ${diff}`),
+      ...(client.storeError ? [`page store: a batch failed: ${String(client.storeError)}`] : []),
+    ];
     if (diffs.length === 0 || Date.now() > deadline) return diffs;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -167,7 +182,7 @@ async function changeServer(round: number): Promise<void> {
 }
 
 it('keeps the cache exact through repeated cuts mid-FETCH and mid-IDLE while the server changes', async () => {
-  const client = new TestClient(sut.services);
+  const client = new TestClient(sut.services, { store: new PostvakDb('fault-test') });
   const settings = settingsFor(stack, 'alice');
   settings.imap.port = proxy.port;
   const account: Account = await client.call('accounts.add', { settings, password: stack.users.alice.password, rememberPassword: false });

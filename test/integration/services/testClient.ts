@@ -10,6 +10,8 @@ import type { Folder, FolderCursor, MessageSummary, SyncStatus } from '../../../
 import { parseUidSet, uidSetHas } from '../../../src/shared/uidSet';
 import { dispatch } from '../../../src/main/rpc/dispatch';
 import type { ClientSession, Services } from '../../../src/main/rpc/createServices';
+import { applySyncBatch } from '../../../src/renderer/db/applySyncBatch';
+import type { PostvakDb } from '../../../src/renderer/db/schema';
 
 export class CallError extends Error {
   constructor(
@@ -34,8 +36,18 @@ export class TestClient {
   autoAck = true;
   private listeners: (() => void)[] = [];
 
-  constructor(services: Services, options: { cacheOf?: TestClient } = {}) {
+  /**
+   * The renderer's real cache (fake-indexeddb in Node), when given: every batch is also written
+   * by the production applySyncBatch, one after another, and acknowledged only once written — as
+   * the renderer's sync loop does — so a test can compare what the page store holds with the server.
+   */
+  readonly store: PostvakDb | undefined;
+  private storeChain: Promise<void> = Promise.resolve();
+  storeError: unknown = null;
+
+  constructor(services: Services, options: { cacheOf?: TestClient; store?: PostvakDb } = {}) {
     const shared = options.cacheOf;
+    this.store = options.store;
     this.folders = shared?.folders ?? new Map();
     this.messages = shared?.messages ?? new Map();
     this.cursors = shared?.cursors ?? new Map();
@@ -95,9 +107,25 @@ export class TestClient {
       this.batches.push(batch);
       this.batchTimes.push(performance.now());
       this.apply(batch);
-      if (this.autoAck) void this.call('sync.ack', { batchId: batch.batchId });
+      const store = this.store;
+      if (store) {
+        this.storeChain = this.storeChain.then(async () => {
+          try {
+            await applySyncBatch(store, batch);
+          } catch (error) {
+            this.storeError ??= error;
+            return;
+          }
+          if (this.autoAck) await this.call('sync.ack', { batchId: batch.batchId }).catch(() => undefined);
+        });
+      } else if (this.autoAck) void this.call('sync.ack', { batchId: batch.batchId });
     }
     for (const listener of this.listeners.splice(0)) listener();
+  }
+
+  /** Resolves once every batch received so far is in the store. */
+  storeSettled(): Promise<void> {
+    return this.storeChain;
   }
 
   ack(batch: SyncBatch): Promise<void> {
