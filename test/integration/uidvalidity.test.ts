@@ -10,8 +10,13 @@ import type { SyncBatch } from '../../src/shared/api';
 import type { Account, MessageSummary } from '../../src/shared/model';
 import type { TraceMark } from '../../src/main/services/types';
 import { withImap } from './services/serverView';
+import 'fake-indexeddb/auto';
+import { PostvakDb } from '../../src/renderer/db/schema';
 import { TestClient } from './services/testClient';
+import { storeView } from './services/storeView';
 import { doveadm, fillMaildir, settingsFor, useMailStack } from './services/mailStack';
+
+let stores = 0;
 
 const CHANGED = 'Projects';
 const OTHER = 'Letters';
@@ -60,6 +65,7 @@ async function serverState(): Promise<Map<string, ServerFolder>> {
 /** The cache of each folder equals the server: UIDs, Message-IDs, flags, count, UIDVALIDITY. */
 async function expectCacheMatchesServer(client: TestClient): Promise<Map<string, ServerFolder>> {
   const server = await serverState();
+  await expectStoreMatches(client, server);
   const cachedPaths = [...client.folders.values()].filter((f) => f.selectable).map((f) => f.path).sort();
   expect(cachedPaths).toEqual([...server.keys()].sort());
   for (const [path, folder] of server) {
@@ -72,6 +78,22 @@ async function expectCacheMatchesServer(client: TestClient): Promise<Map<string,
     expect(client.cursors.get(path), path).toMatchObject({ uidValidity: folder.uidValidity, count: folder.rows.size });
   }
   return server;
+}
+
+/** The renderer's real page store (issue #11) after the same batches: same UIDs, flags and counters. */
+async function expectStoreMatches(client: TestClient, server: Map<string, ServerFolder>): Promise<void> {
+  await client.storeSettled();
+  expect(client.storeError).toBeNull();
+  const stored = await storeView(client.store!);
+  expect(stored.counterDiffs).toEqual([]);
+  for (const [path, folder] of server) {
+    const rows = stored.messages.get(path) ?? new Map<number, MessageSummary>();
+    expect([...rows.keys()].sort((a, b) => a - b), `page store ${path}`).toEqual([...folder.rows.keys()].sort((a, b) => a - b));
+    for (const [uid, m] of folder.rows) {
+      const row = rows.get(uid)!;
+      expect({ messageId: row.messageId, flags: [...row.flags].sort() }, `page store ${path} ${uid}`).toEqual(m);
+    }
+  }
 }
 
 async function syncedAlice(client: TestClient): Promise<Account> {
@@ -108,7 +130,7 @@ function expectUntouched(client: TestClient, from: number, changed: string, chec
 }
 
 it('rebuilds a folder deleted and created again while the app was closed, and leaves the others alone', async () => {
-  const client = new TestClient(fixture.sut.services);
+  const client = new TestClient(fixture.sut.services, { store: new PostvakDb(`uidvalidity-${++stores}`) });
   const account = await syncedAlice(client);
   const before = new Map([...client.cursors].map(([path, cursor]) => [path, { ...cursor }]));
   const oldIds = new Map([...client.messages.get(CHANGED)!].map(([uid, m]) => [uid, m.messageId]));
@@ -140,7 +162,7 @@ it('rebuilds a folder deleted and created again while the app was closed, and le
 });
 
 it('rebuilds a folder the server renumbers while the app is running, noticed by the poll', async () => {
-  const client = new TestClient(fixture.sut.services);
+  const client = new TestClient(fixture.sut.services, { store: new PostvakDb(`uidvalidity-${++stores}`) });
   const account = await syncedAlice(client);
   const old = client.cursors.get(OTHER)!.uidValidity;
   const before = new Map([...client.cursors].map(([path, cursor]) => [path, { ...cursor }]));
