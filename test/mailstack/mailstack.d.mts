@@ -94,6 +94,8 @@ export interface FillOptions {
   seed?: number;
   seenRatio?: number;
   flaggedRatio?: number;
+  /** UIDs in a seeded random order instead of date order (dates stay non-monotonic in UID order). */
+  shuffleUids?: boolean;
 }
 
 export interface FillResult {

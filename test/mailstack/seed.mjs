@@ -225,6 +225,21 @@ export async function seedMailboxes(stack, opts = {}) {
   return { written, kickMs: t1 - t0, writeMs, resyncMs: t3 - t2, aclMs: t4 - t3, totalMs: t4 - t0 };
 }
 
+/** 0…count-1 in a seeded random order (Fisher–Yates on xorshift32). */
+function shuffledSlots(count, seed) {
+  const slots = new Uint32Array(count);
+  for (let i = 0; i < count; i++) slots[i] = i;
+  let x = ((seed * 0x9e3779b1) >>> 0) || 1;
+  for (let i = count - 1; i > 0; i--) {
+    x ^= x << 13; x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5; x >>>= 0;
+    const j = x % (i + 1);
+    [slots[i], slots[j]] = [slots[j], slots[i]];
+  }
+  return slots;
+}
+
 /**
  * Append `count` generated ~5.5 KB messages to user's folder (created if missing) by writing
  * Maildir files directly, then `doveadm force-resync` + `doveadm quota recalc`.
@@ -236,11 +251,15 @@ export async function seedMailboxes(stack, opts = {}) {
  * force-resync 0.15 s, quota recalc < 0.1 s, so ≈ 1.4–2.4 s in total on an idle disk. With
  * other jobs hammering the same disk the writes took 6–14 s. 100,000 ≈ 5x that.
  *
+ * With `shuffleUids`, the new messages get their UIDs in a seeded random order instead of date
+ * order (the file names' time prefix is a shuffled slot, the mtime and Date header stay the
+ * message's date), so a test of sorting by date cannot pass on arrival order (issue #11).
+ *
  * @param {object} stack
  * @param {string} user     e.g. 'alice@example.test' (or 'alice')
  * @param {string} folder   e.g. 'INBOX', 'Archive/2023'
  * @param {number} count
- * @param {{ now?: number|Date, spreadDays?: number, seed?: number, seenRatio?: number, flaggedRatio?: number }} [opts]
+ * @param {{ now?: number|Date, spreadDays?: number, seed?: number, seenRatio?: number, flaggedRatio?: number, shuffleUids?: boolean }} [opts]
  */
 export async function fillMaildir(stack, user, folder, count, opts = {}) {
   const email = user.includes('@') ? user.toLowerCase() : `${user.toLowerCase()}@example.test`;
@@ -253,10 +272,14 @@ export async function fillMaildir(stack, user, folder, count, opts = {}) {
   const tag = `${process.pid}Q${Date.now().toString(36)}`;
   let bytes = 0;
   let seq = 0;
+  const slots = opts.shuffleUids ? shuffledSlots(count, opts.seed ?? 1) : null;
+  const slotBase = Math.floor(Date.now() / 1000) - count;
   for (const m of makeBulkMessages(count, { to: email, idPrefix: `bulk-${tag}`, ...opts })) {
     seq++;
     bytes += m.raw.length;
-    const name = `${baseName(m.date, seq % 1_000_000, tag, m.raw)}:2,${sortFlags(m.flags)}`;
+    // Dovecot hands out UIDs to new files in the order of their names' time prefix.
+    const nameDate = slots ? new Date((slotBase + slots[seq - 1]) * 1000) : m.date;
+    const name = `${baseName(nameDate, seq % 1_000_000, tag, m.raw)}:2,${sortFlags(m.flags)}`;
     writeOwnedSync(path.join(cur, name), m.raw, o, m.date);
     if (seq % 1000 === 0) await new Promise((r) => setImmediate(r)); // let timers/sockets breathe
   }
