@@ -17,6 +17,10 @@
  * compares the engine's delivery through the browser host with a raw FETCH of the same items.
  * `--only start` (issue #11 §4, test/bench/start.mjs) measures the first Inbox rows from the
  * window's navigation, of a cached and of an uncached `--count`-message Inbox.
+ * `--scale 1000000` (issue #11 §6, test/bench/scale.mjs) runs the scale part alone: alice's Inbox
+ * of that many messages and a second big Inbox (`--second`, default half as many) synced in
+ * Chromium on a profile on disk, then first rows, scrolling, All inboxes, the unread count after a
+ * change, heap and disk per message; it writes bench-results/latest-scale-<n>.json.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -33,6 +37,7 @@ import { messageBench, messageRows } from '../test/bench/message.mjs';
 import { mailReportRows } from '../test/bench/mailReport.mjs';
 import { newMailLatency } from '../test/bench/newMail.mjs';
 import { offlinePull } from '../test/bench/offline.mjs';
+import { scaleBench, scaleRows } from '../test/bench/scale.mjs';
 import { startBench, startRows } from '../test/bench/start.mjs';
 import { syncRateBench, syncRateRows } from '../test/bench/syncRate.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
@@ -48,15 +53,18 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     events: { type: 'string', default: '1000' },
     probes: { type: 'string', default: '20' },
+    scale: { type: 'string' },
+    second: { type: 'string' },
   },
 });
-const PARTS = ['mail', 'calendar', 'message', 'sync', 'start'];
+const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}`);
-// `sync` (issue #11 §6, test/bench/syncRate.mjs) runs only when asked for: it fills a folder of its own.
-const parts = new Set(args.only ? [args.only] : PARTS.filter((p) => p !== 'sync'));
+// `sync` and `scale` (issue #11 §6) run only when asked for: each fills folders of its own.
+const parts = new Set(args.scale ? ['scale'] : args.only ? [args.only] : PARTS.filter((p) => p !== 'sync' && p !== 'scale'));
 const EVENTS = Number(args.events);
 const PROBES = Number(args.probes);
-const COUNT = Number(args.count);
+const COUNT = Number(args.scale ?? args.count);
+const SECOND = Number(args.second ?? Math.floor(COUNT / 2));
 const BODIES = Number(args.bodies);
 const FOLDERS = Number(args.folders);
 const DELIVERIES = Number(args.deliveries);
@@ -74,12 +82,14 @@ if (!Number.isInteger(SNIPPET_FIRST_BYTES)) throw new Error('bench: SNIPPET_FIRS
 
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
+const launchOptions = {
+  executablePath: CHROMIUM,
+  headless: !args.headed,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions', '--disable-component-update', '--no-first-run', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
+};
+
 function launchBrowser() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: !args.headed,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions', '--disable-component-update', '--no-first-run', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'],
-  });
+  return chromium.launch(launchOptions);
 }
 
 /** One start of the app on catchall@'s big Inbox: → { fromNavigationMs, fromSyncStartMs }. */
@@ -129,6 +139,7 @@ const results = {
   message: {},
   sync: {},
   start: {},
+  scale: {},
   notes: [],
 };
 
@@ -278,11 +289,13 @@ try {
     // IndexedDB alone, with the cache's real rows and indexes: what no sync design can beat here.
     const ceiling = await idbCeiling(page, { count: Math.min(COUNT, 50_000), batch: 2_000 });
     results.summarySync.idbCeiling = {
-      how: 'the app database\'s messages store (key path + indexes copied at run time) re-created empty; its real rows put in transactions of 2,000; no network, JSON or app code',
+      how: 'the app database\'s heads + pages stores (key paths + indexes copied at run time) re-created empty; its real page records (the app\'s page size) put in transactions of ~2,000 messages, relaxed durability; no network, JSON or app code',
       rows: ceiling.rows,
+      pages: ceiling.pages,
+      messagesPerPage: round(ceiling.messagesPerPage, 1),
       seconds: round(ceiling.seconds, 2),
       rowsPerSec: round(ceiling.rowsPerSec),
-      indexes: ceiling.indexes,
+      stores: ceiling.stores,
       ratioToRawWarm: round(ceiling.rowsPerSec / warm.rate, 3),
       syncRatioToCeiling: round(rate / ceiling.rowsPerSec, 3),
     };
@@ -395,8 +408,12 @@ try {
   // ── Start (issue #11 §4, test/bench/start.mjs): first Inbox rows from navigation, cached and uncached ──
   if (parts.has('start')) {
     if (parts.size > 1) await resetMailboxes(stack);
-    const launchOptions = { executablePath: CHROMIUM, headless: !args.headed, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-extensions', '--disable-component-update', '--no-first-run', '--disable-background-timer-throttling', '--disable-renderer-backgrounding'] };
     await startBench(results.start, { stack, browserType: chromium, launchOptions, count: COUNT, runs: INBOX_RUNS, firstRows: FIRST_ROWS, log, cleanups });
+  }
+  // ── Scale (issue #11 §6, test/bench/scale.mjs): a million messages ─────────────────────────────
+  if (parts.has('scale')) {
+    if (parts.size > 1) await resetMailboxes(stack);
+    await scaleBench(results.scale, { stack, browserType: chromium, launchOptions, count: COUNT, second: SECOND, snippetBytes: SNIPPET_FIRST_BYTES, firstRows: FIRST_ROWS, log, cleanups });
   }
 } catch (error) {
   results.error = String(error?.stack ?? error);
@@ -417,6 +434,7 @@ const rows = [
   ...(parts.has('message') ? messageRows(r.message) : []),
   ...(parts.has('sync') ? syncRateRows(r.sync) : []),
   ...(parts.has('start') ? startRows(r.start, { count: COUNT, firstRows: FIRST_ROWS }) : []),
+  ...(parts.has('scale') ? scaleRows(r.scale, { firstRows: FIRST_ROWS }) : []),
 ];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);
@@ -428,7 +446,7 @@ for (const note of r.notes) console.log(`note: ${note}`);
 const dir = join(root, 'bench-results');
 mkdirSync(dir, { recursive: true });
 // A run of one part keeps its own latest file: a full run's latest.json stays whole.
-const suffix = args.only ? `-${args.only}` : '';
+const suffix = args.scale ? `-scale-${COUNT}` : args.only ? `-${args.only}` : '';
 const file = join(dir, `bench-${r.date.replace(/[:.]/g, '-')}${suffix}.json`);
 writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
 writeFileSync(join(dir, `latest${suffix}.json`), `${JSON.stringify(r, null, 2)}\n`);

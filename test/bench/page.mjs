@@ -1,30 +1,43 @@
 /**
  * What the bench reads inside the page: the app's IndexedDB cache through the raw IndexedDB API
- * (database `postvak`, stores `messages` keyed [accountId, folderPath, uid] and `cursors` keyed
- * [accountId, path] — src/renderer/db/schema.ts), message rows on screen, and a
- * MutationObserver that notes when rows with given subjects first appear.
+ * (database `postvak`, src/renderer/db/schema.ts v5: summaries in pages — `heads` and `pages`
+ * keyed [accountId, folderPath, startUid] — counters in `counts` keyed `folder:<accountId>:<path>`,
+ * `cursors` keyed [accountId, path]), message rows on screen, and a MutationObserver that notes
+ * when rows with given subjects first appear.
  */
 /* global indexedDB, IDBKeyRange, document, window, MutationObserver, innerHeight */
 
-/** → { count, cursor } of one folder in the page's cache (count only when asked: it walks keys). */
+/**
+ * → { count, counted, cursor } of one folder in the page's cache: `counted` is the folder's
+ * counters row (total), `count` the UIDs in its page heads (only when asked: it reads every head).
+ */
 export function cacheState(page, accountId, folderPath, withCount) {
   return page.evaluate(
     ({ accountId, folderPath, withCount }) =>
       new Promise((resolve) => {
         const open = indexedDB.open('postvak');
-        open.onerror = () => resolve({ count: 0, cursor: null });
+        const empty = { count: 0, counted: null, cursor: null };
+        open.onerror = () => resolve(empty);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('cursors')) {
+          const stores = ['cursors', 'counts', 'heads'];
+          if (!stores.every((s) => db.objectStoreNames.contains(s))) {
             db.close();
-            return resolve({ count: 0, cursor: null });
+            return resolve(empty);
           }
-          const tx = db.transaction(['messages', 'cursors'], 'readonly');
-          const out = { count: -1, cursor: null };
+          const tx = db.transaction(stores, 'readonly');
+          const out = { count: -1, counted: null, cursor: null };
           tx.objectStore('cursors').get([accountId, folderPath]).onsuccess = (e) => (out.cursor = e.target.result ?? null);
+          tx.objectStore('counts').get(`folder:${accountId}:${folderPath}`).onsuccess = (e) => (out.counted = e.target.result?.total ?? null);
           if (withCount) {
+            out.count = 0;
             const range = IDBKeyRange.bound([accountId, folderPath, -Infinity], [accountId, folderPath, Infinity]);
-            tx.objectStore('messages').count(range).onsuccess = (e) => (out.count = e.target.result);
+            tx.objectStore('heads').openCursor(range).onsuccess = (e) => {
+              const cursor = e.target.result;
+              if (!cursor) return;
+              out.count += cursor.value.uids.length;
+              cursor.continue();
+            };
           }
           tx.oncomplete = () => {
             db.close();
@@ -118,41 +131,66 @@ export function accountSynced(page, accountId) {
 }
 
 /**
- * IndexedDB's own write rate in this browser for the app's message rows: copies the object
- * store's key path and indexes from the app's database as it is (not a hand-written twin),
- * reads `count` real rows from it, and puts them into a scratch database in transactions of
- * `batch` rows — no network, no JSON, no app code. The ceiling any one-row-per-message cache
- * reaches here; → { rows, seconds, rowsPerSec, indexes }.
+ * IndexedDB's own write rate in this browser for the cache's layout (issue #11 §1): copies the
+ * `heads` and `pages` stores' key paths and indexes from the app's database as it is (not a
+ * hand-written twin), reads real page records holding at least `count` messages (so the pages
+ * are of the app's own page size), and puts each head with its page into a scratch database in
+ * transactions of about `batch` messages, with the app's relaxed durability — no network, no
+ * JSON, no app code. The ceiling a sync into this layout reaches here;
+ * → { rows (messages), pages, messagesPerPage, seconds, rowsPerSec, stores }.
  */
 export function idbCeiling(page, { count, batch }) {
   return page.evaluate(
     async ({ count, batch }) => {
       const request = (r) => new Promise((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+      const STORES = ['heads', 'pages'];
       const source = await request(indexedDB.open('postvak'));
-      const store = source.transaction('messages', 'readonly').objectStore('messages');
-      const shape = {
-        keyPath: store.keyPath,
-        autoIncrement: store.autoIncrement,
-        indexes: [...store.indexNames].map((name) => {
-          const index = store.index(name);
-          return { name, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
-        }),
-      };
-      const rows = await request(store.getAll(null, count));
+      const readTx = source.transaction(STORES, 'readonly');
+      const shapes = STORES.map((name) => {
+        const store = readTx.objectStore(name);
+        return {
+          name,
+          keyPath: store.keyPath,
+          autoIncrement: store.autoIncrement,
+          indexes: [...store.indexNames].map((indexName) => {
+            const index = store.index(indexName);
+            return { name: indexName, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+          }),
+        };
+      });
+      // Pages hold 12–100 messages: read enough heads for `count` at the smallest, keep what is needed.
+      const allHeads = await request(readTx.objectStore('heads').getAll(null, Math.ceil(count / 12)));
+      const heads = [];
+      let rows = 0;
+      for (const head of allHeads) {
+        if (rows >= count) break;
+        heads.push(head);
+        rows += head.uids.length;
+      }
+      const keyOf = (h) => [h.accountId, h.folderPath, h.startUid];
+      const pagesStore = readTx.objectStore('pages');
+      const pages = await Promise.all(heads.map((h) => request(pagesStore.get(keyOf(h)))));
       source.close();
       const name = `postvak-bench-ceiling-${Date.now()}`;
       const open = indexedDB.open(name, 1);
       open.onupgradeneeded = () => {
-        const target = open.result.createObjectStore('messages', { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
-        for (const i of shape.indexes) target.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+        for (const shape of shapes) {
+          const target = open.result.createObjectStore(shape.name, { keyPath: shape.keyPath, autoIncrement: shape.autoIncrement });
+          for (const i of shape.indexes) target.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+        }
       };
       const db = await request(open);
       const t0 = performance.now();
-      for (let at = 0; at < rows.length; at += batch) {
+      for (let at = 0; at < heads.length; ) {
         await new Promise((resolve, reject) => {
-          const tx = db.transaction('messages', 'readwrite');
-          const target = tx.objectStore('messages');
-          for (const row of rows.slice(at, at + batch)) target.put(row);
+          const tx = db.transaction(STORES, 'readwrite', { durability: 'relaxed' });
+          const headStore = tx.objectStore('heads');
+          const pageStore = tx.objectStore('pages');
+          for (let inTx = 0; at < heads.length && inTx < batch; at++) {
+            headStore.put(heads[at]);
+            if (pages[at]) pageStore.put(pages[at]);
+            inTx += heads[at].uids.length;
+          }
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);
         });
@@ -160,7 +198,14 @@ export function idbCeiling(page, { count, batch }) {
       const seconds = (performance.now() - t0) / 1000;
       db.close();
       await request(indexedDB.deleteDatabase(name)).catch(() => undefined);
-      return { rows: rows.length, seconds, rowsPerSec: rows.length / seconds, indexes: shape.indexes.map((i) => i.name) };
+      return {
+        rows,
+        pages: heads.length,
+        messagesPerPage: heads.length ? rows / heads.length : null,
+        seconds,
+        rowsPerSec: rows / seconds,
+        stores: shapes.map((s) => `${s.name} (${[JSON.stringify(s.keyPath), ...s.indexes.map((i) => JSON.stringify(i.keyPath))].join(', ')})`),
+      };
     },
     { count, batch },
   );

@@ -1,0 +1,62 @@
+/** The scale part's rows of the bench table (test/bench/scale.mjs): [measure, result, target, met]. */
+import { round } from './util.mjs';
+
+const pct = (x) => `${round(x * 100, 1)} %`;
+const ms = (x) => (x == null ? '–' : `${x} ms`);
+const check = (value, ok) => (value == null ? null : ok(value));
+
+/** @param s the `scale` object of the bench results */
+export function scaleRows(s, { firstRows }) {
+  const n = s.params?.count ?? '?';
+  const sync = s.summarySync ?? {};
+  const middle = s.scroll?.runs?.[0];
+  const end = s.scroll?.runs?.find((r) => r.fraction === 1);
+  const rest = s.scroll?.runs?.slice(2) ?? [];
+  const u = s.unified;
+  const change = s.unreadAfterChange;
+  const rows = [
+    [`Scale ${n}: fill big Inbox / second Inbox`, s.fill ? `${s.fill.big.seconds} s / ${s.fill.second?.seconds ?? '–'} s (${s.fill.second?.count ?? 0} messages)` : '–', '', null],
+    ['  raw imapflow FETCH, same items as Postvak (cold / warm)', s.rawFetch ? `${s.rawFetch.cold.msgsPerSec} / ${s.rawFetch.warm.msgsPerSec} msg/s` : '–', '', null],
+    [
+      '  summary sync, navigation → both cursors',
+      sync.msgsPerSec != null ? `${sync.msgsPerSec} msg/s, ${sync.rows} rows in ${sync.seconds} s (${pct(sync.ratioToRawWarm)} of warm FETCH)` : '–',
+      '≥ 80 %',
+      check(sync.ratioToRawWarm, (x) => x >= 0.8),
+    ],
+    ...(sync.folders ?? []).map((f) => [`    pass of ${f.path}`, f.msgsPerSec != null ? `${f.msgsPerSec} msg/s over ${f.passSeconds} s (${f.rowsInHeads} rows)` : '–', '', null]),
+    [`  first ${firstRows} rows, uncached Inbox, from navigation`, ms(s.firstRows?.uncached?.fromNavigationMs), '≤ 1000 ms', check(s.firstRows?.uncached?.fromNavigationMs, (x) => x <= 1000)],
+    [`  first ${firstRows} rows, cached Inbox, from navigation`, ms(s.firstRows?.cached?.fromNavigationMs), '≤ 500 ms', check(s.firstRows?.cached?.fromNavigationMs, (x) => x <= 500)],
+    [
+      '  scroll to the middle → rows painted',
+      middle ? `${middle.ms} ms (rows ${middle.firstPos}–${middle.lastPos} of ${s.scroll.setsize}${middle.newestFirst === false ? ', NOT in date order' : ''})` : '–',
+      '',
+      null,
+    ],
+    ['  scroll to the end → rows painted', end ? `${end.ms} ms (rows ${end.firstPos}–${end.lastPos})` : '–', '', null],
+    ['  scroll elsewhere (¼, ¾, ½ again)', rest.length ? rest.map((r) => r.ms).join(' / ') + ' ms' : '–', '', null],
+    ['  scroll to the middle after the cached start', ms(s.firstRows?.cached?.middleMs), '', null],
+    [
+      '  All inboxes (two big Inboxes): click → first rows',
+      u ? `${u.firstRows.ms} ms (${u.setsize} rows)` : '–',
+      '',
+      null,
+    ],
+    ['  All inboxes: scroll to the middle → rows painted', u ? `${u.middle.ms} ms (mailboxes there: ${u.middle.mailboxes.length})` : '–', '', null],
+    [
+      '  unread count after a change: click → tree count painted (median / p95)',
+      change ? `${change.medianMs} / ${change.p95Ms} ms (${change.changes.length} changes)` : '–',
+      '',
+      null,
+    ],
+    ['  unread count: counters row read in the page (median / p95)', change ? `${change.countRead.medianMs} / ${change.countRead.p95Ms} ms` : '–', '≤ 16 ms', check(change?.countRead?.p95Ms, (x) => x <= 16)],
+    ['  renderer heap, big Inbox index loaded, after GC: after sync', s.heap?.afterSync ? `${s.heap.afterSync.usedMB} MB` : '–', '≤ 300 MB', check(s.heap?.afterSync?.usedMB, (x) => x <= 300)],
+    ['  renderer heap, the same after the cached start', s.heap?.cachedStart ? `${s.heap.cachedStart.usedMB} MB` : '–', '≤ 300 MB', check(s.heap?.cachedStart?.usedMB, (x) => x <= 300)],
+    [
+      '  disk per message (IndexedDB on disk ÷ messages)',
+      s.disk ? `${s.disk.bytesPerMessage} B (${s.disk.closedMB} MB for ${s.disk.messages})` : '–',
+      '≤ 1000 B',
+      check(s.disk?.bytesPerMessage, (x) => x <= 1000),
+    ],
+  ];
+  return rows;
+}
