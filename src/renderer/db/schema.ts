@@ -92,7 +92,7 @@ export class PostvakDb extends Dexie {
       calendarPrefs: 'key',
       reminderState: 'id',
     });
-    // Issue #11: summaries in pages of ~50 (pages/pageRows.ts) with their heads, tombstones of
+    // Issue #11: summaries in pages of ~100 (pages/pageRows.ts) with their heads, tombstones of
     // removed pages for the list index to catch up from, and counters. The one-row-per-message
     // table goes. The cache rebuilds itself from the server: cursors (and the bodies and events
     // that hang off messages) are cleared, so the next sync.start reports none and gets a full

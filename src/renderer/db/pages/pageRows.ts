@@ -1,13 +1,13 @@
 /**
  * The shape of the message cache (issue #11 §1): summaries are stored in pages of many messages
  * per record, because IndexedDB pays per record — one record per message with five indexes
- * cannot be written faster than ~4–6k rows/s here, pages of 50 reach ~97k
- * (../shared/notes/search-and-cache.md).
+ * cannot be written faster than ~4–6k rows/s here, pages of 100 reach ~160k
+ * (../shared/notes/search-and-cache.md; test/bench/pageSize.mjs).
  *
- * A page is two records under the same key `[accountId, folderPath, startUid]`:
+ * A page (~100 messages, pageSet.ts pageSizing) is two records under `[accountId, folderPath, startUid]`:
  *  - its **head** (`heads`): what changes and what lists need — UIDs ascending, dates, flags as
  *    bits plus rare keywords, modseqs — as typed arrays, a few bytes per message. A flag change
- *    rewrites only the head (~1 KB), never the summaries; the in-memory list index is built from
+ *    rewrites only the head (~2 KB), never the summaries; the in-memory list index is built from
  *    heads alone.
  *  - its **items** (`pages`): the summaries without what the head holds, in the head's order.
  *

@@ -14,11 +14,23 @@ import type { HeadRow, StoredSummary } from './pageRows';
 import { WorkPage } from './workPage';
 
 /**
- * Messages per page. Measured in Chromium on this machine (../shared/notes/search-and-cache.md,
- * `npm run bench` store figures): pages of 50 write ~97k summaries/s against 40–63k for 500,
- * and a page of 50 stays ~35 KB, so a change to its items rewrites little.
+ * Messages per page, chosen by measurement (test/bench/pageSize.mjs, Chromium on this machine,
+ * 100,000 summaries of ~700 B, two runs each, under load from other jobs):
+ *
+ * | per page | write rows/s | read all heads | 50 rows from scattered pages | one page rewritten |
+ * |---|---|---|---|---|
+ * | 25  | 37–43k   | 350–560 ms | 5–6 ms   | 0.5–1 ms |
+ * | 50  | 110–120k | 200–220 ms | 3.5–8 ms | 0.7–0.8 ms |
+ * | 100 | 159–168k | 79–118 ms  | 6–17 ms  | 0.8 ms |
+ * | 200 | 60–190k  | 50–87 ms   | 14–17 ms | 1.3–1.4 ms |
+ * | 500 | 231–247k | 25–129 ms  | 42–45 ms | 1.9–2.2 ms |
+ *
+ * 100 writes fast enough that IndexedDB is no longer the limit (raw FETCH is 11–20k msg/s),
+ * halves the head reads that build a list index against 50 (the first open of a big folder),
+ * and keeps a screen of rows whose dates do not follow their UIDs (a unified view) cheap;
+ * bigger pages make such screens slow. A flag change rewrites only the head either way.
  */
-export const pageSizing = { target: 50, max: 100, min: 12 };
+export const pageSizing = { target: 100, max: 160, min: 24 };
 
 export interface PageSource {
   /** startUids of the pages whose range may hold a UID in [from, to]: the last ≤ from and all in (from, to]. */
