@@ -10,7 +10,7 @@
  * POSTVAK_SYNC_CPU_PROF=<dir>: the host records a CPU profile into that directory (cpuProfile.mjs,
  * written when the host exits), to see where main spends the sync.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { stackAccount, startHostProcess } from '../../scripts/lib.mjs';
@@ -20,6 +20,23 @@ import { postvakSummaryItems, timedFetch } from './protocol.mjs';
 import { quantile, round } from './util.mjs';
 
 const USER = 'carol';
+const TICKS_PER_SECOND = 100; // Linux USER_HZ, the unit of /proc/<pid>/stat's utime and stime
+
+/** CPU seconds (user + system) a child process has used so far (Linux /proc). */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) in parentheses: utime is the 14th field.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** timedFetch with the CPU this process spent on it: the client side of a raw FETCH. */
+async function timedFetchCpu(stack, items) {
+  const before = process.cpuUsage();
+  const result = await timedFetch(stack, USER, FOLDER, items);
+  const used = process.cpuUsage(before);
+  return { ...result, cpuSeconds: (used.user + used.system) / 1e6 };
+}
 const FOLDER = 'SyncRate';
 
 /**
@@ -37,9 +54,9 @@ export async function syncRateBench(out, { stack, count, snippetBytes, log, clea
   // The first FETCH of a fresh folder also builds Dovecot's cache file: the warm one is the
   // protocol's rate as the app meets it (the app's own FETCH comes after the cold one here too).
   const items = postvakSummaryItems(snippetBytes);
-  const cold = await timedFetch(stack, USER, FOLDER, items);
-  const warm = await timedFetch(stack, USER, FOLDER, items);
-  const fetchFigures = (f) => ({ count: f.count, seconds: round(f.seconds, 2), msgsPerSec: round(f.rate) });
+  const cold = await timedFetchCpu(stack, items);
+  const warm = await timedFetchCpu(stack, items);
+  const fetchFigures = (f) => ({ count: f.count, seconds: round(f.seconds, 2), msgsPerSec: round(f.rate), clientCpuMicrosPerMsg: round((f.cpuSeconds / f.count) * 1e6, 1) });
   out.rawFetch = { items: Object.keys(items), snippetBytes, cold: fetchFigures(cold), warm: fetchFigures(warm) };
   log(`sync: raw FETCH cold ${round(cold.rate)} msg/s, warm ${round(warm.rate)} msg/s`);
 
@@ -56,6 +73,7 @@ export async function syncRateBench(out, { stack, count, snippetBytes, log, clea
 
   log(`sync: Postvak's summary sync of ${count} messages through the browser host…`);
   const t0 = performance.now();
+  const cpu0 = cpuSeconds(host.child.pid);
   await collector.call('sync.start', { accountId: account.id, cursors: [] });
   const ours = (b) => b.batch.kind === 'messages' && b.batch.folderPath === FOLDER;
   let lastLog = t0;
@@ -72,6 +90,7 @@ export async function syncRateBench(out, { stack, count, snippetBytes, log, clea
     Math.max(120_000, count * 2),
   );
   const tDone = performance.now();
+  const hostCpu = cpuSeconds(host.child.pid) - cpu0;
   const batches = collector.batches.filter(ours);
   // The folder's full pass: from the first batch that reports progress over the whole folder
   // (its preview batch of the newest rows comes earlier, with the other folders' previews).
@@ -96,6 +115,9 @@ export async function syncRateBench(out, { stack, count, snippetBytes, log, clea
     msgsPerSec: round(perMessageRate),
     ratioToRawWarm: round(perMessageRate / warm.rate, 3),
     ratioToRawCold: round(perMessageRate / cold.rate, 3),
+    // Load from other work on the machine stretches both rates; CPU per message does not move.
+    hostCpuMicrosPerMsg: round((hostCpu / count) * 1e6, 1),
+    hostCpuToRawClientCpu: round(hostCpu / count / (warm.cpuSeconds / warm.count), 2),
     wireBytesPerMessage: round(bytes / passRows),
     jsonParseMsPerBatch: { median: round(quantile(parseMs, 0.5), 2), p95: round(quantile(parseMs, 0.95), 2) },
     jsonParseShare: round(parseMs.reduce((a, b) => a + b, 0) / 1000 / passSeconds, 3),
@@ -117,6 +139,7 @@ export function syncRateRows(r) {
     [`fill ${r.fill.count} messages`, `${r.fill.seconds} s`, '', null],
     ['raw imapflow FETCH, same items (cold / warm)', `${r.rawFetch.cold.msgsPerSec} / ${r.rawFetch.warm.msgsPerSec} msg/s`, '', null],
     ['summary sync, main + WebSocket, acked at once', `${d.msgsPerSec} msg/s (${pct(d.ratioToRawWarm)} of warm FETCH)`, '≥ 80 %', d.ratioToRawWarm >= 0.8],
+    ['  main CPU per message (raw FETCH client: warm)', `${d.hostCpuMicrosPerMsg} µs (${r.rawFetch.warm.clientCpuMicrosPerMsg} µs)`, '', null],
     ['  wire bytes per message / JSON.parse per batch', `${d.wireBytesPerMessage} B / ${d.jsonParseMsPerBatch.median} ms (${d.batchRows} rows)`, '', null],
   ];
 }

@@ -6,9 +6,9 @@
 import type { Readable } from 'node:stream';
 import type { ExpungeEvent, FetchMessageObject, ImapFlow } from 'imapflow';
 import { compressUids } from '../../../shared/uidSet';
-import type { FolderSnapshot, OpenFolder } from './types';
+import type { FetchedSummary, FolderSnapshot, OpenFolder } from './types';
 import { toEnvelope, toDate, flagList } from './convert';
-import { latestFlags } from './fetchReplies';
+import { latestFlags, type FetchReply } from './fetchReplies';
 import { readCapped } from '../io/readCapped';
 import { leaves } from '../mail/bodyStructure';
 import { ImapCommandError } from './imapErrors';
@@ -48,32 +48,39 @@ export class FlowFolder implements OpenFolder {
       size: true,
       ...(part1Bytes ? { bodyParts: [{ key: '1', start: 0, maxLength: part1Bytes }] } : {}),
     };
-    const replies: FetchMessageObject[] = [];
+    // Each reply becomes its small row as it arrives: imapflow's message objects (raw envelope,
+    // Dates, Sets, the bodyParts Map, an id hash) then die young instead of surviving a whole
+    // batch of FETCH and being promoted to the old generation (issue #11 §6: GC was a quarter
+    // of main's time in a 100,000-message sync). Only what fetchReplies.ts needs is kept of each.
+    const replies: FetchReply[] = [];
+    const wanted = new Set(uids);
+    const out: FetchedSummary[] = [];
     const expunged = this.watchExpunges();
     try {
-      for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) replies.push(msg);
+      for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
+        replies.push({ seq: msg.seq, uid: msg.uid, flags: msg.flags, modseq: msg.modseq });
+        if (msg.uid === undefined || !wanted.delete(msg.uid)) continue;
+        const part1 = part1Bytes ? firstPart(msg) : null;
+        out.push({
+          ...(part1 ? { part1 } : {}),
+          uid: msg.uid,
+          flags: [],
+          modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0',
+          envelope: msg.envelope ? toEnvelope(msg.envelope) : null,
+          bodyStructure: msg.bodyStructure ?? null,
+          internalDate: toDate(msg.internalDate),
+          size: msg.size ?? 0,
+        });
+      }
     } finally {
       expunged.stop();
     }
     // Unsolicited replies (fetchReplies.ts) only update the flags of the messages asked for.
     const flags = latestFlags(replies, !expunged.happened);
-    const wanted = new Set(uids);
-    const out = [];
-    for (const msg of replies) {
-      if (msg.uid === undefined || !wanted.delete(msg.uid)) continue;
-      const part1 = part1Bytes ? firstPart(msg) : null;
-      const latest = flags.get(msg.uid);
-      const modseq = latest?.modseq ?? msg.modseq;
-      out.push({
-        ...(part1 ? { part1 } : {}),
-        uid: msg.uid,
-        flags: flagList(latest?.flags ?? msg.flags),
-        modseq: modseq !== undefined ? modseq.toString() : '0',
-        envelope: msg.envelope ? toEnvelope(msg.envelope) : null,
-        bodyStructure: msg.bodyStructure ?? null,
-        internalDate: toDate(msg.internalDate),
-        size: msg.size ?? 0,
-      });
+    for (const row of out) {
+      const latest = flags.get(row.uid);
+      row.flags = flagList(latest?.flags);
+      if (latest?.modseq !== undefined) row.modseq = latest.modseq.toString();
     }
     return out;
   }

@@ -317,6 +317,7 @@ export class AccountSync {
       firstBatchSize: this.deps.tuning.firstBatchSize,
       flagBatchSize: this.deps.tuning.flagBatchSize,
       sendWindow: this.deps.tuning.sendWindow,
+      fetchAhead: this.deps.tuning.fetchAhead,
       progress: (done: number, total: number) => this.status({ state: 'syncing', folderPath: path, done, total }),
       send: (body: MessagesBody) => this.sendMessages(path, body),
     };

@@ -34,7 +34,7 @@ export async function fetchSummaries(accountId: AccountId, folder: OpenFolder, u
     const truncated = raw.length >= bytes;
     const snippet = safeSnippet(raw, part, truncated);
     snippets.set(uid, snippet);
-    if (truncated && bytes < SNIPPET_FETCH_BYTES && [...snippet].length < SNIPPET_LENGTH - 1) add(retry, part.partId, uid);
+    if (truncated && bytes < SNIPPET_FETCH_BYTES && codePoints(snippet) < SNIPPET_LENGTH - 1) add(retry, part.partId, uid);
   };
   for (const row of rows) {
     const part = row.bodyStructure ? snippetPart(row.bodyStructure) : null;
@@ -69,4 +69,18 @@ function safeSnippet(raw: Buffer, part: TextPart, truncated: boolean): string {
   } catch {
     return '';
   }
+}
+
+/** Code points in `text`, without spreading it into an array of strings (one per message here). */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point in two units.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }

@@ -19,6 +19,8 @@ import { syncStrategy, type SyncDecision } from './syncStrategy';
 import { chunks, newestFirstBatches } from './uidBatches';
 
 type MessagesBody = Extract<BatchBody, { kind: 'messages' }>;
+/** A batch's rows and, in a calendar folder, their events. */
+type Rows = { upserts: MessageSummary[]; events?: StoredEvent[] };
 
 export interface PassContext {
   accountId: AccountId;
@@ -34,14 +36,19 @@ export interface PassContext {
    * acknowledgement's round trip; back-pressure still bounds what is in flight.
    */
   sendWindow?: number;
+  /**
+   * Batches fetched ahead of the one being sent (≥ 1; 1 when absent). With 2 the next FETCH is
+   * already queued on the connection when one ends, so the server answers it while main turns
+   * the last one into summaries (issue #11 §6), instead of both taking turns.
+   */
+  fetchAhead?: number;
   send(body: MessagesBody): Promise<void>;
   progress(done: number, total: number): void;
   /** Calendar folders (issue #5 §2): the decoded events of a batch's upserts, sent with them. */
   events?: (folder: OpenFolder, upserts: readonly MessageSummary[]) => Promise<StoredEvent[]>;
 }
 
-/** A batch's rows and, in a calendar folder, their events. */
-async function fetchRows(ctx: PassContext, folder: OpenFolder, uids: readonly number[]): Promise<{ upserts: MessageSummary[]; events?: StoredEvent[] }> {
+async function fetchRows(ctx: PassContext, folder: OpenFolder, uids: readonly number[]): Promise<Rows> {
   const upserts = await fetchSummaries(ctx.accountId, folder, uids);
   return ctx.events ? { upserts, events: await ctx.events(folder, upserts) } : { upserts };
 }
@@ -175,9 +182,10 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
   };
   const total = plan.newUids.length;
   let done = 0;
-  // Fetch batch n+1 while the client writes and acknowledges batch n: one fetched batch waits in
-  // memory, never more, and at most `sendWindow` sent batches are unacknowledged.
-  const fetchStep = (step: Step | undefined): Promise<{ upserts: MessageSummary[]; events?: StoredEvent[] }> => {
+  // Fetch batches n+1 … n+fetchAhead while the client writes and acknowledges batch n: at most
+  // `fetchAhead` fetched batches wait in memory, and at most `sendWindow` sent batches are
+  // unacknowledged.
+  const fetchStep = (step: Step | undefined): Promise<Rows> => {
     if (!step || !('upserts' in step)) return Promise.resolve({ upserts: [] });
     const fetched = fetchRows(ctx, folder, step.upserts);
     fetched.catch(() => undefined); // awaited below; this only keeps an early failure "handled"
@@ -187,12 +195,13 @@ async function sendPlan(ctx: PassContext, folder: OpenFolder, plan: Plan): Promi
   // Unacknowledged sends, oldest first. Acknowledgements come in order (the client writes one
   // batch at a time), so the oldest is the one to wait for; a failure stops the pass there.
   const unacknowledged: Promise<void>[] = [];
-  let next = fetchStep(steps[0]);
+  const ahead = Math.max(1, ctx.fetchAhead ?? 1);
+  const fetching = steps.slice(0, ahead).map(fetchStep);
   for (const [index, step] of steps.entries()) {
     const last = index === steps.length - 1;
     if ('upserts' in step) ctx.progress(done, total);
-    const rows = await next;
-    next = fetchStep(steps[index + 1]);
+    const rows = await (fetching.shift() as Promise<Rows>);
+    if (index + ahead < steps.length) fetching.push(fetchStep(steps[index + ahead]));
     if ('upserts' in step) done += step.upserts.length;
     const sent = ctx.send({
       kind: 'messages',

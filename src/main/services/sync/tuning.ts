@@ -14,6 +14,8 @@ export interface SyncTuning {
   headStartMs: number;
   /** Batches of one pass sent before the oldest is acknowledged (folderPass.ts sendWindow). */
   sendWindow: number;
+  /** Batches of one pass fetched ahead of the one being sent (folderPass.ts fetchAhead). */
+  fetchAhead: number;
   ackTimeoutMs: number;
   /** LIST-STATUS poll of the unwatched folders; also how fast a grant or revocation shows. */
   pollMs: number;
@@ -44,6 +46,9 @@ export const defaultTuning: SyncTuning = {
   flagBatchSize: 2000,
   // Measured with `npm run bench`: 2 keeps the renderer writing instead of waiting a round trip.
   sendWindow: 2,
+  // Measured with `npm run bench -- --only sync` (issue #11 §6): with 2 the server answers the
+  // next FETCH while main builds the summaries of the last one.
+  fetchAhead: 2,
   headStartMs: 60_000,
   ackTimeoutMs: 120_000,
   pollMs: 15_000,

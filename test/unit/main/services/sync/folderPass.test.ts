@@ -300,6 +300,30 @@ describe('sendWindow: batches in flight before an acknowledgement', () => {
     expect(sent.map((b) => b.upserts.map((m) => m.uid))).toEqual([[8, 7], [6, 5], [4, 3], [2, 1]]);
   });
 
+  it('with fetchAhead 2, has the summaries of the next two batches asked for while one waits for its acknowledgement', async () => {
+    const summaryCalls = (folder: FakeFolder) => folder.calls.filter((call) => call.startsWith('summaries')).length;
+    for (const [ahead, expected] of [
+      [undefined, 2],
+      [2, 3],
+    ] as const) {
+      const { ctx, sent, acks } = heldContext(undefined);
+      if (ahead !== undefined) ctx.fetchAhead = ahead;
+      const folder = folder8();
+      const pass = syncFolder(ctx, folder, null);
+      await sentCount(sent, 1);
+      await vi.waitFor(() => expect(summaryCalls(folder)).toBe(expected), { timeout: 4_000, interval: 1 });
+      await settle();
+      expect(summaryCalls(folder)).toBe(expected);
+      for (let i = 0; i < 4; i++) {
+        await sentCount(sent, i + 1);
+        acks[i]!.resolve();
+      }
+      await pass;
+      expect(sent.map((b) => b.upserts.map((m) => m.uid))).toEqual([[8, 7], [6, 5], [4, 3], [2, 1]]);
+      expect(summaryCalls(folder)).toBe(4);
+    }
+  });
+
   it('stops at the first refused batch and reports that failure, even while a later one is still in flight', async () => {
     const { ctx, sent, acks } = heldContext(2);
     const pass = syncFolder(ctx, folder8(), null);
