@@ -1,122 +1,106 @@
 /**
- * Message list queries. The list is virtualised: only the visible window plus overscan is ever
- * read, walking a date index backwards (newest first) with offset/limit, so a folder of 100,000
- * messages costs the same as one of 100. A list shows one folder (`[accountId+folderPath+date]`)
- * or one unified view across all mailboxes (`[unifiedRole+date]`, issue #3).
+ * Message list queries (issue #11 §2). A list reads its source's in-memory index (db/index/):
+ * the count is the index's length, and a window of positions becomes page refs, whose rows are
+ * read from their pages in one transaction — only the visible window, whatever the folder's
+ * size, and positions cost nothing to reach (no IndexedDB cursor stepping over offsets).
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { Collection } from 'dexie';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { db } from '../db';
-import type { MessageKey, MessageRow, UnifiedRole } from '../rows';
+import { acquireIndex, withIndex } from '../index/registry';
+import { sourceTag, type MessageSource, type SourceIndex } from '../index/sourceIndex';
+import { getMessagesIn } from '../pages/messageRows';
+import type { MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
-import { folderRange, highest, lowest } from '../schema';
-import { useFreshLiveQuery } from './useFreshLiveQuery';
 
-/** What a message list shows. */
-export type MessageSource =
-  | { kind: 'folder'; accountId: string; folderPath: string }
-  | { kind: 'unified'; role: UnifiedRole };
-
-export function sourceTag(source: MessageSource | null): string {
-  if (!source) return 'none';
-  return source.kind === 'folder' ? JSON.stringify([source.accountId, source.folderPath]) : `unified:${source.role}`;
-}
-
-type DateBound = number | typeof lowest | typeof highest;
+export { sourceTag, type MessageSource } from '../index/sourceIndex';
 
 /**
- * The source's rows in date order (oldest first), on the index that serves it, optionally only
- * dates in `[from, to]` (either end exclusive with `open`).
+ * Rows `offset … offset + limit` of an index, position by position: a row whose page changed
+ * after the index was read (the index catches up a moment later) is `undefined`, never shifted.
  */
-export function byDate(
-  database: PostvakDb,
-  source: MessageSource,
-  from: DateBound = lowest,
-  to: DateBound = highest,
-  open: { from?: boolean; to?: boolean } = {},
-): Collection<MessageRow, MessageKey> {
-  const prefix = source.kind === 'unified' ? [source.role] : [source.accountId, source.folderPath];
-  const index = source.kind === 'unified' ? '[unifiedRole+date]' : '[accountId+folderPath+date]';
-  return database.messages.where(index).between([...prefix, from], [...prefix, to], !open.from, !open.to);
-}
-
-/**
- * Rows `offset … offset + limit` of the source, newest first. IndexedDB has no random access
- * by position: a cursor must step over `offset` entries. So the window is read from whichever
- * end of the index is nearer (descending for the top half, ascending and then reversed for the
- * bottom half), which bounds the cost by half the list. Count and window are read in one
- * transaction so they describe the same state.
- */
-export async function loadWindow(database: PostvakDb, source: MessageSource, offset: number, limit: number): Promise<MessageRow[]> {
-  // The top of the list (what new mail changes) needs no count first: one read instead of two.
-  if (offset === 0) return byDate(database, source).reverse().limit(limit).toArray();
-  return database.transaction('r', database.messages, async () => {
-    const total = await byDate(database, source).count();
-    const end = Math.min(total, offset + limit);
-    if (offset >= end) return [];
-    if (offset < total - end) return byDate(database, source).reverse().offset(offset).limit(end - offset).toArray();
-    const rows = await byDate(database, source).offset(total - end).limit(end - offset).toArray();
-    return rows.reverse();
+export async function readWindow(database: PostvakDb, index: SourceIndex, offset: number, limit: number): Promise<(MessageRow | undefined)[]> {
+  const refs = index.refsAt(offset, limit);
+  const rows = await getMessagesIn(database, refs);
+  let next = 0;
+  return refs.map((ref) => {
+    const row = rows[next];
+    if (!row || row.uid !== ref.uid || row.folderPath !== ref.folderPath || row.accountId !== ref.accountId) return undefined;
+    next++;
+    return row;
   });
 }
 
-/** A folder's window (kept for callers that think in folders). */
-export function loadMessageWindow(
-  database: PostvakDb,
-  accountId: string,
-  folderPath: string,
-  offset: number,
-  limit: number,
-): Promise<MessageRow[]> {
-  return loadWindow(database, { kind: 'folder', accountId, folderPath }, offset, limit);
+/** The source's rows `offset … offset + limit`, newest first (outside React: tests, scans). */
+export function loadWindow(database: PostvakDb, source: MessageSource, offset: number, limit: number): Promise<MessageRow[]> {
+  return withIndex(database, source, async (index) => (await readWindow(database, index, offset, limit)).filter((row) => row !== undefined));
 }
 
-export async function countMessages(database: PostvakDb, accountId: string, folderPath: string): Promise<number> {
-  const [lower, upper] = folderRange(accountId, folderPath);
-  return database.messages.where('[accountId+folderPath+uid]').between(lower, upper, true, true).count();
-}
-
+/** How many messages the source lists. */
 export function countSource(database: PostvakDb, source: MessageSource): Promise<number> {
-  return source.kind === 'folder' ? countMessages(database, source.accountId, source.folderPath) : byDate(database, source).count();
+  return withIndex(database, source, (index) => index.length);
 }
 
-/** Unread messages in a unified view, on the `[unifiedRole+unread]` index. */
-export function countUnifiedUnread(database: PostvakDb, role: UnifiedRole): Promise<number> {
-  return database.messages.where('[unifiedRole+unread]').equals([role, 1]).count();
+function sourceOfTag(tag: string): MessageSource | null {
+  if (tag === 'none') return null;
+  if (tag.startsWith('unified:')) return { kind: 'unified', role: tag.slice('unified:'.length) as Extract<MessageSource, { kind: 'unified' }>['role'] };
+  const [accountId, folderPath] = JSON.parse(tag) as [string, string];
+  return { kind: 'folder', accountId, folderPath };
+}
+
+/** The source's shared index while the component shows it. */
+function useSourceIndex(source: MessageSource | null): SourceIndex | undefined {
+  const tag = sourceTag(source);
+  const [held, setHeld] = useState<{ tag: string; index: SourceIndex }>();
+  useEffect(() => {
+    const wanted = sourceOfTag(tag);
+    if (!wanted) return;
+    const lease = acquireIndex(db, wanted);
+    setHeld({ tag, index: lease.index });
+    return () => lease.release();
+  }, [tag]);
+  return held?.tag === tag ? held.index : undefined;
+}
+
+const subscribeToNothing = () => () => {};
+
+/** The index's version once it is built, `undefined` before. */
+function useIndexVersion(index: SourceIndex | undefined): number | undefined {
+  return useSyncExternalStore(index?.subscribe ?? subscribeToNothing, () => (index?.ready ? index.version : undefined));
 }
 
 export function useMessageCount(source: MessageSource | null): number | undefined {
-  return useFreshLiveQuery(async () => (source ? countSource(db, source) : 0), [sourceTag(source)]);
-}
-
-export function useUnifiedUnread(role: UnifiedRole): number | undefined {
-  return useFreshLiveQuery(() => countUnifiedUnread(db, role), [role]);
+  const index = useSourceIndex(source);
+  const count = useSyncExternalStore(index?.subscribe ?? subscribeToNothing, () => (index?.ready ? index.length : undefined));
+  return source ? count : 0;
 }
 
 export interface MessageWindow {
   sourceTag: string;
   offset: number;
-  rows: MessageRow[];
+  /** By position from `offset`; `undefined` for a row that is being re-read. */
+  rows: (MessageRow | undefined)[];
 }
 
 /**
- * A window of the source's messages, newest first. While a new window loads, the previous one
- * (same source) stays available so rows that are in both do not flicker during scrolling.
+ * A window of the source's messages, newest first, read again whenever the index changes. While
+ * a new window loads, the previous one (same source) stays so rows in both do not flicker. A
+ * read is shown unless a later one already is: during a long sync the index changes faster than
+ * reads finish, and dropping every superseded read would show none.
  */
 export function useMessageWindow(source: MessageSource | null, offset: number, limit: number): MessageWindow | undefined {
   const tag = sourceTag(source);
-  const result = useLiveQuery(
-    async (): Promise<MessageWindow> => ({
-      sourceTag: tag,
-      offset,
-      rows: source ? await loadWindow(db, source, offset, limit) : [],
-    }),
-    [tag, offset, limit],
-  );
-  return result && result.sourceTag === tag ? result : undefined;
-}
-
-/** One message by key; `null` once it is known not to be cached (removed meanwhile). */
-export function useMessage(key: MessageKey | null): MessageRow | null | undefined {
-  return useFreshLiveQuery(async () => (key ? ((await db.messages.get(key)) ?? null) : null), [key]);
+  const index = useSourceIndex(source);
+  const version = useIndexVersion(index);
+  const [shown, setShown] = useState<MessageWindow & { read: number }>();
+  const reads = useRef(0);
+  useEffect(() => {
+    if (!index || version === undefined) return;
+    const read = ++reads.current;
+    readWindow(db, index, offset, limit).then(
+      (rows) => setShown((previous) => (previous && previous.read > read ? previous : { sourceTag: tag, offset, rows, read })),
+      // A read that fails (the database closing) leaves the previous window; the next change re-reads.
+      () => {},
+    );
+  }, [index, version, tag, offset, limit]);
+  return shown && shown.sourceTag === tag ? shown : undefined;
 }

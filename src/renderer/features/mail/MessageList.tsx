@@ -1,7 +1,7 @@
 /**
- * The message list: a listbox virtualised with @tanstack/react-virtual. Only the visible rows
- * plus overscan are rendered, and only their window is read from the cache (in pages, so
- * scrolling within a page does not re-query). One tab stop; Up/Down/Home/End/PageUp/PageDown
+ * The message list: a listbox virtualised with @tanstack/react-virtual over the source's
+ * in-memory index (issue #11 §2). Only the visible rows plus overscan are rendered, and only
+ * their window is read from the cache (in blocks of 50, so scrolling within one does not re-read). One tab stop; Up/Down/Home/End/PageUp/PageDown
  * move the active row (aria-activedescendant), Enter or Space opens it, Delete deletes (where the
  * folder's rights allow it). A list shows one folder or a unified view across mailboxes.
  */
@@ -93,7 +93,8 @@ function VirtualList({ source, count, lookup }: { source: MessageSource; count: 
   }
   /** Delete (the key) acts on the open message, else the active row — where the rights allow. */
   function remove() {
-    const row = (selectedMessage && page?.rows.find((candidate) => sameKey(selectedMessage, [candidate.accountId, candidate.folderPath, candidate.uid]))) ?? activeRow;
+    const row =
+      (selectedMessage && page?.rows.find((candidate) => candidate && sameKey(selectedMessage, [candidate.accountId, candidate.folderPath, candidate.uid]))) ?? activeRow;
     if (!row) return;
     const folder = lookup?.folder(row.accountId, row.folderPath);
     if (!folder || !folderCapabilities(folder.rights).canDelete) return;

@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { db } from '../../db/db';
 import type { MessageSource } from '../../db/queries/messages';
 import { neighbourOf } from '../../db/queries/neighbours';
+import { getMessage } from '../../db/pages/messageRows';
 import type { MessageKey } from '../../db/rows';
 import { describeError } from '../../i18n/errors';
 import { currentI18n } from '../../i18n/useI18n';
@@ -27,7 +28,7 @@ export function currentSource(): MessageSource | null {
 
 export async function deleteAndSelectNext(key: MessageKey): Promise<boolean> {
   const source = currentSource();
-  const row = await db.messages.get(key);
+  const row = await getMessage(db, key);
   if (!row) return false;
   const next = source ? await neighbourOf(db, source, row) : null;
   const store = useStore.getState();

@@ -1,0 +1,66 @@
+/**
+ * What a message list reads (issue #11 §2): a source's messages in list order, held in memory
+ * as typed arrays, kept current from the cache's page revisions. One per folder (FolderIndex)
+ * and per unified view (UnifiedIndex), shared through the registry.
+ */
+import type { MessageRef } from '../pages/messageRows';
+import type { MessageKey, UnifiedRole } from '../rows';
+import type { EntryList } from './orderedEntries';
+
+/** What a message list shows. */
+export type MessageSource =
+  | { kind: 'folder'; accountId: string; folderPath: string }
+  | { kind: 'unified'; role: UnifiedRole };
+
+export function sourceTag(source: MessageSource | null): string {
+  if (!source) return 'none';
+  return source.kind === 'folder' ? JSON.stringify([source.accountId, source.folderPath]) : `unified:${source.role}`;
+}
+
+/** A message as the index finds it: by its key and its date (the order's first field). */
+export interface IndexedMessage {
+  accountId: string;
+  folderPath: string;
+  uid: number;
+  date: number;
+}
+
+/**
+ * How an index changed, for the indexes built on it: `delta` lists entries whose flags changed
+ * in place, entries removed and entries inserted (tags are page startUids); `reset` means it was
+ * rebuilt (first build, UIDVALIDITY reset, a revision it could not catch up from).
+ */
+export type IndexChange = { kind: 'reset' } | { kind: 'delta'; flags: EntryList; removed: EntryList; inserted: EntryList };
+
+export interface SourceIndex {
+  /** False until the first build is done; a list shows "loading" meanwhile. */
+  readonly ready: boolean;
+  readonly length: number;
+  /** Raised by every change, so views re-read their window. */
+  readonly version: number;
+  /** Called after every change (React's useSyncExternalStore contract); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** Resolves once the index reflects what the database holds now. */
+  whenCurrent(): Promise<void>;
+  /** The page refs of entries `offset … offset + limit` (fewer at the end). */
+  refsAt(offset: number, limit: number): MessageRef[];
+  /** The entry's position, or -1 when the index does not hold it. */
+  positionOf(message: IndexedMessage): number;
+  keyAt(position: number): MessageKey | undefined;
+}
+
+/** The listeners and version every index keeps. */
+export class Notifier {
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  protected changed(): void {
+    this.version++;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
