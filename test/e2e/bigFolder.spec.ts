@@ -35,8 +35,6 @@ const MIN_ROWS = 3;
 let inbox: ServerMessage[] = [];
 let shared: ServerMessage[] = [];
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeAll(async ({ stack, trackerServer }) => {
   test.setTimeout(10 * 60_000);
   await resetMailboxes(stack, { trackingPort: trackerServer.tracker.port });
