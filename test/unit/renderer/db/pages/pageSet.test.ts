@@ -64,8 +64,11 @@ describe('first sync', () => {
     for (const uid of [3, 2, 1]) await arrive([uid]);
     await check([1, 2, 3]);
     expect(await db.heads.count()).toBe(1);
-    for (let uid = 160; uid >= 4; uid--) await arrive([uid]);
-    await check(range(1, 160));
+    // Past two full pages, so pages split while messages keep arriving below them.
+    const last = pageSizing.max * 2;
+    for (let uid = last; uid >= 4; uid--) await arrive([uid]);
+    await check(range(1, last));
+    expect(await db.heads.count()).toBeGreaterThan(1);
   });
 
   it('sparse UIDs in random order and batch sizes (seeded)', slow, async () => {
@@ -82,35 +85,38 @@ describe('first sync', () => {
 });
 
 describe('removals and merges', () => {
+  // Six pages of the target size after one batch.
+  const folderSize = 6 * pageSizing.target;
+  const t = pageSizing.target;
   beforeEach(async () => {
-    await arrive(range(1, 600));
+    await arrive(range(1, folderSize));
   });
 
   it('removing whole pages leaves a tombstone for each, at the revision of the removal', async () => {
     const before = (await db.heads.toArray()).map((head) => head.startUid);
-    await expunge(range(101, 400));
+    await expunge(range(t + 1, 4 * t));
     const rev = await revision();
     const after = (await db.heads.toArray()).map((head) => head.startUid);
     const gone = before.filter((start) => !after.includes(start));
     expect(gone.length).toBeGreaterThan(0);
     expect((await db.tombstones.toArray()).map((stone) => [stone.startUid, stone.rev])).toEqual(gone.map((start) => [start, rev]));
-    await check([...range(1, 100), ...range(401, 600)]);
+    await check([...range(1, t), ...range(4 * t + 1, folderSize)]);
   });
 
   it('scattered expunges merge small pages, keeping UIDs ascending', async () => {
     const random = mulberry32(5);
-    let present = range(1, 600);
+    let present = range(1, folderSize);
     for (let round = 0; round < 12; round++) {
       const leaving = present.filter(() => random() < 0.2);
       await expunge(leaving);
       present = present.filter((uid) => !leaving.includes(uid));
       await check(present);
     }
-    expect(await db.heads.count()).toBeLessThan(600 / pageSizing.target);
+    expect(await db.heads.count()).toBeLessThan(folderSize / t);
   });
 
   it('a page written again under a removed key is no longer a tombstone', async () => {
-    await expunge(range(1, 600));
+    await expunge(range(1, folderSize));
     expect(await db.heads.count()).toBe(0);
     expect(await tombstones()).toContain(1);
     await arrive([1, 2]);
@@ -120,9 +126,9 @@ describe('removals and merges', () => {
 
   it('everything removed and arriving again, interleaved with new mail (seeded)', slow, async () => {
     const random = mulberry32(23);
-    const present = new Set(range(1, 600));
+    const present = new Set(range(1, folderSize));
     for (let round = 0; round < 40; round++) {
-      const uids = Array.from({ length: 1 + Math.floor(random() * 80) }, () => 1 + Math.floor(random() * 900));
+      const uids = Array.from({ length: 1 + Math.floor(random() * 80) }, () => 1 + Math.floor(random() * 1.5 * folderSize));
       if (random() < 0.5) {
         await expunge(uids);
         for (const uid of uids) present.delete(uid);
