@@ -174,4 +174,8 @@ export class FolderIndex extends Notifier implements SourceIndex {
     if (position < 0 || position >= this.length) return undefined;
     return [this.accountId, this.folderPath, this.folder.entries.uids[position] as number];
   }
+
+  bitsAt(position: number): number | undefined {
+    return position >= 0 && position < this.folder.entries.length ? this.folder.entries.bits[position] : undefined;
+  }
 }

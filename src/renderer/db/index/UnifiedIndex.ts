@@ -159,4 +159,8 @@ export class UnifiedIndex extends Notifier implements SourceIndex {
     const member = this.mergedWith[this.entries.tags[position] as number];
     return member ? [member.accountId, member.folderPath, this.entries.uids[position] as number] : undefined;
   }
+
+  bitsAt(position: number): number | undefined {
+    return position >= 0 && position < this.entries.length ? this.entries.bits[position] : undefined;
+  }
 }

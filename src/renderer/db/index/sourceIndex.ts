@@ -47,6 +47,8 @@ export interface SourceIndex {
   /** The entry's position, or -1 when the index does not hold it. */
   positionOf(message: IndexedMessage): number;
   keyAt(position: number): MessageKey | undefined;
+  /** The entry's flags as bits (pages/flagBits.ts). */
+  bitsAt(position: number): number | undefined;
 }
 
 /** The listeners and version every index keeps. */
