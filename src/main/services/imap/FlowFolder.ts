@@ -60,9 +60,7 @@ export class FlowFolder implements OpenFolder {
       for await (const msg of this.client.fetch(compressUids(uids), query, { uid: true })) {
         replies.push({ seq: msg.seq, uid: msg.uid, flags: msg.flags, modseq: msg.modseq });
         if (msg.uid === undefined || !wanted.delete(msg.uid)) continue;
-        const part1 = part1Bytes ? firstPart(msg) : null;
-        out.push({
-          ...(part1 ? { part1 } : {}),
+        const row: FetchedSummary = {
           uid: msg.uid,
           flags: [],
           modseq: msg.modseq !== undefined ? msg.modseq.toString() : '0',
@@ -70,7 +68,11 @@ export class FlowFolder implements OpenFolder {
           bodyStructure: msg.bodyStructure ?? null,
           internalDate: toDate(msg.internalDate),
           size: msg.size ?? 0,
-        });
+        };
+        // Set afterwards, not spread into the literal: a spread row costs microseconds each.
+        const part1 = part1Bytes ? firstPart(msg) : null;
+        if (part1) row.part1 = part1;
+        out.push(row);
       }
     } finally {
       expunged.stop();

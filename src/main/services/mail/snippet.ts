@@ -42,23 +42,24 @@ export function plainSnippet(text: string): string {
   let out = '';
   let space = false;
   let own = false;
-  // Enough UTF-16 units for SNIPPET_LENGTH code points even if all are surrogate pairs.
-  const enough = 2 * SNIPPET_LENGTH + 1;
-  for (let start = 0; start <= text.length && out.length < enough; ) {
+  // Without surrogate pairs SNIPPET_LENGTH + 1 units are enough to cut; with them, twice that.
+  let surrogates = false;
+  const enough = () => out.length > (surrogates ? 2 * SNIPPET_LENGTH : SNIPPET_LENGTH);
+  for (let start = 0; start <= text.length && !enough(); ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     // A line that starts with '>' is quoted; the lines kept are joined by a line break (a space).
     if (text.charCodeAt(start) !== 0x3e) {
       if (own && out.length > 0) space = true;
       own = true;
-      for (let i = start; i < end; ) {
+      for (let i = start; i < end && !enough(); ) {
         if (isSpace(text.charCodeAt(i))) {
           if (out.length > 0) space = true;
           i++;
           continue;
         }
-        let j = i + 1;
-        while (j < end && !isSpace(text.charCodeAt(j))) j++;
+        let j = i;
+        for (let c = text.charCodeAt(j); j < end && !isSpace(c); c = text.charCodeAt(++j)) if (c >= 0xd800 && c <= 0xdbff) surrogates = true;
         out += space ? ` ${text.slice(i, j)}` : text.slice(i, j);
         space = false;
         i = j;
@@ -66,7 +67,9 @@ export function plainSnippet(text: string): string {
     }
     start = end + 1;
   }
-  return own ? cut(out) : collapse(text);
+  if (!own) return collapse(text);
+  if (surrogates) return cut(out);
+  return out.length <= SNIPPET_LENGTH ? out : out.slice(0, SNIPPET_LENGTH).trimEnd();
 }
 
 /** `/[\s\u200b]/` for one UTF-16 unit (\s is ECMAScript's WhiteSpace and LineTerminator). */
