@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedAccountIds, removeAccountData } from '../../../../src/renderer/db/accountData';
 import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
 import { countUnifiedUnread, mailboxCounts, unifiedCounts } from '../../../../src/renderer/db/queries/counts';
+import { loadWindow } from '../../../../src/renderer/db/queries/messages';
 import { unifiedRoles, type UnifiedRole } from '../../../../src/renderer/db/rows';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
 import { allMessages, expectedCounts, storedCounts } from './cacheRows';
@@ -22,6 +23,12 @@ afterEach(async () => {
 const info = sharedMailbox('info');
 const infoInbox = 'shared/info@example.test/INBOX';
 const inInfo = (path: string, extra = {}) => folder(path, accountA, { mailboxId: info.id, rights: 'lrs', ...extra });
+
+/** What a unified view lists, newest first, as `path#uid`. */
+async function unifiedKeys(role: UnifiedRole): Promise<string[]> {
+  const rows = await loadWindow(db, { kind: 'unified', role }, 0, 1000);
+  return rows.map((row) => `${row.folderPath}#${row.uid}`);
+}
 
 /** [total, unread] of each unified view, as the counters table holds them. */
 async function unified(): Promise<Record<UnifiedRole, [number, number]>> {
@@ -61,8 +68,8 @@ describe('folders batch with mailboxes', () => {
   });
 });
 
-describe('unified counters follow folder roles', () => {
-  it('count messages of inbox, sent and drafts folders only, across mailboxes', async () => {
+describe('unified views and their counters follow folder roles', () => {
+  it('hold messages of inbox, sent and drafts folders only, across mailboxes', async () => {
     await applySyncBatch(
       db,
       foldersBatch(
@@ -74,6 +81,8 @@ describe('unified counters follow folder roles', () => {
     for (const path of ['INBOX', 'Sent', 'Trash', infoInbox]) {
       await applySyncBatch(db, messagesBatch(path, { upserts: [message(1, { folderPath: path, date: path.length })] }));
     }
+    expect(await unifiedKeys('inbox')).toEqual([`${infoInbox}#1`, 'INBOX#1']);
+    expect(await unifiedKeys('sent')).toEqual(['Sent#1']);
     expect(await unified()).toEqual({ inbox: [2, 2], sent: [1, 1], drafts: [0, 0] });
     expect(await countUnifiedUnread(db, 'inbox')).toBe(2);
     expect(await mailboxCounts(db, info.id)).toEqual({ total: 1, unread: 1 });
@@ -85,12 +94,16 @@ describe('unified counters follow folder roles', () => {
     await applySyncBatch(db, messagesBatch('Outbox', { upserts: [message(1, { folderPath: 'Outbox' })] }));
     await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Outbox'), folder('Concepts', accountA, { role: 'drafts' })]));
     await applySyncBatch(db, messagesBatch('Concepts', { upserts: [message(2, { folderPath: 'Concepts' })] }));
+    expect(await unifiedKeys('sent')).toEqual([]);
+    expect(await unifiedKeys('drafts')).toEqual(['Concepts#2']);
     expect(await unified()).toEqual({ inbox: [0, 0], sent: [0, 0], drafts: [1, 1] });
     // The Outbox message came before its folder was known: it joins its mailbox now.
     expect(await mailboxCounts(db, mailbox().id)).toEqual({ total: 2, unread: 2 });
     await expectConsistent();
 
     await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Outbox', accountA, { role: 'sent' }), folder('Concepts')]));
+    expect(await unifiedKeys('sent')).toEqual(['Outbox#1']);
+    expect(await unifiedKeys('drafts')).toEqual([]);
     expect(await unified()).toEqual({ inbox: [0, 0], sent: [1, 1], drafts: [0, 0] });
     await expectConsistent();
 
@@ -98,6 +111,7 @@ describe('unified counters follow folder roles', () => {
     await applySyncBatch(db, messagesBatch('Late', { upserts: [message(3, { folderPath: 'Late' })] }));
     expect(await unified()).toEqual({ inbox: [0, 0], sent: [0, 0], drafts: [0, 0] });
     await applySyncBatch(db, foldersBatch([folder('Late', accountA, { role: 'inbox' })]));
+    expect(await unifiedKeys('inbox')).toEqual(['Late#3']);
     expect(await unified()).toEqual({ inbox: [1, 1], sent: [0, 0], drafts: [0, 0] });
     await expectConsistent();
   });
@@ -112,12 +126,13 @@ describe('unified counters follow folder roles', () => {
     await expectConsistent();
   });
 
-  it('keep the inbox count through a flag update and a UIDVALIDITY reset', async () => {
+  it('keep the inbox through a flag update and a UIDVALIDITY reset', async () => {
     await applySyncBatch(db, foldersBatch([folder('INBOX')]));
     await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1), message(2)], cursor: cursor('INBOX') }));
     await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Seen'], modseq: '11' }] }));
     expect(await unified()).toEqual({ inbox: [2, 1], sent: [0, 0], drafts: [0, 0] });
     await applySyncBatch(db, messagesBatch('INBOX', { reset: true, upserts: [message(5)] }));
+    expect(await unifiedKeys('inbox')).toEqual(['INBOX#5']);
     expect(await unified()).toEqual({ inbox: [1, 1], sent: [0, 0], drafts: [0, 0] });
     await expectConsistent();
   });
