@@ -414,6 +414,7 @@ try {
   if (parts.has('scale')) {
     if (parts.size > 1) await resetMailboxes(stack);
     await scaleBench(results.scale, { stack, browserType: chromium, launchOptions, count: COUNT, second: SECOND, snippetBytes: SNIPPET_FIRST_BYTES, firstRows: FIRST_ROWS, log, cleanups });
+    results.machine.chromium ??= results.scale.chromium;
   }
 } catch (error) {
   results.error = String(error?.stack ?? error);

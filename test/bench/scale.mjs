@@ -64,7 +64,11 @@ async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  return { usedMB: round(heap.usedSize / 2 ** 20, 1), totalMB: round(heap.totalSize / 2 ** 20, 1) };
+  const mb = (bytes) => round((bytes ?? 0) / 2 ** 20, 1);
+  // Typed arrays (the list index) live in ArrayBuffer backing stores, outside V8's used size: the
+  // figure held against the target counts them (and the embedder's heap) too.
+  const all = heap.usedSize + (heap.embedderHeapUsedSize ?? 0) + (heap.backingStorageSize ?? 0);
+  return { usedMB: mb(all), jsHeapMB: mb(heap.usedSize), embedderMB: mb(heap.embedderHeapUsedSize), arrayBuffersMB: mb(heap.backingStorageSize), totalMB: mb(heap.totalSize) };
 }
 
 /** Runs an armed list watch to its end: → { ms, rows }. */
@@ -128,6 +132,7 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   let context = await launch();
   cleanups.push(() => context.close());
   let page = context.pages()[0] ?? (await context.newPage());
+  out.chromium = await page.evaluate(() => /Chrome\/(\S+)/.exec(navigator.userAgent)?.[1] ?? null);
 
   log(`scale: navigation; first rows of the uncached ${count}-message Inbox, then its sync…`);
   const tNav = performance.now();
@@ -220,8 +225,15 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   const timeChange = async (what, click) => {
     await armTreeCount(page);
     await click();
-    const r = await waitFor(() => treeResult(page), `the tree count after "${what}"`, 30_000, 20);
-    changes.push({ what, ms: round(r.ms, 1), domMs: round(r.domMs, 1), from: unreadIn(r.before), to: unreadIn(r.after) });
+    const r = await waitFor(() => treeResult(page), `the tree count after "${what}"`, 30_000, 20).catch(() => null);
+    if (r) return changes.push({ what, ms: round(r.ms, 1), domMs: round(r.domMs, 1), from: unreadIn(r.before), to: unreadIn(r.after) });
+    // Seen once at 100,000: note what the window showed instead of ending the run.
+    const shown = await page.evaluate(() => ({
+      tree: document.querySelector('[role="treeitem"][aria-selected="true"]')?.getAttribute('aria-label') ?? null,
+      buttons: [...document.querySelectorAll('[role="toolbar"] button')].map((b) => b.textContent),
+    }));
+    out.notes.push(`no new tree count within 30 s after "${what}": ${JSON.stringify(shown)}`);
+    changes.push({ what, ms: null, shown });
   };
   const rowId = await unreadRowId(page, unreadWord);
   if (rowId) await timeChange('open an unread message', () => page.locator(`[id="${rowId}"]`).click());
@@ -233,8 +245,9 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   const countRead = await timeCountRead(page, `folder:${accountId}:${bigPath}`, 50);
   out.unreadAfterChange = {
     how: 'click (Playwright input) → first frame with the selected folder tree item\'s new unread count; "count read": the folder\'s counters row read with raw IndexedDB in the page, one read transaction each, 50 reads',
-    medianMs: round(quantile(changes.map((c) => c.ms), 0.5), 1),
-    p95Ms: round(quantile(changes.map((c) => c.ms), 0.95), 1),
+    medianMs: round(quantile(changes.filter((c) => c.ms !== null).map((c) => c.ms), 0.5), 1),
+    p95Ms: round(quantile(changes.filter((c) => c.ms !== null).map((c) => c.ms), 0.95), 1),
+    missed: changes.filter((c) => c.ms === null).length,
     countRead: { medianMs: round(countRead.medianMs, 2), p95Ms: round(countRead.p95Ms, 2), unread: countRead.row?.unread ?? null },
     changes,
   };
