@@ -13,7 +13,7 @@ import { folderCountId } from '../../../../../src/renderer/db/pages/pageRows';
 import { pageSizing } from '../../../../../src/renderer/db/pages/pageSet';
 import { PostvakDb } from '../../../../../src/renderer/db/schema';
 import { mulberry32 } from '../../../../support/prng.mjs';
-import { folderUids } from '../cacheRows';
+import { expectedCounts, folderMessages, folderUids, storedCounts } from '../cacheRows';
 import { accountA, cursor, folder, foldersBatch, message, messagesBatch } from '../fixtures';
 import { checkFolderPages, countWrites } from './pageChecks';
 
@@ -137,6 +137,45 @@ describe('removals and merges', () => {
         for (const uid of uids) present.add(uid);
       }
       await check(present);
+    }
+  });
+});
+
+describe('mixed batches', () => {
+  it('arrivals, expunges, flag changes and the present-UID sweep in one batch keep pages and messages right (seeded)', slow, async () => {
+    const random = mulberry32(77);
+    // What the server holds: uid → flags.
+    const server = new Map<number, string[]>();
+    let modseq = 10;
+    for (let round = 0; round < 40; round++) {
+      const upserts = Array.from({ length: Math.floor(random() * 120) }, () => 1 + Math.floor(random() * 2000));
+      const held = [...server.keys()];
+      const removedUids = held.filter(() => random() < 0.05);
+      const flagged = held.filter((uid) => random() < 0.05 && !removedUids.includes(uid));
+      const flagUpdates = flagged.map((uid) => ({ uid, flags: random() < 0.5 ? ['\\Seen'] : ['\\Flagged', 'Later'], modseq: String(++modseq) }));
+      for (const uid of removedUids) server.delete(uid);
+      for (const { uid, flags } of flagUpdates) server.set(uid, flags);
+      for (const uid of upserts) server.set(uid, random() < 0.3 ? ['\\Seen'] : []);
+      const batch = messagesBatch('INBOX', {
+        upserts: [...new Set(upserts)].map((uid) => message(uid, { flags: server.get(uid), modseq: String(++modseq) })),
+        removedUids,
+        flagUpdates,
+      });
+      // Now and then the end of a pass without QRESYNC: the server lists what it still has (the
+      // pass's own arrivals among it: they come from the same UID SEARCH, folderPass.ts).
+      if (random() < 0.2) {
+        const gone = [...server.keys()].filter((uid) => random() < 0.1 && !upserts.includes(uid));
+        for (const uid of gone) server.delete(uid);
+        batch.cursor = cursor('INBOX', { uidNext: 2001 });
+        batch.presentUids = [...server.keys()].join(',');
+      }
+      await applySyncBatch(db, batch);
+      await check(server.keys());
+      const cached = await folderMessages(db, accountA, 'INBOX');
+      expect(new Map(cached.map((row) => [row.uid, [...row.flags].sort()]))).toEqual(
+        new Map([...server].map(([uid, flags]) => [uid, [...flags].sort()])),
+      );
+      expect(await storedCounts(db)).toEqual(await expectedCounts(db));
     }
   });
 });
