@@ -343,9 +343,12 @@ export class AccountSync {
   /** Sends a folder's batch; once acknowledged, its cursor is what the cache holds. */
   private async sendMessages(path: string, body: MessagesBody): Promise<void> {
     this.deps.trace?.({ at: Date.now(), what: 'batchSent', accountId: this.deps.accountId, path, upserts: body.upserts.length });
+    // Only these two are read after the acknowledgement: the rows are not kept alive while the
+    // window writes them (issue #11 §6, a first sync's rows otherwise live on into the old generation).
+    const { reset, cursor } = body;
     await this.send(body);
-    if (body.reset) this.cursors.delete(path);
-    if (body.cursor) this.cursors.set(path, body.cursor);
+    if (reset) this.cursors.delete(path);
+    if (cursor) this.cursors.set(path, cursor);
   }
 
   private send(body: BatchBody): Promise<void> {

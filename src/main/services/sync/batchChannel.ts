@@ -62,6 +62,20 @@ export class BatchChannel {
     const writer = this.writer();
     if (!writer) return Promise.reject(new WriterGoneError('No window writes the cache'));
     const batchId = `${this.prefix}-${++this.counter}`;
+    const acknowledged = this.acknowledgement(batchId, writer.id, signal);
+    try {
+      writer.sink('sync.batch', { ...body, batchId } as SyncBatch);
+    } catch (error) {
+      this.waiting.get(batchId)?.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return acknowledged;
+  }
+
+  /**
+   * The acknowledgement of `batchId`. Its closures live until then, so they are made here and
+   * not in send(), where they would hold on to the batch's rows (issue #11 §6).
+   */
+  private acknowledgement(batchId: string, writer: number, signal: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const finish = () => {
         clearTimeout(waiter.timer);
@@ -73,7 +87,7 @@ export class BatchChannel {
         reject(new SyncStoppedError('Sync stopped'));
       };
       const waiter: Waiter = {
-        writer: writer.id,
+        writer,
         resolve: () => {
           finish();
           resolve();
@@ -82,11 +96,10 @@ export class BatchChannel {
           finish();
           reject(error);
         },
-        timer: setTimeout(() => waiter.reject(new ClientGoneError(`No acknowledgement for ${batchId}`, writer.id)), this.ackTimeoutMs),
+        timer: setTimeout(() => waiter.reject(new ClientGoneError(`No acknowledgement for ${batchId}`, writer)), this.ackTimeoutMs),
       };
       this.waiting.set(batchId, waiter);
       signal.addEventListener('abort', onAbort, { once: true });
-      writer.sink('sync.batch', { ...body, batchId } as SyncBatch);
     });
   }
 
