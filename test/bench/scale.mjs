@@ -132,7 +132,8 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   let context = await launch();
   cleanups.push(() => context.close());
   let page = context.pages()[0] ?? (await context.newPage());
-  out.chromium = await page.evaluate(() => /Chrome\/(\S+)/.exec(navigator.userAgent)?.[1] ?? null);
+  const cdp = await context.newCDPSession(page);
+  out.chromium = /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
 
   log(`scale: navigation; first rows of the uncached ${count}-message Inbox, then its sync…`);
   const tNav = performance.now();
@@ -198,7 +199,6 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   log(`scale: summary sync ${round(rate)} msg/s (${round((rate / warm.rate) * 100)} % of the warm raw FETCH), ${elapsed()}`);
 
   // ── The big Inbox: scrolling; heap with its index loaded ─────────────────────────────────────
-  const cdp = await context.newCDPSession(page);
   const bigItem = page.getByRole('treeitem', { name: /^Inbox(,|$)/ }).first();
   const bigSetsize = () => page.evaluate(() => Number(document.querySelector('[role="option"][aria-setsize]')?.getAttribute('aria-setsize') ?? 0));
   const setsize = await bigSetsize();
