@@ -8,9 +8,7 @@ import { api } from './api';
 import { db } from './db/db';
 import { noteFirstReminderCheck } from './db/queries/reminderState';
 import { sessionStartedAt } from './sessionStart';
-import { AccountSetup } from './features/accounts/AccountSetup';
 import type { AppRoute } from './features/compose/appRoute';
-import { ComposeWindow } from './features/compose/ComposeWindow';
 import { useComposeEvents } from './features/compose/useComposeEvents';
 import { MailView } from './features/mail/MailView';
 import { useUnreadBadge } from './features/mail/useWindowTitle';
@@ -23,7 +21,10 @@ import type { SyncLoop } from './sync/syncLoop';
 
 // Loaded when first needed, so the mail view's code (what a start waits for) is all the first
 // download holds: the calendar with ical.js, the reminders (which expand recurrences with it)
-// and the settings come in their own chunks, a moment later.
+// and the settings come in their own chunks, a moment later; so do account set-up (a first run
+// or an added account) and the composer's own window (issue #11 §4 "a smaller entry bundle").
+const AccountSetup = lazy(() => import('./features/accounts/AccountSetup').then((m) => ({ default: m.AccountSetup })));
+const ComposeWindow = lazy(() => import('./features/compose/ComposeWindow').then((m) => ({ default: m.ComposeWindow })));
 const CalendarView = lazy(() => import('./features/calendar/CalendarView').then((m) => ({ default: m.CalendarView })));
 const ReminderCenter = lazy(() => import('./features/reminders/ReminderCenter').then((m) => ({ default: m.ReminderCenter })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
@@ -78,7 +79,13 @@ function useStartup(sync: SyncLoop | null): () => void {
  * @param sync the main window's sync loop, started before the first render; null in a composer window.
  */
 export function App({ route, sync }: { route: AppRoute; sync: SyncLoop | null }) {
-  return route.name === 'compose' ? <ComposeWindow draftId={route.draftId} /> : <MainApp sync={sync} />;
+  return route.name === 'compose' ? (
+    <Suspense fallback={null}>
+      <ComposeWindow draftId={route.draftId} />
+    </Suspense>
+  ) : (
+    <MainApp sync={sync} />
+  );
 }
 
 function MainApp({ sync }: { sync: SyncLoop | null }) {

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { describeError, toApiError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { reopen } from './openComposer';
+import { reopen } from './composeLater';
 
 export function UnsentDrafts() {
   const { t } = useI18n();

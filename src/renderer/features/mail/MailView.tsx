@@ -2,21 +2,36 @@
  * The three panes: folder tree | message list | reader, under the top bar. The composer takes
  * the reader's place while it is open (issue #4), so the list stays at hand for looking things up.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Splitter } from '../../components/Splitter';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { paneLimits } from '../../store/viewSlice';
-import { Composer } from '../compose/Composer';
-import { composeNew } from '../compose/openComposer';
+import { composeNew } from '../compose/composeLater';
 import { UnsentDrafts } from '../compose/UnsentDrafts';
 import { TopBar } from '../shell/TopBar';
 import { FolderTree } from './FolderTree';
 import { MessageList } from './MessageList';
-import { Reader } from './Reader';
 import { useDefaultFolder } from './useDefaultFolder';
 import { useSyncFocus } from './useSyncFocus';
 import { useWindowTitle } from './useWindowTitle';
+
+// Issue #11 §4: the reader (the sanitizer with DOMPurify, links, invitations, answers) and the
+// composer are chunks of their own, so the first download is what the folder tree and the list
+// need. The reader's chunk is fetched once the first screen is up (useReaderSoon), before a click.
+const loadReader = () => import('./Reader');
+const Reader = lazy(() => loadReader().then((m) => ({ default: m.Reader })));
+const Composer = lazy(() => import('../compose/Composer').then((m) => ({ default: m.Composer })));
+
+/** Fetches the reader's chunk at the browser's first idle moment after the mail view shows. */
+function useReaderSoon(): void {
+  useEffect(() => {
+    const load = () => void loadReader().catch(() => undefined);
+    if (typeof window.requestIdleCallback !== 'function') return void window.setTimeout(load, 500);
+    const handle = window.requestIdleCallback(load, { timeout: 2_000 });
+    return () => window.cancelIdleCallback(handle);
+  }, []);
+}
 
 export function MailView() {
   const { t } = useI18n();
@@ -28,6 +43,7 @@ export function MailView() {
   useSyncFocus();
   useWindowTitle();
   useNewMessageKey(composer === null);
+  useReaderSoon();
   return (
     <div className="mail-view">
       <a
@@ -64,12 +80,17 @@ export function MailView() {
           onChange={(px) => setPaneSize('list', px)}
         />
         <main className="pane pane--reader" aria-label={t('reader.label')}>
+          {/* Boundaries of their own: the list never waits for the reader's or the composer's chunk. */}
           {composer ? (
-            <Composer key={composer.openedAt} session={composer} onClosed={closeComposer} />
+            <Suspense fallback={null}>
+              <Composer key={composer.openedAt} session={composer} onClosed={closeComposer} />
+            </Suspense>
           ) : (
             <>
               <UnsentDrafts />
-              <Reader />
+              <Suspense fallback={null}>
+                <Reader />
+              </Suspense>
             </>
           )}
         </main>

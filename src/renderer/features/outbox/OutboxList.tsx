@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { describeError, toApiError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { reopen } from '../compose/openComposer';
+import { reopen } from '../compose/composeLater';
 import { outboxErrorText, outboxStateText, pendingItems } from './outboxWording';
 
 async function call<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>) {

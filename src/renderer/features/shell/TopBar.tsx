@@ -6,7 +6,7 @@ import type { Account, SyncStatus } from '../../../shared/model';
 import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { composeNew } from '../compose/openComposer';
+import { composeNew } from '../compose/composeLater';
 
 function AccountState({ account, status }: { account: Account; status: SyncStatus | undefined }) {
   const { t } = useI18n();
