@@ -16,9 +16,9 @@ export interface FolderEntries {
 }
 
 /**
- * Collects heads (read in chunks, in startUid order) into flat columns, then sorts once. Mail
- * mostly arrives in date order, so UID order reversed is nearly list order, and the engine's
- * merge sort (TimSort in V8) runs through it in close to linear time.
+ * Collects heads (read in chunks, in startUid order) into flat columns, then orders them once.
+ * Mail mostly arrives in date order, so UID order is nearly list order reversed: the messages
+ * that break it are sorted apart and merged back in (all of them, at worst).
  */
 export class FolderEntriesBuilder {
   private uids: Uint32Array;
@@ -51,11 +51,29 @@ export class FolderEntriesBuilder {
     const { uids, bits, starts, length } = this;
     const dates = this.dates;
     for (let at = 0; at < length; at++) dates[at] = orderDate(dates[at] as number);
-    const order = new Array<number>(length);
-    for (let at = 0; at < length; at++) order[at] = length - 1 - at;
-    order.sort((a, b) => compareOrder(dates[a] as number, 0, uids[a] as number, dates[b] as number, 0, uids[b] as number, false));
+    const listOrder = (a: number, b: number) => compareOrder(dates[a] as number, 0, uids[a] as number, dates[b] as number, 0, uids[b] as number, false);
+    // Walking UIDs upwards, the messages that each come before (newer than) all so far form one
+    // run already in order; only the others (late arrivals, odd Date headers) need sorting.
+    const run: number[] = [];
+    const rest: number[] = [];
+    for (let at = 0; at < length; at++) {
+      const last = run.at(-1);
+      if (last === undefined || listOrder(at, last) < 0) run.push(at);
+      else rest.push(at);
+    }
+    rest.sort(listOrder);
     const entries = new OrderedEntries(false, length);
-    for (const at of order) entries.append(dates[at] as number, uids[at] as number, bits[at] as number, starts[at] as number);
+    let fromRun = run.length - 1;
+    let fromRest = 0;
+    for (let write = 0; write < length; write++) {
+      const takeRun = fromRest >= rest.length || (fromRun >= 0 && listOrder(run[fromRun] as number, rest[fromRest] as number) < 0);
+      const at = (takeRun ? run[fromRun--] : rest[fromRest++]) as number;
+      entries.dates[write] = dates[at] as number;
+      entries.uids[write] = uids[at] as number;
+      entries.bits[write] = bits[at] as number;
+      entries.tags[write] = starts[at] as number;
+    }
+    entries.fill(length);
     return { entries, pageCounts: this.pageCounts };
   }
 

@@ -102,19 +102,28 @@ export class OrderedEntries {
     if (this.capacity > 1024 && this.length < this.capacity >>> 1) this.resize(grown(this.length));
   }
 
+  /** Sets the number of entries after a caller filled the columns in order (a build). */
+  fill(length: number): void {
+    if (length > this.capacity) this.resize(length);
+    this.length = length;
+  }
+
   private compact(positions: ArrayLike<number>): void {
-    let next = 0;
     let write = positions[0] as number;
-    for (let read = write; read < this.length; read++) {
-      if (next < positions.length && positions[next] === read) {
-        next++;
-        continue;
-      }
-      this.move(read, write++);
+    for (let at = 0; at < positions.length; at++) {
+      const from = (positions[at] as number) + 1;
+      const to = at + 1 < positions.length ? (positions[at + 1] as number) : this.length;
+      if (to <= from) continue;
+      this.copyWithin(write, from, to);
+      write += to - from;
     }
     this.length = write;
   }
 
+  /**
+   * Inserts from the back: each insert's place is found by binary search among the entries not
+   * yet moved, and the block after it moves up in one memmove per column.
+   */
   private mergeIn(inserts: EntryList): void {
     const { dates, uids, bits, tags } = inserts;
     const order = Array.from(uids, (_, index) => index).sort((a, b) =>
@@ -122,31 +131,43 @@ export class OrderedEntries {
     );
     const total = this.length + order.length;
     if (total > this.capacity) this.resize(grown(total));
-    let read = this.length - 1;
-    let write = total - 1;
+    let unmoved = this.length;
+    let write = total;
     for (let next = order.length - 1; next >= 0; next--) {
       const at = order[next] as number;
       const date = dates[at] as number;
       const tag = tags[at] as number;
       const uid = uids[at] as number;
-      while (read >= 0 && compareOrder(this.dates[read] as number, this.tags[read] as number, this.uids[read] as number, date, tag, uid, this.tieOnTag) > 0) {
-        this.move(read--, write--);
-      }
+      const place = this.placeOf(date, tag, uid, unmoved);
+      const block = unmoved - place;
+      if (block > 0) this.copyWithin(write - block, place, unmoved);
+      write -= block + 1;
+      unmoved = place;
       this.dates[write] = date;
       this.uids[write] = uid;
       this.bits[write] = bits[at] as number;
       this.tags[write] = tag;
-      write--;
     }
     this.length = total;
   }
 
-  private move(from: number, to: number): void {
-    if (from === to) return;
-    this.dates[to] = this.dates[from] as number;
-    this.uids[to] = this.uids[from] as number;
-    this.bits[to] = this.bits[from] as number;
-    this.tags[to] = this.tags[from] as number;
+  /** How many of the first `end` entries come before (date, tag, uid). */
+  private placeOf(date: number, tag: number, uid: number, end: number): number {
+    let low = 0;
+    let high = end;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (compareOrder(this.dates[mid] as number, this.tags[mid] as number, this.uids[mid] as number, date, tag, uid, this.tieOnTag) <= 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private copyWithin(target: number, start: number, end: number): void {
+    this.dates.copyWithin(target, start, end);
+    this.uids.copyWithin(target, start, end);
+    this.bits.copyWithin(target, start, end);
+    this.tags.copyWithin(target, start, end);
   }
 
   private resize(capacity: number): void {
