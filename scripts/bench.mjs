@@ -29,14 +29,15 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build, hostCall, root, stackAccount, startHostProcess } from './lib.mjs';
 import { fillMaildir, resetMailboxes, startMailStack, stopMailStack } from '../test/mailstack/mailstack.mjs';
-import { connectHost } from '../test/bench/hostClient.mjs';
 import { mbsyncPull, postvakSummaryItems, SUMMARY_ITEMS, timedFetch } from '../test/bench/protocol.mjs';
 import { accountSynced, cacheState, idbCeiling, syncStartedAt, visibleRows } from '../test/bench/page.mjs';
 import { calendarBench, calendarRows } from '../test/bench/calendar.mjs';
 import { messageBench, messageRows } from '../test/bench/message.mjs';
 import { mailReportRows } from '../test/bench/mailReport.mjs';
 import { newMailLatency } from '../test/bench/newMail.mjs';
+import { inboxFirstRows } from '../test/bench/inboxStart.mjs';
 import { offlinePull } from '../test/bench/offline.mjs';
+import { resyncBench } from '../test/bench/resync.mjs';
 import { scaleBench, scaleRows } from '../test/bench/scale.mjs';
 import { startBench, startRows } from '../test/bench/start.mjs';
 import { syncRateBench, syncRateRows } from '../test/bench/syncRate.mjs';
@@ -93,30 +94,6 @@ function launchBrowser() {
   return chromium.launch(launchOptions);
 }
 
-/** One start of the app on catchall@'s big Inbox: → { fromNavigationMs, fromSyncStartMs }. */
-async function inboxFirstRows(stack) {
-  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-inbox-'));
-  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-  const browser = await launchBrowser();
-  try {
-    const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'catchall', 'Catch-all'), rememberPassword: false });
-    if (!added.ok) throw new Error(`accounts.add catchall: ${JSON.stringify(added.error)}`);
-    const context = await browser.newContext({ viewport: { width: 1280, height: FIRST_ROWS * ROW_HEIGHT + 400 } });
-    const page = await context.newPage();
-    const tNav = performance.now();
-    await page.goto(host.url);
-    await waitFor(async () => (await visibleRows(page)) >= FIRST_ROWS, `${FIRST_ROWS} Inbox rows on screen`, 120_000, 10);
-    const rowsAt = Date.now();
-    const tRows = performance.now();
-    const started = await syncStartedAt(page);
-    return { fromNavigationMs: round(tRows - tNav), fromSyncStartMs: started === null ? null : round(rowsAt - started) };
-  } finally {
-    await browser.close();
-    await host.stop();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 const results = {
   date: new Date().toISOString(),
   machine: {
@@ -126,6 +103,8 @@ const results = {
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
     chromium: null,
+    // Other jobs on the machine slow every figure: the 1-, 5- and 15-minute load at start and end.
+    loadAverage: { start: os.loadavg().map((x) => round(x, 1)), end: null },
   },
   params: { parts: [...parts], count: COUNT, bodies: BODIES, folders: FOLDERS, deliveries: DELIVERIES, events: EVENTS, probes: PROBES },
   fill: {},
@@ -320,53 +299,7 @@ try {
 
     // ── Resync of unchanged folders, from cursors ─────────────────────────────────────────────
     log(`resync of bob's unchanged folders (${FOLDERS} + his own and shared)…`);
-    const profileB = mkdtempSync(join(os.tmpdir(), 'postvak-bench-profile-'));
-    cleanups.push(() => rmSync(profileB, { recursive: true, force: true }));
-    const hostB = await startHostProcess({ profile: profileB, caFiles: [stack.caFile] });
-    cleanups.push(() => hostB.stop());
-    const collector = await connectHost(hostB);
-    cleanups.push(() => collector.close());
-    const bob = await collector.call('accounts.add', { ...stackAccount(stack, 'bob', 'Bob'), rememberPassword: false });
-    const cursors = new Map();
-    let selectable = [];
-    const track = (from) => {
-      for (const { batch } of collector.batches.slice(from)) {
-        if (batch.kind === 'folders') selectable = batch.folders.filter((f) => f.selectable).map((f) => f.path);
-        else if (batch.cursor) cursors.set(batch.folderPath, batch.cursor);
-      }
-    };
-    const lastState = () => collector.statuses.at(-1)?.status.state;
-    await collector.call('sync.start', { accountId: bob.id, cursors: [] });
-    await collector.until(() => (track(0), lastState() === 'idle' && selectable.length > 0 && selectable.every((p) => cursors.has(p))), 'bob fully synced', 120_000);
-    const runs = [];
-    for (let run = 0; run < 5; run++) {
-      await collector.call('sync.stop', { accountId: bob.id });
-      await sleep(300);
-      const from = collector.batches.length;
-      const fromStatus = collector.statuses.length;
-      const t0 = performance.now();
-      await collector.call('sync.start', { accountId: bob.id, cursors: [...cursors.values()] });
-      const confirmed = new Set();
-      await collector.until(
-        () => {
-          for (const { batch } of collector.batches.slice(from)) if (batch.kind === 'messages' && batch.cursor) confirmed.add(batch.folderPath);
-          return selectable.every((p) => confirmed.has(p)) && collector.statuses.slice(fromStatus).some((s) => s.status.state === 'idle');
-        },
-        'every folder confirmed',
-        60_000,
-      );
-      const ms = performance.now() - t0;
-      const batches = collector.batches.slice(from).map((b) => b.batch).filter((b) => b.kind === 'messages');
-      runs.push({ ms: round(ms), folders: confirmed.size, upserts: batches.reduce((n, b) => n + b.upserts.length, 0), flagUpdates: batches.reduce((n, b) => n + b.flagUpdates.length, 0) });
-      track(from);
-    }
-    results.resync = {
-      how: 'the engine in the browser host, driven over its WebSocket by a collector that acknowledges at once: sync.start with every cursor → every selectable folder confirmed by a batch carrying its cursor and the status idle (includes connect, TLS, login, LIST); median of 5',
-      folders: selectable.length,
-      medianMs: quantile(runs.map((r) => r.ms), 0.5),
-      runs,
-    };
-    await hostB.stop();
+    results.resync = await resyncBench({ stack, cleanups });
 
     // ── First rows of a 100,000-message Inbox, the view Postvak opens on ─────────────────────────
     // The Bench figure above is a folder the person clicks while sync is busy elsewhere; this is
@@ -376,7 +309,7 @@ try {
     // Three starts, each with a fresh profile and host: the first meets the server's caches cold
     // (the folder was just written), the others as a server usually is.
     const inboxRuns = [];
-    for (let run = 0; run < INBOX_RUNS; run++) inboxRuns.push(await inboxFirstRows(stack));
+    for (let run = 0; run < INBOX_RUNS; run++) inboxRuns.push(await inboxFirstRows(stack, { launchBrowser, firstRows: FIRST_ROWS, rowHeight: ROW_HEIGHT }));
     const inboxMedian = (key) => quantile(inboxRuns.map((x) => x[key]).filter((v) => v !== null), 0.5);
     results.firstRowsInbox = {
       folder: 'INBOX',
@@ -425,6 +358,7 @@ try {
   for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch(() => undefined);
 }
 results.totalSeconds = round((performance.now() - started) / 1000, 1);
+results.machine.loadAverage.end = os.loadavg().map((x) => round(x, 1));
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 const r = results;
@@ -439,7 +373,7 @@ const rows = [
   ...(parts.has('scale') ? scaleRows(r.scale, { firstRows: FIRST_ROWS }) : []),
 ];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
-console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}\n`);
+console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}, load ${r.machine.loadAverage.start[0]} → ${r.machine.loadAverage.end[0]}\n`);
 console.log(`${'measure'.padEnd(w[0])}  ${'result'.padEnd(w[1])}  ${'target'.padEnd(w[2])}`);
 for (const [name, value, target, ok] of rows) console.log(`${name.padEnd(w[0])}  ${value.padEnd(w[1])}  ${target.padEnd(w[2])}  ${target ? mark(ok) : ''}`);
 if (r.error) console.log(`\nFAILED: ${r.error.split('\n')[0]}`);

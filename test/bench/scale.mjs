@@ -16,11 +16,12 @@
  *  - disk per message: the origin's IndexedDB directory on disk ÷ messages in the cache.
  */
 /* global document */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { hostCall, stackAccount, startHostProcess } from '../../scripts/lib.mjs';
 import { fillMaildir } from '../mailstack/mailstack.mjs';
+import { cpuSummary } from './cpuSummary.mjs';
 import { cacheState, syncStartedAt, visibleRows } from './page.mjs';
 import { postvakSummaryItems, timedFetch } from './protocol.mjs';
 import { scaleRows } from './scaleReport.mjs';
@@ -122,7 +123,13 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   const userData = mkdtempSync(join(os.tmpdir(), 'postvak-bench-scale-chromium-'));
   cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
   cleanups.push(() => rmSync(userData, { recursive: true, force: true }));
-  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+  // POSTVAK_SCALE_PROFILE=<dir>: CPU profiles of main (the whole host) and of the window during the
+  // sync, written there and summarised in the results — where the time goes when the rate is low.
+  const profileDir = process.env.POSTVAK_SCALE_PROFILE;
+  const preload = new URL('./cpuProfile.mjs', import.meta.url).href;
+  const env = profileDir ? { POSTVAK_CPU_PROF_DIR: profileDir, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${preload}`.trim() } : {};
+  const tHost = performance.now();
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile], env });
   cleanups.push(() => host.stop());
   const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'alice'), rememberPassword: false });
   if (!added.ok) throw new Error(`accounts.add alice: ${JSON.stringify(added.error)}`);
@@ -132,8 +139,6 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   let context = await launch();
   cleanups.push(() => context.close());
   let page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  out.chromium = /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
 
   log(`scale: navigation; first rows of the uncached ${count}-message Inbox, then its sync…`);
   const tNav = performance.now();
@@ -142,6 +147,13 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   await waitFor(async () => (await visibleRows(page)) >= firstRows, `${firstRows} Inbox rows on screen`, 120_000, 10);
   const uncachedMs = performance.now() - tNav;
   const syncStart = await syncStartedAt(page);
+  const cdp = await context.newCDPSession(page);
+  out.chromium = /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
+  if (profileDir) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+    await cdp.send('Profiler.start');
+  }
   out.firstRows = { uncached: { fromNavigationMs: round(uncachedMs), syncStartMs: syncStart === null ? null : round(syncStart - navAt) } };
   log(`scale: first ${firstRows} rows uncached after ${round(uncachedMs)} ms`);
 
@@ -176,6 +188,11 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
     250,
   );
   const tDone = Math.max(...watched.map((path) => pass[path].doneAt));
+  if (profileDir) {
+    const { profile: rendererProfile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(profileDir, 'renderer-sync.cpuprofile'), JSON.stringify(rendererProfile));
+    out.syncProfile = { renderer: cpuSummary(rendererProfile), mainWindowMs: [round(tNav - tHost), round(tDone - tHost)] };
+  }
   const finals = {};
   for (const path of watched) finals[path] = await cacheState(page, accountId, path, true);
   const synced = watched.reduce((n, path) => n + finals[path].count, 0);
@@ -286,6 +303,12 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   log(`scale: cached first rows ${out.firstRows.cached.fromNavigationMs} ms; heap ${out.heap.afterSync.usedMB} MB after sync, ${out.heap.cachedStart.usedMB} MB after the cached start`);
   await context.close();
   await host.stop();
+  if (profileDir) {
+    // Main's profile covers the host's life; the sync is the window from navigation to the cursors.
+    const file = join(profileDir, `host-${host.child.pid}.cpuprofile`);
+    const [fromMs, toMs] = out.syncProfile.mainWindowMs;
+    if (existsSync(file)) out.syncProfile.main = cpuSummary(JSON.parse(readFileSync(file, 'utf8')), { fromMs, toMs });
+  }
   out.seconds = round((performance.now() - t0) / 1000, 1);
   return out;
 }

@@ -24,6 +24,12 @@ export function scaleRows(s, { firstRows }) {
       check(sync.ratioToRawWarm, (x) => x >= 0.8),
     ],
     ...(sync.folders ?? []).map((f) => [`    pass of ${f.path}`, f.msgsPerSec != null ? `${f.msgsPerSec} msg/s over ${f.passSeconds} s (${f.rowsInHeads} rows)` : '–', '', null]),
+    ...[
+      ['main', s.syncProfile?.main],
+      ['window', s.syncProfile?.renderer],
+    ]
+      .filter(([, p]) => p)
+      .map(([who, p]) => [`    ${who} busy during the sync (CPU profile)`, `${pct(p.busyShare)} of ${round(p.windowMs / 1000, 1)} s; GC ${p.gcMs} ms; top: ${p.top.slice(0, 3).map((f) => `${f.fn} ${f.selfMs} ms`).join(', ')}`, '', null]),
     [`  first ${firstRows} rows, uncached Inbox, from navigation`, ms(s.firstRows?.uncached?.fromNavigationMs), '≤ 1000 ms', check(s.firstRows?.uncached?.fromNavigationMs, (x) => x <= 1000)],
     [`  first ${firstRows} rows, cached Inbox, from navigation`, ms(s.firstRows?.cached?.fromNavigationMs), '≤ 500 ms', check(s.firstRows?.cached?.fromNavigationMs, (x) => x <= 500)],
     [
