@@ -210,3 +210,22 @@ export function idbCeiling(page, { count, batch }) {
     { count, batch },
   );
 }
+
+/**
+ * Where a start's time went, in the page's clock (ms since navigation start): the document
+ * received, DOMContentLoaded, the app's `sync.start` mark, and the scripts' bytes loaded.
+ */
+export function navigationSplit(page) {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const mark = performance.getEntriesByName('postvak:sync.start')[0];
+    const scripts = performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+    return {
+      documentMs: nav ? Math.round(nav.responseEnd) : null,
+      domContentLoadedMs: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
+      syncStartMs: mark ? Math.round(mark.startTime) : null,
+      scriptsLoadedMs: scripts.length ? Math.round(Math.max(...scripts.map((r) => r.responseEnd))) : null,
+      scriptKB: Math.round(scripts.reduce((n, r) => n + (r.encodedBodySize || 0), 0) / 1024),
+    };
+  });
+}

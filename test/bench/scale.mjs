@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { hostCall, stackAccount, startHostProcess } from '../../scripts/lib.mjs';
 import { fillMaildir } from '../mailstack/mailstack.mjs';
 import { cpuSummary } from './cpuSummary.mjs';
-import { cacheState, syncStartedAt, visibleRows } from './page.mjs';
+import { cacheState, navigationSplit, visibleRows } from './page.mjs';
 import { postvakSummaryItems, timedFetch } from './protocol.mjs';
 import { scaleRows } from './scaleReport.mjs';
 import { armListPaint, armTreeCount, cacheOverview, paintResult, scrollTo, timeCountRead, treeResult, unreadIn, unreadRowId } from './scroll.mjs';
@@ -142,11 +142,10 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
 
   log(`scale: navigation; first rows of the uncached ${count}-message Inbox, then its sync…`);
   const tNav = performance.now();
-  const navAt = Date.now();
   await page.goto(host.url);
   await waitFor(async () => (await visibleRows(page)) >= firstRows, `${firstRows} Inbox rows on screen`, 120_000, 10);
   const uncachedMs = performance.now() - tNav;
-  const syncStart = await syncStartedAt(page);
+  const split = await navigationSplit(page);
   const cdp = await context.newCDPSession(page);
   out.chromium = /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
   if (profileDir) {
@@ -154,7 +153,7 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
   }
-  out.firstRows = { uncached: { fromNavigationMs: round(uncachedMs), syncStartMs: syncStart === null ? null : round(syncStart - navAt) } };
+  out.firstRows = { uncached: { fromNavigationMs: round(uncachedMs), ...split } };
   log(`scale: first ${firstRows} rows uncached after ${round(uncachedMs)} ms`);
 
   // Both Inboxes' passes: first rows counted past the preview, then the cursor written.
@@ -293,7 +292,7 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   const tCached = performance.now();
   await page.goto(host.url);
   await waitFor(async () => (await visibleRows(page)) >= firstRows, `${firstRows} cached Inbox rows on screen`, 120_000, 10);
-  out.firstRows.cached = { fromNavigationMs: round(performance.now() - tCached) };
+  out.firstRows.cached = { fromNavigationMs: round(performance.now() - tCached), ...(await navigationSplit(page)) };
   await armListPaint(page, { setsize, trigger: 'scroll' }).catch(() => undefined);
   const middle = await scrollTo(page, 0.5)
     .then(() => listPainted(page, 'the middle after the cached start'))

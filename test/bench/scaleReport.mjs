@@ -5,6 +5,12 @@ const pct = (x) => `${round(x * 100, 1)} %`;
 const ms = (x) => (x == null ? '–' : `${x} ms`);
 const check = (value, ok) => (value == null ? null : ok(value));
 
+/** "900 ms (DOMContentLoaded 300, sync.start 450)": the start's own split. */
+function firstRowsText(f) {
+  if (f?.fromNavigationMs == null) return '–';
+  return `${f.fromNavigationMs} ms (scripts in ${f.scriptsLoadedMs ?? '?'}, DOMContentLoaded ${f.domContentLoadedMs ?? '?'}, sync.start ${f.syncStartMs ?? '?'} ms)`;
+}
+
 /** @param s the `scale` object of the bench results */
 export function scaleRows(s, { firstRows }) {
   const n = s.params?.count ?? '?';
@@ -30,8 +36,8 @@ export function scaleRows(s, { firstRows }) {
     ]
       .filter(([, p]) => p)
       .map(([who, p]) => [`    ${who} busy during the sync (CPU profile)`, `${pct(p.busyShare)} of ${round(p.windowMs / 1000, 1)} s; GC ${p.gcMs} ms; top: ${p.top.slice(0, 3).map((f) => `${f.fn} ${f.selfMs} ms`).join(', ')}`, '', null]),
-    [`  first ${firstRows} rows, uncached Inbox, from navigation`, ms(s.firstRows?.uncached?.fromNavigationMs), '≤ 1000 ms', check(s.firstRows?.uncached?.fromNavigationMs, (x) => x <= 1000)],
-    [`  first ${firstRows} rows, cached Inbox, from navigation`, ms(s.firstRows?.cached?.fromNavigationMs), '≤ 500 ms', check(s.firstRows?.cached?.fromNavigationMs, (x) => x <= 500)],
+    [`  first ${firstRows} rows, uncached Inbox, from navigation`, firstRowsText(s.firstRows?.uncached), '≤ 1000 ms', check(s.firstRows?.uncached?.fromNavigationMs, (x) => x <= 1000)],
+    [`  first ${firstRows} rows, cached Inbox, from navigation`, firstRowsText(s.firstRows?.cached), '≤ 500 ms', check(s.firstRows?.cached?.fromNavigationMs, (x) => x <= 500)],
     [
       '  scroll to the middle → rows painted',
       middle ? `${middle.ms} ms (rows ${middle.firstPos}–${middle.lastPos} of ${s.scroll.setsize}${middle.newestFirst === false ? ', NOT in date order' : ''})` : '–',
