@@ -36,10 +36,14 @@ export function compareModseq(a: string, b: string): number {
   return x === y ? 0 : x > y ? 1 : -1;
 }
 
-/** Everything cached of a folder; `keepCounts` leaves its (zeroed) counter row, at a new epoch. */
-async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: string, keepCounts: boolean): Promise<void> {
+/**
+ * Everything cached of a folder. Its counter row stays, zeroed at a new epoch — also when the
+ * folder vanished: a folder that comes back under the same path starts from that row, so a list
+ * index that saw the old pages rebuilds instead of taking the new revisions for a continuation.
+ */
+async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: string): Promise<void> {
   const [lower, upper] = folderRange(accountId, folderPath);
-  await resetFolderCounts(db, accountId, folderPath, keepCounts);
+  await resetFolderCounts(db, accountId, folderPath);
   await clearFolderPages(db, accountId, folderPath);
   await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
   await db.cursors.delete([accountId, folderPath]);
@@ -61,7 +65,7 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
     for (const folder of cached) {
       const next = incoming.get(folder.path);
       if (next) continue;
-      await deleteFolderData(db, accountId, folder.path, false);
+      await deleteFolderData(db, accountId, folder.path);
       await db.folders.delete([accountId, folder.path]);
     }
     // A folder that changed mailbox or role moves its counts; one whose messages arrived before
@@ -86,7 +90,7 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
   const { accountId, folderPath } = batch;
   const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
   await db.transaction('rw', syncBatchTables(db), async () => {
-    if (batch.reset) await deleteFolderData(db, accountId, folderPath, true);
+    if (batch.reset) await deleteFolderData(db, accountId, folderPath);
     const set = folderPageSet(db, accountId, folderPath);
 
     const changing = [...batch.removedUids, ...batch.upserts.map((summary) => summary.uid)];

@@ -44,12 +44,13 @@ export async function addToCounters(db: PostvakDb, accountId: string, path: stri
 /**
  * A folder's messages all went (UIDVALIDITY reset, the folder vanished): its counts leave its
  * mailbox and unified view, and a new epoch tells every index to rebuild rather than catch up.
+ * The row is kept (zeroed) even for a vanished folder: were it deleted, the folder coming back
+ * would start again at epoch 0 and revision 1 — what an index may already have seen.
  */
-export async function resetFolderCounts(db: PostvakDb, accountId: string, path: string, keepRow = true): Promise<void> {
+export async function resetFolderCounts(db: PostvakDb, accountId: string, path: string): Promise<void> {
   const [count, folder] = await Promise.all([folderCountRow(db, accountId, path), db.folders.get([accountId, path])]);
   await addTo(db, parentCountIds(folder), { total: -count.total, unread: -count.unread });
-  if (keepRow) await db.counts.put({ ...count, total: 0, unread: 0, rev: (count.rev ?? 0) + 1, epoch: (count.epoch ?? 0) + 1 });
-  else await db.counts.delete(count.id);
+  await db.counts.put({ ...count, total: 0, unread: 0, rev: (count.rev ?? 0) + 1, epoch: (count.epoch ?? 0) + 1 });
 }
 
 /** A folder changed mailbox or role (or became known): its counts move from the old parents to the new. */
