@@ -10,18 +10,19 @@ import type { UnifiedRole } from '../rows';
 import type { PostvakDb } from '../schema';
 import { useFreshLiveQuery } from './useFreshLiveQuery';
 
-const none = (row: CountRow | undefined) => ({ total: row?.total ?? 0, unread: row?.unread ?? 0 });
+/** A row's counts; no row yet means nothing counted. */
+const countsOf = (row: CountRow | undefined) => ({ total: row?.total ?? 0, unread: row?.unread ?? 0 });
 
 export async function folderCounts(database: PostvakDb, accountId: string, path: string): Promise<{ total: number; unread: number }> {
-  return none(await database.counts.get(folderCountId(accountId, path)));
+  return countsOf(await database.counts.get(folderCountId(accountId, path)));
 }
 
 export async function mailboxCounts(database: PostvakDb, mailboxId: string): Promise<{ total: number; unread: number }> {
-  return none(await database.counts.get(mailboxCountId(mailboxId)));
+  return countsOf(await database.counts.get(mailboxCountId(mailboxId)));
 }
 
 export async function unifiedCounts(database: PostvakDb, role: UnifiedRole): Promise<{ total: number; unread: number }> {
-  return none(await database.counts.get(unifiedCountId(role)));
+  return countsOf(await database.counts.get(unifiedCountId(role)));
 }
 
 /** Unread messages in a unified view (All inboxes, …). */
@@ -30,8 +31,8 @@ export async function countUnifiedUnread(database: PostvakDb, role: UnifiedRole)
 }
 
 /**
- * Unread per folder of these accounts, by path: one key-range read of each account's
- * `folder:<accountId>:` rows. Account ids are base64url (no `:`), so one account's prefix never
+ * Unread per folder of one account, by path: one key-range read of its `folder:<accountId>:`
+ * rows. Account ids are base64url (no `:`), so one account's prefix never
  * matches another's rows.
  */
 export async function unreadByPath(database: PostvakDb, accountId: string): Promise<Map<string, number>> {
