@@ -47,7 +47,10 @@ export class FolderIndex extends Notifier implements SourceIndex {
   live(): this {
     const id = folderCountId(this.accountId, this.folderPath);
     // A failed read (the database closing) is not the list's concern: the next change retries.
-    this.subscription = liveQuery(() => this.db.counts.get(id)).subscribe({ next: () => void this.whenCurrent().catch(() => {}), error: () => {} });
+    const follow = () => void this.whenCurrent().catch(() => {});
+    // Build now rather than after the live query's first answer: one round trip less to the first rows.
+    follow();
+    this.subscription = liveQuery(() => this.db.counts.get(id)).subscribe({ next: follow, error: () => {} });
     return this;
   }
 
