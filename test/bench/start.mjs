@@ -23,6 +23,9 @@ import { quantile, round, waitFor } from './util.mjs';
 
 const ROW_HEIGHT = 76; // src/renderer/features/mail/MessageList.tsx
 
+/** Tall enough that `firstRows` rows fit on screen at once (the list is virtualised). */
+const viewportFor = (firstRows) => ({ width: 1280, height: firstRows * ROW_HEIGHT + 400 });
+
 /** The renderer folder the host serves: beside the host bundle it runs. */
 function rendererDir() {
   const hostJs = process.env.POSTVAK_HOST_JS ?? join(root, 'out/main/host.js');
@@ -125,75 +128,87 @@ async function firstRowsRun(page, host, firstRows) {
   return { fromNavigationMs, ...timeline, callsBeforeRows: calls.slice() };
 }
 
+/** One start on a fresh app profile and browser profile (the uncached Inbox): → the run's figures. */
+export async function uncachedStart({ stack, browserType, launchOptions, firstRows }) {
+  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-'));
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+  const browser = await browserType.launch(launchOptions);
+  try {
+    const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'catchall', 'Catch-all'), rememberPassword: false });
+    if (!added.ok) throw new Error(`accounts.add catchall: ${JSON.stringify(added.error)}`);
+    const page = await (await browser.newContext({ viewport: viewportFor(firstRows) })).newPage();
+    return await firstRowsRun(page, host, firstRows);
+  } finally {
+    await browser.close();
+    await host.stop();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An app profile and a browser profile whose cache holds the whole Inbox (a first start synced
+ * it): → { profile, userData, syncSeconds }. The password is remembered, as on a person's
+ * machine: main's head start at the next start needs it before any window asks.
+ */
+export async function cachedProfile({ stack, browserType, launchOptions, firstRows, cleanups }) {
+  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-'));
+  const userData = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-chromium-'));
+  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+  cleanups.push(() => rmSync(userData, { recursive: true, force: true }));
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+  const context = await browserType.launchPersistentContext(userData, { ...launchOptions, viewport: viewportFor(firstRows) });
+  try {
+    const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'catchall', 'Catch-all'), rememberPassword: true });
+    if (!added.ok) throw new Error(`accounts.add catchall: ${JSON.stringify(added.error)}`);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const t0 = performance.now();
+    await page.goto(host.url);
+    await waitFor(async () => (await cacheState(page, added.value.id, 'INBOX', false)).cursor !== null, 'the INBOX cursor in the cache', 600_000, 250);
+    return { profile, userData, syncSeconds: round((performance.now() - t0) / 1000, 1) };
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
+/** One more start of a cachedProfile(): host and browser started again → the run's figures. */
+export async function cachedStart({ stack, browserType, launchOptions, firstRows }, { profile, userData }) {
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+  const context = await browserType.launchPersistentContext(userData, { ...launchOptions, viewport: viewportFor(firstRows) });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    return await firstRowsRun(page, host, firstRows);
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
 /**
  * @param results the `start` object of the bench results (filled in here)
  * @param deps { stack, browserType (playwright's chromium), launchOptions, count, runs, firstRows, log, cleanups, fill }
  */
-export async function startBench(results, { stack, browserType, launchOptions, count, runs, firstRows, log, cleanups, fill = true }) {
-  const viewport = { width: 1280, height: firstRows * ROW_HEIGHT + 400 };
+export async function startBench(results, deps) {
+  const { stack, count, runs, firstRows, log, fill = true } = deps;
+  const viewport = viewportFor(firstRows);
   results.bundle = bundleSizes();
   log(`start: renderer entry ${results.bundle.entryKB} kB, first load ${results.bundle.firstLoadKB} kB, all JS ${results.bundle.totalJsKB} kB`);
   if (fill) {
     log(`start: filling catchall's INBOX with ${count} messages…`);
     await fillMaildir(stack, 'catchall', 'INBOX', count, { seed: 44 });
   }
-
-  // ── Uncached: a fresh profile per start ─────────────────────────────────────────────────────
   const uncached = [];
   for (let run = 0; run < runs; run++) {
-    const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-'));
-    const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-    const browser = await browserType.launch(launchOptions);
-    try {
-      const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'catchall', 'Catch-all'), rememberPassword: false });
-      if (!added.ok) throw new Error(`accounts.add catchall: ${JSON.stringify(added.error)}`);
-      const page = await (await browser.newContext({ viewport })).newPage();
-      uncached.push(await firstRowsRun(page, host, firstRows));
-      log(`start: uncached run ${run + 1}: ${uncached.at(-1).fromNavigationMs} ms`);
-    } finally {
-      await browser.close();
-      await host.stop();
-      rmSync(profile, { recursive: true, force: true });
-    }
+    uncached.push(await uncachedStart(deps));
+    log(`start: uncached run ${run + 1}: ${uncached.at(-1).fromNavigationMs} ms`);
   }
-
-  // ── Cached: one profile and browser profile, synced once, then started again ───────────────
-  const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-'));
-  const userData = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-chromium-'));
-  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-  cleanups.push(() => rmSync(userData, { recursive: true, force: true }));
-  const launchPersistent = () => browserType.launchPersistentContext(userData, { ...launchOptions, viewport });
-  {
-    const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-    const context = await launchPersistent();
-    try {
-      // The password is remembered, as on a person's machine: main's head start at the next
-      // start needs it before any window asks.
-      const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, 'catchall', 'Catch-all'), rememberPassword: true });
-      if (!added.ok) throw new Error(`accounts.add catchall: ${JSON.stringify(added.error)}`);
-      const page = context.pages()[0] ?? (await context.newPage());
-      log(`start: first start of the cached profile, syncing ${count} messages…`);
-      const t0 = performance.now();
-      await page.goto(host.url);
-      await waitFor(async () => (await cacheState(page, added.value.id, 'INBOX', false)).cursor !== null, 'the INBOX cursor in the cache', 600_000, 250);
-      results.cachedProfileSyncSeconds = round((performance.now() - t0) / 1000, 1);
-    } finally {
-      await context.close();
-      await host.stop();
-    }
-  }
+  log(`start: first start of the cached profile, syncing ${count} messages…`);
+  const prepared = await cachedProfile(deps);
+  results.cachedProfileSyncSeconds = prepared.syncSeconds;
   const cached = [];
   for (let run = 0; run < runs; run++) {
-    const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-    const context = await launchPersistent();
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      cached.push(await firstRowsRun(page, host, firstRows));
-      log(`start: cached run ${run + 1}: ${cached.at(-1).fromNavigationMs} ms`);
-    } finally {
-      await context.close();
-      await host.stop();
-    }
+    cached.push(await cachedStart(deps, prepared));
+    log(`start: cached run ${run + 1}: ${cached.at(-1).fromNavigationMs} ms`);
   }
 
   const median = (list, key) => quantile(list.map((x) => x[key]).filter((v) => v !== null), 0.5);
