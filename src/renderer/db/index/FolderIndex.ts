@@ -15,7 +15,7 @@ import { catchUpFolder, FolderEntriesBuilder, type FolderEntries } from './folde
 import { OrderedEntries, orderDate } from './orderedEntries';
 import { Notifier, sourceTag, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
 
-/** Heads read per request while building: ~50,000 messages, ~1 MB, one of ~20 requests at 1,000,000. */
+/** Heads read per request while building: bounded transient memory (pages of ~100: ~100,000 messages, ~2 MB). */
 const buildChunk = 1000;
 const byStart = '[accountId+folderPath+startUid]';
 const byRev = '[accountId+folderPath+rev]';
