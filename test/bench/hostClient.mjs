@@ -5,7 +5,11 @@
  */
 import { openHostSocket } from '../../scripts/lib.mjs';
 
-export async function connectHost(host) {
+/**
+ * @param {{ keep?: (batch: object) => object }} [options] `keep` turns each sync.batch into what
+ * is recorded (a million rows kept whole would not fit in the bench's heap).
+ */
+export async function connectHost(host, { keep = (batch) => batch } = {}) {
   const ws = await openHostSocket(host);
   let nextId = 1;
   const pending = new Map();
@@ -62,7 +66,7 @@ export async function connectHost(host) {
       return;
     }
     if (data.event === 'sync.batch') {
-      batches.push({ at: performance.now(), batch: data.payload, bytes: text.length, parseMs });
+      batches.push({ at: performance.now(), batch: keep(data.payload), bytes: text.length, parseMs });
       if (client.autoAck) void client.call('sync.ack', { batchId: data.payload.batchId });
     }
     if (data.event === 'sync.status') statuses.push({ at: performance.now(), status: data.payload });
