@@ -104,6 +104,10 @@ test('a 100,000-message Inbox scrolled to its middle and its end shows the serve
   await page.keyboard.press('End');
   await expectRows(list, inbox, { mustShow: inbox.length });
   await screenshot(page, 'big-end');
+
+  // And back to the top: the newest message again.
+  await page.keyboard.press('Home');
+  await expectRows(list, inbox, { mustShow: 1 });
 });
 
 test('All inboxes of a 100,000- and a 30,000-message Inbox interleaves both by date', async ({ page, app, signIn }) => {
