@@ -27,13 +27,18 @@ export function build() {
   if (r.status !== 0) throw new Error('The build failed (see above).');
 }
 
-/** Starts the browser host; resolves with its URL once it listens. */
-export function startHostProcess({ profile, caFiles = [], lang, env = {} }) {
+/**
+ * Starts the browser host; resolves with its URL once it listens. `port`: a fixed one (the
+ * window's IndexedDB belongs to the origin, port included: a second start of the same profile
+ * must come back on the same port to find its cache); by default a free one.
+ */
+export function startHostProcess({ profile, caFiles = [], lang, env = {}, port }) {
   // POSTVAK_HOST_JS: a host built elsewhere (`electron-vite build --outDir`), so a bench of main
   // does not need the shared out/ folder.
   const args = [process.env.POSTVAK_HOST_JS ?? join(root, 'out/main/host.js'), '--json', '--profile', profile];
   for (const ca of caFiles) args.push('--ca', ca);
   if (lang) args.push('--lang', lang);
+  if (port) args.push('--port', String(port));
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const logs = [];
   child.stderr.on('data', (c) => logs.push(String(c)));

@@ -70,7 +70,11 @@ function pageTimeline(page) {
       const entry = performance.getEntriesByName(name)[0];
       return entry ? Math.round(entry.startTime) : null;
     };
+    // The list index's first build (db/index, issue #11 §2): its size tells a cached start from one
+    // whose rows came from the sync.
+    const built = performance.getEntriesByName('postvak:index.built')[0];
     return {
+      indexBuilt: built ? { atMs: Math.round(built.startTime), count: built.detail?.count ?? null, ms: Math.round(built.detail?.ms ?? NaN) } : null,
       documentMs: nav ? Math.round(nav.responseEnd) : null,
       domContentLoadedMs: nav ? Math.round(nav.domContentLoadedEventEnd) : null,
       accountsMs: mark('postvak:accounts'),
@@ -147,8 +151,9 @@ export async function uncachedStart({ stack, browserType, launchOptions, firstRo
 
 /**
  * An app profile and a browser profile whose cache holds the whole Inbox (a first start synced
- * it): → { profile, userData, syncSeconds }. The password is remembered, as on a person's
- * machine: main's head start at the next start needs it before any window asks.
+ * it): → { profile, userData, port, syncSeconds }. The password is remembered, as on a person's
+ * machine: main's head start at the next start needs it before any window asks. Later starts
+ * use the same port: IndexedDB belongs to the origin, port included.
  */
 export async function cachedProfile({ stack, browserType, launchOptions, firstRows, cleanups }) {
   const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-start-'));
@@ -164,7 +169,7 @@ export async function cachedProfile({ stack, browserType, launchOptions, firstRo
     const t0 = performance.now();
     await page.goto(host.url);
     await waitFor(async () => (await cacheState(page, added.value.id, 'INBOX', false)).cursor !== null, 'the INBOX cursor in the cache', 600_000, 250);
-    return { profile, userData, syncSeconds: round((performance.now() - t0) / 1000, 1) };
+    return { profile, userData, port: host.port, syncSeconds: round((performance.now() - t0) / 1000, 1) };
   } finally {
     await context.close();
     await host.stop();
@@ -172,8 +177,8 @@ export async function cachedProfile({ stack, browserType, launchOptions, firstRo
 }
 
 /** One more start of a cachedProfile(): host and browser started again → the run's figures. */
-export async function cachedStart({ stack, browserType, launchOptions, firstRows }, { profile, userData }) {
-  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
+export async function cachedStart({ stack, browserType, launchOptions, firstRows }, { profile, userData, port }) {
+  const host = await startHostProcess({ profile, caFiles: [stack.caFile], port });
   const context = await browserType.launchPersistentContext(userData, { ...launchOptions, viewport: viewportFor(firstRows) });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
