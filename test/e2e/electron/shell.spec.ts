@@ -17,7 +17,9 @@ test.describe('Electron shell', () => {
       const page = await app.firstWindow();
       // No Node in the page: neither process nor require leak through the isolated preload.
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys(window.postvak ?? {}).sort())).toEqual(['call', 'on']);
+      expect(await page.evaluate(() => Object.keys(window.postvak ?? {}).sort())).toEqual(['accountsAtStart', 'call', 'on']);
+      // Issue #11 §4: the accounts the preload asked for while the page loaded (none yet here).
+      expect(await page.evaluate(() => window.postvak!.accountsAtStart!())).toEqual({ ok: true, value: [] });
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       const info = await page.evaluate(() => window.postvak!.call('app.info', {}));
       expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
