@@ -18,8 +18,9 @@ test.describe('Electron shell', () => {
       // No Node in the page: neither process nor require leak through the isolated preload.
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await page.evaluate(() => Object.keys(window.postvak ?? {}).sort())).toEqual(['accountsAtStart', 'call', 'on']);
-      // Issue #11 §4: the accounts the preload asked for while the page loaded (none yet here).
-      expect(await page.evaluate(() => window.postvak!.accountsAtStart!())).toEqual({ ok: true, value: [] });
+      // Issue #11 §4: the accounts the preload asked for while the page loaded, as accounts.list answers.
+      const handed = await page.evaluate(() => window.postvak!.accountsAtStart!());
+      expect(handed).toEqual(await page.evaluate(() => window.postvak!.call('accounts.list', {})));
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       const info = await page.evaluate(() => window.postvak!.call('app.info', {}));
       expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
