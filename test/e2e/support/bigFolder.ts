@@ -6,21 +6,8 @@
  */
 import type { Locator } from '@playwright/test';
 import type { ImapFlow } from 'imapflow';
-import { test as base, imapAs, type MailStack } from './fixtures';
+import { imapAs, type MailStack } from './fixtures';
 import type { User } from '../../integration/services/mailStack';
-
-/**
- * The shared fixtures reset the mail stack before every test; these tests fill it once per
- * file (beforeAll) instead, because writing 100,000 messages is the slow part. Each test still
- * gets its own app profile, so every test syncs from an empty cache.
- */
-export const test = base.extend({
-  // Overrides the auto fixture that resets the stack (it stays automatic).
-  tracker: async ({ trackerServer }, use) => {
-    trackerServer.tracker.hits.length = 0;
-    await use(trackerServer.tracker);
-  },
-});
 
 export interface ServerMessage {
   /** The mailbox address the message belongs to (as a unified row names it). */
