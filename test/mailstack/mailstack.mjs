@@ -262,6 +262,11 @@ protocol imap {
 protocol lmtp {
   mail_plugins = $mail_plugins sieve
 }
+# A million-message folder (bench --scale, issue #11 §6) maps a cache file near 1 GB: under the
+# default 256 MB address-space limit the imap process died in the middle of a FETCH 1:*.
+service imap {
+  vsz_limit = 4G
+}
 
 service imap-login {
   inet_listener imap {
