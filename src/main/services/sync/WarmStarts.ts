@@ -146,7 +146,12 @@ export class WarmStarts {
       const id = accountId as AccountId;
       const config = this.deps.mailboxConfig ? await this.deps.mailboxConfig(accountId) : null;
       const discovered = config ? (await discoverAccount(session, id, listed, config, nothingDiscovered)).found : null;
-      if (discovered) await this.deps.noteDiscovery?.(accountId, discovered.mailboxes);
+      // Not waited for: later accounts wait for the note (MailboxRoutes), this account does not.
+      if (discovered) {
+        void this.deps.noteDiscovery?.(accountId, discovered.mailboxes).catch((error: unknown) => {
+          this.deps.log('warn', `Noting the head start's discovery failed: ${String(error)}`);
+        });
+      }
       // Without a discovery only the own INBOX, read from LIST as the sync will (folderList.ts).
       const own = inboxPath(buildFolders(id, listed, session.sharedPrefixes).filter((f) => f.selectable));
       const inboxes = discovered ? headStartInboxes(discovered) : own ? [own] : [];
