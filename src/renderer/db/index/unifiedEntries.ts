@@ -16,6 +16,7 @@ export function mergeUnified(members: readonly RankedEntries[]): OrderedEntries 
   let total = 0;
   for (const member of members) total += member.entries.length;
   const merged = new OrderedEntries(true, total);
+  if (members.length === 2) return mergeTwo(members[0] as RankedEntries, members[1] as RankedEntries, merged);
   // A binary heap of members by their next entry: O(n log k).
   const next = members.map(() => 0);
   const heap: number[] = [];
@@ -59,6 +60,31 @@ export function mergeUnified(members: readonly RankedEntries[]): OrderedEntries 
     }
     siftDown(0);
   }
+  return merged;
+}
+
+/** Two folders (a person's Inbox and one shared Inbox, the usual case): one comparison per entry, no heap. */
+function mergeTwo(a: RankedEntries, b: RankedEntries, merged: OrderedEntries): OrderedEntries {
+  const x = a.entries;
+  const y = b.entries;
+  let i = 0;
+  let j = 0;
+  let write = 0;
+  const take = (from: OrderedEntries, at: number, rank: number) => {
+    merged.dates[write] = from.dates[at] as number;
+    merged.uids[write] = from.uids[at] as number;
+    merged.bits[write] = from.bits[at] as number;
+    merged.tags[write] = rank;
+    write++;
+  };
+  while (i < x.length && j < y.length) {
+    const order = compareOrder(x.dates[i] as number, a.rank, x.uids[i] as number, y.dates[j] as number, b.rank, y.uids[j] as number, true);
+    if (order < 0) take(x, i++, a.rank);
+    else take(y, j++, b.rank);
+  }
+  while (i < x.length) take(x, i++, a.rank);
+  while (j < y.length) take(y, j++, b.rank);
+  merged.fill(write);
   return merged;
 }
 
