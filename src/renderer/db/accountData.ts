@@ -27,7 +27,7 @@ export async function readCursors(db: PostvakDb, accountId: string): Promise<Fol
 export async function removeAccountData(db: PostvakDb, accountId: string): Promise<void> {
   const [lower, upper] = accountRange(accountId);
   const ofAccount = (id: string) => id.startsWith(`${accountId}:`);
-  const tables = [db.mailboxes, db.folders, db.heads, db.pages, db.tombstones, db.counts, db.cursors, db.bodies, db.events, db.fromMemory, db.calendarPrefs, db.reminderState];
+  const tables = [db.mailboxes, db.folders, db.heads, db.pages, db.tombstones, db.counts, db.indexSnapshots, db.cursors, db.bodies, db.events, db.fromMemory, db.calendarPrefs, db.reminderState];
   await db.transaction('rw', tables, async () => {
     await db.fromMemory.filter((row) => ofAccount(row.identityId) || (row.kind === 'mailbox' && ofAccount(row.key))).delete();
     await db.calendarPrefs.where('key').startsWith(`${accountId}|`).delete();
@@ -40,6 +40,7 @@ export async function removeAccountData(db: PostvakDb, accountId: string): Promi
     await db.cursors.where('[accountId+path]').between(lower, upper, true, true).delete();
     for (const table of [db.heads, db.pages, db.tombstones]) await table.where('[accountId+folderPath+startUid]').between(lower, upper, true, true).delete();
     await db.bodies.where('[accountId+folderPath+uid]').between(lower, upper, true, true).delete();
+    await db.indexSnapshots.where('[accountId+folderPath]').between(lower, upper, true, true).delete();
     await db.events.where('[accountId+folderPath+imapUid]').between(lower, upper, true, true).delete();
     // The unified views lose this account's share: summed again from the folder counters left.
     await recountUnified(db);

@@ -58,7 +58,9 @@ async function deleteFolderData(db: PostvakDb, accountId: string, folderPath: st
 async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
   const { accountId } = batch;
   const asAccount = accountId as Folder['accountId'];
-  await db.transaction('rw', syncBatchTables(db), async () => {
+  // Also the list index snapshots: a vanished folder's goes with its mail (a reset one is only
+  // ignored, by its epoch, until the index saves over it).
+  await db.transaction('rw', [...syncBatchTables(db), db.indexSnapshots], async () => {
     const [lower, upper] = accountRange(accountId);
     const cached = await db.folders.where('[accountId+path]').between(lower, upper, true, true).toArray();
     const incoming = new Map(batch.folders.map((folder) => [folder.path, folder]));
@@ -67,6 +69,7 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
       if (next) continue;
       await deleteFolderData(db, accountId, folder.path);
       await db.folders.delete([accountId, folder.path]);
+      await db.indexSnapshots.delete([accountId, folder.path]);
     }
     // A folder that changed mailbox or role moves its counts; one whose messages arrived before
     // the folder was known (no mailbox or role then) adds them to its mailbox and view now.

@@ -23,6 +23,7 @@ import {
   type ReminderRow,
 } from './rows';
 import type { CountRow, HeadRow, PageKey, PageRow, TombstoneRow } from './pages/pageRows';
+import type { IndexSnapshotRow, SnapshotKey } from './index/indexSnapshot';
 import { ownMailboxId } from '../../shared/mailboxIds';
 
 export class PostvakDb extends Dexie {
@@ -31,6 +32,7 @@ export class PostvakDb extends Dexie {
   declare pages: Table<PageRow, PageKey>;
   declare tombstones: Table<TombstoneRow, PageKey>;
   declare counts: Table<CountRow, string>;
+  declare indexSnapshots: Table<IndexSnapshotRow, SnapshotKey>;
   declare cursors: Table<CursorRow, FolderKey>;
   declare bodies: Table<BodyRow, MessageKey>;
   declare mailboxes: Table<MailboxRow, string>;
@@ -105,6 +107,8 @@ export class PostvakDb extends Dexie {
         pages: '[accountId+folderPath+startUid]',
         tombstones: '[accountId+folderPath+startUid], [accountId+folderPath+rev]',
         counts: 'id',
+        // A big folder's list index as saved at (epoch, rev): derived from heads, safe to drop (index/indexSnapshot.ts).
+        indexSnapshots: '[accountId+folderPath]',
       })
       .upgrade(async (tx) => {
         await tx.table('cursors').clear();
