@@ -74,11 +74,13 @@ describe('FolderIndex snapshot', () => {
 
   it('catches up from an old snapshot over arrivals, flags, expunges, splits and merges', async () => {
     const random = seeded(42);
-    await fill(600, 5);
+    // 3,000 messages in ~30 pages; the changes touch about a third of them (more, and the index
+    // would rather build from the heads).
+    await fill(3000, 5);
     expect(await (await opened()).saveSnapshot()).toBe(true);
     // After the snapshot: arrivals (splitting pages), server and local flag changes, expunges
     // (enough to merge pages), a local delete and a message whose date changed.
-    await applySyncBatch(db, messagesBatch('INBOX', { upserts: Array.from({ length: 400 }, (_, at) => message(2000 + at, { date: dateFor(random) })) }));
+    await applySyncBatch(db, messagesBatch('INBOX', { upserts: Array.from({ length: 400 }, (_, at) => message(2000 + at * 2, { date: dateFor(random) })) }));
     await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [1, 3, 5, 2011].map((uid) => ({ uid, flags: ['\\Flagged'], modseq: '30' })) }));
     await applyLocalFlags(db, [accountA, 'INBOX', 7], [], ['\\Seen']);
     await applySyncBatch(db, messagesBatch('INBOX', { removedUids: Array.from({ length: 250 }, (_, at) => at * 2 + 101) }));
@@ -87,10 +89,20 @@ describe('FolderIndex snapshot', () => {
 
     const index = await opened();
     expect(index.builtFrom).toBe('snapshot');
-    expect(index.length).toBe(600 + 400 - 250 - 1);
+    expect(index.length).toBe(3000 + 400 - 250 - 1);
     expect(indexEntries(index)).toEqual(await builtFromHeads());
     expect(withoutPages(indexEntries(index))).toEqual(expectedOrder(await folderMessages(db, accountA, 'INBOX')));
     expect(index.refsAt(0, 1)[0]?.uid).toBe(11);
+  });
+
+  it('builds from the heads when the folder grew far past its snapshot (a catch-up would cost more)', async () => {
+    await fill(200, 17);
+    expect(await (await opened()).saveSnapshot()).toBe(true);
+    await applySyncBatch(db, messagesBatch('INBOX', { upserts: Array.from({ length: 1500 }, (_, at) => message(5000 + at)) }));
+
+    const index = await opened();
+    expect(index.builtFrom).toBe('heads');
+    expect(indexEntries(index)).toEqual(await builtFromHeads());
   });
 
   it('ignores a snapshot from before a UIDVALIDITY reset', async () => {
