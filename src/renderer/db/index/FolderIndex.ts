@@ -233,7 +233,7 @@ export class FolderIndex extends Notifier implements SourceIndex {
       // Far behind (pages rewritten since outnumber half its pages: a long sync after the save),
       // a catch-up costs more than a build — measured in Node, 700,000 arrivals on a 300,000
       // snapshot catch up in ~1.3 s, a build of all 1,000,000 takes ~0.6 s.
-      const newer = folder ? await db.heads.where(byRev).between([accountId, folderPath, snapshot!.rev + 1], [accountId, folderPath, Infinity], true, true).count() : 0;
+      const newer = snapshot && folder ? await db.heads.where(byRev).between([accountId, folderPath, snapshot.rev + 1], [accountId, folderPath, Infinity], true, true).count() : 0;
       if (snapshot && folder && newer <= folder.pageCounts.size / 2) {
         const [heads, tombstones] = await changesSince(snapshot.rev);
         return { kind: 'snapshot', epoch, rev, folder, from: snapshot.rev, heads, tombstones };
