@@ -9,11 +9,12 @@ import { defaultTuning, type SyncTuning } from '../../../../../src/main/services
 import { FakeServer } from './fakeSession';
 
 const mailboxConfig = async (accountId: string): Promise<MailboxConfig> => ({ accountId: accountId as AccountId, email: 'alice@example.test', displayName: 'Alice', manual: [], hidden: [] });
-const tuning: SyncTuning = { ...defaultTuning, batchSize: 2, firstBatchSize: 2, ackTimeoutMs: 2_000, pollMs: 60_000, backoffMs: [5, 10] };
+const baseTuning: SyncTuning = { ...defaultTuning, batchSize: 2, firstBatchSize: 2, ackTimeoutMs: 2_000, pollMs: 60_000, backoffMs: [5, 10] };
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 
-function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>; maxAgeMs?: number; discover?: boolean } = {}) {
+function setup(options: { connect?: (server: FakeServer) => Promise<ImapSession>; maxAgeMs?: number; discover?: boolean; firstBatchSize?: number } = {}) {
+  const tuning = { ...baseTuning, ...(options.firstBatchSize ? { firstBatchSize: options.firstBatchSize, batchSize: options.firstBatchSize } : {}) };
   const server = new FakeServer();
   const batches: SyncBatch[] = [];
   const statuses: SyncStatus[] = [];
@@ -215,6 +216,17 @@ describe('WarmStarts: the head start of a first sync', () => {
     const warm = await taken;
     expect(warm!.previews.map((p) => p.path)).toEqual(['INBOX', 'shared/a@example.test/INBOX']);
     await warm!.session.close();
+  });
+
+  it('fetches only what a first screen shows (50 messages) of a big Inbox; the first pass brings the rest', async () => {
+    const t = track(setup({ firstBatchSize: 100 }));
+    t.server.addBox('INBOX', 120);
+    t.warm.begin('acc');
+    await t.engine.start('acc', []);
+    await t.idle();
+    const [replayed, ...rest] = t.messages();
+    expect(replayed!.upserts.map((m) => m.uid)).toEqual(Array.from({ length: 50 }, (_, i) => 120 - i));
+    expect(new Set(rest.flatMap((b) => b.upserts.map((m) => m.uid))).size).toBe(120);
   });
 
   it('logs out a head start nobody takes in time', async () => {
