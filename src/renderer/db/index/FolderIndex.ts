@@ -180,7 +180,9 @@ export class FolderIndex extends Notifier implements SourceIndex {
   /**
    * Saves the index now when it is big enough and changed since the stored snapshot; resolves
    * to whether it wrote. The folder's counts row is checked in the same transaction: an index
-   * of a folder that vanished, was reset or whose account was removed meanwhile writes nothing.
+   * of a folder that vanished, was reset or whose account was removed meanwhile writes nothing
+   * (issue #10 §6: nothing of a removed account stays). The price: a sync batch or catch-up that
+   * starts meanwhile waits for the put (~0.1 s for 1,000,000 messages, at most every 30 s).
    */
   async saveSnapshot(): Promise<boolean> {
     const seen = this.seen;
@@ -209,7 +211,9 @@ export class FolderIndex extends Notifier implements SourceIndex {
     const trySnapshot = !seen && !this.snapshotTried;
     this.snapshotTried = true;
     let stale = false;
-    const read = await db.transaction('r', [db.counts, db.heads, db.tombstones, db.indexSnapshots], async (): Promise<Read> => {
+    // Only the first read looks at the snapshot; later ones leave its store out of their scope.
+    const tables = trySnapshot ? [db.counts, db.heads, db.tombstones, db.indexSnapshots] : [db.counts, db.heads, db.tombstones];
+    const read = await db.transaction('r', tables, async (): Promise<Read> => {
       const [row, snapshot] = await Promise.all([
         db.counts.get(folderCountId(accountId, folderPath)),
         trySnapshot ? db.indexSnapshots.get([accountId, folderPath]) : undefined,
