@@ -5,6 +5,11 @@ const pct = (x) => `${round(x * 100, 1)} %`;
 const ms = (x) => (x == null ? '–' : `${x} ms`);
 const check = (value, ok) => (value == null ? null : ok(value));
 
+/** Whether a scroll showed the rows it aimed at (the expected row within a screenful of those shown). */
+const reached = (r) => (r ? r.expectedPos >= r.firstPos - r.count && r.expectedPos <= r.lastPos + r.count : null);
+const scrollText = (r, setsize) =>
+  r ? `${r.ms} ms (rows ${r.firstPos}–${r.lastPos} of ${setsize}${reached(r) ? '' : `, aimed at ~${r.expectedPos}`}${r.newestFirst === false ? ', NOT in date order' : ''})` : '–';
+
 /** "900 ms (DOMContentLoaded 300, sync.start 450)": the start's own split. */
 function firstRowsText(f) {
   if (f?.fromNavigationMs == null) return '–';
@@ -38,13 +43,8 @@ export function scaleRows(s, { firstRows }) {
       .map(([who, p]) => [`    ${who} busy during the sync (CPU profile)`, `${pct(p.busyShare)} of ${round(p.windowMs / 1000, 1)} s; GC ${p.gcMs} ms; top: ${p.top.slice(0, 3).map((f) => `${f.fn} ${f.selfMs} ms`).join(', ')}`, '', null]),
     [`  first ${firstRows} rows, uncached Inbox, from navigation`, firstRowsText(s.firstRows?.uncached), '≤ 1000 ms', check(s.firstRows?.uncached?.fromNavigationMs, (x) => x <= 1000)],
     [`  first ${firstRows} rows, cached Inbox, from navigation`, firstRowsText(s.firstRows?.cached), '≤ 500 ms', check(s.firstRows?.cached?.fromNavigationMs, (x) => x <= 500)],
-    [
-      '  scroll to the middle → rows painted',
-      middle ? `${middle.ms} ms (rows ${middle.firstPos}–${middle.lastPos} of ${s.scroll.setsize}${middle.newestFirst === false ? ', NOT in date order' : ''})` : '–',
-      '',
-      null,
-    ],
-    ['  scroll to the end → rows painted', end ? `${end.ms} ms (rows ${end.firstPos}–${end.lastPos})` : '–', '', null],
+    ['  scroll to the middle → rows painted', scrollText(middle, s.scroll?.setsize), 'its rows shown', reached(middle)],
+    ['  scroll to the end → rows painted', scrollText(end, s.scroll?.setsize), 'its rows shown', reached(end)],
     ['  scroll elsewhere (¼, ¾, ½ again)', rest.length ? rest.map((r) => r.ms).join(' / ') + ' ms' : '–', '', null],
     ['  scroll to the middle after the cached start', ms(s.firstRows?.cached?.middleMs), '', null],
     [
@@ -53,7 +53,8 @@ export function scaleRows(s, { firstRows }) {
       '',
       null,
     ],
-    ['  All inboxes: scroll to the middle → rows painted', u ? `${u.middle.ms} ms (mailboxes there: ${u.middle.mailboxes.length})` : '–', '', null],
+    ['  All inboxes: scroll to the middle → rows painted', u ? `${scrollText(u.middle, u.setsize)}, mailboxes there: ${u.middle.mailboxes.length}` : '–', 'its rows shown', reached(u?.middle)],
+    ['  All inboxes: scroll to the end → rows painted', u?.end ? scrollText(u.end, u.setsize) : '–', 'its rows shown', reached(u?.end)],
     [
       '  unread count after a change: click → tree count painted (median / p95)',
       change ? `${change.medianMs} / ${change.p95Ms} ms (${change.changes.length} changes${change.missed ? `, ${change.missed} never shown` : ''})` : '–',
