@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { hostCall, stackAccount, startHostProcess } from '../../scripts/lib.mjs';
 import { fillMaildir } from '../mailstack/mailstack.mjs';
 import { cpuSummary } from './cpuSummary.mjs';
+import { firstLook } from './firstLook.mjs';
 import { cacheState, navigationSplit, visibleRows } from './page.mjs';
 import { postvakSummaryItems, timedFetch } from './protocol.mjs';
 import { scaleRows } from './scaleReport.mjs';
@@ -117,6 +118,9 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
     warm: { count: warm.count, seconds: round(warm.seconds, 2), msgsPerSec: round(warm.rate) },
   };
   log(`scale: raw FETCH ${round(cold.rate)} / ${round(warm.rate)} msg/s (cold / warm), ${elapsed()}`);
+  // The server's part of the first rows: a fresh connection's first look at the big Inbox.
+  out.serverFirstLook = await firstLook(stack, 'alice', 'INBOX', firstRows, items);
+  log(`scale: the server's first look at the big Inbox: ${JSON.stringify(out.serverFirstLook)}`);
 
   // ── The app: a fresh app profile and a browser profile on disk ───────────────────────────────
   const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-scale-'));

@@ -42,6 +42,12 @@ export function scaleRows(s, { firstRows }) {
       .filter(([, p]) => p)
       .map(([who, p]) => [`    ${who} busy during the sync (CPU profile)`, `${pct(p.busyShare)} of ${round(p.windowMs / 1000, 1)} s; GC ${p.gcMs} ms; top: ${p.top.slice(0, 3).map((f) => `${f.fn} ${f.selfMs} ms`).join(', ')}`, '', null]),
     [`  first ${firstRows} rows, uncached Inbox, from navigation`, firstRowsText(s.firstRows?.uncached), '≤ 1000 ms', check(s.firstRows?.uncached?.fromNavigationMs, (x) => x <= 1000)],
+    [
+      `  the server's first look (connect / SELECT / newest ${firstRows} UIDs / their FETCH)`,
+      s.serverFirstLook ? `${s.serverFirstLook.totalMs} ms (${s.serverFirstLook.connectMs} / ${s.serverFirstLook.selectMs} / ${s.serverFirstLook.searchMs} / ${s.serverFirstLook.fetchMs})` : '–',
+      '',
+      null,
+    ],
     [`  first ${firstRows} rows, cached Inbox, from navigation`, firstRowsText(s.firstRows?.cached), '≤ 500 ms', check(s.firstRows?.cached?.fromNavigationMs, (x) => x <= 500)],
     ['  scroll to the middle → rows painted', scrollText(middle, s.scroll?.setsize), 'its rows shown', reached(middle)],
     ['  scroll to the end → rows painted', scrollText(end, s.scroll?.setsize), 'its rows shown', reached(end)],
