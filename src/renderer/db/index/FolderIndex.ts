@@ -127,6 +127,9 @@ export class FolderIndex extends Notifier implements SourceIndex {
       if (!delta) return this.catchUp();
       this.folder = read.folder;
       this.saved = { epoch: read.epoch, rev: read.from };
+      // Opened from a snapshot counts as a save: the next waits `everyMs`, not the first idle moment
+      // of a start-up that has the first sync batches to write.
+      this.lastSaveAt = performance.now();
       this.finishBuild(read, 'snapshot', started);
       return;
     }
