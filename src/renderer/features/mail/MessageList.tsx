@@ -5,7 +5,6 @@
  * move the active row (aria-activedescendant), Enter or Space opens it, Delete deletes (where the
  * folder's rights allow it). A list shows one folder or a unified view across mailboxes.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { sourceTag, useMessageCount, useMessageWindow, type MessageSource } from '../../db/queries/messages';
 import type { MessageKey, MessageRow as Row } from '../../db/rows';
@@ -18,6 +17,7 @@ import { QuotaBanner } from './QuotaBanner';
 import { SyncProgress } from './SyncProgress';
 import { deleteAndSelectNext } from './useDeleteAction';
 import { useMailboxLookup, type MailboxLookup } from './useMailboxLookup';
+import { useRowWindow } from './useRowWindow';
 
 const rowHeight = 76;
 const pageSize = 50;
@@ -61,16 +61,8 @@ function VirtualList({ source, count, lookup }: { source: MessageSource; count: 
   const [active, setActive] = useState(0);
   const selectedMessage = useStore((state) => state.selectedMessage);
   const selectMessage = useStore((state) => state.selectMessage);
-  // The React Compiler cannot memoise around TanStack Virtual's mutable instance; this
-  // component does not rely on memoisation, so the compiler skipping it is fine.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
+  const rowWindow = useRowWindow(scrollRef, count, rowHeight, 10);
+  const items = rowWindow.rows;
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const offset = Math.floor(first / pageSize) * pageSize;
@@ -85,7 +77,7 @@ function VirtualList({ source, count, lookup }: { source: MessageSource; count: 
   function moveTo(index: number) {
     const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rowWindow.scrollToIndex(next, 'auto');
   }
   function open(index: number) {
     const row = rowAt(index);
@@ -131,19 +123,19 @@ function VirtualList({ source, count, lookup }: { source: MessageSource; count: 
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div className="message-list__canvas" role="presentation" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="message-list__canvas" role="presentation" style={{ height: rowWindow.canvasPx }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           const mailbox = source.kind === 'unified' && row ? lookup?.mailboxOf(row.accountId, row.folderPath) : undefined;
           return (
           <MessageRow
-            key={item.key}
+            key={item.index}
             row={row}
             mailbox={mailbox ? { address: mailbox.address, color: lookup?.colour(mailbox.id) ?? '' } : undefined}
             index={item.index}
             count={count}
-            top={item.start}
-            height={item.size}
+            top={item.top}
+            height={rowHeight}
             active={item.index === activeIndex}
             selected={row !== undefined && sameKey(selectedMessage, [row.accountId, row.folderPath, row.uid])}
             onOpen={() => {
