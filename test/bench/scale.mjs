@@ -260,7 +260,9 @@ export async function scaleBench(out, { stack, browserType, launchOptions, count
   for (let i = 0; i < TOGGLES; i++) {
     const name = i % 2 === 0 ? 'Mark as unread' : 'Mark as read';
     await timeChange(name, () => page.getByRole('button', { name, exact: true }).click());
-    await sleep(200);
+    // Let the server's answer to this change arrive before the next: with 200 ms between changes
+    // an older answer sometimes landed after a newer local change and the count flickered back.
+    await sleep(1_000);
   }
   const countRead = await timeCountRead(page, `folder:${accountId}:${bigPath}`, 50);
   out.unreadAfterChange = {
