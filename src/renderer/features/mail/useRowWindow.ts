@@ -16,6 +16,8 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   // Until the scroller is measured, assume one screen of rows so the first paint has rows.
   const [viewportPx, setViewportPx] = useState(() => (typeof window === 'undefined' ? rowHeight * 10 : window.innerHeight));
 
+  // The scroller exists only while the list has rows (an empty list shows a note instead).
+  const hasRows = count > 0;
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
@@ -30,7 +32,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
       element.removeEventListener('scroll', onScroll);
       observer?.disconnect();
     };
-  }, [scrollRef, rowHeight]);
+  }, [scrollRef, rowHeight, hasRows]);
 
   const scrollToIndex = useCallback(
     (index: number, align: 'auto' | 'start' = 'auto') => {
