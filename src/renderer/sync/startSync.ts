@@ -12,6 +12,7 @@ import { useStore } from '../store';
 import { startSyncLoop, type SyncLoop, type SyncProblem } from './syncLoop';
 import { announceStatus } from './announceStatus';
 import { withNewMailNotifications } from './notifyNewMail';
+import { openDefaultFolderEarly } from '../features/mail/openDefaultFolder';
 
 function accountHost(accountId: string | undefined): string | undefined {
   return useStore.getState().accounts?.find((account) => account.id === accountId)?.imap.host;
@@ -29,6 +30,7 @@ function reportProblem(problem: SyncProblem, error: ApiError, accountId?: string
 }
 
 export function startSync(): SyncLoop {
+  let openedEarly = false;
   return startSyncLoop({
     api,
     onReconnect: (listener) => platform.onReconnect(listener),
@@ -51,6 +53,11 @@ export function startSync(): SyncLoop {
         performance.mark('postvak:accounts');
         useStore.getState().setAccounts(accounts);
         useStore.getState().setStartError(null);
+        // The first time: open the default folder and build its list index while React mounts.
+        if (!openedEarly) {
+          openedEarly = true;
+          void openDefaultFolderEarly(db, accounts).catch(() => undefined);
+        }
       },
       status: (status) => {
         const previous = useStore.getState().syncStatus[status.accountId];

@@ -2,8 +2,7 @@
 import { useEffect } from 'react';
 import { useFolders } from '../../db/queries/folders';
 import { useStore } from '../../store';
-import { isInbox } from './folderNames';
-import { ownMailboxId } from '../../../shared/mailboxIds';
+import { pickDefaultFolder } from './openDefaultFolder';
 
 export function useDefaultFolder(): void {
   const nothingSelected = useStore((state) => state.selectedFolderPath === null && state.selectedUnified === null && !state.selectedOutbox);
@@ -11,11 +10,7 @@ export function useDefaultFolder(): void {
   const folders = useFolders(nothingSelected ? firstAccountId : null);
   useEffect(() => {
     if (!nothingSelected || !firstAccountId || !folders) return;
-    const own = ownMailboxId(firstAccountId);
-    const inbox =
-      folders.find((folder) => folder.mailboxId === own && isInbox(folder)) ??
-      folders.find((folder) => isInbox(folder)) ??
-      folders.find((folder) => folder.selectable);
+    const inbox = pickDefaultFolder(folders, firstAccountId);
     if (inbox) useStore.getState().selectFolder(firstAccountId, inbox.path);
   }, [nothingSelected, firstAccountId, folders]);
 }
