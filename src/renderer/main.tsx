@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { db } from './db/db';
 import { parseRoute } from './features/compose/appRoute';
+import { prewarmLastFolder } from './features/mail/openDefaultFolder';
 import { startSync } from './sync/startSync';
 import type { SyncLoop } from './sync/syncLoop';
 import './styles/base.css';
@@ -21,6 +22,7 @@ const route = parseRoute(window.location.hash);
 let sync: SyncLoop | null = null;
 if (route.name === 'main') {
   void db.open().catch(() => undefined);
+  prewarmLastFolder(db);
   sync = startSync();
 }
 createRoot(root).render(

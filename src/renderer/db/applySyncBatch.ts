@@ -92,6 +92,14 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
 async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void> {
   const { accountId, folderPath } = batch;
   const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
+  // A batch that only confirms a folder's cursor (nothing changed on the server) — one per folder
+  // of every account at each start — writes the cursor alone. A transaction over every table
+  // would queue the list index's first read behind each of them (issue #11 §4).
+  if (batch.cursor && confirmsOnly(batch)) {
+    const cursor = batch.cursor;
+    await db.transaction('rw', db.cursors, () => db.cursors.put({ ...cursor, accountId, path: folderPath }));
+    return;
+  }
   await db.transaction('rw', syncBatchTables(db), async () => {
     if (batch.reset) await deleteFolderData(db, accountId, folderPath);
     const set = folderPageSet(db, accountId, folderPath);
@@ -132,6 +140,17 @@ async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void>
       await db.cursors.put({ ...batch.cursor, accountId, path: folderPath });
     }
   });
+}
+
+function confirmsOnly(batch: MessagesBatch): boolean {
+  return (
+    !batch.reset &&
+    batch.upserts.length === 0 &&
+    batch.removedUids.length === 0 &&
+    batch.flagUpdates.length === 0 &&
+    batch.presentUids === undefined &&
+    (batch.events?.length ?? 0) === 0
+  );
 }
 
 /** The cached UIDs below `uidNext` that `isPresent` rejects, read from the heads alone. */

@@ -12,7 +12,7 @@ import { useStore } from '../store';
 import { startSyncLoop, type SyncLoop, type SyncProblem } from './syncLoop';
 import { announceStatus } from './announceStatus';
 import { withNewMailNotifications } from './notifyNewMail';
-import { openDefaultFolderEarly } from '../features/mail/openDefaultFolder';
+import { forgetDefaultFolderOf, openDefaultFolderEarly } from '../features/mail/openDefaultFolder';
 
 function accountHost(accountId: string | undefined): string | undefined {
   return useStore.getState().accounts?.find((account) => account.id === accountId)?.imap.host;
@@ -44,7 +44,10 @@ export function startSync(): SyncLoop {
           performance.mark('postvak:batch.written', { detail: { folderPath: batch.folderPath, rows: batch.upserts.length } });
         }
       }),
-      removeAccountData: (accountId) => removeAccountData(db, accountId),
+      removeAccountData: async (accountId) => {
+        forgetDefaultFolderOf(accountId);
+        await removeAccountData(db, accountId);
+      },
       cachedAccountIds: () => cachedAccountIds(db),
     },
     report: {

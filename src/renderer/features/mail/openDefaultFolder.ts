@@ -34,7 +34,46 @@ export async function openDefaultFolderEarly(database: PostvakDb, accounts: read
   if (!first || !nothingSelected()) return;
   const folder = pickDefaultFolder(await loadFolders(database, first.id), first.id);
   if (!folder || !nothingSelected()) return;
-  const lease = acquireIndex(database, { kind: 'folder', accountId: first.id, folderPath: folder.path });
-  setTimeout(() => lease.release(), earlyLeaseMs);
+  holdIndex(database, first.id, folder.path);
+  remember(first.id, folder.path);
   useStore.getState().selectFolder(first.id, folder.path);
+}
+
+function holdIndex(database: PostvakDb, accountId: string, folderPath: string): void {
+  const lease = acquireIndex(database, { kind: 'folder', accountId, folderPath });
+  setTimeout(() => lease.release(), earlyLeaseMs);
+}
+
+/**
+ * The folder the last start opened on, kept in localStorage (read synchronously at load), so
+ * its list index can start building before the accounts even arrive. Only a hint: nothing is
+ * selected from it, and a folder that is gone costs one empty index. Account removal forgets it.
+ */
+const lastFolderKey = 'postvak:defaultFolder';
+
+/** Notes the folder a start opened on (the hint prewarmLastFolder reads). */
+export function remember(accountId: string, folderPath: string): void {
+  try {
+    localStorage.setItem(lastFolderKey, JSON.stringify([accountId, folderPath]));
+  } catch {
+    // No storage (a locked-down profile): the next start simply waits for the accounts.
+  }
+}
+
+export function prewarmLastFolder(database: PostvakDb): void {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(lastFolderKey) ?? 'null');
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string') holdIndex(database, value[0], value[1]);
+  } catch {
+    // Unreadable hint: ignore it.
+  }
+}
+
+export function forgetDefaultFolderOf(accountId: string): void {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(lastFolderKey) ?? 'null');
+    if (Array.isArray(value) && value[0] === accountId) localStorage.removeItem(lastFolderKey);
+  } catch {
+    // Nothing to forget.
+  }
 }

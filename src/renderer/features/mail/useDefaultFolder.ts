@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useFolders } from '../../db/queries/folders';
 import { useStore } from '../../store';
-import { pickDefaultFolder } from './openDefaultFolder';
+import { pickDefaultFolder, remember } from './openDefaultFolder';
 
 export function useDefaultFolder(): void {
   const nothingSelected = useStore((state) => state.selectedFolderPath === null && state.selectedUnified === null && !state.selectedOutbox);
@@ -11,6 +11,8 @@ export function useDefaultFolder(): void {
   useEffect(() => {
     if (!nothingSelected || !firstAccountId || !folders) return;
     const inbox = pickDefaultFolder(folders, firstAccountId);
-    if (inbox) useStore.getState().selectFolder(firstAccountId, inbox.path);
+    if (!inbox) return;
+    remember(firstAccountId, inbox.path);
+    useStore.getState().selectFolder(firstAccountId, inbox.path);
   }, [nothingSelected, firstAccountId, folders]);
 }

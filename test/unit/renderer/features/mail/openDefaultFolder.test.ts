@@ -1,9 +1,10 @@
+// @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../../src/renderer/db/applySyncBatch';
 import { PostvakDb } from '../../../../../src/renderer/db/schema';
-import { closeIndexes } from '../../../../../src/renderer/db/index/registry';
-import { openDefaultFolderEarly, pickDefaultFolder } from '../../../../../src/renderer/features/mail/openDefaultFolder';
+import { acquireIndex, closeIndexes } from '../../../../../src/renderer/db/index/registry';
+import { forgetDefaultFolderOf, openDefaultFolderEarly, pickDefaultFolder, prewarmLastFolder } from '../../../../../src/renderer/features/mail/openDefaultFolder';
 import { useStore } from '../../../../../src/renderer/store';
 import type { Account } from '../../../../../src/shared/model';
 import { accountA, folder, foldersBatch, message, messagesBatch, sharedMailbox } from '../../db/fixtures';
@@ -48,5 +49,26 @@ describe('the folder a window opens on', () => {
     useStore.getState().selectFolder(accountA, 'Archive');
     await openDefaultFolderEarly(db, [account]);
     expect(useStore.getState().selectedFolderPath).toBe('Archive');
+  });
+
+  it('remembers the folder it opened, so the next start builds its index before the accounts arrive; removal forgets it', async () => {
+    localStorage.clear();
+    await applySyncBatch(db, foldersBatch([folder('INBOX')]));
+    await openDefaultFolderEarly(db, [account]);
+    expect(JSON.parse(localStorage.getItem('postvak:defaultFolder') ?? 'null')).toEqual([accountA, 'INBOX']);
+    closeIndexes(db);
+    prewarmLastFolder(db);
+    // The prewarmed index is the one a view then gets: already built, not a second build.
+    const lease = acquireIndex(db, { kind: 'folder', accountId: accountA, folderPath: 'INBOX' });
+    const again = acquireIndex(db, { kind: 'folder', accountId: accountA, folderPath: 'INBOX' });
+    expect(lease.index).toBe(again.index);
+    lease.release();
+    again.release();
+    forgetDefaultFolderOf('someone-else');
+    expect(localStorage.getItem('postvak:defaultFolder')).not.toBeNull();
+    forgetDefaultFolderOf(accountA);
+    expect(localStorage.getItem('postvak:defaultFolder')).toBeNull();
+    localStorage.setItem('postvak:defaultFolder', '{broken');
+    expect(() => prewarmLastFolder(db)).not.toThrow();
   });
 });
