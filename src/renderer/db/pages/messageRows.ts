@@ -7,21 +7,13 @@ import type { MessageKey, MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
 import { decodeFlags, flaggedBit, isUnreadBits } from './flagBits';
 import type { HeadRow, PageKey, StoredSummary } from './pageRows';
+import { searchUids } from './searchUids';
 
 const byStart = '[accountId+folderPath+startUid]';
 
 /** Finds a UID's position in a head (UIDs ascend); -1 when absent. */
 export function positionIn(head: Pick<HeadRow, 'uids'>, uid: number): number {
-  let low = 0;
-  let high = head.uids.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const value = head.uids[mid] as number;
-    if (value === uid) return mid;
-    if (value < uid) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
+  return Math.max(-1, searchUids(head.uids, uid));
 }
 
 export function messageRowOf(head: HeadRow, position: number, item: StoredSummary): MessageRow {

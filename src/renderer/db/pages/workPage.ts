@@ -3,6 +3,7 @@
  * splice), the items only once something needs them (a flag change never reads them).
  */
 import type { HeadRow, PageRow, StoredSummary } from './pageRows';
+import { searchUids } from './searchUids';
 
 export class WorkPage {
   uids: number[];
@@ -35,18 +36,9 @@ export class WorkPage {
     return this.uids.length;
   }
 
-  /** Position of `uid`, or `-(insertion point) - 1` when absent (binary search; UIDs ascend). */
+  /** Position of `uid`, or `-(insertion point) - 1` when absent. */
   find(uid: number): number {
-    let low = 0;
-    let high = this.uids.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const value = this.uids[mid] as number;
-      if (value === uid) return mid;
-      if (value < uid) low = mid + 1;
-      else high = mid - 1;
-    }
-    return -low - 1;
+    return searchUids(this.uids, uid);
   }
 
   insertAt(position: number, uid: number, date: number, bits: number, modseq: bigint, keywords: string[] | undefined, item: StoredSummary): void {
