@@ -17,7 +17,7 @@ import type { MessageKey } from '../rows';
 import type { PostvakDb } from '../schema';
 import { catchUpFolder, FolderEntriesBuilder, type FolderEntries } from './folderEntries';
 import { OrderedEntries, orderDate } from './orderedEntries';
-import { folderFromSnapshot, snapshotEveryMs, snapshotMinMessages, snapshotOf, whenIdle, type IndexSnapshotRow } from './indexSnapshot';
+import { folderFromSnapshot, snapshotEveryMs, snapshotMinMessages, snapshotOf, snapshotQuietMs, whenIdle, type IndexSnapshotRow } from './indexSnapshot';
 import { Notifier, sourceTag, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
 
 /** Heads read per request while building (pages of ~100: ~60,000 messages, ~1.3 MB). */
@@ -37,6 +37,8 @@ export interface SnapshotOptions {
   /** Smallest folder a live index saves (snapshotMinMessages). */
   minMessages?: number;
   everyMs?: number;
+  /** Quiet time after changes before a save (snapshotQuietMs). */
+  quietMs?: number;
 }
 
 type Seen = { epoch: number; rev: number };
@@ -60,6 +62,7 @@ export class FolderIndex extends Notifier implements SourceIndex {
   private autoSave = false;
   private lastSaveAt = -Infinity;
   private cancelSave: (() => void) | undefined;
+  private quietTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly db: PostvakDb,
@@ -86,6 +89,7 @@ export class FolderIndex extends Notifier implements SourceIndex {
   dispose(): void {
     this.disposed = true;
     this.cancelSave?.();
+    clearTimeout(this.quietTimer);
     this.subscription?.unsubscribe();
     this.changeListeners.clear();
   }
@@ -163,9 +167,14 @@ export class FolderIndex extends Notifier implements SourceIndex {
     this.scheduleSave();
   }
 
-  /** A live, big, changed index saves itself when the renderer is idle, at most every `everyMs`. */
+  /**
+   * A live, big, changed index saves itself when the renderer is idle, at most every `everyMs`,
+   * and once it has been quiet for `quietMs` after a change.
+   */
   private scheduleSave(): void {
-    if (!this.autoSave || this.disposed || this.cancelSave || !this.worthSaving()) return;
+    if (!this.autoSave || this.disposed || !this.worthSaving()) return;
+    this.armQuietSave();
+    if (this.cancelSave) return;
     const wait = Math.max(0, this.lastSaveAt + (this.snapshots.everyMs ?? snapshotEveryMs) - performance.now());
     this.cancelSave = whenIdle(wait, () => {
       this.cancelSave = undefined;
@@ -174,6 +183,17 @@ export class FolderIndex extends Notifier implements SourceIndex {
         .then(() => this.scheduleSave())
         .catch(() => {});
     });
+  }
+
+  /** Every change moves the quiet save further out; it fires once the changes stop. */
+  private armQuietSave(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = undefined;
+      if (this.disposed) return;
+      // A failed save (the database closing, the disk full) costs only a build next time.
+      this.saveSnapshot().catch(() => {});
+    }, this.snapshots.quietMs ?? snapshotQuietMs);
   }
 
   private worthSaving(): boolean {

@@ -46,6 +46,14 @@ export const snapshotMinMessages = 20_000;
  */
 export const snapshotEveryMs = 30_000;
 
+/**
+ * Besides, a changed index is saved once it has been quiet this long (a first sync or a burst of
+ * new mail has ended): a window often closes soon after, and the next start should find the
+ * state it left rather than one up to `snapshotEveryMs` older, which it would rebuild from the
+ * heads (issue #11 §4: first rows of a cached Inbox).
+ */
+export const snapshotQuietMs = 3_000;
+
 /** A copy of the index's columns (the live ones change in place while the put is under way). */
 export function snapshotOf(folder: FolderEntries, accountId: string, folderPath: string, epoch: number, rev: number): IndexSnapshotRow {
   const { entries, pageCounts } = folder;

@@ -200,4 +200,14 @@ describe('FolderIndex snapshot', () => {
     expect(await small.saveSnapshot()).toBe(false);
     expect(await db.indexSnapshots.get([accountA, 'Other'])).toBeUndefined();
   });
+
+  it('saves once the changes stop, without waiting for the next periodic save (a window closing after a sync)', async () => {
+    await fill(300, 17);
+    const big = new FolderIndex(db, accountA, 'INBOX', { minMessages: 200, everyMs: 3_600_000, quietMs: 50 }).live();
+    open.push(big);
+    // The first save comes at the first idle moment after the build; the next periodic one in an hour.
+    await vi.waitFor(async () => expect((await db.indexSnapshots.get([accountA, 'INBOX']))?.uids.length).toBe(300));
+    for (const uid of [6001, 6002, 6003]) await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(uid)] }));
+    await vi.waitFor(async () => expect((await db.indexSnapshots.get([accountA, 'INBOX']))?.uids.length).toBe(303));
+  });
 });
