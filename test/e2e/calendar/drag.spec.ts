@@ -21,6 +21,27 @@ async function drag(page: Page, from: { x: number; y: number }, to: { x: number;
   await page.mouse.up();
 }
 
+/**
+ * The IMAP UIDs of the event's messages in the window's cache. A move is saved as a new message
+ * (a new UID) and the old one removed; the event's element is drawn again when the sync brings
+ * that, so a second drag must wait for it or it may grab the element that goes away.
+ */
+function cachedUids(page: Page, eventUid: string): Promise<number[]> {
+  return page.evaluate(async (wanted) => {
+    const open = indexedDB.open('postvak');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const rows = await new Promise<{ imapUid: number; event: { uid: string } | null }[]>((resolve) => {
+      const request = db.transaction('events').objectStore('events').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return rows.filter((row) => row.event?.uid === wanted).map((row) => row.imapUid).sort((a, b) => a - b);
+  }, eventUid);
+}
+
 const slot = (page: Page, label: string) => page.getByRole('gridcell', { name: label, exact: true });
 
 async function serverTimes(stack: Parameters<typeof serverMessages>[0], uid: string): Promise<string[]> {
@@ -49,6 +70,9 @@ test('dragging an appointment moves it to another day and hour; dragging its bot
     await expect(moved).toBeVisible({ timeout: 20_000 });
     await expect.poll(() => serverTimes(stack, uid)).toEqual(['2030-06-05T11:00:00/2030-06-05T12:00:00']);
     await screenshot(alice.page, 'alice-moved-by-drag');
+    // The cache holds the server's copy of the moved event (and no longer the old one).
+    const serverUids = (await serverMessages(stack)).filter((message) => message.subject === uid).map((message) => message.uid);
+    await expect.poll(() => cachedUids(alice.page, uid), { timeout: 20_000 }).toEqual(serverUids);
 
     // Its bottom edge down by one hour (two half-hour slots).
     const box = await moved.boundingBox();
