@@ -7,7 +7,7 @@
 import type { MessageBody } from '../../shared/model';
 import { decodeFlags } from './pages/flagBits';
 import { commitPageSet, folderPageSet, pageTables } from './pages/folderPages';
-import { getMessage } from './pages/messageRows';
+import { getMessage, hasMessage } from './pages/messageRows';
 import type { Removed } from './pages/pageSet';
 import type { BodyRow, MessageKey, MessageRow } from './rows';
 import type { PostvakDb } from './schema';
@@ -67,8 +67,8 @@ function sameFlags(a: readonly string[], b: readonly string[]): boolean {
  */
 export async function cacheBody(db: PostvakDb, key: MessageKey, body: MessageBody): Promise<void> {
   const [accountId, folderPath, uid] = key;
-  await db.transaction('rw', [db.heads, db.pages, db.bodies], async () => {
-    if ((await getMessage(db, key)) === undefined) return;
+  await db.transaction('rw', [db.heads, db.bodies], async () => {
+    if (!(await hasMessage(db, key))) return;
     await db.bodies.put({ ...body, accountId: accountId as MessageBody['accountId'], folderPath, uid, fetchedAt: Date.now() });
   });
 }
@@ -106,7 +106,7 @@ export async function restoreLocalMessage(db: PostvakDb, removed: RemovedMessage
   const key: MessageKey = [row.accountId, row.folderPath, row.uid];
   await db.transaction('rw', [...pageTables(db), db.bodies], async () => {
     if ((await db.folders.get([row.accountId, row.folderPath])) === undefined) return;
-    if ((await getMessage(db, key)) !== undefined) return;
+    if (await hasMessage(db, key)) return;
     const set = folderPageSet(db, row.accountId, row.folderPath);
     await set.load([row.uid], true);
     set.restore(removed.removed, row.date);

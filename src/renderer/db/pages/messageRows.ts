@@ -41,6 +41,13 @@ export async function headCovering(db: PostvakDb, accountId: string, folderPath:
     .first();
 }
 
+/** Whether the cache holds the message: its head alone, not the page's summaries. */
+export async function hasMessage(db: PostvakDb, key: MessageKey): Promise<boolean> {
+  const [accountId, folderPath, uid] = key;
+  const head = await headCovering(db, accountId, folderPath, uid);
+  return head !== undefined && positionIn(head, uid) >= 0;
+}
+
 /** One message, or undefined when the cache does not hold it. */
 export async function getMessage(db: PostvakDb, key: MessageKey): Promise<MessageRow | undefined> {
   const [accountId, folderPath, uid] = key;
