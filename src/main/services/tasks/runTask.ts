@@ -4,7 +4,7 @@
  * folders, so other windows and other people's clients converge (expunges arrive as
  * removedUids). Rights are checked here with MYRIGHTS (RFC 4314 §3.5) before anything is sent.
  */
-import type { Task } from '../../../shared/api';
+import type { Task, TaskOutcome } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
@@ -21,17 +21,19 @@ type SetFlags = Extract<Task, { type: 'setFlags' }>;
 type Delete = Extract<Task, { type: 'delete' }>;
 type Send = Extract<Task, { type: 'send' }>;
 
-export async function runTask(ctx: TaskDeps, task: Task): Promise<void> {
+export async function runTask(ctx: TaskDeps, task: Task): Promise<TaskOutcome> {
   switch (task.type) {
     case 'setFlags':
       await withSession(ctx, task.accountId, (session) => setFlags(ctx, session, task));
-      break;
+      return { undo: null };
     case 'delete':
       await withSession(ctx, task.accountId, (session) => deleteMessages(ctx, session, task));
-      break;
+      return { undo: null };
     case 'send':
       await queueSend(ctx, task);
-      break;
+      return { undo: null };
+    default:
+      throw new AppError('unsupported', `Task ${task.type} is not available yet`);
   }
 }
 
