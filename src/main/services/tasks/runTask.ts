@@ -10,7 +10,9 @@ import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
 import type { ImapSession } from '../imap/types';
 import { flagsNotPermitted } from './flagRules';
-import { deletePlan, deleteRefusal, flagsRefusedByRights } from './taskRights';
+import { flagsRefusedByRights } from './taskRights';
+import { runDelete } from './deleteTask';
+import { runRestore } from './restoreTask';
 import { taskMailbox } from './taskMailbox';
 import { prepareSend } from '../compose/prepareSend';
 
@@ -18,7 +20,6 @@ import { prepareSend } from '../compose/prepareSend';
 export type TaskDeps = Pick<ServicesContext, 'accounts' | 'identities' | 'inFolder' | 'log' | 'mailboxConfig' | 'ops' | 'outbox' | 'password' | 'sync'>;
 
 type SetFlags = Extract<Task, { type: 'setFlags' }>;
-type Delete = Extract<Task, { type: 'delete' }>;
 type Send = Extract<Task, { type: 'send' }>;
 
 export async function runTask(ctx: TaskDeps, task: Task): Promise<TaskOutcome> {
@@ -27,8 +28,9 @@ export async function runTask(ctx: TaskDeps, task: Task): Promise<TaskOutcome> {
       await withSession(ctx, task.accountId, (session) => setFlags(ctx, session, task));
       return { undo: null };
     case 'delete':
-      await withSession(ctx, task.accountId, (session) => deleteMessages(ctx, session, task));
-      return { undo: null };
+      return runDelete(ctx, task);
+    case 'restore':
+      return runRestore(ctx, task);
     case 'send':
       await queueSend(ctx, task);
       return { undo: null };
@@ -49,7 +51,7 @@ async function queueSend(ctx: TaskDeps, task: Send): Promise<void> {
   await ctx.outbox.add(files);
 }
 
-async function withSession(ctx: TaskDeps, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {
+export async function withSession(ctx: TaskDeps, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {
   const account = await ctx.accounts.get(accountId);
   let touched: string[];
   try {
@@ -83,26 +85,4 @@ async function setFlags(ctx: TaskDeps, session: ImapSession, task: SetFlags): Pr
     { fresh: false },
   );
   return [task.folderPath];
-}
-
-async function deleteMessages(ctx: TaskDeps, session: ImapSession, task: Delete): Promise<string[]> {
-  const { mailbox, trashPath } = await taskMailbox(session, await ctx.mailboxConfig(task.accountId), task.folderPath);
-  const plan = deletePlan(task.folderPath, trashPath);
-  const sourceRights = await session.myRights(task.folderPath);
-  const trashRights = plan.mode === 'trash' ? await session.myRights(plan.trashPath) : null;
-  const missing = deleteRefusal(plan, sourceRights, trashRights);
-  if (missing) throw new AppError('notPermitted', `You may not ${missing} in ${mailbox.address}`, { mailbox: mailbox.address });
-  if (plan.mode === 'expunge' && !session.caps.uidplus) {
-    throw new AppError('unsupported', `The server cannot delete single messages (no UIDPLUS, RFC 4315)`);
-  }
-  await session.inFolder(
-    task.folderPath,
-    async (folder) => {
-      if (folder.snapshot.readOnly) throw new AppError('notPermitted', `You may not delete messages in ${mailbox.address}`);
-      if (plan.mode === 'trash') await folder.moveUids(task.uids, plan.trashPath);
-      else await folder.deleteUids(task.uids);
-    },
-    { fresh: false },
-  );
-  return plan.mode === 'trash' ? [task.folderPath, plan.trashPath] : [task.folderPath];
 }
