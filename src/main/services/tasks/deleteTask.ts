@@ -1,6 +1,6 @@
 /**
  * Delete as a task (issue #3, issue #12 §7): into the source mailbox's own Trash, or — from Trash,
- * where there is none, or `permanent` — \\Deleted + UID EXPUNGE (RFC 4315 §2.1).
+ * where there is none, or `permanent` — \Deleted + UID EXPUNGE (RFC 4315 §2.1).
  */
 import type { Task, TaskOutcome } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
