@@ -6,7 +6,8 @@
 import type { Readable } from 'node:stream';
 import type { ExpungeEvent, FetchMessageObject, ImapFlow } from 'imapflow';
 import { compressUids } from '../../../shared/uidSet';
-import type { FetchedSummary, FolderSnapshot, OpenFolder } from './types';
+import type { FetchedSummary, FolderSnapshot, OpenFolder, UidMap } from './types';
+import { uidCopy, uidMove, unseenUids } from './folderOps';
 import { toEnvelope, toDate, flagList } from './convert';
 import { latestFlags, type FetchReply } from './fetchReplies';
 import { readCapped } from '../io/readCapped';
@@ -210,10 +211,17 @@ export class FlowFolder implements OpenFolder {
     if (!ok) throw new ImapCommandError('deleteFailed', `Deleting messages in ${this.snapshot.path} failed`);
   }
 
-  async moveUids(uids: readonly number[], destination: string): Promise<void> {
-    // MOVE (RFC 6851) where offered; imapflow falls back to COPY + STORE \Deleted + UID EXPUNGE.
-    const result = await this.client.messageMove(compressUids(uids), destination, { uid: true });
-    if (!result) throw new ImapCommandError('moveFailed', `Moving messages from ${this.snapshot.path} to ${destination} failed`);
+  moveUids(uids: readonly number[], destination: string): Promise<UidMap | null> {
+    // Raw (folderOps.ts): the NO's code tells a vanished target ([TRYCREATE]) from a refusal.
+    return uidMove(this.client, uids, destination);
+  }
+
+  copyUids(uids: readonly number[], destination: string): Promise<UidMap | null> {
+    return uidCopy(this.client, uids, destination);
+  }
+
+  unseenUids(): Promise<number[]> {
+    return unseenUids(this.client);
   }
 
   async fetchSources(uids: readonly number[], maxBytes: number): Promise<Map<number, Buffer | null>> {

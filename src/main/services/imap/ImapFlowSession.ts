@@ -7,11 +7,12 @@
 import { isIP } from 'node:net';
 import { ImapFlow, type ExpungeEvent, type ListResponse, type MailboxObject } from 'imapflow';
 import type { AppendResult, CalendarStore, FolderSnapshot, FolderStatus, HeaderQuery, ImapAccount, ImapSession, ListedFolder, MessageStore, OpenFolder, OpenImapOptions, ReplaceOutcome, SharedNamespaces, SourcedMessage, StorageQuota } from './types';
-import { appendMany, createFolder, kolabFolderTypes, replaceUnchangedSince, setAnnotations, sourcesBySubject } from './calendarOps';
+import { appendMany, kolabFolderTypes, replaceUnchangedSince, setAnnotations, sourcesBySubject } from './calendarOps';
 import { appendMessage, fetchHeaderFields, searchHeaders } from './storeOps';
 import { capsFrom } from './convert';
 import { ImapCommandError } from './imapErrors';
 import { FlowFolder } from './FlowFolder';
+import { createMailbox, deleteMailbox, renameMailbox } from './folderOps';
 import { commentOf, rightsOf, sharedNamespaces, storageQuotaOf } from './sessionFacts';
 import { secureContextFor } from '../net/tlsContext';
 
@@ -140,8 +141,17 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
     return kolabFolderTypes(this.client);
   }
 
-  createFolder(path: string): Promise<void> {
-    return createFolder(this.client, path);
+  createFolder(path: string, specialUse?: string): Promise<void> {
+    return createMailbox(this.client, path, specialUse);
+  }
+
+  renameFolder(from: string, to: string): Promise<void> {
+    return renameMailbox(this.client, from, to);
+  }
+
+  async deleteFolder(path: string): Promise<void> {
+    this.freshSelect = false;
+    return deleteMailbox(this.client, path);
   }
 
   setAnnotations(path: string, values: Record<string, string | null>): Promise<void> {

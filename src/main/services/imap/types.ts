@@ -91,6 +91,9 @@ export interface DownloadedPart {
   filename: string | null;
 }
 
+/** Source UID → the copy's UID in the destination (COPYUID, RFC 4315 §3). */
+export type UidMap = Map<number, number>;
+
 /** Operations on the selected folder; valid only inside `ImapSession.inFolder`. */
 export interface OpenFolder {
   readonly snapshot: FolderSnapshot;
@@ -142,8 +145,16 @@ export interface OpenFolder {
   ): Promise<boolean>;
   /** STORE +FLAGS \Deleted then UID EXPUNGE of exactly these UIDs (RFC 4315 §2.1); needs UIDPLUS. */
   deleteUids(uids: readonly number[]): Promise<void>;
-  /** UID MOVE (RFC 6851), or COPY + \Deleted + UID EXPUNGE where MOVE is missing. */
-  moveUids(uids: readonly number[], destination: string): Promise<void>;
+  /**
+   * UID MOVE (RFC 6851), or COPY + \Deleted + UID EXPUNGE where MOVE is missing; one command for
+   * any number of UIDs. Returns COPYUID's old → new UIDs (RFC 4315 §3), `null` when the server
+   * sent none. A NO throws ImapExtError('refused') with the server's code (TRYCREATE, NOPERM …).
+   */
+  moveUids(uids: readonly number[], destination: string): Promise<UidMap | null>;
+  /** UID COPY (RFC 9051 §6.4.8); COPYUID's map or `null`, errors like moveUids. */
+  copyUids(uids: readonly number[], destination: string): Promise<UidMap | null>;
+  /** UID SEARCH UNSEEN (RFC 9051 §6.4.4), ascending. */
+  unseenUids(): Promise<number[]>;
   /**
    * Full sources (`BODY.PEEK[]`, never setting \Seen) of these UIDs in one FETCH; messages above
    * `maxBytes` come back as `null`. Optional: sessions that only sync mail need not have it.
@@ -195,6 +206,15 @@ export interface ImapSession {
   storageQuota(path: string): Promise<StorageQuota | null>;
   /** METADATA `/shared/comment` of `path` (RFC 5464 §3.2.1.2); `null` when absent or unsupported. */
   comment(path: string): Promise<string | null>;
+  /**
+   * CREATE (RFC 9051 §6.3.4); with `specialUse` (e.g. `\Archive`) as `CREATE … (USE (…))` where
+   * CREATE-SPECIAL-USE is offered (RFC 6154 §3). A NO throws ImapExtError('refused').
+   */
+  createFolder(path: string, specialUse?: string): Promise<void>;
+  /** RENAME (RFC 9051 §6.3.6). */
+  renameFolder(from: string, to: string): Promise<void>;
+  /** DELETE (RFC 9051 §6.3.5). */
+  deleteFolder(path: string): Promise<void>;
   /** Leaves `path` selected, so the library IDLEs on it (RFC 2177) between commands. */
   watch(path: string): Promise<void>;
   /** Unsolicited changes (EXISTS, EXPUNGE, VANISHED, FETCH FLAGS) in the selected folder. */

@@ -116,7 +116,15 @@ export class FakeFolder implements OpenFolder {
     throw new Error('not used');
   }
 
-  async moveUids(): Promise<void> {
+  async moveUids(): Promise<Map<number, number> | null> {
+    throw new Error('not used');
+  }
+
+  async copyUids(): Promise<Map<number, number> | null> {
+    throw new Error('not used');
+  }
+
+  async unseenUids(): Promise<number[]> {
     throw new Error('not used');
   }
 }

@@ -98,6 +98,18 @@ export class FakeSession implements ImapSession {
     return null;
   }
 
+  async createFolder(): Promise<void> {
+    throw new Error('not used');
+  }
+
+  async renameFolder(): Promise<void> {
+    throw new Error('not used');
+  }
+
+  async deleteFolder(): Promise<void> {
+    throw new Error('not used');
+  }
+
   async watch(path: string): Promise<void> {
     this.assertUsable();
     this.watched.push(path);
