@@ -143,6 +143,12 @@ export interface MessageSummary {
   snippet: string;
   /** CONDSTORE modseq of the last change, as a decimal string ('0' without CONDSTORE). */
   modseq: string;
+  /**
+   * The References msg-ids as `<id>` (RFC 5322 §3.6.4), the first and the last 20 at most
+   * (shared/mail/messageIds.ts) — for conversations (issue #12 §4). Absent when the message has
+   * none, and in pages cached before issue #12: read as [].
+   */
+  references?: string[];
 }
 
 export interface AttachmentInfo {

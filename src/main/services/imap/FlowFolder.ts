@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import type { ExpungeEvent, FetchMessageObject, ImapFlow } from 'imapflow';
 import { compressUids } from '../../../shared/uidSet';
+import { referencesFromHeaderBlock } from '../../../shared/mail/messageIds';
 import type { FetchedSummary, FolderSnapshot, OpenFolder, UidMap } from './types';
 import { uidCopy, uidMove, unseenUids } from './folderOps';
 import { toEnvelope, toDate, flagList } from './convert';
@@ -48,6 +49,8 @@ export class FlowFolder implements OpenFolder {
       internalDate: true,
       size: true,
       ...(part1Bytes ? { bodyParts: [{ key: '1', start: 0, maxLength: part1Bytes }] } : {}),
+      // BODY.PEEK[HEADER.FIELDS (REFERENCES)] for conversations (issue #12 §4, helper D).
+      headers: ['references'],
     };
     // Each reply becomes its small row as it arrives: imapflow's message objects (raw envelope,
     // Dates, Sets, the bodyParts Map, an id hash) then die young instead of surviving a whole
@@ -73,6 +76,8 @@ export class FlowFolder implements OpenFolder {
         // Set afterwards, not spread into the literal: a spread row costs microseconds each.
         const part1 = part1Bytes ? firstPart(msg) : null;
         if (part1) row.part1 = part1;
+        const references = msg.headers ? referencesFromHeaderBlock(msg.headers.toString('latin1')) : [];
+        if (references.length > 0) row.references = references;
         out.push(row);
       }
     } finally {

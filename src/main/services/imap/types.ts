@@ -77,6 +77,8 @@ export interface FetchedSummary {
   size: number;
   /** The first bytes of part 1, when asked for. */
   part1?: Buffer;
+  /** The References msg-ids (bounded, shared/mail/messageIds.ts); absent when none (issue #12 §4). */
+  references?: string[];
 }
 
 export interface FlagChange {

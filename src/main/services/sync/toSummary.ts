@@ -10,7 +10,7 @@ export function toSummary(accountId: AccountId, folderPath: string, row: Fetched
   const received = row.internalDate ?? env?.date ?? 0;
   const from = env?.from ?? [];
   const sender = env?.sender ?? [];
-  return {
+  const summary: MessageSummary = {
     accountId,
     folderPath,
     uid: row.uid,
@@ -30,6 +30,9 @@ export function toSummary(accountId: AccountId, folderPath: string, row: Fetched
     snippet,
     modseq: row.modseq,
   };
+  // Only when there are any: most mail starts a conversation, and an absent field costs no bytes.
+  if (row.references && row.references.length > 0) summary.references = row.references;
+  return summary;
 }
 
 function sameAddresses(a: readonly Address[], b: readonly Address[]): boolean {
