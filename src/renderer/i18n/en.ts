@@ -8,6 +8,7 @@ import { calendar } from './en/calendar';
 import { invitations } from './en/invitations';
 import { calendarSettings } from './en/calendarSettings';
 import { errors } from './en/errors';
+import { folderActions } from './en/folderActions';
 
 /**
  * English: the source of every key (types.ts derives the key list and placeholders from it).
@@ -25,4 +26,5 @@ export const en = {
   ...invitations,
   ...calendarSettings,
   ...errors,
+  ...folderActions,
 } as const;

@@ -10,6 +10,7 @@ import { calendar } from './nl/calendar';
 import { invitations } from './nl/invitations';
 import { calendarSettings } from './nl/calendarSettings';
 import { errors } from './nl/errors';
+import { folderActions } from './nl/folderActions';
 
 export const nl: Translation = {
   ...app,
@@ -22,4 +23,5 @@ export const nl: Translation = {
   ...invitations,
   ...calendarSettings,
   ...errors,
+  ...folderActions,
 };
