@@ -6,7 +6,7 @@
  * (HOUSE_STYLE.md: speed is measured in benchmarks that print figures, never asserted in tests).
  *
  *   node scripts/bench.mjs [--build] [--count 100000] [--bodies 20000] [--folders 100] [--deliveries 20] [--headed]
- *                          [--only mail|calendar|message|sync|start] [--events 1000] [--probes 20]
+ *                          [--only mail|calendar|message|sync|start|tasks] [--tasks-count 10000] [--events 1000] [--probes 20]
  *
  * `--only calendar` runs the calendar part alone (test/bench/calendar.mjs, a few minutes) and
  * writes bench-results/latest-calendar.json, so a full run's latest.json is not replaced by it.
@@ -21,6 +21,7 @@
  * of that many messages and a second big Inbox (`--second`, default half, at most 250,000) synced in
  * Chromium on a profile on disk, then first rows, scrolling, All inboxes, the unread count after a
  * change, heap and disk per message; it writes bench-results/latest-scale-<n>.json.
+ * `--only tasks` (issue #12, test/bench/tasks.mjs): a `--tasks-count` (10,000) message move and its undo, key press to rows gone.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -41,6 +42,7 @@ import { resyncBench } from '../test/bench/resync.mjs';
 import { scaleBench, scaleRows } from '../test/bench/scale.mjs';
 import { startBench, startRows } from '../test/bench/start.mjs';
 import { syncRateBench, syncRateRows } from '../test/bench/syncRate.mjs';
+import { tasksBench, tasksRows } from '../test/bench/tasks.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
 
 const { values: args } = parseArgs({
@@ -56,9 +58,10 @@ const { values: args } = parseArgs({
     probes: { type: 'string', default: '20' },
     scale: { type: 'string' },
     second: { type: 'string' },
+    'tasks-count': { type: 'string', default: '10000' },
   },
 });
-const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale'];
+const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale', 'tasks'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}`);
 // `sync` and `scale` (issue #11 §6) run only when asked for: each fills folders of its own.
 const parts = new Set(args.scale ? ['scale'] : args.only ? [args.only] : PARTS.filter((p) => p !== 'sync' && p !== 'scale'));
@@ -120,6 +123,7 @@ const results = {
   sync: {},
   start: {},
   scale: {},
+  tasks: {},
   notes: [],
 };
 
@@ -350,6 +354,11 @@ try {
     await scaleBench(results.scale, { stack, browserType: chromium, launchOptions, count: COUNT, second: SECOND, snippetBytes: SNIPPET_FIRST_BYTES, firstRows: FIRST_ROWS, log, cleanups });
     results.machine.chromium ??= results.scale.chromium;
   }
+  if (parts.has('tasks')) {
+    if (parts.size > 1) await resetMailboxes(stack);
+    await tasksBench(results.tasks, { stack, count: Number(args['tasks-count']), browserType: chromium, launchOptions, log, cleanups });
+    results.machine.chromium ??= results.tasks.keys?.chromium ?? null;
+  }
 } catch (error) {
   results.error = String(error?.stack ?? error);
   console.error(error);
@@ -371,6 +380,7 @@ const rows = [
   ...(parts.has('sync') ? syncRateRows(r.sync) : []),
   ...(parts.has('start') ? startRows(r.start, { count: COUNT, firstRows: FIRST_ROWS }) : []),
   ...(parts.has('scale') ? scaleRows(r.scale, { firstRows: FIRST_ROWS }) : []),
+  ...(parts.has('tasks') ? tasksRows(r.tasks) : []),
 ];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}, load ${r.machine.loadAverage.start[0]} → ${r.machine.loadAverage.end[0]}\n`);
