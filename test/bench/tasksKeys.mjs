@@ -23,11 +23,6 @@ const ARCHIVE = 'Archive';
 const SIZES = [1, 50, 1000];
 const RUNS = 5;
 const FILL = SIZES.reduce((n, size) => n + size * RUNS, 0) + 200;
-/**
- * The Outlook scheme's (the default) archive key, src/renderer/features/commands (issue #12 §5:
- * Backspace, as in Outlook on the web and the new Outlook).
- */
-export const ARCHIVE_KEY = 'Backspace';
 const ROW_HEIGHT = 76; // src/renderer/features/mail/MessageList.tsx
 const VIEWPORT = { width: 1280, height: 60 * ROW_HEIGHT + 400 };
 
@@ -88,10 +83,11 @@ async function pressAndTime(page, key, ids) {
 }
 
 /**
- * @param {{ stack: object, browserType: object, launchOptions: object, log: Function, cleanups: Function[] }} deps
+ * @param {{ stack: object, browserType: object, launchOptions: object, log: Function, cleanups: Function[], key: string }} deps
+ * `key`: the default scheme's archive key as Playwright presses it (from the command registry).
  * → { key, user, folder, fill, sizes: [{ selected, medianMs, medianFrameMs, runs }], chromium }
  */
-export async function keysBench({ stack, browserType, launchOptions, log, cleanups }) {
+export async function keysBench({ stack, browserType, launchOptions, log, cleanups, key }) {
   log(`tasks: filling ${USER}/${FOLDER} with ${FILL} messages for the key-press runs…`);
   await fillMaildir(stack, USER, FOLDER, FILL, { seed: 47 });
   const profile = mkdtempSync(join(os.tmpdir(), 'postvak-bench-keys-'));
@@ -121,7 +117,7 @@ export async function keysBench({ stack, browserType, launchOptions, log, cleanu
       for (let run = 0; run < RUNS; run++) {
         let remaining = expected.folder;
         const ids = await selectRows(page, size, remaining);
-        const timing = await pressAndTime(page, ARCHIVE_KEY, ids);
+        const timing = await pressAndTime(page, key, ids);
         runs.push({ goneMs: round(timing.goneMs, 1), frameMs: round(timing.frameMs, 1), rowsOnScreen: ids.length });
         remaining -= size;
         expected = { folder: remaining, archive: expected.archive + size };
@@ -146,8 +142,8 @@ export async function keysBench({ stack, browserType, launchOptions, log, cleanu
       });
     }
     return {
-      how: `catchall's ${FOLDER} (${FILL} messages, viewport ${VIEWPORT.width}×${VIEWPORT.height}); rows 1…N selected by a click and a Shift+click; ${ARCHIVE_KEY} pressed; keydown time stamp → the first DOM change with none of the selected rows left (MutationObserver), and → the next animation frame; each run waits for the server and the sync; median of ${RUNS}`,
-      key: ARCHIVE_KEY,
+      how: `catchall's ${FOLDER} (${FILL} messages, viewport ${VIEWPORT.width}×${VIEWPORT.height}); rows 1…N selected by a click and a Shift+click; ${key} pressed; keydown time stamp → the first DOM change with none of the selected rows left (MutationObserver), and → the next animation frame; each run waits for the server and the sync; median of ${RUNS}`,
+      key,
       user: USER,
       folder: FOLDER,
       fill: FILL,
