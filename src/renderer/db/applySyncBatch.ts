@@ -15,6 +15,7 @@ import type { MessageKey } from './rows';
 import { deleteEventsOf, deleteFolderEvents, putBatchEvents, sweepEvents } from './syncEvents';
 import { clearFolderPages, commitPageSet, folderPageRange, folderPageSet, pruneTombstones } from './pages/folderPages';
 import { moveFolderCounts, resetFolderCounts } from './pages/counters';
+import { pendingLocks } from './pendingLocks';
 
 type MessagesBatch = Extract<SyncBatch, { kind: 'messages' }>;
 type FoldersBatch = Extract<SyncBatch, { kind: 'folders' }>;
@@ -89,7 +90,9 @@ async function applyFolders(db: PostvakDb, batch: FoldersBatch): Promise<void> {
  * upserts, flag updates, the present-UID sweep, the pages and counters, then the cursor — the
  * cursor is written last so it can only describe rows that are already there.
  */
-async function applyMessages(db: PostvakDb, batch: MessagesBatch): Promise<void> {
+async function applyMessages(db: PostvakDb, received: MessagesBatch): Promise<void> {
+  // Pending task changes win over what the server said before it saw them (pendingLocks.ts).
+  const batch = pendingLocks.filterBatch(received);
   const { accountId, folderPath } = batch;
   const keyOf = (uid: number): MessageKey => [accountId, folderPath, uid];
   // A batch that only confirms a folder's cursor (nothing changed on the server) — one per folder

@@ -8,6 +8,7 @@ import { calendar } from './en/calendar';
 import { invitations } from './en/invitations';
 import { calendarSettings } from './en/calendarSettings';
 import { errors } from './en/errors';
+import { tasks } from './en/tasks';
 import { folderActions } from './en/folderActions';
 
 /**
@@ -26,5 +27,6 @@ export const en = {
   ...invitations,
   ...calendarSettings,
   ...errors,
+  ...tasks,
   ...folderActions,
 } as const;

@@ -10,6 +10,7 @@ import { calendar } from './nl/calendar';
 import { invitations } from './nl/invitations';
 import { calendarSettings } from './nl/calendarSettings';
 import { errors } from './nl/errors';
+import { tasks } from './nl/tasks';
 import { folderActions } from './nl/folderActions';
 
 export const nl: Translation = {
@@ -23,5 +24,6 @@ export const nl: Translation = {
   ...invitations,
   ...calendarSettings,
   ...errors,
+  ...tasks,
   ...folderActions,
 };

@@ -44,7 +44,7 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
     // Without the `s` right (RFC 4314 §2.1) the server would refuse: then it stays as it is.
     if (markedOnOpen.current || message.unread !== 1 || !capabilities?.canSetSeen) return;
     markedOnOpen.current = true;
-    void actions.markRead();
+    void actions.markRead({ quiet: true });
   }, [message.unread, actions, capabilities?.canSetSeen]);
 
   const parts = body.status === 'ready' ? shownParts(body.body) : null;

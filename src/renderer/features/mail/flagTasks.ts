@@ -1,40 +1,20 @@
 /**
- * Flag changes as tasks (HOUSE_STYLE.md "User mutations are tasks"): applied to the cache at
- * once so the list and reader react immediately, queued to main, and rolled back with a worded
- * notice if main refuses. The server's own answer arrives later as a sync flag update.
+ * One message's flag change as a task, through the renderer's task queue (src/renderer/tasks:
+ * optimistic, locked against stale echoes, rolled back on refusal). Kept for callers that want
+ * the change without a notice; mail actions with a notice and an undo go through `runAction`.
  */
-import type { ApiError, PostvakApi } from '../../../shared/api';
-import { applyLocalFlags, revertLocalFlags } from '../../db/localChanges';
+import type { ApiError } from '../../../shared/api';
 import type { MessageKey } from '../../db/rows';
-import type { PostvakDb } from '../../db/schema';
+import { runTasks, type TaskDeps } from '../../tasks/runTasks';
 
-export interface FlagTaskDeps {
-  db: PostvakDb;
-  api: Pick<PostvakApi, 'call'>;
+export interface FlagTaskDeps extends TaskDeps {
   onError(error: ApiError): void;
 }
 
 /** Returns true when main accepted the change. */
-export async function setMessageFlags(
-  deps: FlagTaskDeps,
-  key: MessageKey,
-  add: string[],
-  remove: string[],
-): Promise<boolean> {
+export async function setMessageFlags(deps: FlagTaskDeps, key: MessageKey, add: string[], remove: string[]): Promise<boolean> {
   const [accountId, folderPath, uid] = key;
-  const change = await applyLocalFlags(deps.db, key, add, remove);
-  if (!change) return false;
-  let error: ApiError | null = null;
-  try {
-    const result = await deps.api.call('tasks.queue', {
-      task: { type: 'setFlags', accountId, folderPath, uids: [uid], add, remove },
-    });
-    if (!result.ok) error = result.error;
-  } catch (thrown) {
-    error = { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) };
-  }
-  if (!error) return true;
-  await revertLocalFlags(deps.db, key, change.after, change.before);
-  deps.onError(error);
-  return false;
+  const run = await runTasks(deps, [{ type: 'setFlags', accountId, folderPath, uids: [uid], add, remove }]);
+  if (run.error) deps.onError(run.error);
+  return run.ok;
 }

@@ -1,23 +1,16 @@
 /**
- * Delete for the open message, wired to the real api and cache: the selection moves to the
- * message below it in the list (or above, when it was the last) before the row disappears.
+ * Delete for the open message, as a mail action (src/renderer/tasks/mailActions.ts: a notice
+ * with Undo, the refusal in words): the selection moves to the message below it in the list
+ * (or above, when it was the last) before the row disappears.
  */
 import { useCallback } from 'react';
-import { api } from '../../api';
 import { db } from '../../db/db';
 import type { MessageSource } from '../../db/queries/messages';
 import { neighbourOf } from '../../db/queries/neighbours';
 import { getMessage } from '../../db/pages/messageRows';
 import type { MessageKey } from '../../db/rows';
-import { describeError } from '../../i18n/errors';
-import { currentI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
-import { deleteMessage } from './deleteTasks';
-
-function toast(error: { code: string; message: string }): void {
-  const { t } = currentI18n();
-  useStore.getState().pushToast('error', t('reader.deleteFailed', { error: describeError(t, error) }));
-}
+import { runAction } from '../../tasks/mailActions';
 
 /** The list the person is looking at, as a message source. */
 export function currentSource(): MessageSource | null {
@@ -34,18 +27,10 @@ export async function deleteAndSelectNext(key: MessageKey): Promise<boolean> {
   const store = useStore.getState();
   const wasOpen = store.selectedMessage?.join('\u0000') === key.join('\u0000');
   if (wasOpen) store.selectMessage(next);
-  return deleteMessage(
-    {
-      db,
-      api,
-      onError: (error) => {
-        // Put back: open it again if the person has not moved on meanwhile, then say why.
-        if (wasOpen && useStore.getState().selectedMessage === next) useStore.getState().selectMessage(key);
-        toast(error);
-      },
-    },
-    key,
-  );
+  const { ok } = await runAction({ kind: 'delete', keys: [key] });
+  // Put back: open it again if the person has not moved on meanwhile (runAction said why).
+  if (!ok && wasOpen && useStore.getState().selectedMessage === next) useStore.getState().selectMessage(key);
+  return ok;
 }
 
 export function useDeleteAction(key: MessageKey | null): () => Promise<boolean> {

@@ -1,31 +1,26 @@
-/** The reader's flag actions, wired to the real api, cache and notices. */
+/**
+ * The reader's flag actions, as mail actions (src/renderer/tasks/mailActions.ts): a notice with
+ * Undo, Ctrl+Z. `quiet` for the mark-read that opening a message does: no notice, and the undo
+ * of the person's last action stays.
+ */
 import { useCallback } from 'react';
-import { api } from '../../api';
-import { db } from '../../db/db';
 import { flaggedFlag, seenFlag, type MessageKey } from '../../db/rows';
-import { describeError } from '../../i18n/errors';
-import { currentI18n } from '../../i18n/useI18n';
-import { useStore } from '../../store';
-import { setMessageFlags } from './flagTasks';
+import { runAction } from '../../tasks/mailActions';
 
-const deps = {
-  db,
-  api,
-  onError: (error: { code: string; message: string }) => {
-    const { t } = currentI18n();
-    useStore.getState().pushToast('error', t('reader.flagFailed', { error: describeError(t, error) }));
-  },
-};
+export interface FlagActionOptions {
+  quiet?: boolean;
+}
 
 export function useFlagActions(key: MessageKey | null) {
   const change = useCallback(
-    (add: string[], remove: string[]) => (key ? setMessageFlags(deps, key, add, remove) : Promise.resolve(false)),
+    async (add: string[], remove: string[], options?: FlagActionOptions) =>
+      key ? (await runAction({ kind: 'setFlags', keys: [key], add, remove }, { quiet: options?.quiet ?? false })).ok : false,
     [key],
   );
   return {
-    markRead: useCallback(() => change([seenFlag], []), [change]),
-    markUnread: useCallback(() => change([], [seenFlag]), [change]),
-    flag: useCallback(() => change([flaggedFlag], []), [change]),
-    unflag: useCallback(() => change([], [flaggedFlag]), [change]),
+    markRead: useCallback((options?: FlagActionOptions) => change([seenFlag], [], options), [change]),
+    markUnread: useCallback((options?: FlagActionOptions) => change([], [seenFlag], options), [change]),
+    flag: useCallback((options?: FlagActionOptions) => change([flaggedFlag], [], options), [change]),
+    unflag: useCallback((options?: FlagActionOptions) => change([], [flaggedFlag], options), [change]),
   };
 }
