@@ -2,14 +2,18 @@
  * The indexes in use, one per source and database, shared by every view that shows the source
  * (the list, its count, the delete action's neighbour, a unified view's member folders) and
  * counted: the last release disposes an index after a short linger, so switching away and back
- * (or React mounting an effect twice) does not rebuild a large folder's index.
+ * (or React mounting an effect twice) does not rebuild a large folder's index. A source with a
+ * view (issue #12 §6) gets a ViewIndex over its base's shared index.
  */
 import type { PostvakDb } from '../schema';
 import { FolderIndex } from './FolderIndex';
-import { sourceTag, type MessageSource, type SourceIndex } from './sourceIndex';
+import { ownAddressesFor } from './ownAddresses';
+import { baseSource, hasView, sourceTag, type MessageSource, type SourceIndex } from './sourceIndex';
 import { UnifiedIndex } from './UnifiedIndex';
+import { viewEnvironment } from './viewEnvironment';
+import { ViewIndex } from './ViewIndex';
 
-type Managed = (FolderIndex | UnifiedIndex) & SourceIndex;
+type Managed = (FolderIndex | UnifiedIndex | ViewIndex) & SourceIndex;
 
 interface Slot {
   index: Managed;
@@ -34,6 +38,17 @@ function slotsOf(database: PostvakDb): Map<string, Slot> {
 }
 
 function create(database: PostvakDb, source: MessageSource): Managed {
+  if (hasView(source)) {
+    const base = acquireIndex(database, baseSource(source));
+    const collapse = source.view.conversations ? viewEnvironment().collapse?.(baseSource(source)) : undefined;
+    const folder = base.index instanceof FolderIndex ? base.index : undefined;
+    return new ViewIndex(database, base.index, source.view, {
+      collapse,
+      ownAddresses: (accountId, folderPath) => ownAddressesFor(database, accountId, folderPath),
+      onBaseReset: folder && ((listener) => folder.onChange((change) => change.kind === 'reset' && listener())),
+      release: () => base.release(),
+    }).live();
+  }
   if (source.kind === 'folder') return new FolderIndex(database, source.accountId, source.folderPath).live();
   return new UnifiedIndex(database, source.role, (accountId, folderPath) => acquireFolderIndex(database, accountId, folderPath)).live();
 }

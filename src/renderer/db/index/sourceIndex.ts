@@ -5,17 +5,43 @@
  */
 import type { MessageRef } from '../pages/messageRows';
 import type { MessageKey, UnifiedRole } from '../rows';
+import { isDefaultView, viewOfTag, viewTag, type ListView } from './listView';
 import type { EntryList } from './orderedEntries';
 
-/** What a message list shows. */
+/**
+ * What a message list shows: a folder or a unified view, seen through a view (filters, sort,
+ * conversations — issue #12 §6); without one, or with the default view, the plain index.
+ */
 export type MessageSource =
-  | { kind: 'folder'; accountId: string; folderPath: string }
-  | { kind: 'unified'; role: UnifiedRole };
+  | { kind: 'folder'; accountId: string; folderPath: string; view?: ListView }
+  | { kind: 'unified'; role: UnifiedRole; view?: ListView };
 
 export function sourceTag(source: MessageSource | null): string {
   if (!source) return 'none';
-  return source.kind === 'folder' ? JSON.stringify([source.accountId, source.folderPath]) : `unified:${source.role}`;
+  const base = source.kind === 'folder' ? JSON.stringify([source.accountId, source.folderPath]) : `unified:${source.role}`;
+  const view = viewTag(source.view);
+  return view ? `${base}|${view}` : base;
 }
+
+/** The source a tag stands for (the inverse of sourceTag). */
+export function sourceOfTag(tag: string): MessageSource | null {
+  if (tag === 'none') return null;
+  // A folder's tag is a JSON array (it ends in ']'); a view's part follows the last '|'.
+  const cut = tag.endsWith(']') ? -1 : tag.lastIndexOf('|');
+  const base = cut < 0 ? tag : tag.slice(0, cut);
+  const view = cut < 0 ? undefined : viewOfTag(tag.slice(cut + 1));
+  if (base.startsWith('unified:')) return { kind: 'unified', role: base.slice('unified:'.length) as UnifiedRole, ...(view && { view }) };
+  const [accountId, folderPath] = JSON.parse(base) as [string, string];
+  return { kind: 'folder', accountId, folderPath, ...(view && { view }) };
+}
+
+/** The source without its view: the index a view is built on. */
+export function baseSource(source: MessageSource): MessageSource {
+  return source.kind === 'folder' ? { kind: 'folder', accountId: source.accountId, folderPath: source.folderPath } : { kind: 'unified', role: source.role };
+}
+
+/** Whether the source is seen through a view that is not the plain list. */
+export const hasView = (source: MessageSource): source is MessageSource & { view: ListView } => !isDefaultView(source.view);
 
 /** A message as the index finds it: by its key and its date (the order's first field). */
 export interface IndexedMessage {
@@ -49,6 +75,10 @@ export interface SourceIndex {
   keyAt(position: number): MessageKey | undefined;
   /** The entry's flags as bits (pages/flagBits.ts). */
   bitsAt(position: number): number | undefined;
+  /** In a conversation view: how many messages the row's conversation holds (the row's badge). */
+  groupSizeAt?(position: number): number | undefined;
+  /** While a view reads what it needs from the pages (a big folder): how far it is. */
+  readonly progress?: { done: number; total: number } | undefined;
 }
 
 /** The listeners and version every index keeps. */

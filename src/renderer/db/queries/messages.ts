@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { db } from '../db';
 import { acquireIndex, withIndex } from '../index/registry';
-import { sourceTag, type MessageSource, type SourceIndex } from '../index/sourceIndex';
+import { sourceOfTag, sourceTag, type MessageSource, type SourceIndex } from '../index/sourceIndex';
 import { getMessagesIn } from '../pages/messageRows';
 import type { MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
@@ -40,14 +40,7 @@ export function countSource(database: PostvakDb, source: MessageSource): Promise
   return withIndex(database, source, (index) => index.length);
 }
 
-function sourceOfTag(tag: string): MessageSource | null {
-  if (tag === 'none') return null;
-  if (tag.startsWith('unified:')) return { kind: 'unified', role: tag.slice('unified:'.length) as Extract<MessageSource, { kind: 'unified' }>['role'] };
-  const [accountId, folderPath] = JSON.parse(tag) as [string, string];
-  return { kind: 'folder', accountId, folderPath };
-}
-
-/** The source's shared index while the component shows it. */
+/** The source's shared index while the component shows it (a new index only when the tag changes). */
 function useSourceIndex(source: MessageSource | null): SourceIndex | undefined {
   const tag = sourceTag(source);
   const [held, setHeld] = useState<{ tag: string; index: SourceIndex }>();
@@ -62,6 +55,12 @@ function useSourceIndex(source: MessageSource | null): SourceIndex | undefined {
 }
 
 const subscribeToNothing = () => () => {};
+
+/** What a view is reading from the pages (a big folder's first sort or filter), or undefined. */
+export function useViewProgress(source: MessageSource | null): { done: number; total: number } | undefined {
+  const index = useSourceIndex(source);
+  return useSyncExternalStore(index?.subscribe ?? subscribeToNothing, () => index?.progress);
+}
 
 /** The index's version once it is built, `undefined` before. */
 function useIndexVersion(index: SourceIndex | undefined): number | undefined {

@@ -1,0 +1,205 @@
+/**
+ * A list seen through a view (issue #12 §6): filtered, sorted and/or one row per conversation,
+ * over a folder's or unified view's index (the base). It keeps the SourceIndex contract the list
+ * uses — count, rows by position, positionOf, change notifications — so the list, its neighbours
+ * and range selections work on it unchanged.
+ *
+ * Every change of the base recomputes the view synchronously (viewOrder.ts), so view positions
+ * always match the base's. What the heads do not hold (attachments, addressee, size, sender,
+ * subject) is read from the pages in chunks in the background (messageFacts.ts), with `progress`
+ * for a big folder; the view reports ready once the first read is done. Later arrivals are read
+ * the same way, a few at a time.
+ */
+import { getMessagesIn } from '../pages/messageRows';
+import type { MessageRef } from '../pages/messageRows';
+import type { MessageKey, MessageRow } from '../rows';
+import type { PostvakDb } from '../schema';
+import { needsFacts, type ListView } from './listView';
+import { addressedTo, MessageFacts } from './messageFacts';
+import { Notifier, type IndexedMessage, type SourceIndex } from './sourceIndex';
+import { viewEnvironment, type Collapse } from './viewEnvironment';
+import { computeView, type ComputedView } from './viewOrder';
+
+/** Messages read per page request: ~20–40 pages of ~100, one transaction. */
+const defaultChunk = 2_000;
+/** Below this many messages to read, no progress is shown (it is over before it could be read). */
+const progressFrom = 5_000;
+
+export interface ViewOptions {
+  collapse?: Collapse;
+  /** The addresses that make a message "to me" in a folder (ownAddresses.ts). */
+  ownAddresses?: (accountId: string, folderPath: string) => Promise<ReadonlySet<string>>;
+  /** Told when the base was rebuilt from scratch (a folder's UIDVALIDITY may have changed). */
+  onBaseReset?: (listener: () => void) => () => void;
+  /** Called once on dispose (the registry releases the base). */
+  release?: () => void;
+  chunk?: number;
+}
+
+const collators = new Map<string, Intl.Collator>();
+/** Diacritics and case folded (sensitivity base), numbers in text by value ("Room 9" before "Room 10"). */
+function collatorFor(language: string | undefined): Intl.Collator {
+  const key = language ?? '';
+  let collator = collators.get(key);
+  if (!collator) collators.set(key, (collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true })));
+  return collator;
+}
+
+const emptyView: ComputedView = { order: new Int32Array(0), viewOf: new Int32Array(0), groupSizes: undefined, missing: new Int32Array(0) };
+
+export class ViewIndex extends Notifier implements SourceIndex {
+  ready = false;
+  progress: { done: number; total: number } | undefined;
+  readonly facts: MessageFacts | undefined;
+  private computed = emptyView;
+  private readonly stops: (() => void)[] = [];
+  private disposed = false;
+  private loading: Promise<void> | undefined;
+  private readonly addresses = new Map<string, Promise<ReadonlySet<string>>>();
+
+  constructor(
+    private readonly db: PostvakDb,
+    readonly base: SourceIndex,
+    readonly view: ListView,
+    private readonly options: ViewOptions = {},
+  ) {
+    super();
+    this.facts = needsFacts(view) ? new MessageFacts(view.sort.by === 'sender' || view.sort.by === 'subject' ? view.sort.by : undefined) : undefined;
+  }
+
+  live(): this {
+    this.stops.push(this.base.subscribe(() => this.baseChanged()));
+    const { collapse, onBaseReset } = this.options;
+    if (collapse) this.stops.push(collapse.subscribe(() => this.recompute()));
+    if (onBaseReset && this.facts) this.stops.push(onBaseReset(() => this.forgetBase()));
+    // A failed read (the database closing) is not the list's concern: the next change retries.
+    void this.whenCurrent().catch(() => {});
+    return this;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const stop of this.stops.splice(0)) stop();
+    this.options.release?.();
+  }
+
+  get length(): number {
+    return this.computed.order.length;
+  }
+
+  async whenCurrent(): Promise<void> {
+    await this.base.whenCurrent();
+    await this.options.collapse?.ready;
+    if (this.disposed) return;
+    this.recompute();
+    await this.loadMissing();
+    if (this.disposed) return;
+    this.ready = true;
+    this.recompute();
+  }
+
+  private baseChanged(): void {
+    if (!this.base.ready) return;
+    this.recompute();
+    if (this.computed.missing.length > 0) void this.loadMissing().catch(() => {});
+  }
+
+  private forgetBase(): void {
+    const key = this.base.keyAt(0);
+    if (key) this.facts?.forgetFolder(key[0], key[1]);
+  }
+
+  private recompute(): void {
+    if (this.disposed || !this.base.ready) return;
+    this.computed = computeView(this.base, this.view, this.facts, collatorFor(viewEnvironment().language()), this.options.collapse);
+    this.changed();
+  }
+
+  /**
+   * Reads the facts the view lacks, one chunk at a time; the positions come from the latest
+   * computation (a base change recomputes it), so they always name the base's current entries.
+   */
+  private loadMissing(): Promise<void> {
+    if (!this.facts) return Promise.resolve();
+    this.loading ??= this.readAll().finally(() => {
+      this.loading = undefined;
+      if (this.progress) {
+        this.progress = undefined;
+        this.changed();
+      }
+    });
+    return this.loading;
+  }
+
+  private async readAll(): Promise<void> {
+    const facts = this.facts as MessageFacts;
+    const chunk = this.options.chunk ?? defaultChunk;
+    for (;;) {
+      const total = this.computed.missing.length;
+      if (total === 0 || this.disposed) return;
+      let read = 0;
+      let list = this.computed;
+      let at = 0;
+      while (at < list.missing.length && !this.disposed) {
+        if (list !== this.computed) {
+          // The base changed: its positions moved; continue from the new list of what is missing.
+          list = this.computed;
+          at = 0;
+          continue;
+        }
+        const refs: MessageRef[] = [];
+        for (const position of list.missing.subarray(at, at + chunk)) {
+          const ref = this.base.refsAt(position, 1)[0];
+          if (ref && facts.slotOf(ref.accountId, ref.folderPath, ref.uid) < 0) refs.push(ref);
+        }
+        at += chunk;
+        const rows = await getMessagesIn(this.db, refs);
+        for (const row of rows) facts.add(row, await this.isToMe(row));
+        read += rows.length;
+        if (total >= progressFrom) {
+          this.progress = { done: Math.min(total, read), total };
+          this.changed();
+        }
+      }
+      this.recompute();
+      // Nothing could be read (their pages changed meanwhile): the next change of the base retries.
+      if (read === 0) return;
+    }
+  }
+
+  private async isToMe(row: MessageRow): Promise<boolean> {
+    if (!this.view.filters.includes('toMe') || !this.options.ownAddresses) return false;
+    const key = `${row.accountId}\u0000${row.folderPath}`;
+    let mine = this.addresses.get(key);
+    if (!mine) this.addresses.set(key, (mine = this.options.ownAddresses(row.accountId, row.folderPath)));
+    return addressedTo(row, await mine);
+  }
+
+  refsAt(offset: number, limit: number): MessageRef[] {
+    const refs: MessageRef[] = [];
+    const end = Math.min(this.length, offset + limit);
+    for (let position = Math.max(0, offset); position < end; position++) {
+      const ref = this.base.refsAt(this.computed.order[position] as number, 1)[0];
+      if (ref) refs.push(ref);
+    }
+    return refs;
+  }
+
+  positionOf(message: IndexedMessage): number {
+    const position = this.base.positionOf(message);
+    return position >= 0 ? (this.computed.viewOf[position] ?? -1) : -1;
+  }
+
+  keyAt(position: number): MessageKey | undefined {
+    return position >= 0 && position < this.length ? this.base.keyAt(this.computed.order[position] as number) : undefined;
+  }
+
+  bitsAt(position: number): number | undefined {
+    return position >= 0 && position < this.length ? this.base.bitsAt(this.computed.order[position] as number) : undefined;
+  }
+
+  groupSizeAt(position: number): number | undefined {
+    return this.computed.groupSizes?.[position];
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * A view's rows (issue #12 §6), computed from its base index in one pass: filter, order, and
+ * (conversations on) one row per conversation. Unread and Flagged read only the base's flag bits;
+ * Date order is the base's own order (ascending: reversed) — both are a linear pass over typed
+ * arrays, instant at 1,000,000 messages. The other filters and sorts read facts (messageFacts.ts).
+ *
+ * Ties keep the base order — newest first, then by UID (RFC 9051 §2.3.1.1: a later UID arrived
+ * later) — in both directions, so a sender's messages always list newest first under their name.
+ */
+import { flaggedBit, seenBit } from '../pages/flagBits';
+import type { MessageKey } from '../rows';
+import type { ListView } from './listView';
+import { attachmentsBit, toMeBit, type MessageFacts } from './messageFacts';
+import type { Collapse } from './viewEnvironment';
+
+export interface ViewBase {
+  readonly length: number;
+  bitsAt(position: number): number | undefined;
+  keyAt(position: number): MessageKey | undefined;
+}
+
+export interface ComputedView {
+  /** View position → base position. */
+  order: Int32Array;
+  /** Base position → view position (a message folded into a conversation: its row's), or -1. */
+  viewOf: Int32Array;
+  /** Conversation size per view position (conversations on). */
+  groupSizes: Uint32Array | undefined;
+  /** Base positions whose facts are not read yet (left out by a fact filter, sorted last). */
+  missing: Int32Array;
+}
+
+export function computeView(base: ViewBase, view: ListView, facts: MessageFacts | undefined, collator: Intl.Collator, collapse: Collapse | undefined): ComputedView {
+  const total = base.length;
+  const unread = view.filters.includes('unread');
+  const flagged = view.filters.includes('flagged');
+  const factMask = (view.filters.includes('attachments') ? attachmentsBit : 0) | (view.filters.includes('toMe') ? toMeBit : 0);
+  const kept = new Int32Array(total);
+  const slots = facts ? new Int32Array(total) : undefined;
+  const missing = new Int32Array(facts ? total : 0);
+  let length = 0;
+  let missed = 0;
+  for (let position = 0; position < total; position++) {
+    const bits = base.bitsAt(position) ?? 0;
+    if (unread && bits & seenBit) continue;
+    if (flagged && !(bits & flaggedBit)) continue;
+    if (facts && slots) {
+      const key = base.keyAt(position);
+      const slot = key ? facts.slotOf(key[0], key[1], key[2]) : -1;
+      if (slot < 0) missing[missed++] = position;
+      if (factMask && (slot < 0 || ((facts.attrs[slot] as number) & factMask) !== factMask)) continue;
+      slots[length] = slot;
+    }
+    kept[length++] = position;
+  }
+  const order = orderOf(kept.subarray(0, length), slots?.subarray(0, length), view, facts, collator);
+  const viewOf = new Int32Array(total).fill(-1);
+  if (!collapse) {
+    order.forEach((position, at) => (viewOf[position] = at));
+    return { order, viewOf, groupSizes: undefined, missing: missing.subarray(0, missed) };
+  }
+  return { ...collapsed(base, order, viewOf, collapse), missing: missing.subarray(0, missed) };
+}
+
+function orderOf(kept: Int32Array, slots: Int32Array | undefined, view: ListView, facts: MessageFacts | undefined, collator: Intl.Collator): Int32Array {
+  const { by, descending } = view.sort;
+  if (by === 'date' || !facts || !slots) return descending ? kept.slice() : kept.slice().reverse();
+  const primary = new Float64Array(kept.length);
+  const ranks = by === 'size' ? undefined : facts.table?.ranks(collator);
+  for (let at = 0; at < kept.length; at++) {
+    const slot = slots[at] as number;
+    // A message whose facts are not read yet sorts last (NaN), whatever the direction.
+    primary[at] = slot < 0 ? NaN : ranks ? (ranks[facts.texts[slot] as number] as number) : (facts.sizes[slot] as number);
+  }
+  const sign = descending ? -1 : 1;
+  const permutation = Uint32Array.from(kept, (_, at) => at).sort((a, b) => {
+    const x = primary[a] as number;
+    const y = primary[b] as number;
+    if (x !== y) {
+      if (Number.isNaN(x)) return Number.isNaN(y) ? a - b : 1;
+      if (Number.isNaN(y)) return -1;
+      return x < y ? -sign : sign;
+    }
+    return a - b;
+  });
+  return Int32Array.from(permutation, (at) => kept[at] as number);
+}
+
+/** One row per conversation: its first message in the current order, with the conversation's size. */
+function collapsed(base: ViewBase, order: Int32Array, viewOf: Int32Array, collapse: Collapse): Omit<ComputedView, 'missing'> {
+  const rows = new Int32Array(order.length);
+  const sizes = new Uint32Array(order.length);
+  const rowOf = new Map<number, number>();
+  let length = 0;
+  for (const position of order) {
+    const key = base.keyAt(position);
+    const conversation = key ? collapse.key(key[0], key[1], key[2]) : undefined;
+    const existing = conversation === undefined ? undefined : rowOf.get(conversation);
+    if (existing !== undefined) {
+      viewOf[position] = existing;
+      continue;
+    }
+    if (conversation !== undefined) rowOf.set(conversation, length);
+    viewOf[position] = length;
+    sizes[length] = conversation === undefined ? 1 : Math.max(1, collapse.size(conversation));
+    rows[length++] = position;
+  }
+  return { order: rows.slice(0, length), viewOf, groupSizes: sizes.slice(0, length) };
+}
