@@ -1,5 +1,6 @@
 import { app } from './en/app';
 import { reader } from './en/reader';
+import { conversations } from './en/conversations';
 import { compose } from './en/compose';
 import { outbox } from './en/outbox';
 import { setup } from './en/setup';
@@ -19,6 +20,7 @@ import { folderActions } from './en/folderActions';
 export const en = {
   ...app,
   ...reader,
+  ...conversations,
   ...compose,
   ...outbox,
   ...setup,

@@ -2,6 +2,7 @@
 import type { Translation } from './types';
 import { app } from './nl/app';
 import { reader } from './nl/reader';
+import { conversations } from './nl/conversations';
 import { compose } from './nl/compose';
 import { outbox } from './nl/outbox';
 import { setup } from './nl/setup';
@@ -16,6 +17,7 @@ import { folderActions } from './nl/folderActions';
 export const nl: Translation = {
   ...app,
   ...reader,
+  ...conversations,
   ...compose,
   ...outbox,
   ...setup,
