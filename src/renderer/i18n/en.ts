@@ -11,6 +11,7 @@ import { calendarSettings } from './en/calendarSettings';
 import { errors } from './en/errors';
 import { tasks } from './en/tasks';
 import { folderActions } from './en/folderActions';
+import { listControls } from './en/listControls';
 
 /**
  * English: the source of every key (types.ts derives the key list and placeholders from it).
@@ -31,4 +32,5 @@ export const en = {
   ...errors,
   ...tasks,
   ...folderActions,
+  ...listControls,
 } as const;

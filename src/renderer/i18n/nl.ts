@@ -13,6 +13,7 @@ import { calendarSettings } from './nl/calendarSettings';
 import { errors } from './nl/errors';
 import { tasks } from './nl/tasks';
 import { folderActions } from './nl/folderActions';
+import { listControls } from './nl/listControls';
 
 export const nl: Translation = {
   ...app,
@@ -28,4 +29,5 @@ export const nl: Translation = {
   ...errors,
   ...tasks,
   ...folderActions,
+  ...listControls,
 };
