@@ -3,17 +3,24 @@
  * close branches or step into/out of them, Home/End jump, Enter/Space open the folder. Each
  * folder is named by its name plus the unread count ("Inbox, 3 unread"); each mailbox by its
  * address, with display name, unread count, read-only and storage in its description.
+ * Folders take dropped messages, and a context menu (Shift+F10 / Menu key too) manages them
+ * where the rights allow (issue #12 §2, §5, §6).
  */
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useMailData } from '../../db/queries/mailboxes';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { FolderRow } from '../../db/rows';
+import { useMailData, type MailData } from '../../db/queries/mailboxes';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { pendingItems } from '../outbox/outboxWording';
 import { FolderTreeItem } from './FolderTreeItem';
+import { FolderContextMenu } from './folderManagement/FolderContextMenu';
+import { FolderDialogs } from './folderManagement/FolderDialogs';
+import { menuContext } from './folderManagement/menuContext';
+import { watchDragSources } from './folderPicker/dragSources';
 import { visibleNodes, type TreeNode } from './folderTree';
 import { buildMailTree, outboxKey, outboxNode, unifiedKey } from './mailTree';
 
-function useTreeNodes(): TreeNode[] | undefined {
+function useTreeNodes(): { nodes: TreeNode[]; data: MailData } | undefined {
   const { t, localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);
   const pending = useStore((state) => pendingItems(state.outbox).length);
@@ -23,13 +30,29 @@ function useTreeNodes(): TreeNode[] | undefined {
     if (!data || !accounts) return undefined;
     const tree = buildMailTree(accounts, data, t, localeTag);
     const unified = tree.filter((node) => node.kind === 'unified');
-    return [...unified, outboxNode(pending, t), ...tree.slice(unified.length)];
+    return { nodes: [...unified, outboxNode(pending, t), ...tree.slice(unified.length)], data };
   }, [data, accounts, t, localeTag, pending]);
+}
+
+/** Every node by key, and every folder row by the tree's key for it. */
+function useLookups(nodes: readonly TreeNode[] | undefined, folders: readonly FolderRow[] | undefined) {
+  return useMemo(() => {
+    const nodeByKey = new Map<string, TreeNode>();
+    const walk = (list: readonly TreeNode[]) => list.forEach((node) => (nodeByKey.set(node.key, node), walk(node.children)));
+    walk(nodes ?? []);
+    const folderByKey = new Map((folders ?? []).map((folder) => [`${folder.accountId}\u0000${folder.path}`, folder]));
+    return { nodeByKey, folderByKey };
+  }, [nodes, folders]);
 }
 
 export function FolderTree() {
   const { t } = useI18n();
-  const nodes = useTreeNodes();
+  const tree = useTreeNodes();
+  const nodes = tree?.nodes;
+  const accounts = useStore((state) => state.accounts);
+  const { nodeByKey, folderByKey } = useLookups(nodes, tree?.data.folders);
+  const folderOf = useCallback((node: TreeNode) => folderByKey.get(node.key), [folderByKey]);
+  useEffect(watchDragSources, []);
   const selectedKey = useStore((state) =>
     state.selectedOutbox
       ? outboxKey
@@ -83,10 +106,35 @@ export function FolderTree() {
     else if (node.children.length) setOpen(node.key, !expanded.has(node.key));
   }
 
+  /** The menu context of the tree item an event happened in (FolderContextMenu). */
+  function resolveMenu(target: EventTarget) {
+    const element = target instanceof Element ? target.closest<HTMLElement>('[role=treeitem]') : null;
+    const key = element ? [...items.current].find(([, item]) => item === element)?.[0] : undefined;
+    const node = key === undefined ? undefined : nodeByKey.get(key);
+    const context = node && tree ? menuContext(node, { accounts: accounts ?? [], mailboxes: tree.data.mailboxes, folders: tree.data.folders }) : null;
+    if (!element || !context) return null;
+    setFocusKey(context.node.key);
+    return { context, element };
+  }
+
+  /** Shift+F10 and the Menu key open the focused item's menu, at the item (not the pointer). */
+  function openMenuAt(key: string | undefined) {
+    const element = key === undefined ? undefined : items.current.get(key);
+    const row = element?.querySelector('.folder-tree__row') ?? element;
+    if (!element || !row) return;
+    const box = row.getBoundingClientRect();
+    element.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: box.left + 24, clientY: box.bottom }));
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     const index = keys.indexOf(tabKey ?? '');
     const entry = visible[index];
     if (!entry) return;
+    if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      openMenuAt(entry.node.key);
+      return;
+    }
     const { node, parent } = entry;
     const isOpen = expanded.has(node.key);
     const handlers: Record<string, () => void> = {
@@ -106,23 +154,29 @@ export function FolderTree() {
   }
 
   return (
-    <ul className="folder-tree" role="tree" aria-label={t('folders.label')} onKeyDown={onKeyDown}>
-      {nodes.map((node) => (
-        <FolderTreeItem
-          key={node.key}
-          node={node}
-          level={1}
-          expanded={expanded}
-          selectedKey={selectedKey}
-          tabKey={tabKey ?? null}
-          register={registerItem}
-          onActivate={(target) => {
-            setFocusKey(target.key);
-            activate(target);
-          }}
-          onToggle={(target) => setOpen(target.key, !expanded.has(target.key))}
-        />
-      ))}
-    </ul>
+    <>
+      <FolderContextMenu resolve={resolveMenu}>
+        <ul className="folder-tree" role="tree" aria-label={t('folders.label')} onKeyDown={onKeyDown}>
+          {nodes.map((node) => (
+            <FolderTreeItem
+              key={node.key}
+              node={node}
+              level={1}
+              expanded={expanded}
+              selectedKey={selectedKey}
+              tabKey={tabKey ?? null}
+              register={registerItem}
+              onActivate={(target) => {
+                setFocusKey(target.key);
+                activate(target);
+              }}
+              onToggle={(target) => setOpen(target.key, !expanded.has(target.key))}
+              folderOf={folderOf}
+            />
+          ))}
+        </ul>
+      </FolderContextMenu>
+      <FolderDialogs />
+    </>
   );
 }

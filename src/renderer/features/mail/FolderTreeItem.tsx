@@ -1,5 +1,10 @@
-/** One treeitem and, when open, its group of children. */
+/**
+ * One treeitem and, when open, its group of children. A folder's row takes dropped messages
+ * (issue #12 §2, useFolderDrop).
+ */
+import type { FolderRow } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
+import { useFolderDrop } from './folderPicker/useFolderDrop';
 import type { TreeNode } from './folderTree';
 
 interface FolderTreeItemProps {
@@ -11,11 +16,14 @@ interface FolderTreeItemProps {
   register(key: string, element: HTMLLIElement | null): void;
   onActivate(node: TreeNode): void;
   onToggle(node: TreeNode): void;
+  /** The cached row of a folder node (its rights decide what may be dropped on it). */
+  folderOf(node: TreeNode): FolderRow | undefined;
 }
 
 export function FolderTreeItem(props: FolderTreeItemProps) {
-  const { node, level, expanded, selectedKey, tabKey, register, onActivate, onToggle } = props;
+  const { node, level, expanded, selectedKey, tabKey, register, onActivate, onToggle, folderOf } = props;
   const { t, fmt } = useI18n();
+  const drop = useFolderDrop(node.kind === 'folder' ? folderOf(node) : undefined);
   const hasChildren = node.children.length > 0;
   const isOpen = hasChildren && expanded.has(node.key);
   const selected = node.key === selectedKey;
@@ -46,8 +54,9 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
       }}
     >
       <div
-        className={`folder-tree__row${selected ? ' is-selected' : ''}${kindClass}${node.unread > 0 ? ' has-unread' : ''}`}
+        className={`folder-tree__row${selected ? ' is-selected' : ''}${kindClass}${node.unread > 0 ? ' has-unread' : ''}${dropClass(drop.over)}`}
         style={{ paddingInlineStart: `${0.5 + (level - 1) * 1}rem` }}
+        {...drop.handlers}
       >
         <span
           className={`folder-tree__twisty${hasChildren ? '' : ' is-leaf'}${isOpen ? ' is-open' : ''}`}
@@ -92,4 +101,8 @@ export function FolderTreeItem(props: FolderTreeItemProps) {
       )}
     </li>
   );
+}
+
+function dropClass(over: 'move' | 'copy' | null): string {
+  return over === null ? '' : over === 'copy' ? ' is-drop-target is-drop-copy' : ' is-drop-target';
 }

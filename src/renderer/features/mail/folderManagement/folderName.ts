@@ -33,6 +33,7 @@ export function folderNameProblem(typed: string, context: FolderNameContext): Fo
   const name = typed.trim();
   if (name === '') return { key: 'folderName.empty' };
   if (context.delimiter !== '' && name.includes(context.delimiter)) return { key: 'folderName.delimiter', delimiter: context.delimiter };
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   if (/[\u0000-\u001f\u007f*%]/.test(name)) return { key: 'folderName.reserved' };
   if (name.length > maxFolderNameLength) return { key: 'folderName.tooLong' };
   if (context.current !== undefined && name === context.current) return { key: 'folderName.unchanged' };
