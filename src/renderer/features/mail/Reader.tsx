@@ -1,22 +1,19 @@
-/** The reading pane: header, actions, body (HTML or plain text) and attachments. */
+/** The reading pane: header, actions, body (HTML or plain text) and attachments — or the open message within its conversation (issue #12 §4). */
 import { useEffect, useRef } from 'react';
+import { ConversationView } from '../conversations/ConversationView';
+import { useConversation } from '../conversations/useConversation';
 import { useFolder } from '../../db/queries/mailboxes';
 import { useMessage } from '../../db/queries/message';
 import type { MessageKey, MessageRow } from '../../db/rows';
-import { Spinner } from '../../components/Spinner';
-import { describeError } from '../../i18n/errors';
 import { useI18n } from '../../i18n/useI18n';
-import { InvitationCards } from '../invitations/InvitationCard';
 import { useStore } from '../../store';
 import { Answers } from './Answers';
-import { Attachments } from './Attachments';
-import { BodyParts, shownParts } from './BodyParts';
+import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
 import { folderCapabilities } from './mailboxInfo';
 import { useDeleteAction } from './useDeleteAction';
 import { useFlagActions } from './useFlagActions';
-import { useMessageBody } from './useMessageBody';
 
 export function Reader() {
   const { t } = useI18n();
@@ -26,14 +23,13 @@ export function Reader() {
   if (message === undefined) return null;
   if (message === null) return <p className="pane__note pane__note--center">{t('reader.gone')}</p>;
   const tag = key.join('\u0000');
-  return <ReaderContent key={tag} messageKey={key} message={message} tag={tag} />;
+  return <ReaderContent key={tag} messageKey={key} message={message} />;
 }
 
-function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; message: MessageRow; tag: string }) {
-  const { t } = useI18n();
+function ReaderContent({ messageKey, message }: { messageKey: MessageKey; message: MessageRow }) {
   const actions = useFlagActions(messageKey);
   const remove = useDeleteAction(messageKey);
-  const body = useMessageBody(messageKey);
+  const conversation = useConversation(messageKey);
   const folder = useFolder(messageKey[0], messageKey[1]);
   // Until the folder row is read, offer nothing rather than something the rights may forbid.
   const capabilities = folder ? folderCapabilities(folder.rights) : null;
@@ -47,44 +43,31 @@ function ReaderContent({ messageKey, message, tag }: { messageKey: MessageKey; m
     void actions.markRead({ quiet: true });
   }, [message.unread, actions, capabilities?.canSetSeen]);
 
-  const parts = body.status === 'ready' ? shownParts(body.body) : null;
-
   return (
     <article className="reader" aria-labelledby="reader-subject">
       {capabilities && (
         <ReaderToolbar message={message} actions={actions} capabilities={capabilities} isDraft={folder?.role === 'drafts'} onDelete={remove} />
       )}
-      <ReaderHeader message={message} />
-      <Answers message={message} />
-      <div className="reader__body">
-        {body.status === 'ready' && <InvitationCards invitations={body.body.invitations} />}
-        {body.status === 'loading' && (
-          <p className="pane__note" role="status">
-            <Spinner /> {t('reader.loadingBody')}
-          </p>
-        )}
-        {body.status === 'failed' && (
-          <div className="reader__error" role="alert">
-            <p>{t('reader.bodyFailed', { error: describeError(t, body.error) })}</p>
-            <button type="button" className="button" onClick={body.retry}>
-              {t('reader.retry')}
-            </button>
-          </div>
-        )}
-        {body.status === 'ready' && body.body.incomplete && (
-          <p className="pane__note" role="note">
-            {t('reader.incomplete')}
-          </p>
-        )}
-        {parts &&
-          body.status === 'ready' &&
-          (parts.length > 0 ? (
-            <BodyParts parts={parts} body={body.body} tag={tag} />
-          ) : (
-            <p className="pane__note">{t('reader.noContent')}</p>
-          ))}
-        {body.status === 'ready' && <Attachments messageKey={messageKey} body={body.body} />}
-      </div>
+      {conversation ? (
+        // Issue #12 §4: the open message within its conversation (the folder and its mailbox's Sent).
+        <ConversationView
+          open={messageKey}
+          rows={conversation}
+          renderMessage={(row) => (
+            <>
+              <ReaderHeader message={row} inConversation />
+              <Answers message={row} />
+              <ReaderBody messageKey={[row.accountId, row.folderPath, row.uid]} />
+            </>
+          )}
+        />
+      ) : (
+        <>
+          <ReaderHeader message={message} />
+          <Answers message={message} />
+          <ReaderBody messageKey={messageKey} />
+        </>
+      )}
     </article>
   );
 }

@@ -36,7 +36,11 @@ function addressList(addresses: readonly Address[]): ReactNode {
   ));
 }
 
-export function ReaderHeader({ message }: { message: MessageRow }) {
+/**
+ * `inConversation`: one message of a conversation (issue #12 §4) — the conversation shows the
+ * subject once and names each message by its own heading, so only the fields are shown here.
+ */
+export function ReaderHeader({ message, inConversation = false }: { message: MessageRow; inConversation?: boolean }) {
   const { t, fmt } = useI18n();
   const shown = senderDisplay(message.from, message.sender);
   const from =
@@ -50,9 +54,11 @@ export function ReaderHeader({ message }: { message: MessageRow }) {
   ];
   return (
     <header className="reader__header">
-      <h2 id="reader-subject" className="reader__subject" dir="auto">
-        <Isolated text={message.subject.trim() || t('messages.noSubject')} />
-      </h2>
+      {!inConversation && (
+        <h2 id="reader-subject" className="reader__subject" dir="auto">
+          <Isolated text={message.subject.trim() || t('messages.noSubject')} />
+        </h2>
+      )}
       <dl className="reader__meta">
         {rows
           .filter(([, value]) => value !== null)
