@@ -110,7 +110,7 @@ describe('Reader actions follow the folder rights', () => {
     expect(await getMessage(db, [accountA, 'INBOX', 2])).toBeDefined();
     expect(useStore.getState().selectedMessage).toEqual([accountA, 'INBOX', 2]);
     expect(useStore.getState().toasts.map((toast) => toast.text)).toEqual([
-      "Couldn't delete the message on the server, so it was put back. You don't have permission to do this in this mailbox. Ask its owner for access.",
+      "Could not delete 1 message: You don't have permission to do this in this mailbox. Ask its owner for access. The server said: “NO [NOPERM]”",
     ]);
   });
 });
