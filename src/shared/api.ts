@@ -88,7 +88,15 @@ export const deleteTask = z.strictObject({
  * Move (issue #12 §2): UID MOVE (RFC 6851), else COPY + \Deleted + UID EXPUNGE; between accounts
  * FETCH + APPEND, the original removed only after every copy is confirmed.
  */
-export const moveTask = z.strictObject({ type: z.literal('move'), accountId, folderPath, uids, to: target });
+export const moveTask = z.strictObject({
+  type: z.literal('move'),
+  accountId,
+  folderPath,
+  uids,
+  to: target,
+  /** Keywords stored before the move (the undo of Junk / Not junk puts `$Junk`/`$NotJunk` back). */
+  keywords: z.strictObject({ add: z.array(flag).max(4), remove: z.array(flag).max(4) }).optional(),
+});
 /** Copy (issue #12 §2): UID COPY, between accounts FETCH + APPEND. */
 export const copyTask = z.strictObject({ type: z.literal('copy'), accountId, folderPath, uids, to: target });
 /** Into the source mailbox's own `\Archive` folder (RFC 6154), created on first use when allowed. */

@@ -44,5 +44,11 @@ export const errorCodes = [
   'invalidIcsFile',
   /** Issue #10 §9: the server refused a login for too many connections of this user (RFC 5530 LIMIT). */
   'tooManyConnections',
+  /** Issue #12 §2: the mailbox has no Archive folder and this person may not create one (details: { mailbox, reason }). */
+  'archiveUnavailable',
+  /** Issue #12 §2: the mailbox has no Junk folder and this person may not create one (details: { mailbox, reason }). */
+  'junkUnavailable',
+  /** Issue #12 §2: the target folder no longer exists (the server's [TRYCREATE], RFC 9051 §7.1); nothing was moved. */
+  'folderGone',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -229,6 +229,17 @@ export class FlowFolder implements OpenFolder {
     return unseenUids(this.client);
   }
 
+  async copyFacts(uids: readonly number[]): Promise<{ uid: number; flags: string[]; internalDate: number | null; size: number }[]> {
+    const out: { uid: number; flags: string[]; internalDate: number | null; size: number }[] = [];
+    if (uids.length === 0) return out;
+    const wanted = new Set(uids);
+    for await (const msg of this.client.fetch(compressUids(uids), { uid: true, flags: true, internalDate: true, size: true }, { uid: true })) {
+      if (!wanted.delete(msg.uid)) continue;
+      out.push({ uid: msg.uid, flags: flagList(msg.flags), internalDate: toDate(msg.internalDate), size: msg.size ?? 0 });
+    }
+    return out;
+  }
+
   async fetchSources(uids: readonly number[], maxBytes: number): Promise<Map<number, Buffer | null>> {
     const out = new Map<number, Buffer | null>();
     if (uids.length === 0) return out;

@@ -125,8 +125,8 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
     }
   }
 
-  append(path: string, raw: Buffer, flags: readonly string[]): Promise<AppendResult> {
-    return appendMessage(this.client, path, raw, flags);
+  append(path: string, raw: Buffer, flags: readonly string[], internalDate?: Date): Promise<AppendResult> {
+    return appendMessage(this.client, path, raw, flags, internalDate);
   }
 
   searchHeader(path: string, any: readonly HeaderQuery[]): Promise<number[]> {

@@ -10,8 +10,9 @@ import { ImapCommandError } from './imapErrors';
 import type { AppendResult, CalendarStore, HeaderQuery, ImapSession, MessageStore } from './types';
 
 /** APPEND; the server's NO (e.g. `[NOPERM]` without the insert right, RFC 4314 §4) is thrown as is. */
-export async function appendMessage(client: ImapFlow, path: string, raw: Buffer, flags: readonly string[]): Promise<AppendResult> {
-  const result = await client.append(path, raw, [...flags]);
+export async function appendMessage(client: ImapFlow, path: string, raw: Buffer, flags: readonly string[], internalDate?: Date): Promise<AppendResult> {
+  // INTERNALDATE kept on a copy made elsewhere (RFC 9051 §6.3.12 date-time): it sorts as before.
+  const result = await client.append(path, raw, [...flags], internalDate);
   if (!result) throw new ImapCommandError('appendFailed', `The server did not store the message in ${path}`);
   return { uid: result.uid ?? null };
 }

@@ -158,6 +158,11 @@ export interface OpenFolder {
   /** UID SEARCH UNSEEN (RFC 9051 §6.4.4), ascending. */
   unseenUids(): Promise<number[]>;
   /**
+   * FLAGS, INTERNALDATE and RFC822.SIZE of these UIDs (one FETCH): what an APPEND elsewhere needs
+   * to keep a message as it was (a move between accounts, issue #12 §2). Missing UIDs are left out.
+   */
+  copyFacts(uids: readonly number[]): Promise<{ uid: number; flags: string[]; internalDate: number | null; size: number }[]>;
+  /**
    * Full sources (`BODY.PEEK[]`, never setting \Seen) of these UIDs in one FETCH; messages above
    * `maxBytes` come back as `null`. Optional: sessions that only sync mail need not have it.
    */
@@ -259,7 +264,7 @@ export interface HeaderQuery {
  */
 export interface MessageStore {
   /** APPEND with flags; throws the server's NO (e.g. NOPERM without the insert right). */
-  append(path: string, raw: Buffer, flags: readonly string[]): Promise<AppendResult>;
+  append(path: string, raw: Buffer, flags: readonly string[], internalDate?: Date): Promise<AppendResult>;
   /** Selects `path` (read-only, EXAMINE) and returns the UIDs matching any of the terms. */
   searchHeader(path: string, any: readonly HeaderQuery[]): Promise<number[]>;
   /** Selects `path` (EXAMINE) and returns the raw header fields `names` of each UID that exists. */

@@ -107,6 +107,15 @@ export class AccountSync {
     return at >= 0 ? queue.splice(at, 1)[0] : queue.shift();
   }
 
+  /**
+   * Lists the folders again soon, on this session (a task created, renamed or deleted one, issue
+   * #12 §6): the poll sends a `folders` batch when the list differs.
+   */
+  relist(): void {
+    this.pollDue = true;
+    this.wake();
+  }
+
   /** Discovers the mailboxes again soon (settings changed: a mailbox hidden, added, removed). */
   rediscover(): void {
     this.discoveryDue = true;

@@ -109,6 +109,11 @@ export class SyncEngine {
     this.accounts.get(accountId)?.sync.nudge(folderPath);
   }
 
+  /** Lists the account's folders again soon (a folder was created, renamed or deleted). */
+  relist(accountId: string): void {
+    this.accounts.get(accountId)?.sync.relist();
+  }
+
   /** Re-discovers the account's mailboxes (its mailbox settings changed). */
   rediscover(accountId: string): void {
     this.accounts.get(accountId)?.sync.rediscover();

@@ -5,6 +5,7 @@
  * removedUids). Rights are checked here with MYRIGHTS (RFC 4314 §3.5) before anything is sent.
  */
 import type { Task, TaskOutcome } from '../../../shared/api';
+import type { Mailbox } from '../../../shared/model';
 import { AppError } from '../../../shared/errors';
 import type { ServicesContext } from '../context';
 import { toAppError } from '../imap/imapErrors';
@@ -13,6 +14,8 @@ import { flagsNotPermitted } from './flagRules';
 import { flagsRefusedByRights } from './taskRights';
 import { runDelete } from './deleteTask';
 import { runRestore } from './restoreTask';
+import { runRoleMove, runTransfer } from './moveTasks';
+import { runEmptyFolder, runFolderTask, runMarkFolderRead } from './folderTasks';
 import { taskMailbox } from './taskMailbox';
 import { prepareSend } from '../compose/prepareSend';
 
@@ -31,11 +34,24 @@ export async function runTask(ctx: TaskDeps, task: Task): Promise<TaskOutcome> {
       return runDelete(ctx, task);
     case 'restore':
       return runRestore(ctx, task);
+    case 'move':
+    case 'copy':
+      return runTransfer(ctx, task);
+    case 'archive':
+    case 'junk':
+    case 'notJunk':
+      return runRoleMove(ctx, task);
+    case 'markFolderRead':
+      return runMarkFolderRead(ctx, task);
+    case 'emptyFolder':
+      return runEmptyFolder(ctx, task);
+    case 'createFolder':
+    case 'renameFolder':
+    case 'deleteFolder':
+      return runFolderTask(ctx, task);
     case 'send':
       await queueSend(ctx, task);
       return { undo: null };
-    default:
-      throw new AppError('unsupported', `Task ${task.type} is not available yet`);
   }
 }
 
@@ -52,14 +68,34 @@ async function queueSend(ctx: TaskDeps, task: Send): Promise<void> {
 }
 
 export async function withSession(ctx: TaskDeps, accountId: string, fn: (session: ImapSession) => Promise<string[]>): Promise<void> {
+  await runOn(ctx, accountId, async (session) => ({ touched: await fn(session), value: undefined }));
+}
+
+/**
+ * Runs `fn` on the account's request connection (imap/OpsConnections.ts) with its errors as
+ * AppErrors, then has the sync engine re-read the folders it `touched` (every client converges).
+ */
+export async function runOn<T>(ctx: TaskDeps, accountId: string, fn: (session: ImapSession) => Promise<{ touched: string[]; value: T }>): Promise<T> {
   const account = await ctx.accounts.get(accountId);
-  let touched: string[];
+  let result: { touched: string[]; value: T };
   try {
-    touched = await ctx.ops.use(accountId, fn);
+    result = await ctx.ops.use(accountId, fn);
   } catch (error) {
     throw toAppError(error, account.imap.host, await ctx.password(accountId), ctx.log);
   }
-  for (const path of touched) ctx.sync.nudge(accountId, path);
+  for (const path of new Set(result.touched)) ctx.sync.nudge(accountId, path);
+  return result.value;
+}
+
+/**
+ * Every client's folder tree follows a created, renamed or deleted folder through the sync's next
+ * LIST. Dovecot shows another person's folders as a session first listed them (a folder made in
+ * info@ stays unlisted on an open session), so a shared mailbox's change needs the fresh login
+ * of a re-discovery; the person's own folders a LIST on the sync session shows.
+ */
+export function folderListChanged(ctx: TaskDeps, accountId: string, mailbox: Pick<Mailbox, 'source'>): void {
+  if (mailbox.source === 'account') ctx.sync.relist(accountId);
+  else ctx.sync.rediscover(accountId);
 }
 
 async function setFlags(ctx: TaskDeps, session: ImapSession, task: SetFlags): Promise<string[]> {

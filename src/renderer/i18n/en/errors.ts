@@ -22,6 +22,9 @@ export const errors = {
   'error.calendarNotAllowed': 'This mailbox has no calendar yet, and you may not create one. Ask its owner or an administrator to create it.',
   'error.calendarReadOnly': 'You can see this calendar but not change it. Ask the mailbox owner for write access.',
   'error.invalidIcsFile': 'This is not a calendar file. Choose an .ics file (iCalendar).',
+  'error.archiveUnavailable': 'This mailbox has no Archive folder, and you may not create one. Ask its owner to create it, or move the messages to another folder.',
+  'error.junkUnavailable': 'This mailbox has no Junk folder, and you may not create one. Ask its owner to create it.',
+  'error.folderGone': 'That folder no longer exists; someone may have deleted or renamed it. Nothing was moved.',
   'error.withDetail': '{error} ({detail})',
 
   'connError.dnsNotFound': "Couldn't find the server {host}. Check the server name for typing errors.",

@@ -24,6 +24,9 @@ export const errors = {
   'error.calendarNotAllowed': 'Deze mailbox heeft nog geen agenda en je mag er geen maken. Vraag de eigenaar of een beheerder om hem aan te maken.',
   'error.calendarReadOnly': 'Je kunt deze agenda bekijken maar niet wijzigen. Vraag de eigenaar van de mailbox om schrijfrechten.',
   'error.invalidIcsFile': 'Dit is geen agendabestand. Kies een .ics-bestand (iCalendar).',
+  'error.archiveUnavailable': 'Deze mailbox heeft geen Archief-map en je mag er geen maken. Vraag de eigenaar hem aan te maken, of verplaats de berichten naar een andere map.',
+  'error.junkUnavailable': 'Deze mailbox heeft geen map voor ongewenste mail en je mag er geen maken. Vraag de eigenaar hem aan te maken.',
+  'error.folderGone': 'Die map bestaat niet meer; iemand heeft hem misschien verwijderd of hernoemd. Er is niets verplaatst.',
   'error.withDetail': '{error} ({detail})',
 
   'connError.dnsNotFound': 'De server {host} is niet gevonden. Controleer de servernaam op typefouten.',

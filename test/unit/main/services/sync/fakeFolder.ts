@@ -127,6 +127,10 @@ export class FakeFolder implements OpenFolder {
   async unseenUids(): Promise<number[]> {
     throw new Error('not used');
   }
+
+  async copyFacts(): Promise<never[]> {
+    throw new Error('not used');
+  }
 }
 
 export function snapshot(partial: Partial<FolderSnapshot> = {}): FolderSnapshot {
