@@ -11,12 +11,14 @@ import { getMessage } from '../../db/pages/messageRows';
 import type { MessageKey } from '../../db/rows';
 import { useStore } from '../../store';
 import { runAction } from '../../tasks/mailActions';
+import { withListView } from './listControls/listViewStore';
 
 /** The list the person is looking at, as a message source. */
 export function currentSource(): MessageSource | null {
   const { selectedUnified, selectedAccountId, selectedFolderPath } = useStore.getState();
-  if (selectedUnified) return { kind: 'unified', role: selectedUnified };
-  return selectedAccountId && selectedFolderPath ? { kind: 'folder', accountId: selectedAccountId, folderPath: selectedFolderPath } : null;
+  // With the view the list shows (issue #12 §6), so the next message is the one below it there.
+  if (selectedUnified) return withListView({ kind: 'unified', role: selectedUnified });
+  return withListView(selectedAccountId && selectedFolderPath ? { kind: 'folder', accountId: selectedAccountId, folderPath: selectedFolderPath } : null);
 }
 
 export async function deleteAndSelectNext(key: MessageKey): Promise<boolean> {
