@@ -9,6 +9,7 @@ import type { ImapFlow } from 'imapflow';
 import { compressUids } from '../../../shared/uidSet';
 import { expectOk, hasCapability, mailboxArg, responseCode, runCommand, type CommandArg } from './ext/rawCommand';
 import type { UidMap } from './types';
+import { ImapCommandError } from './imapErrors';
 
 /**
  * `UID MOVE` (RFC 6851) of `uids` from the selected folder, or where MOVE is missing `UID COPY`,
@@ -80,18 +81,11 @@ export function expandInOrder(set: string): number[] | null {
   return out;
 }
 
-/**
- * `UID SEARCH UNSEEN` (RFC 9051 §6.4.4) in the selected folder, ascending. Raw, so a folder with
- * none gives [] and not imapflow's `false`.
- */
+/** `UID SEARCH UNSEEN` (RFC 9051 §6.4.4) in the selected folder, ascending. */
 export async function unseenUids(client: ImapFlow): Promise<number[]> {
-  const result = expectOk(
-    await runCommand(client, 'UID SEARCH', [{ type: 'ATOM', value: 'UNSEEN' }], {
-      untagged: { SEARCH: ({ attributes }) => attributes.map((a) => Number(a && !Array.isArray(a) ? a.value : NaN)).filter((n) => Number.isInteger(n) && n > 0) },
-    }),
-    'Looking for unread messages',
-  );
-  return result.untagged.SEARCH.flat().sort((a, b) => a - b);
+  const result = await client.search({ seen: false }, { uid: true });
+  if (!Array.isArray(result)) throw new ImapCommandError('searchFailed', 'UID SEARCH UNSEEN failed');
+  return [...result].sort((a, b) => a - b);
 }
 
 /**
