@@ -10,6 +10,7 @@ import { invitations } from './en/invitations';
 import { calendarSettings } from './en/calendarSettings';
 import { errors } from './en/errors';
 import { tasks } from './en/tasks';
+import { commands } from './en/commands';
 import { folderActions } from './en/folderActions';
 import { listControls } from './en/listControls';
 
@@ -31,6 +32,7 @@ export const en = {
   ...calendarSettings,
   ...errors,
   ...tasks,
+  ...commands,
   ...folderActions,
   ...listControls,
 } as const;

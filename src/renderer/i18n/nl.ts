@@ -12,6 +12,7 @@ import { invitations } from './nl/invitations';
 import { calendarSettings } from './nl/calendarSettings';
 import { errors } from './nl/errors';
 import { tasks } from './nl/tasks';
+import { commands } from './nl/commands';
 import { folderActions } from './nl/folderActions';
 import { listControls } from './nl/listControls';
 
@@ -28,6 +29,7 @@ export const nl: Translation = {
   ...calendarSettings,
   ...errors,
   ...tasks,
+  ...commands,
   ...folderActions,
   ...listControls,
 };

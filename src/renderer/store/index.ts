@@ -39,6 +39,7 @@ export const useStore = create<StoreState>()(
         mailboxNotify: state.mailboxNotify,
         undoSendSeconds: state.undoSendSeconds,
         authservIds: state.authservIds,
+        shortcutScheme: state.shortcutScheme,
         calendarView: state.calendarView,
       }),
     },

@@ -1,4 +1,5 @@
 /** UI preferences the person chose; persisted by the store's root middleware. */
+import type { Scheme } from '../features/commands/registry';
 import type { LanguagePreference } from '../i18n/types';
 import type { SliceCreator } from './types';
 
@@ -16,10 +17,13 @@ export interface PreferencesSlice {
    * (issue #10 §3); absent or empty: the defaults (src/shared/mail/senderTrust.ts).
    */
   authservIds: Record<string, string[]>;
+  /** The keyboard shortcut set (issue #12 §5): Outlook's by default, Gmail's as the option. */
+  shortcutScheme: Scheme;
   setLanguage(language: LanguagePreference): void;
   setMailboxNotify(mailboxId: string, on: boolean): void;
   setUndoSendSeconds(seconds: number): void;
   setAuthservIds(accountId: string, ids: string[]): void;
+  setShortcutScheme(scheme: Scheme): void;
 }
 
 /** The "Undo send" choices in Settings; 5 s is long enough to notice a mistake, short enough not to wait for. */
@@ -30,11 +34,13 @@ export const createPreferencesSlice: SliceCreator<PreferencesSlice> = (set) => (
   mailboxNotify: {},
   undoSendSeconds: 5,
   authservIds: {},
+  shortcutScheme: 'outlook',
   setLanguage: (language) => set({ language }),
   setMailboxNotify: (mailboxId, on) => set((state) => ({ mailboxNotify: { ...state.mailboxNotify, [mailboxId]: on } })),
   setUndoSendSeconds: (seconds) =>
     set({ undoSendSeconds: (undoSendChoices as readonly number[]).includes(seconds) ? seconds : 5 }),
   setAuthservIds: (accountId, ids) => set((state) => ({ authservIds: { ...state.authservIds, [accountId]: ids } })),
+  setShortcutScheme: (scheme) => set({ shortcutScheme: scheme === 'gmail' ? 'gmail' : 'outlook' }),
 });
 
 /** Whether new mail in this mailbox's Inbox is announced (default: yes). */

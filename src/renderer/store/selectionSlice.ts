@@ -4,6 +4,7 @@
  * view mixes folders: every action then acts on the message in its own mailbox and folder.
  */
 import type { MessageKey, UnifiedRole } from '../db/rows';
+import { emptySelection, type MessageSelection } from '../features/mail/selection/selectionModel';
 import type { SliceCreator } from './types';
 
 export interface SelectionSlice {
@@ -14,6 +15,14 @@ export interface SelectionSlice {
   selectedMessage: MessageKey | null;
   /** The Outbox (issue #4 §6) is showing instead of a folder. */
   selectedOutbox: boolean;
+  /**
+   * The multi-selection of the list shown (issue #12 §3): "all", a range and toggled keys, never
+   * a million keys (selection/selectionModel.ts). Empty: the open message is the selection. Read
+   * the keys with currentSelection() / resolveSelection() (features/mail/selection).
+   */
+  messageSelection: MessageSelection;
+  setMessageSelection(selection: MessageSelection): void;
+  clearMessageSelection(): void;
   selectFolder(accountId: string, folderPath: string): void;
   selectUnified(role: UnifiedRole): void;
   selectMessage(key: MessageKey | null): void;
@@ -26,19 +35,22 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selectedUnified: null,
   selectedMessage: null,
   selectedOutbox: false,
+  messageSelection: emptySelection,
+  setMessageSelection: (messageSelection) => set({ messageSelection }),
+  clearMessageSelection: () => set((state) => (state.messageSelection === emptySelection ? state : { messageSelection: emptySelection })),
   selectFolder: (selectedAccountId, selectedFolderPath) =>
     set((state) =>
       state.selectedAccountId === selectedAccountId && state.selectedFolderPath === selectedFolderPath && !state.selectedOutbox
         ? state
-        : { selectedAccountId, selectedFolderPath, selectedUnified: null, selectedMessage: null, selectedOutbox: false },
+        : { selectedAccountId, selectedFolderPath, selectedUnified: null, selectedMessage: null, selectedOutbox: false, messageSelection: emptySelection },
     ),
   selectUnified: (selectedUnified) =>
     set((state) =>
       state.selectedUnified === selectedUnified && !state.selectedOutbox
         ? state
-        : { selectedUnified, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null, selectedOutbox: false },
+        : { selectedUnified, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null, selectedOutbox: false, messageSelection: emptySelection },
     ),
   selectMessage: (selectedMessage) => set({ selectedMessage }),
   selectOutbox: () =>
-    set({ selectedOutbox: true, selectedUnified: null, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null }),
+    set({ selectedOutbox: true, selectedUnified: null, selectedAccountId: null, selectedFolderPath: null, selectedMessage: null, messageSelection: emptySelection }),
 });

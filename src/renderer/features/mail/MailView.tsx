@@ -7,12 +7,15 @@ import { Splitter } from '../../components/Splitter';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { paneLimits } from '../../store/viewSlice';
-import { composeNew } from '../compose/composeLater';
+import { ShortcutsOverlay } from '../commands/ShortcutsOverlay';
+import { useCommandKeys } from '../commands/useCommandKeys';
 import { UnsentDrafts } from '../compose/UnsentDrafts';
 import { TopBar } from '../shell/TopBar';
 import { FolderTree } from './FolderTree';
 import { FolderPicker } from './folderPicker/FolderPicker';
 import { MessageList } from './MessageList';
+import { SelectionPanel } from './selection/SelectionPanel';
+import { useSelectionCount } from './selection/useSelectionCount';
 import { useDefaultFolder } from './useDefaultFolder';
 import { useSyncFocus } from './useSyncFocus';
 import { useWindowTitle } from './useWindowTitle';
@@ -43,8 +46,9 @@ export function MailView() {
   useDefaultFolder();
   useSyncFocus();
   useWindowTitle();
-  useNewMessageKey(composer === null);
+  useCommandKeys();
   useReaderSoon();
+  const chosen = useSelectionCount();
   return (
     <div className="mail-view">
       <a
@@ -90,34 +94,19 @@ export function MailView() {
           ) : (
             <>
               <UnsentDrafts />
-              <Suspense fallback={null}>
-                <Reader />
-              </Suspense>
+              {/* Issue #12 §3: several messages chosen — their actions instead of one message. */}
+              {chosen > 1 ? (
+                <SelectionPanel count={chosen} />
+              ) : (
+                <Suspense fallback={null}>
+                  <Reader />
+                </Suspense>
+              )}
             </>
           )}
         </main>
       </div>
+      <ShortcutsOverlay />
     </div>
   );
-}
-
-/** Whether a key press is typing (in a field or an editable area), where shortcuts must not fire. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** `n` starts a new message (as in most mail clients), unless the person is typing or a dialog is open. */
-function useNewMessageKey(enabled: boolean): void {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      void composeNew();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
 }

@@ -1,7 +1,9 @@
 /**
  * One row of the message list: sender, date, subject, snippet, and unread/flag/attachment marks.
  * The sender, subject and snippet are a stranger's text: each is a bidi isolate (issue #10 §3).
+ * A row is a drag source (issue #12 §2) and carries its position for the row menu.
  */
+import type { DragEvent, MouseEvent } from 'react';
 import { Isolated } from '../../components/Isolated';
 import { answeredFlag, forwardedFlag, type MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
@@ -17,7 +19,8 @@ interface MessageRowProps {
   height: number;
   active: boolean;
   selected: boolean;
-  onOpen(): void;
+  onClick(event: MouseEvent): void;
+  onDragStart(event: DragEvent): void;
 }
 
 
@@ -29,7 +32,7 @@ export function rowDomId(row: Pick<Row, 'accountId' | 'folderPath' | 'uid'>): st
   return `message-${hash.toString(36)}-${row.uid}`;
 }
 
-export function MessageRow({ row, mailbox, index, count, top, height, active, selected, onOpen }: MessageRowProps) {
+export function MessageRow({ row, mailbox, index, count, top, height, active, selected, onClick, onDragStart }: MessageRowProps) {
   const { t, fmt } = useI18n();
   const position = { transform: `translateY(${top}px)`, height };
   if (!row) {
@@ -66,7 +69,12 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
       aria-setsize={count}
       className={classes.filter(Boolean).join(' ')}
       style={position}
-      onClick={onOpen}
+      data-index={index}
+      draggable
+      onClick={onClick}
+      // Shift+click chooses a range: without this the browser also selects the rows' text.
+      onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+      onDragStart={onDragStart}
     >
       <span className="message-row__unread-dot" aria-hidden="true" />
       <Isolated className="message-row__sender" text={sender} />

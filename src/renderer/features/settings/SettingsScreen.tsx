@@ -8,6 +8,7 @@ import { LanguageSelect } from './LanguageSelect';
 import { MailboxList } from './MailboxList';
 import { NotificationSettings } from './NotificationSettings';
 import { SenderCheckSetting } from './SenderCheckSetting';
+import { ShortcutSchemeSetting } from './ShortcutSchemeSetting';
 import { UndoSendSetting } from './UndoSendSetting';
 
 export function SettingsScreen() {
@@ -29,6 +30,7 @@ export function SettingsScreen() {
         <UndoSendSetting />
         <NotificationSettings />
         <SenderCheckSetting />
+        <ShortcutSchemeSetting />
         <LanguageSelect />
       </div>
     </main>

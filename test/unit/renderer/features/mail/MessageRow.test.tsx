@@ -17,7 +17,7 @@ describe('a message row', () => {
   it('shows the sender, subject and snippet each in an isolate of its own', async () => {
     useStore.setState({ language: 'en' });
     const row = toMessageRow(message(1, { from: [{ name: 'attacker\u202E', address: 'evil@evil.test' }], subject: 'factuur\u202Efdp.exe', snippet: 'x\u2069\u202Ey' }), accountA);
-    view = await render(<MessageRow row={row} index={0} count={1} top={0} height={72} active={false} selected={false} onOpen={() => undefined} />);
+    view = await render(<MessageRow row={row} index={0} count={1} top={0} height={72} active={false} selected={false} onClick={() => undefined} onDragStart={() => undefined} />);
     const text = (selector: string) => {
       const element = view!.container.querySelector(selector);
       return element?.tagName === 'BDI' ? element.textContent : null;

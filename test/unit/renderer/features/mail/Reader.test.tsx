@@ -67,14 +67,14 @@ async function open(path: string, uid: number): Promise<HTMLElement> {
 }
 
 const buttonNames = (container: HTMLElement) => [...container.querySelectorAll('[role=toolbar] button')].map((b) => b.textContent?.trim());
-/** Answering changes nothing in the folder, so it is offered whatever the rights (issue #4). */
-const answers = ['Reply', 'Reply all', 'Forward', 'Forward as attachment'];
+/** Answering changes nothing in the folder, so it is offered whatever the rights (issue #4); "Forward as attachment" is under More (issue #12 §5). */
+const answers = ['Reply', 'Reply all', 'Forward'];
 const queued = () => call.mock.calls.filter(([method]) => method === 'tasks.queue').map(([, input]) => (input as { task: unknown }).task);
 
 describe('Reader actions follow the folder rights', () => {
   it('offers only answering in a read-only shared mailbox (lr), says so, and does not mark the message read', async () => {
     const container = await open(infoInbox, 1);
-    expect(buttonNames(container)).toEqual(answers);
+    expect(buttonNames(container)).toEqual([...answers, 'More']);
     expect(container.textContent).toContain('This mailbox is read-only for you.');
     expect(queued()).toEqual([]);
   });
@@ -82,14 +82,14 @@ describe('Reader actions follow the folder rights', () => {
   it('offers only read state with lrs: opening marks read, and there is no Flag or Delete', async () => {
     const container = await open(salesInbox, 1);
     for (let i = 0; i < 20 && !buttonNames(container).includes('Mark as unread'); i++) await settle();
-    expect(buttonNames(container)).toEqual([...answers, 'Mark as unread']);
+    expect(buttonNames(container)).toEqual([...answers, 'Mark as unread', 'More']);
     expect(queued()).toEqual([{ type: 'setFlags', accountId: accountA, folderPath: salesInbox, uids: [1], add: ['\\Seen'], remove: [] }]);
   });
 
   it('deletes in an own folder: the row leaves the cache, the task goes out, the next message opens', async () => {
     const container = await open('INBOX', 3);
     for (let i = 0; i < 20 && !buttonNames(container).includes('Mark as unread'); i++) await settle();
-    expect(buttonNames(container)).toEqual([...answers, 'Mark as unread', 'Flag', 'Delete']);
+    expect(buttonNames(container)).toEqual([...answers, 'Archive', 'Move to…', 'Junk', 'Mark as unread', 'Flag', 'Delete', 'More']);
     await click(button(container, 'Delete'));
     for (let i = 0; i < 20 && useStore.getState().selectedMessage?.[2] === 3; i++) await settle();
     for (let i = 0; i < 20 && queued().length < 2; i++) await settle();
