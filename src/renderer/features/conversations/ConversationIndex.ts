@@ -2,8 +2,8 @@
  * The conversations of one folder (issue #12 §4): JWZ threads over the folder's cached messages
  * together with its mailbox's Sent folder — info@'s Inbox with info@'s Sent, so the customer's
  * mail and bob's answer from info@ are one conversation. Kept current from the cache's page
- * revisions (PageDigests, like the list index), recomputed at most once per turn of the event
- * loop however many pages changed.
+ * revisions (PageDigests, like the list index), recomputed once however many pages changed
+ * meanwhile, and spaced by twice its own cost so a long sync does not keep the window busy.
  *
  * Memory is bounded: each message costs its UID, date and id as numbers plus its references as
  * 53-bit hashes (messageIdHash.ts, ~8 bytes each), and only the newest `threadedPerFolder`
@@ -76,6 +76,8 @@ interface Computed {
 export class ConversationIndex {
   private computed: Computed | undefined;
   private scheduled = false;
+  /** How long the last compute took: the next waits twice that (at most 1 s) while a sync writes page after page. */
+  private lastMs = 0;
   private readonly listeners = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
   readonly ready: Promise<void>;
@@ -139,13 +141,17 @@ export class ConversationIndex {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => {
-      this.scheduled = false;
-      this.compute();
-    }, 0);
+    setTimeout(
+      () => {
+        this.scheduled = false;
+        this.compute();
+      },
+      Math.min(1_000, 2 * this.lastMs),
+    );
   }
 
   private compute(): void {
+    const started = performance.now();
     let total = 0;
     for (const source of this.sources) for (const page of source.pages.values()) total += page.uids.length;
     const sourceOf = new Uint8Array(total);
@@ -172,6 +178,7 @@ export class ConversationIndex {
     const sizes = new Int32Array(threads.count);
     for (const conversation of threads.conversation) sizes[conversation] = (sizes[conversation] as number) + 1;
     this.computed = { positions, source: sourceOf, uids, starts, dates, conversation: threads.conversation, sizes };
+    this.lastMs = performance.now() - started;
     for (const listener of [...this.listeners]) listener();
   }
 }
