@@ -92,6 +92,8 @@ describe('folder management', () => {
     await queue(client, renamed.undo!);
     expect(await folderPaths(fixture.stack, 'alice')).toContain('Projecten/Keuken');
 
+    // Selected on the request connection (marking it read selects it), then deleted.
+    await queue(client, { type: 'markFolderRead', accountId: account.id, folderPath: 'Projecten/Keuken' });
     await queue(client, { type: 'deleteFolder', accountId: account.id, folderPath: 'Projecten/Keuken' });
     expect(await folderPaths(fixture.stack, 'alice')).not.toContain('Projecten/Keuken');
     await client.until(() => client.folders.has('Projecten') && !client.folders.has('Projecten/Keuken'), 'the folder list without the deleted folder');

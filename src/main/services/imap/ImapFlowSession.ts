@@ -145,13 +145,25 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
     return createMailbox(this.client, path, specialUse);
   }
 
-  renameFolder(from: string, to: string): Promise<void> {
+  async renameFolder(from: string, to: string): Promise<void> {
+    await this.leave(from);
     return renameMailbox(this.client, from, to);
   }
 
   async deleteFolder(path: string): Promise<void> {
-    this.freshSelect = false;
+    await this.leave(path);
     return deleteMailbox(this.client, path);
+  }
+
+  /**
+   * Selects INBOX read-only when `path` is selected: Dovecot ends the connection ("Selected
+   * mailbox was deleted") when the selected folder goes, and CLOSE would expunge every \Deleted
+   * message in it (RFC 9051 §6.4.1), other members' too. Selecting another folder closes it
+   * without an expunge (RFC 9051 §6.3.2).
+   */
+  private async leave(path: string): Promise<void> {
+    if (!this.client.mailbox || this.client.mailbox.path !== path || path.toUpperCase() === 'INBOX') return;
+    await this.examining('INBOX', async () => undefined);
   }
 
   setAnnotations(path: string, values: Record<string, string | null>): Promise<void> {

@@ -103,8 +103,7 @@ export async function renameMailbox(client: ImapFlow, from: string, to: string):
   expectOk(await runCommand(client, 'RENAME', [mailboxArg(client, from), mailboxArg(client, to)]), `Renaming ${from}`);
 }
 
-/** DELETE (RFC 9051 §6.3.5); leaves the folder first if it is selected (a server may refuse otherwise). */
+/** DELETE (RFC 9051 §6.3.5). The caller leaves the folder first if it is selected (ImapFlowSession). */
 export async function deleteMailbox(client: ImapFlow, path: string): Promise<void> {
-  if (client.mailbox && client.mailbox.path === path) await client.mailboxClose();
   expectOk(await runCommand(client, 'DELETE', [mailboxArg(client, path)]), `Deleting ${path}`);
 }
