@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../../src/shared/api';
 import type { ListedFolder, OpenFolder } from '../../../../src/main/services/imap/types';
 import { runTask, type TaskDeps } from '../../../../src/main/services/tasks/runTask';
+import { ImapExtError } from '../../../../src/main/services/imap/ext/imapValues';
 
 const listed = (path: string, flags: string[] = []): ListedFolder => ({ path, name: path.split('/').at(-1)!, delimiter: '/', parentPath: null, flags, subscribed: true });
 
-function setup(options: { permanentFlags: string[] | null; rights?: Record<string, string> }) {
+function setup(options: { permanentFlags: string[] | null; rights?: Record<string, string>; moveError?: Error }) {
   const sent: string[] = [];
   const folder = {
     snapshot: { path: 'INBOX', uidValidity: 1, uidNext: 10, highestModseq: '0', exists: 3, readOnly: false, permanentFlags: options.permanentFlags },
@@ -15,6 +16,7 @@ function setup(options: { permanentFlags: string[] | null; rights?: Record<strin
     store: async (uids: readonly number[], add: readonly string[], remove: readonly string[]) => void sent.push(`STORE ${uids.join(',')} +${add.join(' ')} -${remove.join(' ')}`),
     moveUids: async (uids: readonly number[], to: string) => {
       sent.push(`MOVE ${uids.join(',')} ${to}`);
+      if (options.moveError) throw options.moveError;
       return new Map(uids.map((u) => [u, u + 100]));
     },
   } as unknown as OpenFolder;
@@ -82,5 +84,12 @@ describe('move', () => {
     const outcome = await runTask(ctx, { type: 'archive', accountId: 'a', folderPath: 'INBOX', uids: [1, 2, 3] });
     expect(sent).toEqual(['MOVE 1,2,3 Archive']);
     expect(outcome.undo).toMatchObject({ type: 'move', folderPath: 'Archive', uids: [101, 102, 103] });
+  });
+
+  it("answers folderGone when the server says [TRYCREATE] (the target was deleted meanwhile), and puts Junk's keywords back", async () => {
+    const gone = new ImapExtError('refused', 'Moving messages to Junk: the server said [TRYCREATE] Mailbox does not exist', 'TRYCREATE');
+    const { ctx, sent } = setup({ permanentFlags: ['\\*'], moveError: gone });
+    await expect(runTask(ctx, junk)).rejects.toMatchObject({ code: 'folderGone', details: { folderPath: 'Junk' } });
+    expect(sent).toEqual(['STORE 1 +$Junk -$NotJunk', 'MOVE 1 Junk', 'STORE 1 + -$Junk']);
   });
 });
