@@ -16,7 +16,7 @@ import type { MessageKey, MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
 import { needsFacts, type ListView } from './listView';
 import { addressedTo, MessageFacts } from './messageFacts';
-import { Notifier, type IndexedMessage, type SourceIndex } from './sourceIndex';
+import { Notifier, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
 import { viewEnvironment, type Collapse } from './viewEnvironment';
 import { computeView, type ComputedView } from './viewOrder';
 
@@ -29,8 +29,11 @@ export interface ViewOptions {
   collapse?: Collapse;
   /** The addresses that make a message "to me" in a folder (ownAddresses.ts). */
   ownAddresses?: (accountId: string, folderPath: string) => Promise<ReadonlySet<string>>;
-  /** Told when the base was rebuilt from scratch (a folder's UIDVALIDITY may have changed). */
-  onBaseReset?: (listener: () => void) => () => void;
+  /**
+   * Told what changed in the base before it notifies (a folder index says; a unified one does
+   * not): a rebuild (a folder's UIDVALIDITY may have changed), or a delta.
+   */
+  onBaseChange?: (listener: (change: IndexChange) => void) => () => void;
   /** Called once on dispose (the registry releases the base). */
   release?: () => void;
   chunk?: number;
@@ -56,6 +59,8 @@ export class ViewIndex extends Notifier implements SourceIndex {
   private disposed = false;
   private loading: Promise<void> | undefined;
   private readonly addresses = new Map<string, Promise<ReadonlySet<string>>>();
+  /** The base's last change only changed flags (no arrivals, no removals). */
+  private flagsOnly = false;
 
   constructor(
     private readonly db: PostvakDb,
@@ -69,9 +74,9 @@ export class ViewIndex extends Notifier implements SourceIndex {
 
   live(): this {
     this.stops.push(this.base.subscribe(() => this.baseChanged()));
-    const { collapse, onBaseReset } = this.options;
+    const { collapse, onBaseChange } = this.options;
     if (collapse) this.stops.push(collapse.subscribe(() => this.recompute()));
-    if (onBaseReset && this.facts) this.stops.push(onBaseReset(() => this.forgetBase()));
+    if (onBaseChange) this.stops.push(onBaseChange((change) => this.noteBaseChange(change)));
     // A failed read (the database closing) is not the list's concern: the next change retries.
     void this.whenCurrent().catch(() => {});
     return this;
@@ -99,8 +104,21 @@ export class ViewIndex extends Notifier implements SourceIndex {
     this.recompute();
   }
 
+  private noteBaseChange(change: IndexChange): void {
+    this.flagsOnly = change.kind === 'delta' && change.removed.uids.length === 0 && change.inserted.uids.length === 0;
+    if (change.kind === 'reset') this.forgetBase();
+  }
+
   private baseChanged(): void {
     if (!this.base.ready) return;
+    const flagsOnly = this.flagsOnly;
+    this.flagsOnly = false;
+    // Flags changed in place and the view does not filter on flags: every row stays where it is
+    // (a sort by sender over 1,000,000 messages is not redone for a message read).
+    if (flagsOnly && this.ready && !this.view.filters.some((filter) => filter === 'unread' || filter === 'flagged')) {
+      this.changed();
+      return;
+    }
     this.recompute();
     if (this.computed.missing.length > 0) void this.loadMissing().catch(() => {});
   }

@@ -45,7 +45,7 @@ function create(database: PostvakDb, source: MessageSource): Managed {
     return new ViewIndex(database, base.index, source.view, {
       collapse,
       ownAddresses: (accountId, folderPath) => ownAddressesFor(database, accountId, folderPath),
-      onBaseReset: folder && ((listener) => folder.onChange((change) => change.kind === 'reset' && listener())),
+      onBaseChange: folder && ((listener) => folder.onChange(listener)),
       release: () => base.release(),
     }).live();
   }

@@ -7,6 +7,7 @@ import type { MessageSource, SourceIndex } from '../../../../../src/renderer/db/
 import { setViewEnvironment } from '../../../../../src/renderer/db/index/viewEnvironment';
 import { applyLocalFlags, removeLocalMessage } from '../../../../../src/renderer/db/localChanges';
 import { readWindow } from '../../../../../src/renderer/db/queries/messages';
+import { encodeFlags } from '../../../../../src/renderer/db/pages/flagBits';
 import { PostvakDb } from '../../../../../src/renderer/db/schema';
 import type { MessageSummary } from '../../../../../src/shared/model';
 import { accountA, folder, foldersBatch, mailbox, message, messagesBatch, sharedMailbox } from '../fixtures';
@@ -151,6 +152,16 @@ describe('ViewIndex sorts', () => {
 
   it('by date ascending is the list reversed', async () => {
     expect(await shown(await opened(inbox(view({ sort: { by: 'date', descending: false } }))))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a message read keeps its place and shows its new flags', async () => {
+    const index = await opened(inbox(view({ sort: { by: 'sender', descending: false } })));
+    const before = index.version;
+    await applyLocalFlags(db, [accountA, 'INBOX', 3], ['\\Seen', '\\Flagged'], []);
+    await index.whenCurrent();
+    expect(index.version).toBeGreaterThan(before);
+    expect(await shown(index)).toEqual([4, 2, 3, 5, 1]);
+    expect(index.bitsAt(2)).toBe(encodeFlags(['\\Seen', '\\Flagged']).bits);
   });
 
   it('places an arrival by its sender and drops a removed message', async () => {
