@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { identityConfigEntrySchema, outgoingMessageSchema } from './composeSchemas';
 import { calendarEventSchema, eventVersionSchema } from './calendarSchemas';
 import type { CalendarWriteResult, IcsExport, IcsImportResult } from './model/calendar';
+import type { DeletionEntry } from './model/deletions';
 import type { AnswerInfo, DraftSaveResult, Identity, OutboxItem, OutgoingMessage } from './model/compose';
 import type { Account, AccountSettings, ConnectionTestResult, Mailbox, MessageBody, SyncStatus } from './model';
 import type { SyncBatch } from './syncBatch';
@@ -321,6 +322,13 @@ export const methods = {
   >(z.strictObject({ accountId, folderPath, uid, urls: z.array(z.string().max(4096)).max(100) })),
   'tasks.queue': method<z.ZodObject<{ task: typeof taskSchema }>, TaskOutcome>(
     z.strictObject({ task: taskSchema }),
+  ),
+  /**
+   * Issue #12 §7: who deleted the messages of a shared mailbox's Trash, when and from where (its
+   * deletion records); [] for any other folder. Ask again when the Trash changes.
+   */
+  'deletions.list': method<z.ZodObject<{ accountId: typeof accountId; folderPath: typeof folderPath }>, DeletionEntry[]>(
+    z.strictObject({ accountId, folderPath }),
   ),
   /** Every account's identities (issue #4 §2), only those with a send mode offered in the picker. */
   'identities.list': method<typeof none, Identity[]>(none),

@@ -10,6 +10,7 @@ import { accountHandlers } from './handlers/accounts';
 import { appHandlers } from './handlers/app';
 import { answersHandlers } from './handlers/answers';
 import { calendarHandlers } from './handlers/calendar';
+import { deletionHandlers } from './handlers/deletions';
 import { draftHandlers } from './handlers/drafts';
 import { identityHandlers } from './handlers/identities';
 import { mailboxHandlers } from './handlers/mailboxes';
@@ -52,6 +53,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     ...outboxHandlers(ctx),
     ...answersHandlers(ctx),
     ...calendarHandlers(ctx),
+    ...deletionHandlers(ctx),
   };
   const sessions = new Set<ClientSession>();
   void ctx.offline.startAll();

@@ -128,6 +128,7 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { task: { type: 'send', message: outgoing, delaySeconds: 61 } },
     { task: { type: 'send', message: { ...outgoing, bcc: [{ name: 'x', address: 'a b@c' }] }, delaySeconds: 5 } },
   ],
+  'deletions.list': [{ accountId: 'a' }, { accountId: 'a', folderPath: '' }, { accountId: 'a', folderPath: 'Trash', uid: 1 }],
   'files.save': [{ suggestedName: '', dataBase64: 'AA==' }, { suggestedName: 'a.txt' }],
   'identities.list': [{ accountId: 'a' }],
   'identities.update': [

@@ -41,6 +41,7 @@ describe('contract surface', () => {
         'calendar.delete',
         'calendar.import',
         'calendar.export',
+        'deletions.list',
         'message.body',
         'message.remoteImages',
         'message.saveAttachment',

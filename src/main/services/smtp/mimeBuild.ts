@@ -145,3 +145,31 @@ export function formatAddress(address: Address): string {
   const name = isPlainText(text) ? quoteString(text) : encodeWord(text, 'Q', 52);
   return `${name} <${addr}>`;
 }
+
+/** A plain-text message Postvak writes into a mailbox itself (issue #12 §7: a deletion record). */
+export interface NoticeInput {
+  from: Address;
+  to: Address;
+  subject: string;
+  messageId: string;
+  date: Date;
+  text: string;
+  /** Our own fields, in order (a key may repeat); ASCII values, written as given after the header rule. */
+  headers: readonly { key: string; value: string }[];
+}
+
+export function buildNotice(input: NoticeInput): Promise<Buffer> {
+  const node = new MailComposer({
+    from: cleanAddress(input.from),
+    to: [cleanAddress(input.to)],
+    subject: headerText(input.subject),
+    messageId: headerText(input.messageId),
+    date: input.date,
+    text: input.text,
+    headers: input.headers.map((h) => ({ key: h.key, value: { prepared: true, value: headerText(h.value) } })),
+    newline: 'win',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  }).compile();
+  return node.build();
+}

@@ -4,6 +4,7 @@
 import type { AccountId, Folder } from '../../../shared/model';
 import type { ListedFolder } from '../imap/types';
 import { folderRole, roleOrder, sortFolders } from './folderRoles';
+import { isRecordsFolder } from '../deletions/recordFormat';
 
 /** A folder as LIST describes it, before it is assigned to a mailbox (mailboxes/assign.ts). */
 export type FolderRow = Omit<Folder, 'mailboxId' | 'rights'>;
@@ -25,7 +26,9 @@ export function buildFolders(accountId: AccountId, listed: readonly ListedFolder
       subscribed: entry.subscribed,
     });
   }
-  return sortFolders([...byPath.values()]);
+  // Issue #12 §7: the deletion records' folder under a Trash is Postvak's own store, not a folder to show or sync.
+  const rows = [...byPath.values()].filter((row) => !isRecordsFolder(row, row.parentPath === null ? null : byPath.get(row.parentPath)?.role));
+  return sortFolders(rows);
 }
 
 /** The top-level INBOX (RFC 9051 §5.1: the name is case-insensitive), if listed. */
