@@ -4,7 +4,7 @@
  * view mixes folders: every action then acts on the message in its own mailbox and folder.
  */
 import type { MessageKey, UnifiedRole } from '../db/rows';
-import { emptySelection, type MessageSelection } from '../features/mail/selection/selectionModel';
+import { anchorAt, emptySelection, type MessageSelection } from '../features/mail/selection/selectionModel';
 import type { SliceCreator } from './types';
 
 export interface SelectionSlice {
@@ -37,7 +37,8 @@ export const createSelectionSlice: SliceCreator<SelectionSlice> = (set) => ({
   selectedOutbox: false,
   messageSelection: emptySelection,
   setMessageSelection: (messageSelection) => set({ messageSelection }),
-  clearMessageSelection: () => set((state) => (state.messageSelection === emptySelection ? state : { messageSelection: emptySelection })),
+  // Escape: nothing chosen any more, but Shift+arrows still extend from where the person was.
+  clearMessageSelection: () => set((state) => ({ messageSelection: anchorAt(state.messageSelection.anchor) })),
   selectFolder: (selectedAccountId, selectedFolderPath) =>
     set((state) =>
       state.selectedAccountId === selectedAccountId && state.selectedFolderPath === selectedFolderPath && !state.selectedOutbox

@@ -2,7 +2,8 @@
  * The mail view's keyboard commands (issue #12 §5): one keydown listener on the document that
  * looks the key up in the active scheme (registry.ts) and runs the command. Never while the
  * person is typing in a field, nor while a dialog or a menu owns the keyboard; Escape only when
- * there is a selection to clear. Answering keys wait while the composer is open.
+ * there is a selection to clear, the row menu key only in the list. Answering keys wait while
+ * the composer is open.
  */
 import { useEffect } from 'react';
 import { useStore } from '../../store';
@@ -22,6 +23,8 @@ export function useCommandKeys(): void {
       const id = commandFor(event, store.shortcutScheme);
       if (!id) return;
       if (id === 'clearSelection' && !hasChoice(store.messageSelection)) return;
+      // Shift+F10 / the menu key belong to whatever has focus (the folder tree has its own menu).
+      if (id === 'contextMenu' && !(event.target instanceof Element && event.target.closest('#message-list'))) return;
       if (composing.has(id) && store.composer !== null) return;
       event.preventDefault();
       void runCommand(id);

@@ -1,0 +1,95 @@
+/**
+ * Issue #12 §3: choosing several messages as in any mail client — click, Shift+click,
+ * Ctrl+click, Shift+arrows, Ctrl+A, Escape — and acting on all of them with one key. Checked
+ * where a person looks (the rows' selected state, "3 messages selected") and on the server
+ * through a separate IMAP session (alice's own \Seen in info@: private per member, Dovecot INDEXPVT).
+ */
+import type { Page } from '@playwright/test';
+import { expect, imapAs, screenshot, test, type MailStack } from './support/fixtures';
+import { atDesk } from './support/desk';
+import { messageList, openMailboxInbox } from './support/session';
+
+const INFO = 'info@example.test';
+const INBOX = `shared/${INFO}/INBOX`;
+
+/** Five new messages in info@'s Inbox, newest first, so they top the list in this order. */
+async function fiveInInfo(stack: MailStack): Promise<string[]> {
+  const stamp = Date.now();
+  const subjects = Array.from({ length: 5 }, (_, i) => `Offerte ${i + 1} ${stamp}`);
+  await imapAs(stack, 'bob', async (client) => {
+    for (const [i, subject] of subjects.entries()) {
+      const date = new Date(stamp - (i + 1) * 60_000);
+      const raw = [`From: Klant ${i + 1} <klant${i + 1}@example.com>`, `To: ${INFO}`, `Subject: ${subject}`, `Date: ${date.toUTCString()}`, `Message-ID: <sel-${i}-${stamp}@example.com>`, '', 'Graag een offerte.', ''].join('\r\n');
+      await client.append(INBOX, raw, [], date);
+    }
+  });
+  return subjects;
+}
+
+/** Which of `subjects` alice has read, as the server says (a separate IMAP session). */
+function readByAlice(stack: MailStack, subjects: readonly string[]): Promise<boolean[]> {
+  return imapAs(stack, 'alice', async (client) => {
+    const lock = await client.getMailboxLock(INBOX, { readOnly: true });
+    try {
+      const seen = new Map<string, boolean>();
+      for await (const m of client.fetch('1:*', { envelope: true, flags: true })) seen.set(m.envelope?.subject ?? '', m.flags?.has('\\Seen') ?? false);
+      return subjects.map((subject) => seen.get(subject) ?? false);
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+const row = (page: Page, subject: string) => messageList(page).getByRole('option', { name: new RegExp(subject) });
+
+async function selectedStates(page: Page, subjects: readonly string[]): Promise<string[]> {
+  return Promise.all(subjects.map(async (subject) => (await row(page, subject).getAttribute('aria-selected')) ?? 'missing'));
+}
+
+test('alice chooses three messages in info@ with click and Shift+click and marks them read with one key', async ({ browser, stack }) => {
+  const subjects = await fiveInInfo(stack);
+  const alice = await atDesk(browser, stack, 'alice');
+  try {
+    const page = alice.page;
+    await openMailboxInbox(page, INFO);
+    for (const subject of subjects) await expect(row(page, subject)).toBeVisible({ timeout: 20_000 });
+    await expect(messageList(page)).toHaveAttribute('aria-multiselectable', 'true');
+
+    await row(page, subjects[0]!).click();
+    await row(page, subjects[2]!).click({ modifiers: ['Shift'] });
+    await expect.poll(() => selectedStates(page, subjects)).toEqual(['true', 'true', 'true', 'false', 'false']);
+    await expect(page.getByRole('heading', { name: '3 messages selected' })).toBeVisible();
+    await screenshot(page, 'three-selected');
+
+    // Outlook's Ctrl+Q: all three read on the server; the other two untouched.
+    await page.keyboard.press('Control+q');
+    await expect.poll(() => readByAlice(stack, subjects), { timeout: 15_000 }).toEqual([true, true, true, false, false]);
+
+    // Ctrl+click adds one more, and takes one out again.
+    await row(page, subjects[4]!).click({ modifiers: ['Control'] });
+    await expect(page.getByRole('heading', { name: '4 messages selected' })).toBeVisible();
+    await row(page, subjects[1]!).click({ modifiers: ['Control'] });
+    await expect.poll(() => selectedStates(page, subjects)).toEqual(['true', 'false', 'true', 'false', 'true']);
+
+    // Escape clears the choice: the open message is the selection again, the reader shows it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => selectedStates(page, subjects)).toEqual(['true', 'false', 'false', 'false', 'false']);
+    await expect(page.getByRole('heading', { name: subjects[0]! })).toBeVisible();
+
+    // Up moves the active row (and the anchor) back to the first; Shift+Down twice extends the range by two.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => selectedStates(page, subjects)).toEqual(['true', 'true', 'true', 'false', 'false']);
+
+    // Ctrl+A chooses every message of the folder, however many, and Ctrl+U marks them all unread.
+    const total = await imapAs(stack, 'alice', async (client) => { const status = await client.status(INBOX, { messages: true }); return status ? (status.messages ?? 0) : 0; });
+    await page.keyboard.press('Control+a');
+    await expect(page.getByRole('heading', { name: `${total} messages selected` })).toBeVisible();
+    await expect.poll(() => selectedStates(page, subjects)).toEqual(['true', 'true', 'true', 'true', 'true']);
+    await page.keyboard.press('Control+u');
+    await expect.poll(() => readByAlice(stack, subjects), { timeout: 15_000 }).toEqual([false, false, false, false, false]);
+  } finally {
+    await alice.close();
+  }
+});
