@@ -61,7 +61,17 @@ export async function runCrossAccount(ctx: TaskDeps, task: Move | Copy): Promise
       ctx.ops.use(target.accountId, async (dest) => {
         await checkRights(ctx, task, source, dest, (s) => (side = s));
         side = 'source';
-        const facts = await goneAs(task.folderPath, () => source.inFolder(task.folderPath, (f) => f.copyFacts(task.uids), { fresh: false }));
+        const facts = await goneAs(task.folderPath, () =>
+          source.inFolder(
+            task.folderPath,
+            async (f) => {
+              // SELECT said [READ-ONLY] (RFC 9051 §7.1): the originals could not be removed after the copies.
+              if (task.type === 'move' && f.snapshot.readOnly) throw new AppError('notPermitted', `You may not remove messages from ${task.folderPath}`, { folderPath: task.folderPath });
+              return f.copyFacts(task.uids);
+            },
+            { fresh: false },
+          ),
+        );
         const tooBig = facts.find((f) => f.size > MAX_MESSAGE_BYTES);
         if (tooBig) throw new AppError('tooLarge', `A message of ${Math.round(tooBig.size / 1048576)} MB is too large to copy between accounts; nothing was ${task.type === 'move' ? 'moved' : 'copied'}`);
         await copyAll(source, messageStore(dest), task.folderPath, target.folderPath, facts, map, (s) => (side = s));
