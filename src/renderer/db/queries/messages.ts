@@ -14,19 +14,24 @@ import type { PostvakDb } from '../schema';
 
 export { sourceTag, type MessageSource } from '../index/sourceIndex';
 
+/** A list row; in a conversation view (issue #12 §4) with the size of the conversation it stands for. */
+export type ListRow = MessageRow & { conversationSize?: number };
+
 /**
  * Rows `offset … offset + limit` of an index, position by position: a row whose page changed
  * after the index was read (the index catches up a moment later) is `undefined`, never shifted.
  */
-export async function readWindow(database: PostvakDb, index: SourceIndex, offset: number, limit: number): Promise<(MessageRow | undefined)[]> {
+export async function readWindow(database: PostvakDb, index: SourceIndex, offset: number, limit: number): Promise<(ListRow | undefined)[]> {
   const refs = index.refsAt(offset, limit);
+  const sizes = index.groupSizeAt ? refs.map((_, at) => index.groupSizeAt?.(Math.max(0, offset) + at)) : undefined;
   const rows = await getMessagesIn(database, refs);
   let next = 0;
-  return refs.map((ref) => {
+  return refs.map((ref, at) => {
     const row = rows[next];
     if (!row || row.uid !== ref.uid || row.folderPath !== ref.folderPath || row.accountId !== ref.accountId) return undefined;
     next++;
-    return row;
+    const conversationSize = sizes?.[at];
+    return conversationSize === undefined ? row : { ...row, conversationSize };
   });
 }
 
@@ -77,7 +82,7 @@ export interface MessageWindow {
   sourceTag: string;
   offset: number;
   /** By position from `offset`; `undefined` for a row that is being re-read. */
-  rows: (MessageRow | undefined)[];
+  rows: (ListRow | undefined)[];
 }
 
 /**

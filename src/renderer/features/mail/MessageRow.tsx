@@ -6,11 +6,12 @@
 import type { DragEvent, MouseEvent } from 'react';
 import { Isolated } from '../../components/Isolated';
 import { answeredFlag, forwardedFlag, type MessageRow as Row } from '../../db/rows';
+import type { ListRow } from '../../db/queries/messages';
 import { useI18n } from '../../i18n/useI18n';
 import { senderName } from './senderName';
 
 interface MessageRowProps {
-  row: Row | undefined;
+  row: ListRow | undefined;
   /** In a unified view: the mailbox the message belongs to. */
   mailbox?: { address: string; color: string } | undefined;
   index: number;
@@ -55,6 +56,7 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
     answered ? t('messages.answered') : null,
     forwarded ? t('messages.forwarded') : null,
     row.hasAttachments ? t('messages.hasAttachments') : null,
+    (row.conversationSize ?? 1) > 1 ? t('conversation.count', { count: row.conversationSize ?? 1 }) : null,
     fmt.fullDate(row.date),
   ].filter(Boolean);
   const classes = ['message-row', mailbox && 'has-mailbox', unread && 'is-unread', selected && 'is-selected', active && 'is-active'];
@@ -79,6 +81,11 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
       <span className="message-row__unread-dot" aria-hidden="true" />
       <Isolated className="message-row__sender" text={sender} />
       <span className="message-row__marks">
+        {(row.conversationSize ?? 1) > 1 && (
+          <span className="message-row__conversation" aria-hidden="true">
+            {fmt.number(row.conversationSize ?? 1)}
+          </span>
+        )}
         {answered && (
           <svg className="icon icon--small" viewBox="0 0 24 24" role="img" aria-label={t('messages.answered')}>
             <path d="M10 9V5l-7 7 7 7v-4.1c5 0 8.5 1.6 11 5.1-1-5-4-10-11-11Z" />

@@ -106,3 +106,15 @@ describe('ViewIndex conversations', () => {
     expect((await readWindow(db, index, 0, index.length)).map((row) => row?.uid)).toEqual([4, 3]);
   });
 });
+
+describe('conversation rows as the list reads them', () => {
+  it('carry the size of the conversation they stand for', async () => {
+    const lease = acquireIndex(db, source({ conversations: true }));
+    await lease.index.whenCurrent();
+    const shown = await readWindow(db, lease.index, 1, 2);
+    expect(shown.map((row) => [row?.uid, row?.conversationSize])).toEqual([
+      [5, 4],
+      [4, 2],
+    ]);
+  });
+});
