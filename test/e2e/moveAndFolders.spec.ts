@@ -272,3 +272,43 @@ test('alice creates, renames and deletes a folder from the folder menu (mouse an
     await Promise.all([alice.close(), carol.close()]);
   }
 });
+
+test('Empty Trash in info@ asks once, naming the mailbox and that everyone loses them; Mark all as read reads the whole folder', async ({
+  browser,
+  stack,
+}) => {
+  const trash = `shared/${INFO}/Trash`;
+  await append(stack, 'bob', trash, subjects('Weg', 2));
+  const inTrash = (await subjectsIn(stack, 'bob', trash)).length;
+  const alice = await signedIn(browser, stack, 'alice');
+  try {
+    const { page } = alice;
+    let menu = await menuOf(page, await folderItem(page, INFO, 'Trash'));
+    await menu.getByRole('menuitem', { name: 'Empty Trash' }).click();
+    const question = page.getByRole('alertdialog', { name: 'Empty Trash?' });
+    await expect(question).toContainText(
+      `Remove all ${inTrash} messages in Trash of ${INFO} for good? Everyone in ${INFO} loses them.`,
+      { timeout: 20_000 },
+    );
+    await screenshot(page, 'empty-trash-question');
+    await question.getByRole('button', { name: 'Remove for good' }).click();
+    await expect.poll(() => subjectsIn(stack, 'bob', trash), { timeout: 15_000 }).toEqual([]);
+
+    const unseen = () =>
+      imapAs(stack, 'alice', async (client) => {
+        const lock = await client.getMailboxLock(INFO_INBOX, { readOnly: true });
+        try {
+          return ((await client.search({ seen: false }, { uid: true })) || []).length;
+        } finally {
+          lock.release();
+        }
+      });
+    expect(await unseen()).toBeGreaterThan(0);
+    menu = await menuOf(page, await folderItem(page, INFO, 'Inbox'));
+    await menu.getByRole('menuitem', { name: 'Mark all as read' }).click();
+    await expect.poll(unseen, { timeout: 15_000 }).toBe(0);
+    await expect(await folderItem(page, INFO, 'Inbox')).toHaveAccessibleName('Inbox');
+  } finally {
+    await alice.close();
+  }
+});
