@@ -26,9 +26,11 @@ export async function followRemoval(keys: readonly MessageKey[]): Promise<() => 
   await index.whenCurrent().catch(() => undefined);
   const where = (key: MessageKey) => index.positionOf({ accountId: key[0], folderPath: key[1], uid: key[2], date: Number.NaN });
   const tags = new Set(keys.map(keyTag));
-  const open = useStore.getState().selectedMessage;
+  const selected = useStore.getState().selectedMessage;
+  // Only when the open message is among those leaving does another one open.
+  const open = selected && tags.has(keyTag(selected)) ? selected : null;
   let next: MessageKey | null = null;
-  if (open && tags.has(keyTag(open))) {
+  if (open) {
     const at = where(open);
     for (let p = at + 1; at >= 0 && p < index.length && !next; p++) {
       const key = index.keyAt(p);
