@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../../shared/api';
 import { flaggedFlag, seenFlag } from '../db/rows';
+import { roleFolderWords } from '../features/mail/folderManagement/roleFolderWords';
 import { describeError } from '../i18n/errors';
 import type { MessageKey as TextKey, ParamValue, Translate } from '../i18n/types';
 import { messageCount, type MailAction } from './actionTasks';
@@ -58,8 +59,9 @@ export function labelFolder(action: MailAction): { accountId: string; folderPath
 }
 
 /** `{error}`: our words for the code, then — for a refusal — what the server said (RFC 9051 §7.1). */
-export function errorWords(t: Translate, error: Pick<ApiError, 'code' | 'message'>): string {
-  const ours = describeError(t, error);
+export function errorWords(t: Translate, error: Pick<ApiError, 'code' | 'message' | 'details'>): string {
+  // No Archive/Junk folder: which mailbox, and why none could be made (issue #12 §2).
+  const ours = roleFolderWords(t, error) ?? describeError(t, error);
   const refused = error.code === 'serverRefused' || error.code === 'notPermitted';
   return refused && error.message.trim() ? t('task.serverSaid', { error: ours, words: error.message.trim() }) : ours;
 }

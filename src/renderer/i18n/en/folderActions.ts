@@ -60,6 +60,11 @@ export const folderActions = {
   'folderEmpty.confirm': 'Remove for good',
   'folderEmpty.busy': 'Removing the messages…',
 
+  'roleFolder.archiveNoRight': '{mailbox} has no Archive folder, and you may not create one there. Ask its owner to create it, or move the messages to another folder.',
+  'roleFolder.junkNoRight': '{mailbox} has no Junk folder, and you may not create one there. Ask its owner to create it.',
+  'roleFolder.archiveRefused': '{mailbox} has no Archive folder, and the server refused to create one: {words}',
+  'roleFolder.junkRefused': '{mailbox} has no Junk folder, and the server refused to create one: {words}',
+
   'folderActions.everyone': 'Everyone in {mailbox} loses them.',
   'folderActions.cancel': 'Cancel',
 } as const;

@@ -62,6 +62,11 @@ export const folderActions = {
   'folderEmpty.confirm': 'Definitief verwijderen',
   'folderEmpty.busy': 'Berichten verwijderen…',
 
+  'roleFolder.archiveNoRight': '{mailbox} heeft geen Archief-map en je mag er daar geen maken. Vraag de eigenaar hem aan te maken, of verplaats de berichten naar een andere map.',
+  'roleFolder.junkNoRight': '{mailbox} heeft geen map voor ongewenste e-mail en je mag er daar geen maken. Vraag de eigenaar hem aan te maken.',
+  'roleFolder.archiveRefused': '{mailbox} heeft geen Archief-map en de server weigerde er een te maken: {words}',
+  'roleFolder.junkRefused': '{mailbox} heeft geen map voor ongewenste e-mail en de server weigerde er een te maken: {words}',
+
   'folderActions.everyone': 'Iedereen in {mailbox} raakt ze kwijt.',
   'folderActions.cancel': 'Annuleren',
 } satisfies Partial<Translation>;
