@@ -64,7 +64,8 @@ async function pressAndTime(page, key, ids) {
     window.__benchGone = new Promise((resolve) => {
       let pressedAt = null;
       window.addEventListener('keydown', (event) => (pressedAt ??= event.timeStamp), { capture: true, once: true });
-      const gone = () => selected.every((id) => !document.getElementById(id));
+      // Gone, and the list still drawn (other rows in it): a list blanked for a moment is not the rows leaving.
+      const gone = () => selected.every((id) => !document.getElementById(id)) && document.querySelector('[role="listbox"] [role="option"]') !== null;
       const observer = new MutationObserver(() => {
         if (pressedAt === null || !gone()) return;
         observer.disconnect();

@@ -51,7 +51,7 @@ export interface MovePhase {
   listUpdatedMs: number;
   /** Sync batches of the two folders written meanwhile. */
   batches: number;
-  /** What the cache held afterwards, read row by row (storeView), not from the counters. */
+  /** What the cache held afterwards in this phase's source and target, read row by row (storeView), not from the counters. */
   heldInSource: number;
   heldInTarget: number;
   counterDiffs: string[];
