@@ -96,3 +96,47 @@ test('Unread shows only unread mail, sort by sender orders A to Z, and both are 
   await expect(page.getByLabel('Sort by')).toHaveValue('sender');
   await expect.poll(() => shownRows(page)).toEqual([byName('Bram de Vries'), byName('Zoë Zwart')]);
 });
+
+test('the Conversations switch shows one row per conversation with its size, remembered after a reload', async ({ page, app, signIn, stack }) => {
+  const stamp = Date.now();
+  const first = `<start.${stamp}@example.com>`;
+  await imapAs(stack, 'alice', async (client) => {
+    await client.mailboxCreate('Threads');
+    const put = (from: string, subject: string, id: string, minutesAgo: number, inReplyTo?: string) => {
+      const date = new Date(stamp - minutesAgo * 60_000);
+      const raw = [
+        `From: ${from}`,
+        'To: alice@example.test',
+        `Subject: ${subject}`,
+        `Date: ${date.toUTCString()}`,
+        `Message-ID: ${id}`,
+        ...(inReplyTo ? [`In-Reply-To: ${inReplyTo}`, `References: ${inReplyTo}`] : []),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Tekst.',
+        '',
+      ].join('\r\n');
+      return client.append('Threads', raw, [], date);
+    };
+    await put('Kees Klant <kees@example.com>', 'Lekkage badkamer', first, 30);
+    await put('Alice <alice@example.test>', 'Re: Lekkage badkamer', `<reply.${stamp}@example.test>`, 20, first);
+    await put('Lotte Leverancier <lotte@example.com>', 'Nieuwe prijslijst', `<other.${stamp}@example.com>`, 10);
+  });
+  await signIn('alice');
+  await page.goto(app.url);
+  await folderItem(page, /^Threads(,|$)/).click();
+  await expect(messageList(page).getByRole('option')).toHaveCount(3);
+
+  const conversations = page.getByRole('switch', { name: 'Conversations' });
+  await conversations.click();
+  await expect(conversations).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => shownRows(page), { timeout: 20_000 }).toEqual(['Lotte Leverancier, Nieuwe prijslijst', 'Alice, Re: Lekkage badkamer']);
+  const thread = messageList(page).getByRole('option', { name: 'Alice, Re: Lekkage badkamer' });
+  await expect(thread).toHaveAccessibleDescription(/2 messages in this conversation/);
+  await screenshot(page, 'list-controls-conversations');
+
+  await page.reload();
+  await folderItem(page, /^Threads(,|$)/).click();
+  await expect(page.getByRole('switch', { name: 'Conversations' })).toHaveAttribute('aria-checked', 'true');
+  await expect.poll(() => shownRows(page), { timeout: 20_000 }).toEqual(['Lotte Leverancier, Nieuwe prijslijst', 'Alice, Re: Lekkage badkamer']);
+});
