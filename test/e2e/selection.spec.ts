@@ -93,3 +93,76 @@ test('alice chooses three messages in info@ with click and Shift+click and marks
     await alice.close();
   }
 });
+
+/** Whether `subjects` are flagged on the server (\Flagged is shared among info@'s members). */
+function flagged(stack: MailStack, subjects: readonly string[]): Promise<boolean[]> {
+  return imapAs(stack, 'bob', async (client) => {
+    const lock = await client.getMailboxLock(INBOX, { readOnly: true });
+    try {
+      const flags = new Map<string, boolean>();
+      for await (const m of client.fetch('1:*', { envelope: true, flags: true })) flags.set(m.envelope?.subject ?? '', m.flags?.has('\\Flagged') ?? false);
+      return subjects.map((subject) => flags.get(subject) ?? false);
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+test('the row menu acts on the selection when the right-clicked row is in it, else on that row; Shift+F10 opens it; a read-only member is offered no changes', async ({ browser, stack }) => {
+  const subjects = await fiveInInfo(stack);
+  const alice = await atDesk(browser, stack, 'alice');
+  const carol = await atDesk(browser, stack, 'carol');
+  try {
+    const page = alice.page;
+    // The menu is Radix's: nothing of it may be refused by the renderer's CSP (style-src 'self').
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await openMailboxInbox(page, INFO);
+    for (const subject of subjects) await expect(row(page, subject)).toBeVisible({ timeout: 20_000 });
+    await row(page, subjects[0]!).click();
+    await row(page, subjects[1]!).click({ modifiers: ['Shift'] });
+
+    // In the selection: the menu acts on both.
+    await row(page, subjects[1]!).click({ button: 'right' });
+    const menu = page.getByRole('menu', { name: 'Message actions' });
+    await expect(menu).toBeVisible();
+    for (const name of ['Reply', 'Reply all', 'Forward', 'Move to…', 'Copy to…', 'Archive', 'Junk', 'Delete']) {
+      await expect(menu.getByRole('menuitem', { name, exact: true })).toBeVisible();
+    }
+    await screenshot(page, 'row-menu');
+    await menu.getByRole('menuitem', { name: 'Flag', exact: true }).click();
+    await expect.poll(() => flagged(stack, subjects), { timeout: 15_000 }).toEqual([true, true, false, false, false]);
+
+    // Outside the selection: that row alone, the selection stays.
+    await row(page, subjects[3]!).click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Flag', exact: true }).click();
+    await expect.poll(() => flagged(stack, subjects), { timeout: 15_000 }).toEqual([true, true, false, true, false]);
+    await expect(page.getByRole('heading', { name: '2 messages selected' })).toBeVisible();
+
+    // From the keyboard: open the fifth, Shift+F10, down to Flag, Enter.
+    await row(page, subjects[4]!).click();
+    await page.keyboard.press('Shift+F10');
+    await expect(menu).toBeVisible();
+    const flag = menu.getByRole('menuitem', { name: 'Flag', exact: true });
+    await expect(async () => {
+      await page.keyboard.press('ArrowDown');
+      await expect(flag).toBeFocused({ timeout: 200 });
+    }).toPass({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => flagged(stack, subjects), { timeout: 15_000 }).toEqual([true, true, false, true, true]);
+    expect(refused).toEqual([]);
+
+    // carol may only read info@: answering and copying, nothing that changes the mailbox.
+    await openMailboxInbox(carol.page, INFO);
+    await row(carol.page, subjects[2]!).click({ button: 'right' });
+    const carolMenu = carol.page.getByRole('menu', { name: 'Message actions' });
+    await expect(carolMenu).toBeVisible();
+    for (const name of ['Reply', 'Reply all', 'Forward', 'Copy to…']) await expect(carolMenu.getByRole('menuitem', { name, exact: true })).toBeVisible();
+    await expect(carolMenu.getByRole('menuitem')).toHaveCount(4);
+  } finally {
+    await carol.close();
+    await alice.close();
+  }
+});
