@@ -160,24 +160,31 @@ export class ConversationIndex {
     const dates = new Float64Array(total);
     const positions = this.sources.map(() => new Map<number, number>());
     const inputs: ThreadInput[] = new Array<ThreadInput>(total);
+    // A Sent copy of a message the folder holds too (a member answered with info@ in Cc) is the
+    // same message: it is counted and shown once, as the folder's.
+    const inFolder = new Set<number>();
     let at = 0;
     this.sources.forEach((source, s) => {
       for (const [startUid, page] of source.pages) {
-        for (let i = 0; i < page.uids.length; i++, at++) {
+        for (let i = 0; i < page.uids.length; i++) {
           const id = page.ids[i] as number;
+          if (s === 0 && !Number.isNaN(id)) inFolder.add(id);
+          else if (s > 0 && inFolder.has(id)) continue;
           sourceOf[at] = s;
           uids[at] = page.uids[i] as number;
           starts[at] = startUid;
           dates[at] = page.dates[i] as number;
           (positions[s] as Map<number, number>).set(page.uids[i] as number, at);
           inputs[at] = { id: Number.isNaN(id) ? undefined : id, refs: page.refs.subarray(page.refStart[i], page.refStart[i + 1]) };
+          at++;
         }
       }
     });
+    inputs.length = at;
     const threads = threadMessages(inputs);
     const sizes = new Int32Array(threads.count);
     for (const conversation of threads.conversation) sizes[conversation] = (sizes[conversation] as number) + 1;
-    this.computed = { positions, source: sourceOf, uids, starts, dates, conversation: threads.conversation, sizes };
+    this.computed = { positions, source: sourceOf.subarray(0, at), uids: uids.subarray(0, at), starts: starts.subarray(0, at), dates: dates.subarray(0, at), conversation: threads.conversation, sizes };
     this.lastMs = performance.now() - started;
     for (const listener of [...this.listeners]) listener();
   }

@@ -143,3 +143,21 @@ describe('PageDigests (the bound on huge folders)', () => {
     digests.dispose();
   });
 });
+
+describe('ConversationIndex with a Sent copy of a folder message', () => {
+  it('counts and lists the message once, as the folder’s', async () => {
+    const alsoToInfo = message(8, { messageId: '<a@example.test>', inReplyTo: '<q@customer.test>', references: ['<q@customer.test>'], date: 2_000 });
+    await applySyncBatch(db, messagesBatch('INBOX', { upserts: [customer, alsoToInfo] }));
+    await applySyncBatch(db, messagesBatch('Sent', { upserts: [answer] }));
+    const lease = acquireConversations(accountA, 'INBOX', db);
+    const index = await lease.index;
+    await index.ready;
+    expect(index.members('INBOX', 1).map((m) => m.key)).toEqual([
+      [accountA, 'INBOX', 1],
+      [accountA, 'INBOX', 8],
+    ]);
+    expect(index.size(index.key('INBOX', 1)!)).toBe(2);
+    expect(index.key('Sent', 7)).toBeUndefined();
+    lease.release();
+  });
+});
