@@ -103,8 +103,23 @@ test('dragging a row from info@ onto alice’s own folder moves it there; with C
     await openMailboxInbox(page, INFO);
     await expect(row(page, moved)).toBeVisible({ timeout: 20_000 });
     const projecten = await folderItem(page, ALICE, 'Projecten');
+    await expect(projecten).toBeVisible({ timeout: 20_000 });
 
-    await row(page, moved).dragTo(projecten);
+    // alice's mailbox closed: held over it, it opens, and the row goes onto a folder inside.
+    const aliceNode = mailboxNode(page, ALICE).first();
+    await aliceNode.locator('.folder-tree__row').first().click();
+    await expect(aliceNode).toHaveAttribute('aria-expanded', 'false');
+    await row(page, moved).hover();
+    await page.mouse.down();
+    const mailboxBox = await aliceNode.locator('.folder-tree__row').first().boundingBox();
+    if (!mailboxBox) throw new Error('alice’s mailbox not on screen');
+    await page.mouse.move(mailboxBox.x + mailboxBox.width / 2, mailboxBox.y + mailboxBox.height / 2, { steps: 5 });
+    await expect(aliceNode).toHaveAttribute('aria-expanded', 'true');
+    const target = await projecten.boundingBox();
+    if (!target) throw new Error('Projecten not on screen');
+    await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 5 });
+    await expect(projecten.locator('.folder-tree__row.is-drop-target')).toHaveCount(1);
+    await page.mouse.up();
     await expect(row(page, moved)).toHaveCount(0);
     await expect.poll(() => onServer(stack, 'alice', 'Projecten', [moved]), { timeout: 15_000 }).toEqual([moved]);
     expect(await onServer(stack, 'bob', INFO_INBOX, [moved])).toEqual([]);

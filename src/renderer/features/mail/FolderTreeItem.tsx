@@ -23,7 +23,8 @@ interface FolderTreeItemProps {
 export function FolderTreeItem(props: FolderTreeItemProps) {
   const { node, level, expanded, selectedKey, tabKey, register, onActivate, onToggle, folderOf } = props;
   const { t, fmt } = useI18n();
-  const drop = useFolderDrop(node.kind === 'folder' ? folderOf(node) : undefined);
+  const closedBranch = node.children.length > 0 && !expanded.has(node.key);
+  const drop = useFolderDrop(node.kind === 'folder' ? folderOf(node) : undefined, closedBranch ? () => onToggle(node) : undefined);
   const hasChildren = node.children.length > 0;
   const isOpen = hasChildren && expanded.has(node.key);
   const selected = node.key === selectedKey;

@@ -57,6 +57,7 @@ export const folderActions = {
     one: 'Remove the message in {folder} of {mailbox} for good?',
     other: 'Remove all {count} messages in {folder} of {mailbox} for good?',
   },
+  'folderEmpty.bodyAll': 'Remove everything in {folder} of {mailbox} for good?',
   'folderEmpty.confirm': 'Remove for good',
   'folderEmpty.busy': 'Removing the messages…',
 

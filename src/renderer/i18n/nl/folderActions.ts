@@ -59,6 +59,7 @@ export const folderActions = {
     one: 'Het bericht in {folder} van {mailbox} definitief verwijderen?',
     other: 'Alle {count} berichten in {folder} van {mailbox} definitief verwijderen?',
   },
+  'folderEmpty.bodyAll': 'Alles in {folder} van {mailbox} definitief verwijderen?',
   'folderEmpty.confirm': 'Definitief verwijderen',
   'folderEmpty.busy': 'Berichten verwijderen…',
 

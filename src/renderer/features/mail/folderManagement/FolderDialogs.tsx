@@ -91,7 +91,10 @@ function EmptyFolderDialog({ request }: { request: Extract<FolderDialogRequest, 
       onCancel={closeFolderDialog}
     >
       <p>
-        {t('folderEmpty.body', { count: count ?? 0, folder: request.label, mailbox: request.mailbox })}
+        {/* Nothing counted (not synced yet, or empty here): the server may still hold some. */}
+        {count
+          ? t('folderEmpty.body', { count, folder: request.label, mailbox: request.mailbox })
+          : t('folderEmpty.bodyAll', { folder: request.label, mailbox: request.mailbox })}
         {request.shared ? ` ${t('folderActions.everyone', { mailbox: request.mailbox })}` : ''}
       </p>
     </ConfirmDialog>

@@ -4,7 +4,7 @@
  * refused — no highlight, the "not allowed" cursor — where the person lacks the `i` right or
  * the messages come from this very folder. The drop runs the move or copy as one action.
  */
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FolderRow } from '../../../db/rows';
 import { runAction } from '../../../tasks/mailActions';
 import { folderCapabilities } from '../mailboxInfo';
@@ -38,9 +38,28 @@ function verdictOf(event: DragEvent, folder: FolderRow | undefined): DropVerdict
   });
 }
 
-export function useFolderDrop(folder: FolderRow | undefined): FolderDrop {
+/** How long messages hover over a closed branch before it opens, as in Outlook and Thunderbird. */
+export const openOnHoverMs = 800;
+
+/**
+ * `expand`: opens the row's closed branch (a mailbox or a folder with subfolders) when messages
+ * hover over it, so a drop can reach a folder inside.
+ */
+export function useFolderDrop(folder: FolderRow | undefined, expand?: () => void): FolderDrop {
   const [over, setOver] = useState<FolderDrop['over']>(null);
+  const opener = useRef<number | null>(null);
+  const stopOpening = () => {
+    if (opener.current !== null) window.clearTimeout(opener.current);
+    opener.current = null;
+  };
+  useEffect(() => stopOpening, []);
   const onOver = (event: DragEvent) => {
+    if (expand && opener.current === null && [...event.dataTransfer.types].includes(messagesType)) {
+      opener.current = window.setTimeout(() => {
+        opener.current = null;
+        expand();
+      }, openOnHoverMs);
+    }
     const verdict = verdictOf(event, folder);
     if (verdict === 'none') {
       if (over !== null) setOver(null);
@@ -57,10 +76,13 @@ export function useFolderDrop(folder: FolderRow | undefined): FolderDrop {
       onDragEnter: onOver,
       onDragOver: onOver,
       onDragLeave(event) {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setOver(null);
+        if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+        setOver(null);
+        stopOpening();
       },
       onDrop(event) {
         setOver(null);
+        stopOpening();
         const verdict = verdictOf(event, folder);
         if (verdict === 'none' || !folder) return;
         event.preventDefault();
