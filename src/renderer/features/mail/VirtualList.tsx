@@ -126,6 +126,10 @@ export function VirtualList({ source, count, lookup }: { source: MessageSource; 
     }
   }
 
+  // A choice belongs to the list it was made in: another view of the folder (a sort, a filter,
+  // conversations — a new list) would read its range ends in a different order.
+  useEffect(() => () => useStore.getState().clearMessageSelection(), []);
+
   // The keyboard commands reach the list through its controller; refs keep it current.
   const latest = useRef({ activeIndex, moveTo, open, entryAt, openEntry });
   useEffect(() => {
