@@ -61,6 +61,9 @@ export class ViewIndex extends Notifier implements SourceIndex {
   private readonly addresses = new Map<string, Promise<ReadonlySet<string>>>();
   /** The base's last change only changed flags (no arrivals, no removals). */
   private flagsOnly = false;
+  /** The base's version the current computation reflects. */
+  private computedFor = -1;
+  private readonly resolved = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly db: PostvakDb,
@@ -97,11 +100,12 @@ export class ViewIndex extends Notifier implements SourceIndex {
     await this.base.whenCurrent();
     await this.options.collapse?.ready;
     if (this.disposed) return;
-    this.recompute();
+    // Asked again (a neighbour, a selection range) with nothing new: no recompute, no re-read of the list.
+    if (this.computedFor !== this.base.version) this.recompute();
     await this.loadMissing();
-    if (this.disposed) return;
+    if (this.disposed || this.ready) return;
     this.ready = true;
-    this.recompute();
+    this.changed();
   }
 
   private noteBaseChange(change: IndexChange): void {
@@ -123,13 +127,14 @@ export class ViewIndex extends Notifier implements SourceIndex {
     if (this.computed.missing.length > 0) void this.loadMissing().catch(() => {});
   }
 
+  /** The base was rebuilt: its UIDs may name other messages now (UIDVALIDITY), so read them again. */
   private forgetBase(): void {
-    const key = this.base.keyAt(0);
-    if (key) this.facts?.forgetFolder(key[0], key[1]);
+    this.facts?.forgetAll();
   }
 
   private recompute(): void {
     if (this.disposed || !this.base.ready) return;
+    this.computedFor = this.base.version;
     this.computed = computeView(this.base, this.view, this.facts, collatorFor(viewEnvironment().language()), this.options.collapse);
     this.changed();
   }
@@ -173,7 +178,10 @@ export class ViewIndex extends Notifier implements SourceIndex {
         }
         at += chunk;
         const rows = await getMessagesIn(this.db, refs);
-        for (const row of rows) facts.add(row, await this.isToMe(row));
+        for (const row of rows) {
+          const mine = this.ownAddresses(row);
+          facts.add(row, this.isToMe(row, mine instanceof Promise ? await mine : mine));
+        }
         read += rows.length;
         if (total >= progressFrom) {
           this.progress = { done: Math.min(total, read), total };
@@ -186,12 +194,23 @@ export class ViewIndex extends Notifier implements SourceIndex {
     }
   }
 
-  private async isToMe(row: MessageRow): Promise<boolean> {
-    if (!this.view.filters.includes('toMe') || !this.options.ownAddresses) return false;
+  /** The person's addresses for the row's folder, when the view asks "to me" (read once per folder). */
+  private ownAddresses(row: MessageRow): ReadonlySet<string> | Promise<ReadonlySet<string>> | undefined {
+    if (!this.view.filters.includes('toMe') || !this.options.ownAddresses) return undefined;
     const key = `${row.accountId}\u0000${row.folderPath}`;
-    let mine = this.addresses.get(key);
-    if (!mine) this.addresses.set(key, (mine = this.options.ownAddresses(row.accountId, row.folderPath)));
-    return addressedTo(row, await mine);
+    const known = this.resolved.get(key);
+    if (known) return known;
+    let pending = this.addresses.get(key);
+    if (!pending) {
+      pending = this.options.ownAddresses(row.accountId, row.folderPath);
+      this.addresses.set(key, pending);
+      void pending.then((mine) => this.resolved.set(key, mine)).catch(() => {});
+    }
+    return pending;
+  }
+
+  private isToMe(row: MessageRow, mine: ReadonlySet<string> | undefined): boolean {
+    return mine !== undefined && addressedTo(row, mine);
   }
 
   refsAt(offset: number, limit: number): MessageRef[] {

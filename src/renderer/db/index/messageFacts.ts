@@ -104,9 +104,10 @@ export class MessageFacts {
     if (this.table) this.texts[slot] = this.table.idOf(this.text === 'sender' ? senderText(row.from) : subjectText(row.subject));
   }
 
-  /** A folder's UIDs now name other messages (UIDVALIDITY changed): read them again. */
-  forgetFolder(accountId: string, folderPath: string): void {
-    this.folders.delete(`${accountId}\u0000${folderPath}`);
+  /** UIDs may name other messages now (UIDVALIDITY changed): start again. */
+  forgetAll(): void {
+    this.folders.clear();
+    this.count = 0;
   }
 
   /** Bytes of the columns (the strings and the slot maps come on top). */

@@ -171,6 +171,18 @@ describe('ViewIndex sorts', () => {
     expect(await shown(index)).toEqual([4, 2, 6, 5, 1]);
   });
 
+  it('after a UIDVALIDITY reset the same UIDs sort by their new messages', async () => {
+    const index = await opened(inbox(view({ sort: { by: 'subject', descending: false } })));
+    await applySyncBatch(
+      db,
+      messagesBatch('INBOX', {
+        reset: true,
+        upserts: [message(1, { date: at(1), subject: 'Zebra' }), message(2, { date: at(2), subject: 'Aap' }), message(3, { date: at(3), subject: 'Mier' })],
+      }),
+    );
+    expect(await shown(index)).toEqual([2, 3, 1]);
+  });
+
   it('reads a folder bigger than one chunk and reports progress while it does', async () => {
     const many = Array.from({ length: 6_000 }, (_, n) => message(100 + n, { date: at(100 + n), size: n % 7 }));
     await seed(many);
