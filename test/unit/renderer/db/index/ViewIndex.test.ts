@@ -23,7 +23,7 @@ beforeEach(async () => {
   setViewEnvironment({ language: () => 'nl', aliases: () => [] });
   await applySyncBatch(
     db,
-    foldersBatch([folder('INBOX'), folder('shared/info@example.test/INBOX', accountA, { mailboxId: `${accountA}:shared:info@example.test` })], accountA, [
+    foldersBatch([folder('INBOX'), folder('shared/info@example.test/INBOX', accountA, { mailboxId: `${accountA}:shared:info@example.test`, role: 'inbox' })], accountA, [
       mailbox(accountA),
       sharedMailbox('info'),
     ]),
@@ -118,6 +118,18 @@ describe('ViewIndex "to me" in a shared mailbox', () => {
     );
     const index = await opened({ kind: 'folder', accountId: accountA, folderPath: path, view: view({ filters: ['toMe'] }) });
     expect(await shown(index)).toEqual([3, 1]);
+  });
+});
+
+describe('ViewIndex over a unified view', () => {
+  it('All inboxes filtered on Unread and sorted by sender mixes both mailboxes', async () => {
+    const path = 'shared/info@example.test/INBOX';
+    await seed([message(1, { date: at(1), from: person('Carla') }), message(2, { date: at(2), flags: ['\\Seen'], from: person('Ada') })]);
+    await applySyncBatch(db, messagesBatch(path, { upserts: [message(1, { folderPath: path, date: at(3), from: person('Bea') }), message(2, { folderPath: path, date: at(4), from: person('Dirk') })] }));
+    const index = await opened({ kind: 'unified', role: 'inbox', view: view({ filters: ['unread'], sort: { by: 'sender', descending: false } }) });
+    await index.whenCurrent();
+    const rows = await readWindow(db, index, 0, index.length);
+    expect(rows.map((row) => `${row?.folderPath}#${row?.uid}`)).toEqual([`${path}#1`, 'INBOX#1', `${path}#2`]);
   });
 });
 
