@@ -71,7 +71,7 @@ async function open(path: string, uid: number, until: (container: HTMLElement) =
   return view.container;
 }
 
-const region = (container: HTMLElement) => container.querySelector('section[aria-label="Conversation"]');
+const region = (container: HTMLElement) => container.querySelector<HTMLElement>('section[aria-label="Conversation"]');
 const headings = (container: HTMLElement) => [...container.querySelectorAll('h3')].map((h) => h.textContent?.trim());
 
 describe('Reader in a conversation', () => {
