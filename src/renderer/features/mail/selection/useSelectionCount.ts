@@ -1,4 +1,8 @@
-/** How many messages are chosen in the list on screen (0: only the open message), kept current. */
+/**
+ * How many messages are chosen in the list on screen (0: only the open message), kept current.
+ * It follows the list's index only while something is chosen: otherwise every sync batch would
+ * re-render whoever asks.
+ */
 import { useSyncExternalStore } from 'react';
 import { useStore } from '../../../store';
 import { hasChoice } from './currentSelection';
@@ -10,8 +14,9 @@ const subscribeToNothing = () => () => {};
 export function useSelectionCount(): number {
   const selection = useStore((state) => state.messageSelection);
   const list = useSyncExternalStore(subscribeList, activeList);
-  const index = list?.index;
-  useSyncExternalStore(index?.subscribe ?? subscribeToNothing, () => index?.version ?? -1);
-  if (!index || !hasChoice(selection)) return 0;
-  return selectionCount(selection, positionsOf(index));
+  const choosing = hasChoice(selection);
+  const index = choosing ? list?.index : undefined;
+  return useSyncExternalStore(index?.subscribe ?? subscribeToNothing, () =>
+    index ? selectionCount(selection, positionsOf(index)) : 0,
+  );
 }
