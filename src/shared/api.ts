@@ -63,7 +63,8 @@ const folderName = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^[^\u0000-\u001f\u007f*%]+$/, 'folder name');
+  // LIST wildcards (RFC 9051 §6.3.9) and control characters (C0, DEL) are never part of a name.
+  .refine((name) => ![...name].some((c) => c === '*' || c === '%' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'folder name');
 
 export const setFlagsTask = z.strictObject({
   type: z.literal('setFlags'),
