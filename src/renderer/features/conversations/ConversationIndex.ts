@@ -1,7 +1,7 @@
 /**
  * The conversations of one folder (issue #12 §4): JWZ threads over the folder's cached messages
  * together with its mailbox's Sent folder — info@'s Inbox with info@'s Sent, so the customer's
- * mail and bob's answer from info@ are one conversation. Kept current from the cache's page
+ * mail and bob's answer from info@ are one conversation (and info@'s Sent with its Inbox). Kept current from the cache's page
  * revisions (PageDigests, like the list index), recomputed once however many pages changed
  * meanwhile, and spaced by twice its own cost so a long sync does not keep the window busy.
  *
@@ -63,7 +63,7 @@ export interface ConversationMember {
 }
 
 interface Computed {
-  /** Per source (0 the folder, 1 its Sent): UID → position in the arrays below. */
+  /** Per source (0 the folder, 1 its companion): UID → position in the arrays below. */
   positions: Map<number, number>[];
   source: Uint8Array;
   uids: Uint32Array;
@@ -82,7 +82,10 @@ export class ConversationIndex {
   private readonly stops: (() => void)[] = [];
   readonly ready: Promise<void>;
 
-  /** `sources[0]` is the folder itself, `sources[1]` (when there is one) its mailbox's Sent. */
+  /**
+   * `sources[0]` is the folder itself, `sources[1]` (when there is one) its companion in the
+   * mailbox (conversations.ts companionFolderOf): its Sent, or the Inbox for the Sent folder.
+   */
   constructor(
     readonly accountId: string,
     private readonly sources: readonly PageDigests<PageThreadData>[],
@@ -160,8 +163,8 @@ export class ConversationIndex {
     const dates = new Float64Array(total);
     const positions = this.sources.map(() => new Map<number, number>());
     const inputs: ThreadInput[] = new Array<ThreadInput>(total);
-    // A Sent copy of a message the folder holds too (a member answered with info@ in Cc) is the
-    // same message: it is counted and shown once, as the folder's.
+    // A copy in the companion of a message the folder holds too (a member answered with info@ in
+    // Cc: in Inbox and Sent) is the same message: it is counted and shown once, as the folder's.
     const inFolder = new Set<number>();
     let at = 0;
     this.sources.forEach((source, s) => {

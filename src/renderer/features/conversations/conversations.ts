@@ -25,19 +25,22 @@ const lingerMs = 10_000;
 const registries = new WeakMap<PostvakDb, Map<string, Slot>>();
 
 /**
- * The Sent folder of the folder's mailbox under the same account (info@'s Sent for info@'s
- * Inbox: RFC 6154 \Sent, found at discovery), or undefined when it has none or is the folder.
+ * The folder a folder's conversations are threaded with, in the same mailbox and account: its
+ * Sent folder (info@'s Sent for info@'s Inbox or any other folder — the team's answers, RFC 6154
+ * \Sent found at discovery), and for the Sent folder itself its Inbox (what was answered).
+ * Undefined when the mailbox has none.
  */
-export async function sentFolderOf(database: PostvakDb, accountId: string, folderPath: string): Promise<string | undefined> {
+export async function companionFolderOf(database: PostvakDb, accountId: string, folderPath: string): Promise<string | undefined> {
   const folder = await database.folders.get([accountId, folderPath]);
-  if (!folder || folder.role === 'sent') return undefined;
+  if (!folder) return undefined;
+  const wanted = folder.role === 'sent' ? 'inbox' : 'sent';
   const folders = await loadFolders(database, accountId);
-  return folders.find((f) => f.mailboxId === folder.mailboxId && f.role === 'sent' && f.selectable)?.path;
+  return folders.find((f) => f.mailboxId === folder.mailboxId && f.role === wanted && f.selectable && f.path !== folderPath)?.path;
 }
 
 async function open(database: PostvakDb, accountId: string, folderPath: string): Promise<ConversationIndex> {
-  const sent = await sentFolderOf(database, accountId, folderPath);
-  const paths = sent ? [folderPath, sent] : [folderPath];
+  const companion = await companionFolderOf(database, accountId, folderPath);
+  const paths = companion ? [folderPath, companion] : [folderPath];
   const sources = paths.map((path) => new PageDigests<PageThreadData>(database, accountId, path, digestPage, threadedPerFolder).live());
   return new ConversationIndex(accountId, sources);
 }

@@ -161,3 +161,21 @@ describe('ConversationIndex with a Sent copy of a folder message', () => {
     lease.release();
   });
 });
+
+describe('ConversationIndex of the Sent folder', () => {
+  it('threads the answers with the Inbox they answered', async () => {
+    await applySyncBatch(db, messagesBatch('INBOX', { upserts: [customer, stranger] }));
+    await applySyncBatch(db, messagesBatch('Sent', { upserts: [answer] }));
+    const lease = acquireConversations(accountA, 'Sent', db);
+    const index = await lease.index;
+    await index.ready;
+    expect(index.folderPaths).toEqual(['Sent', 'INBOX']);
+    expect(index.members('Sent', 7).map((m) => m.key)).toEqual([
+      [accountA, 'INBOX', 1],
+      [accountA, 'Sent', 7],
+    ]);
+    lease.release();
+    // Actions on a conversation in Sent stay in Sent.
+    expect(await expandToConversations([[accountA, 'Sent', 7]], db)).toEqual([[accountA, 'Sent', 7]]);
+  });
+});
