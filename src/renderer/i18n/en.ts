@@ -12,6 +12,7 @@ import { errors } from './en/errors';
 import { tasks } from './en/tasks';
 import { commands } from './en/commands';
 import { folderActions } from './en/folderActions';
+import { deletions } from './en/deletions';
 import { listControls } from './en/listControls';
 
 /**
@@ -34,5 +35,6 @@ export const en = {
   ...tasks,
   ...commands,
   ...folderActions,
+  ...deletions,
   ...listControls,
 } as const;

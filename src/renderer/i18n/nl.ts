@@ -14,6 +14,7 @@ import { errors } from './nl/errors';
 import { tasks } from './nl/tasks';
 import { commands } from './nl/commands';
 import { folderActions } from './nl/folderActions';
+import { deletions } from './nl/deletions';
 import { listControls } from './nl/listControls';
 
 export const nl: Translation = {
@@ -31,5 +32,6 @@ export const nl: Translation = {
   ...tasks,
   ...commands,
   ...folderActions,
+  ...deletions,
   ...listControls,
 };

@@ -54,7 +54,7 @@ export function factsOf(input: RecordInput, trashUidValidity: number): DeletionF
 }
 
 /** The record as a message (nodemailer's MailComposer through smtp/mimeBuild.ts). */
-export function buildRecord(facts: DeletionFacts, input: Pick<RecordInput, 'by' | 'mailbox'>): Promise<Buffer> {
+export function buildRecord(facts: DeletionFacts, input: { by: Address; mailbox: Pick<Mailbox, 'address' | 'displayName'> }): Promise<Buffer> {
   return buildNotice({
     from: input.by,
     to: { name: input.mailbox.displayName, address: input.mailbox.address },

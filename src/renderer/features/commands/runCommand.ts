@@ -14,6 +14,7 @@ import { useStore } from '../../store';
 import { runAction, undoLast } from '../../tasks/mailActions';
 import { composeNew } from '../compose/composeLater';
 import { openFolderPicker } from '../mail/folderPicker/openFolderPicker';
+import { deleteMessages } from '../mail/deletions/deleteMessages';
 import { activeList } from '../mail/selection/listController';
 import type { Offer } from './availability';
 import { followRemoval } from './followRemoval';
@@ -65,7 +66,7 @@ async function toggleFlag(keys: MessageKey[], flag: boolean | undefined): Promis
 }
 
 async function deleteKeys(keys: MessageKey[], permanent: boolean): Promise<void> {
-  await runAction({ kind: 'delete', keys, ...(permanent && { permanent }) });
+  await deleteMessages(keys, { permanent });
 }
 
 async function messageCommand(id: MessageCommand, options: CommandOptions): Promise<void> {

@@ -13,6 +13,7 @@ import { UnsentDrafts } from '../compose/UnsentDrafts';
 import { TopBar } from '../shell/TopBar';
 import { FolderTree } from './FolderTree';
 import { FolderPicker } from './folderPicker/FolderPicker';
+import { DeletionDialogHost } from './deletions/DeletionDialogHost';
 import { MessageList } from './MessageList';
 import { SelectionPanel } from './selection/SelectionPanel';
 import { useSelectionCount } from './selection/useSelectionCount';
@@ -63,6 +64,7 @@ export function MailView() {
       </a>
       <TopBar />
       <FolderPicker />
+      <DeletionDialogHost />
       <div
         className="mail-view__panes"
         style={{ gridTemplateColumns: `${paneSizes.folders}px auto ${paneSizes.list}px auto minmax(0, 1fr)` }}

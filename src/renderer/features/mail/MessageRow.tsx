@@ -9,6 +9,7 @@ import { answeredFlag, forwardedFlag, type MessageRow as Row } from '../../db/ro
 import type { ListRow } from '../../db/queries/messages';
 import { useI18n } from '../../i18n/useI18n';
 import { senderName } from './senderName';
+import { DeletionNote } from './deletions/DeletionNote';
 
 interface MessageRowProps {
   row: ListRow | undefined;
@@ -111,7 +112,8 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
         {fmt.listDate(row.date)}
       </time>
       <Isolated className="message-row__subject" text={subject} />
-      <Isolated className="message-row__snippet" text={row.snippet} />
+      {/* Issue #12 §7: in a shared Trash, who deleted it from where instead of the snippet. */}
+      <DeletionNote accountId={row.accountId} folderPath={row.folderPath} uid={row.uid} className="message-row__snippet" fallback={<Isolated className="message-row__snippet" text={row.snippet} />} />
       {mailbox && (
         <span className="message-row__mailbox" aria-hidden="true">
           <span className="mailbox-swatch" style={{ backgroundColor: mailbox.color }} />

@@ -19,6 +19,8 @@ import { keysOf, type CommandId, type LabelKey } from '../commands/registry';
 import { runCommand, type CommandOptions } from '../commands/runCommand';
 import { composeAnswer, editDraft } from '../compose/openComposer';
 import type { useFlagActions } from './useFlagActions';
+import { DeletionNote } from './deletions/DeletionNote';
+import { RestoreButton } from './deletions/RestoreButton';
 
 interface ReaderToolbarProps {
   message: MessageRow;
@@ -87,10 +89,12 @@ export function ReaderToolbar({ message, capabilities, isDraft }: ReaderToolbarP
         {offer.notJunk && button('notJunk', 'commands.notJunk')}
         {offer.seen && (unread ? button('markRead', 'commands.markRead') : button('markUnread', 'commands.markUnread'))}
         {offer.flag && button('toggleFlag', flagged ? 'commands.unflag' : 'commands.flag', { flag: !flagged }, 'flag')}
+        <RestoreButton message={message} />
         {offer.delete && button('delete', 'commands.delete', {}, 'delete')}
         <MoreMenu label={t('commands.more')} items={more} />
       </div>
       {readOnly && <p className="reader__readonly">{t('reader.readOnly')}</p>}
+      <DeletionNote accountId={message.accountId} folderPath={message.folderPath} uid={message.uid} className="reader__deletion" />
     </>
   );
 }

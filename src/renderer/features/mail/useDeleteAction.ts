@@ -10,7 +10,7 @@ import { neighbourOf } from '../../db/queries/neighbours';
 import { getMessage } from '../../db/pages/messageRows';
 import type { MessageKey } from '../../db/rows';
 import { useStore } from '../../store';
-import { runAction } from '../../tasks/mailActions';
+import { deleteMessages } from './deletions/deleteMessages';
 import { withListView } from './listControls/listViewStore';
 
 /** The list the person is looking at, as a message source. */
@@ -29,7 +29,8 @@ export async function deleteAndSelectNext(key: MessageKey): Promise<boolean> {
   const store = useStore.getState();
   const wasOpen = store.selectedMessage?.join('\u0000') === key.join('\u0000');
   if (wasOpen) store.selectMessage(next);
-  const { ok } = await runAction({ kind: 'delete', keys: [key] });
+  // Through deleteMessages: it asks first when this removes the message for good (issue #12 §7).
+  const ok = await deleteMessages([key]);
   // Put back: open it again if the person has not moved on meanwhile (runAction said why).
   if (!ok && wasOpen && useStore.getState().selectedMessage === next) useStore.getState().selectMessage(key);
   return ok;
