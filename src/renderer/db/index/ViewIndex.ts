@@ -14,11 +14,12 @@ import { getMessagesIn } from '../pages/messageRows';
 import type { MessageRef } from '../pages/messageRows';
 import type { MessageKey, MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
+import { FolderIndex } from './FolderIndex';
 import { needsFacts, type ListView } from './listView';
 import { addressedTo, MessageFacts } from './messageFacts';
 import { Notifier, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
 import { viewEnvironment, type Collapse } from './viewEnvironment';
-import { computeView, type ComputedView } from './viewOrder';
+import { computeView, type ComputedView, type ViewBase } from './viewOrder';
 
 /** Messages read per page request: ~20–40 pages of ~100, one transaction. */
 const defaultChunk = 2_000;
@@ -135,8 +136,22 @@ export class ViewIndex extends Notifier implements SourceIndex {
   private recompute(): void {
     if (this.disposed || !this.base.ready) return;
     this.computedFor = this.base.version;
-    this.computed = computeView(this.base, this.view, this.facts, collatorFor(viewEnvironment().language()), this.options.collapse);
+    this.computed = computeView(this.viewBase(), this.view, this.facts, collatorFor(viewEnvironment().language()), this.options.collapse);
     this.changed();
+  }
+
+  /** The base as the computation reads it; a folder's facts are found by its UID column. */
+  private viewBase(): ViewBase {
+    const { base, facts } = this;
+    if (!facts || !(base instanceof FolderIndex)) return base;
+    const uids = base.entries.uids;
+    const slots = facts.slotsOf(base.accountId, base.folderPath);
+    return {
+      length: base.length,
+      bitsAt: (position) => base.bitsAt(position),
+      keyAt: (position) => base.keyAt(position),
+      slotAt: (position) => slots?.get(uids[position] as number) ?? -1,
+    };
   }
 
   /**

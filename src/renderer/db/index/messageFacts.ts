@@ -85,6 +85,11 @@ export class MessageFacts {
     this.table = text ? new StringTable() : undefined;
   }
 
+  /** One folder's slots by UID (a folder view looks its entries up here directly). */
+  slotsOf(accountId: string, folderPath: string): ReadonlyMap<number, number> | undefined {
+    return this.folders.get(`${accountId}\u0000${folderPath}`);
+  }
+
   slotOf(accountId: string, folderPath: string, uid: number): number {
     return this.folders.get(`${accountId}\u0000${folderPath}`)?.get(uid) ?? -1;
   }

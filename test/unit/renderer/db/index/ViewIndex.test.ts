@@ -162,6 +162,12 @@ describe('ViewIndex sorts', () => {
     expect(await shown(await opened(inbox(view({ sort: { by: 'size', descending: true } }))))).toEqual([4, 3, 1, 2, 5]);
   });
 
+  it('by size past 4 GB still sorts by value, ties newest first', async () => {
+    await seed([message(6, { date: at(6), size: 5e9 }), message(7, { date: at(0), size: 5e9 })]);
+    expect(await shown(await opened(inbox(view({ sort: { by: 'size', descending: true } }))))).toEqual([6, 7, 4, 3, 1, 2, 5]);
+    expect(await shown(await opened(inbox(view({ sort: { by: 'size', descending: false } }))))).toEqual([5, 2, 3, 1, 4, 6, 7]);
+  });
+
   it('by date ascending is the list reversed', async () => {
     expect(await shown(await opened(inbox(view({ sort: { by: 'date', descending: false } }))))).toEqual([1, 2, 3, 4, 5]);
   });
