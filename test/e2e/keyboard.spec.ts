@@ -1,7 +1,7 @@
 /**
  * Issue #12 "Done means": a keyboard-only run — no mouse at all. alice reaches the list with
- * Tab, moves between messages, flags one (Insert), replies (Ctrl+R, sent with Ctrl+Enter) and
- * deletes one (Delete); the server and the recipient's mailbox are checked through separate
+ * Tab, moves between messages, flags one (Insert), replies (Ctrl+R, sent with Ctrl+Enter),
+ * deletes one (Delete) and moves one to a folder (Ctrl+Shift+V, the picker by its keys); the server and the recipient's mailbox are checked through separate
  * IMAP sessions. The `?` overlay lists the keys, and with the Gmail set chosen in Settings
  * (reached with the keyboard too) j/k move between messages and e archives.
  */
@@ -15,10 +15,10 @@ const ALICE = 'alice@example.test';
 /** The default "Undo send" wait is 5 s; delivery through Postfix and LMTP adds a little. */
 const DELIVERY = { timeout: 30_000 };
 
-/** Three new messages in alice's own Inbox, newest first, from customers outside example.test. */
-async function threeForAlice(stack: MailStack): Promise<string[]> {
+/** Four new messages in alice's own Inbox, newest first, from customers outside example.test. */
+async function fourForAlice(stack: MailStack): Promise<string[]> {
   const stamp = Date.now();
-  const subjects = ['Eerste', 'Tweede', 'Derde'].map((word) => `${word} vraag ${stamp}`);
+  const subjects = ['Eerste', 'Tweede', 'Derde', 'Vierde'].map((word) => `${word} vraag ${stamp}`);
   await imapAs(stack, 'alice', async (client) => {
     for (const [i, subject] of subjects.entries()) {
       const date = new Date(stamp - (i + 1) * 60_000);
@@ -50,7 +50,7 @@ const subjectsOf = async (stack: MailStack, path: string) => (await serverMessag
 
 test('a keyboard-only run: move, flag, reply and delete without a mouse; ? lists the keys; the Gmail set works', async ({ browser, stack }) => {
   test.setTimeout(120_000);
-  const [first, second, third] = await threeForAlice(stack);
+  const [first, second, third, fourth] = await fourForAlice(stack);
   const alice = await atDesk(browser, stack, 'alice');
   try {
     const page = alice.page;
@@ -93,6 +93,19 @@ test('a keyboard-only run: move, flag, reply and delete without a mouse; ? lists
     await expect.poll(() => subjectsOf(stack, 'INBOX'), { timeout: 15_000 }).not.toContain(second);
     expect(await subjectsOf(stack, 'Trash')).toContain(second);
 
+    // Ctrl+Shift+V: the folder picker, filtered by typing, Enter moves the open message there.
+    await page.keyboard.press('Control+Shift+V');
+    const picker = page.getByRole('dialog', { name: 'Move to folder' });
+    await expect(picker.getByRole('textbox', { name: 'Filter folders' })).toBeFocused();
+    await page.keyboard.type('Archive');
+    await expect(picker.getByRole('option').first()).toHaveAccessibleName(new RegExp(`^Archive in ${ALICE}`));
+    await page.keyboard.press('Enter');
+    await expect(picker).toHaveCount(0);
+    await expect(row(page, third!)).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: fourth! })).toBeVisible();
+    await expect.poll(() => subjectsOf(stack, 'Archive'), { timeout: 15_000 }).toContain(third);
+    expect(await subjectsOf(stack, 'INBOX')).not.toContain(third);
+
     // `?` lists the keys of the active set with their names.
     await page.keyboard.press('?');
     const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -117,7 +130,7 @@ test('a keyboard-only run: move, flag, reply and delete without a mouse; ? lists
     await tabTo(page, list);
     await page.keyboard.press('Home');
     await page.keyboard.press('j');
-    await expect(page.getByRole('heading', { name: third! })).toBeVisible();
+    await expect(page.getByRole('heading', { name: fourth! })).toBeVisible();
     await page.keyboard.press('k');
     await expect(page.getByRole('heading', { name: first! })).toBeVisible();
     await page.keyboard.press('e');
