@@ -35,13 +35,16 @@ function ReaderContent({ messageKey, message }: { messageKey: MessageKey; messag
   const capabilities = folder ? folderCapabilities(folder.rights) : null;
   const markedOnOpen = useRef(false);
 
+  const rightsKnown = capabilities !== null;
+  const canSetSeen = capabilities?.canSetSeen ?? false;
   useEffect(() => {
-    // Opening an unread message marks it read, once per opening (not again after "Mark as unread").
-    // Without the `s` right (RFC 4314 §2.1) the server would refuse: then it stays as it is.
-    if (markedOnOpen.current || message.unread !== 1 || !capabilities?.canSetSeen) return;
+    // Opening an unread message marks it read, once per opening (not again after "Mark as unread"
+    // — also when it was read already at opening). Without the `s` right (RFC 4314 §2.1) the
+    // server would refuse: then it stays as it is.
+    if (markedOnOpen.current || !rightsKnown) return;
     markedOnOpen.current = true;
-    void actions.markRead({ quiet: true });
-  }, [message.unread, actions, capabilities?.canSetSeen]);
+    if (message.unread === 1 && canSetSeen) void actions.markRead({ quiet: true });
+  }, [message.unread, actions, rightsKnown, canSetSeen]);
 
   return (
     <article className="reader" aria-labelledby="reader-subject">
