@@ -15,8 +15,7 @@ import { FolderTree } from './FolderTree';
 import { FolderPicker } from './folderPicker/FolderPicker';
 import { DeletionDialogHost } from './deletions/DeletionDialogHost';
 import { MessageList } from './MessageList';
-import { SelectionPanel } from './selection/SelectionPanel';
-import { useSelectionCount } from './selection/useSelectionCount';
+import { ReaderOrSelection } from './selection/ReaderOrSelection';
 import { useDefaultFolder } from './useDefaultFolder';
 import { useSyncFocus } from './useSyncFocus';
 import { useWindowTitle } from './useWindowTitle';
@@ -49,7 +48,6 @@ export function MailView() {
   useWindowTitle();
   useCommandKeys();
   useReaderSoon();
-  const chosen = useSelectionCount();
   return (
     <div className="mail-view">
       <a
@@ -97,13 +95,11 @@ export function MailView() {
             <>
               <UnsentDrafts />
               {/* Issue #12 §3: several messages chosen — their actions instead of one message. */}
-              {chosen > 1 ? (
-                <SelectionPanel count={chosen} />
-              ) : (
+              <ReaderOrSelection>
                 <Suspense fallback={null}>
                   <Reader />
                 </Suspense>
-              )}
+              </ReaderOrSelection>
             </>
           )}
         </main>
