@@ -67,15 +67,21 @@ export async function runAction(action: MailAction, options: ActionOptions = {})
   const tasks = tasksOf(action);
   if (tasks.length === 0) return { ok: true, outcomes: [] };
   const { t } = currentI18n();
-  const name = folderName(action, t);
-  const slow = whileSlow(async () => actionLabel(t, 'running', action, await name));
-  const run = await runTasks(deps, tasks, options.onApplied);
+  // The name is read once the rows are gone: its read would otherwise queue the cache write
+  // (both touch the folders table) and delay the moment the list changes.
+  let named: Promise<string> | null = null;
+  const name = () => (named ??= folderName(action, t));
+  const slow = whileSlow(async () => actionLabel(t, 'running', action, await name()));
+  const run = await runTasks(deps, tasks, () => {
+    void name();
+    options.onApplied?.();
+  });
   const progress = slow.done();
   const store = useStore.getState();
   if (!run.ok && run.error) {
     // What was accepted can still be undone with Ctrl+Z; the notice is the refusal.
     if (!options.quiet) rememberUndo(run.undo);
-    store.replaceToast(progress, 'error', actionLabel(t, 'failed', action, await name, run.error));
+    store.replaceToast(progress, 'error', actionLabel(t, 'failed', action, await name(), run.error));
     return { ok: false, outcomes: run.outcomes };
   }
   if (options.quiet) {
@@ -83,7 +89,7 @@ export async function runAction(action: MailAction, options: ActionOptions = {})
     return { ok: true, outcomes: run.outcomes };
   }
   const entry = rememberUndo(run.undo);
-  const text = actionLabel(t, 'done', action, await name);
+  const text = actionLabel(t, 'done', action, await name());
   const toastId = store.replaceToast(progress, 'info', text, {
     durationMs: undoWindowMs,
     ...(entry ? { action: { label: t('task.undo'), run: () => void undoLast(entry.id) } } : {}),
