@@ -262,6 +262,20 @@ test('alice creates, renames and deletes a folder from the folder menu (mouse an
     await expect.poll(() => folderNames(stack, 'alice')).not.toContain('Offertes 2026');
     await expect(mailboxNode(page, ALICE).first().getByRole('treeitem', { name: /^Offertes 2026/ })).toHaveCount(0, { timeout: 20_000 });
 
+    // In info@ too, under a folder where alice has `k`: bob's client shows the new folder. Not
+    // beside info@'s Inbox: Dovecot refuses a CREATE in another person's namespace top.
+    menu = await menuOf(page, mailboxNode(page, INFO).first());
+    await expect(menu.getByRole('menuitem')).toHaveText(['Nothing you may change here']);
+    await page.keyboard.press('Escape');
+    menu = await menuOf(page, await folderItem(page, INFO, 'Archive'));
+    await menu.getByRole('menuitem', { name: 'New folder…' }).click();
+    const createShared = page.getByRole('dialog', { name: 'New folder in Archive' });
+    await createShared.getByRole('textbox', { name: 'Folder name' }).fill('Leveranciers');
+    await page.keyboard.press('Enter');
+    await expect(createShared).toHaveCount(0, { timeout: 15_000 });
+    await expect.poll(() => folderNames(stack, 'bob')).toContain(`shared/${INFO}/Archive/Leveranciers`);
+    await expect(await folderItem(page, INFO, 'Leveranciers')).toBeVisible({ timeout: 30_000 });
+
     // Role folders cannot be renamed or deleted.
     menu = await menuOf(page, await folderItem(page, INFO, 'Inbox'));
     await expect(menu.getByRole('menuitem', { name: 'Mark all as read' })).toBeVisible();
@@ -271,12 +285,12 @@ test('alice creates, renames and deletes a folder from the folder menu (mouse an
     // carol: read-only in info@ — nothing to change there; in her own mailbox she may.
     const c = carol.page;
     menu = await menuOf(c, mailboxNode(c, INFO).first());
-    await expect(menu.getByRole('menuitem', { name: 'Read-only: nothing to change here' })).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: 'Nothing you may change here' })).toBeVisible();
     await expect(menu.getByRole('menuitem', { name: 'New folder…' })).toHaveCount(0);
     await c.keyboard.press('Escape');
     for (const folder of ['Inbox', 'Trash']) {
       menu = await menuOf(c, await folderItem(c, INFO, folder));
-      await expect(menu.getByRole('menuitem')).toHaveText(['Read-only: nothing to change here']);
+      await expect(menu.getByRole('menuitem')).toHaveText(['Nothing you may change here']);
       await c.keyboard.press('Escape');
       await expect(menu).toHaveCount(0);
     }

@@ -20,7 +20,7 @@ export const folderActions = {
   'folderMenu.newFolder': 'New folder…',
   'folderMenu.rename': 'Rename…',
   'folderMenu.delete': 'Delete folder…',
-  'folderMenu.readOnly': 'Read-only: nothing to change here',
+  'folderMenu.nothing': 'Nothing you may change here',
 
   'folderDialog.newTitle': 'New folder in {parent}',
   'folderDialog.renameTitle': 'Rename “{folder}”',

@@ -22,7 +22,7 @@ export const folderActions = {
   'folderMenu.newFolder': 'Nieuwe map…',
   'folderMenu.rename': 'Naam wijzigen…',
   'folderMenu.delete': 'Map verwijderen…',
-  'folderMenu.readOnly': 'Alleen lezen: hier valt niets te wijzigen',
+  'folderMenu.nothing': 'Hier mag je niets wijzigen',
 
   'folderDialog.newTitle': 'Nieuwe map in {parent}',
   'folderDialog.renameTitle': 'Naam van “{folder}” wijzigen',

@@ -88,7 +88,7 @@ export function FolderContextMenu({ children, resolve }: FolderContextMenuProps)
         >
           {actions.length === 0 && (
             <ContextMenu.Item className="folder-menu__item" disabled>
-              {t('folderMenu.readOnly')}
+              {t('folderMenu.nothing')}
             </ContextMenu.Item>
           )}
           {actions.map((action, index) => {

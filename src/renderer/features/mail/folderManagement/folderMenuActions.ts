@@ -11,7 +11,16 @@ export type FolderMenuAction = 'markRead' | 'emptyTrash' | 'emptyJunk' | 'newFol
 
 export type MenuTarget =
   | { kind: 'folder'; folder: FolderRow; mailbox: Pick<MailboxRow, 'prefix' | 'rights'>; parent: FolderRow | null }
-  | { kind: 'mailbox'; mailbox: Pick<MailboxRow, 'prefix' | 'rights' | 'public'> };
+  | {
+      kind: 'mailbox';
+      /**
+       * The rights where a folder at the mailbox's top would be created: the person's own tree
+       * (null: all), or a shared mailbox whose Inbox is its top (Cyrus `user.info`). Undefined
+       * where no folder holds them: another person's namespace node (`shared/info@…`) answers
+       * MYRIGHTS with what its Inbox has, yet Dovecot refuses a CREATE beside that Inbox.
+       */
+      topRights: string | null | undefined;
+    };
 
 /**
  * A role folder (Inbox, Sent, Trash… RFC 6154) is where other clients and the server's filters
@@ -24,8 +33,8 @@ export function isRoleFolder(folder: Pick<FolderRow, 'role' | 'path' | 'parentPa
 /** The actions the person may take on the target, in menu order. */
 export function folderMenuActions(target: MenuTarget): FolderMenuAction[] {
   if (target.kind === 'mailbox') {
-    // A folder at the mailbox's top needs `k` where it is created: the mailbox's own rights.
-    return folderCapabilities(target.mailbox.rights).canCreateSubfolder ? ['newFolder'] : [];
+    // A folder at the mailbox's top needs `k` where it is created (RFC 4314 §4 CREATE).
+    return target.topRights !== undefined && folderCapabilities(target.topRights).canCreateSubfolder ? ['newFolder'] : [];
   }
   const { folder, mailbox, parent } = target;
   const may = folderCapabilities(folder.rights);

@@ -71,9 +71,10 @@ export function menuContext(node: TreeNode, data: MenuData): FolderMenuContext |
   const inbox = accountFolders.find((f) => f.mailboxId === mailbox.id && isInbox(f, mailbox.prefix))?.path ?? null;
   const common = { node, accountId: node.accountId, mailbox: mailbox.address, shared: isSharedMailbox(mailbox, account), label: node.label, delimiter };
   if (!folder) {
+    const top = root === null ? undefined : accountFolders.find((f) => f.path === root && f.selectable);
     return {
       ...common,
-      target: { kind: 'mailbox', mailbox },
+      target: { kind: 'mailbox', topRights: root === null ? mailbox.rights : top ? top.rights : undefined },
       newParentPath: root,
       childNames: namesUnder(accountFolders, node.accountId, root),
       siblingNames: [],

@@ -52,6 +52,9 @@ export function useFolderDrop(folder: FolderRow | undefined, expand?: () => void
     if (opener.current !== null) window.clearTimeout(opener.current);
     opener.current = null;
   };
+  const closed = expand !== undefined;
+  // Opened meanwhile (a click, the keys): the waiting open must not close it again.
+  useEffect(() => (closed ? undefined : stopOpening()), [closed]);
   useEffect(() => stopOpening, []);
   const onOver = (event: DragEvent) => {
     if (expand && opener.current === null && [...event.dataTransfer.types].includes(messagesType)) {

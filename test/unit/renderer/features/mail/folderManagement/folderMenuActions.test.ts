@@ -50,7 +50,12 @@ describe('folderMenuActions', () => {
     expect(folderMenuActions({ kind: 'folder', folder: shared('INBOX', 'lr', { role: 'inbox' }), mailbox: readOnly, parent: null })).toEqual([]);
     expect(folderMenuActions({ kind: 'folder', folder: shared('Offers', 'lr'), mailbox: readOnly, parent: null })).toEqual([]);
     expect(folderMenuActions({ kind: 'folder', folder: shared('Trash', 'lr', { role: 'trash' }), mailbox: readOnly, parent: null })).toEqual([]);
-    expect(folderMenuActions({ kind: 'mailbox', mailbox: readOnly })).toEqual([]);
-    expect(folderMenuActions({ kind: 'mailbox', mailbox: info })).toEqual(['newFolder']);
+    expect(folderMenuActions({ kind: 'mailbox', topRights: 'lr' })).toEqual([]);
+  });
+
+  it('offers a new folder at a mailbox’s top only where the rights there are known: the own tree, or an Inbox that is the top', () => {
+    expect(folderMenuActions({ kind: 'mailbox', topRights: null })).toEqual(['newFolder']);
+    expect(folderMenuActions({ kind: 'mailbox', topRights: 'lrswipkxtea' })).toEqual(['newFolder']);
+    expect(folderMenuActions({ kind: 'mailbox', topRights: undefined })).toEqual([]);
   });
 });
