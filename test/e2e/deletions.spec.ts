@@ -67,6 +67,10 @@ test('alice deletes in info@; bob sees who and from where in Trash, restores it,
     const trashed = row(bob.page, message!);
     await expect(trashed).toContainText(`Deleted by ${NAMES.alice} · from Inbox ·`, { timeout: 20_000 });
     await screenshot(bob.page, 'bob-sees-deleted-by-alice');
+    // The row menu offers it too.
+    await trashed.click({ button: 'right' });
+    await expect(bob.page.getByRole('menuitem', { name: 'Restore' })).toBeVisible();
+    await bob.page.keyboard.press('Escape');
     await trashed.click();
     await expect(bob.page.getByTestId('deletion-note').last()).toContainText(`Deleted by ${NAMES.alice} · from Inbox`);
     await toolbar(bob.page).getByRole('button', { name: 'Restore', exact: true }).click();
@@ -104,6 +108,10 @@ test('carol (read-only in info@) is offered no Delete and no Restore', async ({ 
     await expect(toolbar(carol.page).getByRole('button', { name: 'Reply', exact: true })).toBeVisible();
     await expect(carol.page.getByRole('button', { name: 'Restore', exact: true })).toHaveCount(0);
     await expect(carol.page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
+    await row(carol.page, message!).click({ button: 'right' });
+    await expect(carol.page.getByRole('menuitem', { name: 'Reply', exact: true })).toBeVisible();
+    await expect(carol.page.getByRole('menuitem', { name: /^(Restore|Delete)/ })).toHaveCount(0);
+    await carol.page.keyboard.press('Escape');
     await screenshot(carol.page, 'carol-trash-read-only');
   } finally {
     await alice.close();

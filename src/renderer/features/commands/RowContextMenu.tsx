@@ -13,6 +13,7 @@ import type { MessageKey, MessageRow } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import type { MailboxLookup } from '../mail/useMailboxLookup';
+import { RestoreMenuItem } from '../mail/deletions/RestoreMenuItem';
 import { offerFor, type Offer, type TargetFolder } from './availability';
 import { ariaKeys } from './keys';
 import { keyLabel } from './keyNames';
@@ -102,6 +103,7 @@ function MenuContent({ target }: { target: Target & { offer: Offer } }) {
       {offer.archive && item('archive', 'commands.archive')}
       {offer.junk && item('junk', 'commands.junk')}
       {offer.notJunk && item('notJunk', 'commands.notJunk')}
+      <RestoreMenuItem row={row} keys={keys} />
       {offer.delete && item('delete', 'commands.delete')}
     </ContextMenu.Content>
   );
