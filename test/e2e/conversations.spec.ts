@@ -77,6 +77,7 @@ test('alice reads the customer’s mail and bob’s answer from info@’s Sent a
     // Oldest first: Anna's question, then the team's answer, which says it lives in Sent.
     await expect(headings.nth(0)).toContainText('Anna Jansen');
     await expect(headings.nth(0)).not.toContainText('In Sent');
+    await expect(headings.nth(1)).toContainText('Bob on behalf of Info');
     await expect(headings.nth(1)).toContainText('In Sent');
     await expect(conversation.getByText('De verwarming in kamer 4 doet het niet meer.')).toBeVisible({ timeout: 20_000 });
     await expect(conversation.getByText('Morgen komt er iemand langs om de verwarming te maken.')).toBeVisible({ timeout: 20_000 });

@@ -1,12 +1,13 @@
 /**
  * The open message's conversation in the reader (issue #12 §4): every message oldest first —
  * the customer's mail and the team's answers from the mailbox's Sent folder — each under a
- * heading with its sender and date. Older ones are one line (sender, date, snippet) that opens
+ * heading with who wrote it ("Bob on behalf of Info") and when. Older ones are one line (sender, date, snippet) that opens
  * on click or Enter (a disclosure button in the heading, WAI-ARIA APG accordion); the open
  * message and the newest start expanded. A message outside the list's folder says where it is
  * ("In Sent"). Who answered (issue #4 §5) is shown under each message it concerns.
  */
 import { useState, type ReactNode } from 'react';
+import { displayName, senderDisplay } from '../../../shared/compose';
 import { Isolated, isolatedSentence } from '../../components/Isolated';
 import { useFolders } from '../../db/queries/folders';
 import type { MessageKey, MessageRow } from '../../db/rows';
@@ -59,16 +60,22 @@ export function ConversationView({ open, rows, renderMessage }: ConversationView
           const isOpen = tag === openTag;
           const isExpanded = expanded.has(tag);
           const headingId = `conversation-${row.folderPath}-${row.uid}`.replace(/[^\w-]/g, '_');
-          const sender = senderName(row.from) || row.from[0]?.address || t('conversation.noSender');
+          // The person who wrote it: "Bob on behalf of Info" for a team answer (RFC 5322 §3.6.2).
+          const shown = senderDisplay(row.from, row.sender);
+          const who =
+            shown?.kind === 'onBehalf'
+              ? isolatedSentence((p) => t('reader.onBehalf', p), { sender: displayName(shown.sender), from: displayName(shown.from) })
+              : [<Isolated key="from" text={senderName(row.from) || row.from[0]?.address || t('conversation.noSender')} />];
           const elsewhere = row.folderPath !== open[1];
           return (
             <li key={tag} className={`conversation__message${isOpen ? ' is-open' : ''}${isExpanded ? ' is-expanded' : ''}`}>
               <article aria-labelledby={headingId}>
                 <h3 className="conversation__heading">
                   <button type="button" id={headingId} className="conversation__toggle" aria-expanded={isExpanded} onClick={() => toggle(tag)}>
-                    <span className="conversation__who">
-                      {isolatedSentence((p) => t('conversation.heading', { ...p, date: fmt.fullDate(row.date) }), { sender })}
-                    </span>
+                    <span className="conversation__who">{who}</span>
+                    <time className="conversation__date" dateTime={new Date(row.date).toISOString()}>
+                      {fmt.fullDate(row.date)}
+                    </time>
                     {elsewhere && <span className="conversation__folder">{isolatedSentence((p) => t('conversation.inFolder', p), { folder: folderName(row.folderPath) })}</span>}
                   </button>
                 </h3>

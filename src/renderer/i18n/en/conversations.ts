@@ -3,6 +3,5 @@ export const conversations = {
   'conversation.region': 'Conversation',
   'conversation.count': { one: '{count} message in this conversation', other: '{count} messages in this conversation' },
   'conversation.inFolder': 'In {folder}',
-  'conversation.heading': '{sender}, {date}',
   'conversation.noSender': '(unknown sender)',
 } as const;

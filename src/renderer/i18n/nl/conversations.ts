@@ -5,6 +5,5 @@ export const conversations = {
   'conversation.region': 'Gesprek',
   'conversation.count': { one: '{count} bericht in dit gesprek', other: '{count} berichten in dit gesprek' },
   'conversation.inFolder': 'In {folder}',
-  'conversation.heading': '{sender}, {date}',
   'conversation.noSender': '(onbekende afzender)',
 } satisfies Partial<Translation>;
