@@ -95,6 +95,15 @@ test('Unread shows only unread mail, sort by sender orders A to Z, and both are 
   await expect(filters.getByRole('button', { name: 'Unread' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Sort by')).toHaveValue('sender');
   await expect.poll(() => shownRows(page)).toEqual([byName('Bram de Vries'), byName('Zoë Zwart')]);
+  // Reading a message in the Unread view marks it read but leaves it in place until the person moves on.
+  const zoe = messageList(page).getByRole('option', { name: byName('Zoë Zwart') });
+  await zoe.click();
+  await expect(page.getByRole('heading', { name: 'Offerte dakgoot' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as unread' })).toBeVisible();
+  await expect(zoe).not.toHaveAccessibleDescription(/Unread/);
+  expect(await shownRows(page)).toEqual([byName('Bram de Vries'), byName('Zoë Zwart')]);
+  await messageList(page).getByRole('option', { name: byName('Bram de Vries') }).click();
+  await expect.poll(() => shownRows(page)).toEqual([byName('Bram de Vries')]);
 });
 
 test('the Conversations switch shows one row per conversation with its size, remembered after a reload', async ({ page, app, signIn, stack }) => {

@@ -62,6 +62,8 @@ export class ViewIndex extends Notifier implements SourceIndex {
   private readonly addresses = new Map<string, Promise<ReadonlySet<string>>>();
   /** The base's last change only changed flags (no arrivals, no removals). */
   private flagsOnly = false;
+  /** The open message as the current computation kept it. */
+  private pinnedKey: MessageKey | null = null;
   /** The base's version the current computation reflects. */
   private computedFor = -1;
   private readonly resolved = new Map<string, ReadonlySet<string>>();
@@ -120,7 +122,7 @@ export class ViewIndex extends Notifier implements SourceIndex {
     this.flagsOnly = false;
     // Flags changed in place and the view does not filter on flags: every row stays where it is
     // (a sort by sender over 1,000,000 messages is not redone for a message read).
-    if (flagsOnly && this.ready && !this.view.filters.some((filter) => filter === 'unread' || filter === 'flagged')) {
+    if (flagsOnly && this.ready && !this.filtersOnFlags()) {
       this.changed();
       return;
     }
@@ -136,8 +138,27 @@ export class ViewIndex extends Notifier implements SourceIndex {
   private recompute(): void {
     if (this.disposed || !this.base.ready) return;
     this.computedFor = this.base.version;
-    this.computed = computeView(this.viewBase(), this.view, this.facts, collatorFor(viewEnvironment().language()), this.options.collapse);
+    const environment = viewEnvironment();
+    this.pinnedKey = this.filtersOnFlags() ? environment.pinned() : null;
+    this.computed = computeView(this.viewBase(), this.view, this.facts, collatorFor(environment.language()), this.options.collapse, this.pinnedPosition());
     this.changed();
+  }
+
+  private filtersOnFlags(): boolean {
+    return this.view.filters.some((filter) => filter === 'unread' || filter === 'flagged');
+  }
+
+  private pinnedPosition(): number {
+    const key = this.pinnedKey;
+    return key ? this.base.positionOf({ accountId: key[0], folderPath: key[1], uid: key[2], date: Number.NaN }) : -1;
+  }
+
+  /** The open message changed: a view filtered on flags lets the previous one go (and pins the new one). */
+  pinChanged(): void {
+    if (!this.ready || !this.filtersOnFlags()) return;
+    const next = viewEnvironment().pinned();
+    const same = (a: MessageKey | null, b: MessageKey | null) => a === b || (a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2]);
+    if (!same(next, this.pinnedKey)) this.recompute();
   }
 
   /** The base as the computation reads it; a folder's facts are found by its UID column. */

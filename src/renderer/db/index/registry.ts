@@ -96,6 +96,11 @@ export async function withIndex<T>(database: PostvakDb, source: MessageSource, r
   }
 }
 
+/** Tells every view of a database that the open message changed (ViewIndex.pinChanged). */
+export function pinChanged(database: PostvakDb): void {
+  for (const slot of registries.get(database)?.values() ?? []) if (slot.index instanceof ViewIndex) slot.index.pinChanged();
+}
+
 /** Disposes every index of a database now (a test's database going away). */
 export function closeIndexes(database: PostvakDb): void {
   const slots = registries.get(database);

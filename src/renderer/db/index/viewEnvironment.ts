@@ -4,6 +4,7 @@
  * the language to collate in, the person's alias addresses, and the conversation grouping
  * (helper D's `conversationCollapse`, issue #12 §4).
  */
+import type { MessageKey } from '../rows';
 import type { MessageSource } from './sourceIndex';
 
 /** One row per conversation (issue #12 §4; implemented in features/conversations/threadCollapse.ts). */
@@ -22,9 +23,14 @@ export interface ViewEnvironment {
   /** The person's alias addresses of an account (identities of kind alias), lower case. */
   aliases(accountId: string): readonly string[];
   collapse: ((source: MessageSource) => Collapse) | undefined;
+  /**
+   * The message open in the reader: it stays in a view filtered on Unread or Flagged until the
+   * person moves on, so reading it (which marks it read) does not pull it from under them.
+   */
+  pinned(): MessageKey | null;
 }
 
-let environment: ViewEnvironment = { language: () => undefined, aliases: () => [], collapse: undefined };
+let environment: ViewEnvironment = { language: () => undefined, aliases: () => [], collapse: undefined, pinned: () => null };
 
 export function setViewEnvironment(next: Partial<ViewEnvironment>): void {
   environment = { ...environment, ...next };

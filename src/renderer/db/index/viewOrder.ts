@@ -35,7 +35,8 @@ export interface ComputedView {
   missing: Int32Array;
 }
 
-export function computeView(base: ViewBase, view: ListView, facts: MessageFacts | undefined, collator: Intl.Collator, collapse: Collapse | undefined): ComputedView {
+/** `pinned`: a base position that passes the flag filters whatever its flags (the open message). */
+export function computeView(base: ViewBase, view: ListView, facts: MessageFacts | undefined, collator: Intl.Collator, collapse: Collapse | undefined, pinned = -1): ComputedView {
   const total = base.length;
   const unread = view.filters.includes('unread');
   const flagged = view.filters.includes('flagged');
@@ -47,8 +48,8 @@ export function computeView(base: ViewBase, view: ListView, facts: MessageFacts 
   let missed = 0;
   for (let position = 0; position < total; position++) {
     const bits = base.bitsAt(position) ?? 0;
-    if (unread && bits & seenBit) continue;
-    if (flagged && !(bits & flaggedBit)) continue;
+    if (unread && bits & seenBit && position !== pinned) continue;
+    if (flagged && !(bits & flaggedBit) && position !== pinned) continue;
     if (facts && slots) {
       const slot = base.slotAt ? base.slotAt(position) : slotByKey(base, facts, position);
       if (slot < 0) missing[missed++] = position;

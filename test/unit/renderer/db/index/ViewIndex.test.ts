@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../../src/renderer/db/applySyncBatch';
 import { defaultListView, type ListView } from '../../../../../src/renderer/db/index/listView';
-import { acquireIndex, closeIndexes } from '../../../../../src/renderer/db/index/registry';
+import { acquireIndex, closeIndexes, pinChanged } from '../../../../../src/renderer/db/index/registry';
 import type { MessageSource, SourceIndex } from '../../../../../src/renderer/db/index/sourceIndex';
 import { setViewEnvironment } from '../../../../../src/renderer/db/index/viewEnvironment';
 import { applyLocalFlags, removeLocalMessage } from '../../../../../src/renderer/db/localChanges';
@@ -20,7 +20,7 @@ const person = (name: string, address = `${name.toLowerCase().replace(/\W/g, '')
 
 beforeEach(async () => {
   db = new PostvakDb(`view-index-${++counter}`);
-  setViewEnvironment({ language: () => 'nl', aliases: () => [] });
+  setViewEnvironment({ language: () => 'nl', aliases: () => [], pinned: () => null });
   await applySyncBatch(
     db,
     foldersBatch([folder('INBOX'), folder('shared/info@example.test/INBOX', accountA, { mailboxId: `${accountA}:shared:info@example.test`, role: 'inbox' })], accountA, [
@@ -75,6 +75,19 @@ describe('ViewIndex filters', () => {
     expect(await shown(index)).toEqual([2]);
     await applyLocalFlags(db, [accountA, 'INBOX', 1], [], ['\\Seen']);
     expect(await shown(index)).toEqual([2, 1]);
+  });
+
+  it('the open message stays in an Unread view while it is read, and goes once the person moves on', async () => {
+    let open: [string, string, number] | null = null;
+    setViewEnvironment({ pinned: () => open });
+    const index = await opened(inbox(view({ filters: ['unread'] })));
+    open = [accountA, 'INBOX', 4];
+    pinChanged(db);
+    await applyLocalFlags(db, [accountA, 'INBOX', 4], ['\\Seen'], []);
+    expect(await shown(index)).toEqual([4, 2]);
+    open = [accountA, 'INBOX', 2];
+    pinChanged(db);
+    expect(await shown(index)).toEqual([2]);
   });
 
   it('Flagged and With attachments combine (both must hold)', async () => {
