@@ -30,7 +30,12 @@ export interface PendingLock {
   readonly change: { kind: 'flags'; add: readonly string[]; remove: readonly string[] } | { kind: 'removal' };
   /** Filled by sync batches while the lock is held. */
   readonly notes: Map<number, ServerNote>;
+  /** The task was confirmed; the lock waits for the end of the sync pass under way (`settle`). */
+  settled?: boolean;
 }
+
+/** The longest a confirmed lock waits for the end of a sync pass (an engine that is offline sends none). */
+export const settleLimitMs = 10_000;
 
 const folderId = (accountId: string, folderPath: string) => `${accountId}\u0000${folderPath}`;
 
@@ -58,6 +63,18 @@ export class PendingLocks {
     const left = (this.byFolder.get(id) ?? []).filter((other) => other !== lock);
     if (left.length > 0) this.byFolder.set(id, left);
     else this.byFolder.delete(id);
+  }
+
+  /**
+   * The task was confirmed. A sync pass that read the folder before the server applied the
+   * change may still be under way, and its batches would bring the old state back for a moment;
+   * so the lock stays until a batch that ends a pass (it carries the cursor) has been filtered —
+   * the pass main started after the task (it nudges the folder) reads the new state — or until
+   * `settleLimitMs`.
+   */
+  settle(lock: PendingLock, limitMs = settleLimitMs): void {
+    lock.settled = true;
+    setTimeout(() => this.release(lock), limitMs);
   }
 
   /** The locks of a folder, oldest first (their changes apply in that order). */
@@ -101,6 +118,7 @@ export class PendingLocks {
       if (removing(update.uid)) continue;
       flagUpdates.push({ ...update, flags: this.overlay(batch.accountId, batch.folderPath, update.uid, update.flags) });
     }
+    if (batch.cursor) for (const lock of locks) if (lock.settled) this.release(lock);
     return { ...batch, upserts, flagUpdates };
   }
 }

@@ -78,7 +78,7 @@ async function applyFlags(
   return {
     changed: changes.length,
     localUndo: reverseFlags(accountId, folderPath, changes),
-    confirm: () => locks.release(lock),
+    confirm: () => locks.settle(lock),
     async rollback() {
       locks.release(lock);
       const others = (uid: number) => locks.inFolder(accountId, folderPath).some((other) => other.uids.has(uid));
@@ -109,7 +109,7 @@ async function applyRemoval(db: PostvakDb, locks: PendingLocks, accountId: strin
   return {
     changed: removed.length,
     localUndo: [],
-    confirm: () => locks.release(lock),
+    confirm: () => locks.settle(lock),
     async rollback() {
       locks.release(lock);
       await restoreLocalMessages(db, accountId, folderPath, restorable(lock, removed));

@@ -8,6 +8,7 @@ import { PostvakDb } from '../../../../src/renderer/db/schema';
 import type { MessageKey } from '../../../../src/renderer/db/rows';
 import { setMessageFlags } from '../../../../src/renderer/features/mail/flagTasks';
 import { accountA, folder, foldersBatch, message, messagesBatch } from './fixtures';
+import { releaseLocks } from '../tasks/taskApi';
 
 let db: PostvakDb;
 let counter = 0;
@@ -19,6 +20,8 @@ beforeEach(async () => {
   await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1, { flags: ['\\Seen'] })] }));
 });
 afterEach(async () => {
+  // A confirmed change keeps its lock until a sync pass ends (pendingLocks.ts); none may reach the next test.
+  expect(releaseLocks(accountA, 'INBOX')).toEqual([]);
   await db.delete();
 });
 

@@ -6,13 +6,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
 import { getMessage } from '../../../../src/renderer/db/pages/messageRows';
-import { pendingLocks } from '../../../../src/renderer/db/pendingLocks';
 import type { MessageKey } from '../../../../src/renderer/db/rows';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
 import { runTasks } from '../../../../src/renderer/tasks/runTasks';
-import { deferredTasks } from '../tasks/taskApi';
+import { deferredTasks, releaseLocks } from '../tasks/taskApi';
 import { expectedCounts, folderUids, storedCounts } from './cacheRows';
-import { accountA, folder, foldersBatch, message, messagesBatch } from './fixtures';
+import { accountA, cursor, folder, foldersBatch, message, messagesBatch } from './fixtures';
 
 let db: PostvakDb;
 let counter = 0;
@@ -25,9 +24,7 @@ beforeEach(async () => {
   await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1), message(2)] }));
 });
 afterEach(async () => {
-  // Every task ended: no lock may outlive it (released here too, so one failure does not spill over).
-  const left = [...pendingLocks.inFolder(accountA, 'INBOX')];
-  for (const lock of left) pendingLocks.release(lock);
+  const left = releaseLocks(accountA, 'INBOX');
   await db.delete();
   expect(left).toEqual([]);
 });
@@ -55,6 +52,22 @@ describe('a pending flag change', () => {
     // Answered: the server's word counts again.
     await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Answered'], modseq: '12' }] }));
     expect(await flags()).toEqual(['\\Answered']);
+  });
+
+  it('stays after its task is confirmed until the sync pass under way has ended', async () => {
+    const fake = deferredTasks();
+    const run = runTasks({ db, api: fake.api }, [seen([1])]);
+    await fake.reached(1);
+    fake.accept(0);
+    await run;
+    // A pass that read the flags before the server stored the change delivers them now.
+    await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: [], modseq: '11' }] }));
+    expect(await flags()).toEqual(['\\Seen']);
+    await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: [], modseq: '11' }], cursor: cursor('INBOX', { highestModseq: '11' }) }));
+    expect(await flags()).toEqual(['\\Seen']);
+    // The next pass reads the server after the change: its word stands.
+    await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Flagged'], modseq: '13' }] }));
+    expect(await flags()).toEqual(['\\Flagged']);
   });
 
   it('is applied over a re-sent summary, keeping the server’s other flags', async () => {

@@ -17,6 +17,7 @@ import { runAction } from '../../../../src/renderer/tasks/mailActions';
 import { folderUids } from '../db/cacheRows';
 import { accountA, folder, foldersBatch, mailbox, message, messagesBatch } from '../db/fixtures';
 import { button, click, render, settle, type Rendered } from '../support/render';
+import { releaseLocks } from './taskApi';
 
 type Answer = { ok: true; value: TaskOutcome } | { ok: false; error: { code: string; message: string } };
 const queued: Task[] = [];
@@ -46,6 +47,7 @@ beforeAll(async () => {
   await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Archive', accountA, { role: 'archive' })], accountA, [mailbox()]));
 });
 beforeEach(async () => {
+  releaseLocks(accountA, 'INBOX', 'Archive');
   await applySyncBatch(db, messagesBatch('INBOX', { upserts: [1, 2, 3].map((uid) => message(uid, { modseq: '10' })) }));
   queued.length = 0;
   answer = () => ({ ok: true, value: { undo: null } });

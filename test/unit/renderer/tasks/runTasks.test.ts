@@ -1,14 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../src/renderer/db/applySyncBatch';
-import { pendingLocks } from '../../../../src/renderer/db/pendingLocks';
 import { PostvakDb } from '../../../../src/renderer/db/schema';
 import { tasksOf } from '../../../../src/renderer/tasks/actionTasks';
 import { runTasks } from '../../../../src/renderer/tasks/runTasks';
 import type { MessageKey } from '../../../../src/renderer/db/rows';
 import { expectedCounts, folderMessages, folderUids, storedCounts } from '../db/cacheRows';
 import { accountA, folder, foldersBatch, message, messagesBatch } from '../db/fixtures';
-import { deferredTasks } from './taskApi';
+import { deferredTasks, releaseLocks } from './taskApi';
 
 let db: PostvakDb;
 let counter = 0;
@@ -21,10 +20,7 @@ beforeEach(async () => {
   await applySyncBatch(db, messagesBatch('INBOX', { upserts: uids.map((uid) => message(uid, { flags: uid % 3 === 0 ? ['\\Seen'] : [] })) }));
 });
 afterEach(async () => {
-  // Every task ended: no lock may outlive it (the registry is the window's, shared with applySyncBatch;
-  // released here too, so one failure does not spill over).
-  const left = [...pendingLocks.inFolder(accountA, 'INBOX'), ...pendingLocks.inFolder(accountA, 'Archive')];
-  for (const lock of left) pendingLocks.release(lock);
+  const left = releaseLocks(accountA, 'INBOX', 'Archive');
   await db.delete();
   expect(left).toEqual([]);
 });

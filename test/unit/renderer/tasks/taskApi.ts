@@ -1,5 +1,6 @@
 /** A fake `tasks.queue` for task tests: each call waits until the test answers it. */
 import type { PostvakApi, Task, TaskOutcome } from '../../../../src/shared/api';
+import { pendingLocks, type PendingLock } from '../../../../src/renderer/db/pendingLocks';
 
 type Answer = Awaited<ReturnType<PostvakApi['call']>>;
 
@@ -25,4 +26,15 @@ export function deferredTasks() {
     refuse: (index: number, code = 'serverRefused', message = 'NO [NONEXISTENT] Mailbox does not exist') =>
       answers[index]?.({ ok: false, error: { code, message } } as Answer),
   };
+}
+
+/**
+ * Ends every lock of the folders (locks are the window's, shared with applySyncBatch, so one
+ * test's must not reach the next) and returns those whose task never ended — a confirmed lock
+ * waiting for the end of a sync pass (`settled`) is not one.
+ */
+export function releaseLocks(accountId: string, ...folderPaths: string[]): PendingLock[] {
+  const left = folderPaths.flatMap((path) => [...pendingLocks.inFolder(accountId, path)]);
+  for (const lock of left) pendingLocks.release(lock);
+  return left.filter((lock) => !lock.settled);
 }
