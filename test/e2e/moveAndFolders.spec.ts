@@ -297,6 +297,14 @@ test('alice creates, renames and deletes a folder from the folder menu (mouse an
     await screenshot(c, 'carol-info-read-only-menu');
     menu = await menuOf(c, mailboxNode(c, 'carol@example.test').first());
     await expect(menu.getByRole('menuitem', { name: 'New folder…' })).toBeVisible();
+    await c.keyboard.press('Escape');
+
+    // Nor does her folder picker offer info@'s folders (no `i` right there), only her own.
+    await messageList(c).getByRole('option').first().click();
+    await c.keyboard.press('Control+Shift+V');
+    const picker = c.getByRole('dialog', { name: 'Move to folder' });
+    await expect(picker.getByRole('option', { name: 'Archive in carol@example.test' })).toBeVisible();
+    await expect(picker.getByRole('option', { name: new RegExp(escaped(INFO)) })).toHaveCount(0);
   } finally {
     await Promise.all([alice.close(), carol.close()]);
   }
@@ -337,6 +345,27 @@ test('Empty Trash in info@ asks once, naming the mailbox and that everyone loses
     await menu.getByRole('menuitem', { name: 'Mark all as read' }).click();
     await expect.poll(unseen, { timeout: 15_000 }).toBe(0);
     await expect(await folderItem(page, INFO, 'Inbox')).toHaveAccessibleName('Inbox');
+  } finally {
+    await alice.close();
+  }
+});
+
+test('a folder name the server refuses (made meanwhile elsewhere: ALREADYEXISTS) keeps the dialog open and says why', async ({ browser, stack }) => {
+  const alice = await signedIn(browser, stack, 'alice');
+  try {
+    const { page } = alice;
+    const menu = await menuOf(page, mailboxNode(page, ALICE).first());
+    await menu.getByRole('menuitem', { name: 'New folder…' }).click();
+    const create = page.getByRole('dialog', { name: `New folder in ${ALICE}` });
+    await create.getByRole('textbox', { name: 'Folder name' }).fill('Klanten');
+    // Another client makes the same folder before alice confirms.
+    await imapAs(stack, 'alice', (client) => client.mailboxCreate('Klanten'));
+    await create.getByRole('button', { name: 'Create' }).click();
+    const refusal = create.getByRole('alert');
+    await expect(refusal).toContainText(`Couldn't create “Klanten” in ${ALICE}`);
+    await expect(refusal).toContainText('The server already has a folder called “Klanten” there');
+    await expect(create.getByRole('textbox', { name: 'Folder name' })).toHaveValue('Klanten');
+    await screenshot(page, 'create-refused');
   } finally {
     await alice.close();
   }

@@ -33,6 +33,7 @@ export const folderActions = {
   'folderDialog.created': 'Created the folder “{name}” in {mailbox}.',
   'folderDialog.renamed': 'Renamed “{from}” to “{to}”.',
   'folderDialog.createFailed': "Couldn't create “{name}” in {mailbox}: {error}",
+  'folderDialog.exists': 'The server already has a folder called “{name}” there, perhaps made meanwhile on another device. Choose another name.',
   'folderDialog.renameFailed': "Couldn't rename “{folder}”: {error}",
 
   'folderName.empty': 'Enter a name for the folder.',

@@ -35,6 +35,7 @@ export const folderActions = {
   'folderDialog.created': 'Map “{name}” gemaakt in {mailbox}.',
   'folderDialog.renamed': '“{from}” heet nu “{to}”.',
   'folderDialog.createFailed': 'Kon “{name}” niet maken in {mailbox}: {error}',
+  'folderDialog.exists': 'Op de server staat daar al een map met de naam “{name}”, misschien net op een ander apparaat gemaakt. Kies een andere naam.',
   'folderDialog.renameFailed': 'Kon de naam van “{folder}” niet wijzigen: {error}',
 
   'folderName.empty': 'Vul een naam voor de map in.',

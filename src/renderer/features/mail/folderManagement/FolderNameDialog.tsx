@@ -19,6 +19,8 @@ import { closeFolderDialog } from './openFolderDialog';
 
 type NameDialogRequest = Extract<FolderDialogRequest, { kind: 'create' | 'rename' }>;
 
+const alreadyExists = (serverWords: string) => /\[ALREADYEXISTS\]/i.test(serverWords);
+
 export function problemWords(t: Translate, problem: FolderNameProblem): string {
   switch (problem.key) {
     case 'folderName.delimiter':
@@ -52,7 +54,8 @@ export function FolderNameDialog({ request }: { request: NameDialogRequest }) {
     const result = await submitFolderName(api, request, typed);
     if (!result.ok) {
       setBusy(false);
-      const error = errorWords(t, result.error);
+      // RFC 5530 §3 ALREADYEXISTS: the name is taken on the server though not (yet) in the cache.
+      const error = alreadyExists(result.error.message) ? t('folderDialog.exists', { name: typed }) : errorWords(t, result.error);
       setRefusal(
         request.kind === 'create'
           ? t('folderDialog.createFailed', { name: typed, mailbox: request.mailbox, error })
