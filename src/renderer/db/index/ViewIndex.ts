@@ -127,7 +127,9 @@ export class ViewIndex extends Notifier implements SourceIndex {
       return;
     }
     this.recompute();
-    if (this.computed.missing.length > 0) void this.loadMissing().catch(() => {});
+    // Not ready yet (a first read that failed, the database closing): this change tries again.
+    if (!this.ready) void this.whenCurrent().catch(() => {});
+    else if (this.computed.missing.length > 0) void this.loadMissing().catch(() => {});
   }
 
   /** The base was rebuilt: its UIDs may name other messages now (UIDVALIDITY), so read them again. */
