@@ -1,19 +1,15 @@
 /**
  * Ctrl+Z (Cmd+Z on a Mac) anywhere outside a text field undoes the last mail action (issue #12
- * §1). Listens on the window, after the document's listeners: a command handler that took the
- * key already (preventDefault) wins, so the undo never runs twice; in a field the key stays the
- * field's own undo.
+ * §1) — in the calendar, settings or the notices too, not only where the mail view's command
+ * keys listen. Listens on the window, after the document's listeners: the mail view's command
+ * (features/commands, which takes the key with preventDefault) wins, so the undo never runs
+ * twice; in a field the key stays the field's own undo, and an open dialog or menu keeps it.
  */
 import { useEffect } from 'react';
+import { isTyping, somethingModalOpen } from '../features/commands/keys';
 import { undoLast } from './mailActions';
 
 const isMac = typeof navigator !== 'undefined' && /mac/i.test(navigator.platform || navigator.userAgent);
-
-/** Whether a key press is typing (in a field or an editable area), where the key is the field's. */
-export function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 export function isUndoKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, mac = isMac): boolean {
   const primary = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
@@ -23,7 +19,7 @@ export function isUndoKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKe
 export function useUndoShortcut(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || !isUndoKey(event) || isTextField(event.target)) return;
+      if (event.defaultPrevented || !isUndoKey(event) || isTyping(event.target) || somethingModalOpen(document)) return;
       event.preventDefault();
       void undoLast();
     };
