@@ -59,7 +59,8 @@ export function FolderContextMenu({ children, resolve }: FolderContextMenuProps)
   }
 
   return (
-    <ContextMenu.Root modal>
+    // Not modal: Radix's modal scroll lock injects a <style> element, which the CSP refuses.
+    <ContextMenu.Root modal={false}>
       <ContextMenu.Trigger
         asChild
         onContextMenu={(event) => {
