@@ -8,13 +8,7 @@
 import { useEffect } from 'react';
 import { isTyping, somethingModalOpen } from '../features/commands/keys';
 import { undoLast } from './mailActions';
-
-const isMac = typeof navigator !== 'undefined' && /mac/i.test(navigator.platform || navigator.userAgent);
-
-export function isUndoKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, mac = isMac): boolean {
-  const primary = mac ? event.metaKey && !event.ctrlKey : event.ctrlKey && !event.metaKey;
-  return primary && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z';
-}
+import { isUndoKey } from './undoKey';
 
 export function useUndoShortcut(): void {
   useEffect(() => {

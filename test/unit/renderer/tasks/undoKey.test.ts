@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUndoKey } from '../../../../src/renderer/tasks/useUndoShortcut';
+import { isUndoKey } from '../../../../src/renderer/tasks/undoKey';
 
 const key = (extra: Partial<KeyboardEvent>) => ({ key: 'z', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...extra });
 
