@@ -16,7 +16,7 @@ import type { MessageKey, MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
 import { FolderIndex } from './FolderIndex';
 import { needsFacts, type ListView } from './listView';
-import { addressedTo, MessageFacts } from './messageFacts';
+import { addressedTo, factTextOf, MessageFacts } from './messageFacts';
 import { Notifier, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
 import { viewEnvironment, type Collapse } from './viewEnvironment';
 import { computeView, type ComputedView, type ViewBase } from './viewOrder';
@@ -35,6 +35,8 @@ export interface ViewOptions {
    * not): a rebuild (a folder's UIDVALIDITY may have changed), or a delta.
    */
   onBaseChange?: (listener: (change: IndexChange) => void) => () => void;
+  /** Shared with the other views of the same list (factsRegistry.ts); else the view's own. */
+  facts?: MessageFacts;
   /** Called once on dispose (the registry releases the base). */
   release?: () => void;
   chunk?: number;
@@ -75,7 +77,7 @@ export class ViewIndex extends Notifier implements SourceIndex {
     private readonly options: ViewOptions = {},
   ) {
     super();
-    this.facts = needsFacts(view) ? new MessageFacts(view.sort.by === 'sender' || view.sort.by === 'subject' ? view.sort.by : undefined) : undefined;
+    this.facts = needsFacts(view) ? (options.facts ?? new MessageFacts(factTextOf(view))) : undefined;
   }
 
   live(): this {
@@ -232,9 +234,10 @@ export class ViewIndex extends Notifier implements SourceIndex {
     }
   }
 
-  /** The person's addresses for the row's folder, when the view asks "to me" (read once per folder). */
+  /** The person's addresses for the row's folder (read once per folder). */
   private ownAddresses(row: MessageRow): ReadonlySet<string> | Promise<ReadonlySet<string>> | undefined {
-    if (!this.view.filters.includes('toMe') || !this.options.ownAddresses) return undefined;
+    // Read for every view (not only "to me"): the facts are shared between the list's views.
+    if (!this.options.ownAddresses) return undefined;
     const key = `${row.accountId}\u0000${row.folderPath}`;
     const known = this.resolved.get(key);
     if (known) return known;

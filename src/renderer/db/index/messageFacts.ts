@@ -8,11 +8,15 @@
  */
 import type { Address } from '../../../shared/model';
 import type { MessageRow } from '../rows';
+import type { ListView } from './listView';
 
 export const attachmentsBit = 1;
 export const toMeBit = 2;
 
 export type FactText = 'sender' | 'subject';
+
+/** The sort text a view needs read (none for date and size). */
+export const factTextOf = (view: ListView): FactText | undefined => (view.sort.by === 'sender' || view.sort.by === 'subject' ? view.sort.by : undefined);
 
 /** The sender as the list row shows it: the display name, else the address. */
 export function senderText(from: readonly Address[]): string {

@@ -6,7 +6,10 @@
  * view (issue #12 §6) gets a ViewIndex over its base's shared index.
  */
 import type { PostvakDb } from '../schema';
+import { acquireFacts, closeFacts } from './factsRegistry';
 import { FolderIndex } from './FolderIndex';
+import { needsFacts } from './listView';
+import { factTextOf } from './messageFacts';
 import { ownAddressesFor } from './ownAddresses';
 import { baseSource, hasView, sourceTag, type MessageSource, type SourceIndex } from './sourceIndex';
 import { UnifiedIndex } from './UnifiedIndex';
@@ -42,11 +45,16 @@ function create(database: PostvakDb, source: MessageSource): Managed {
     const base = acquireIndex(database, baseSource(source));
     const collapse = source.view.conversations ? viewEnvironment().collapse?.(baseSource(source)) : undefined;
     const folder = base.index instanceof FolderIndex ? base.index : undefined;
+    const facts = needsFacts(source.view) ? acquireFacts(database, sourceTag(baseSource(source)), factTextOf(source.view)) : undefined;
     return new ViewIndex(database, base.index, source.view, {
       collapse,
+      facts: facts?.facts,
       ownAddresses: (accountId, folderPath) => ownAddressesFor(database, accountId, folderPath),
       onBaseChange: folder && ((listener) => folder.onChange(listener)),
-      release: () => base.release(),
+      release: () => {
+        facts?.release();
+        base.release();
+      },
     }).live();
   }
   if (source.kind === 'folder') return new FolderIndex(database, source.accountId, source.folderPath).live();
@@ -103,6 +111,7 @@ export function pinChanged(database: PostvakDb): void {
 
 /** Disposes every index of a database now (a test's database going away). */
 export function closeIndexes(database: PostvakDb): void {
+  closeFacts(database);
   const slots = registries.get(database);
   if (!slots) return;
   registries.delete(database);

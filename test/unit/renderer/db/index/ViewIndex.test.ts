@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applySyncBatch } from '../../../../../src/renderer/db/applySyncBatch';
 import { defaultListView, type ListView } from '../../../../../src/renderer/db/index/listView';
 import { acquireIndex, closeIndexes, pinChanged } from '../../../../../src/renderer/db/index/registry';
+import type { ViewIndex } from '../../../../../src/renderer/db/index/ViewIndex';
 import type { MessageSource, SourceIndex } from '../../../../../src/renderer/db/index/sourceIndex';
 import { setViewEnvironment } from '../../../../../src/renderer/db/index/viewEnvironment';
 import { applyLocalFlags, removeLocalMessage } from '../../../../../src/renderer/db/localChanges';
@@ -212,6 +213,16 @@ describe('ViewIndex sorts', () => {
       }),
     );
     expect(await shown(index)).toEqual([2, 3, 1]);
+  });
+
+  it('views of one list share what they read: Unread on top of a sort by sender reads no summary again', async () => {
+    const bySender = (await opened(inbox(view({ sort: { by: 'sender', descending: false } })))) as ViewIndex;
+    const read = bySender.facts?.count;
+    const unreadBySender = (await opened(inbox(view({ filters: ['unread', 'toMe'], sort: { by: 'sender', descending: false } })))) as ViewIndex;
+    expect(unreadBySender.facts).toBe(bySender.facts);
+    expect(unreadBySender.facts?.count).toBe(read);
+    const bySize = (await opened(inbox(view({ sort: { by: 'size', descending: false } })))) as ViewIndex;
+    expect(bySize.facts).not.toBe(bySender.facts);
   });
 
   it('reads a folder bigger than one chunk and reports progress while it does', async () => {
