@@ -35,6 +35,8 @@ const keyOf = (accountId: string, folderPath: string) => `${accountId}\u0000${fo
 
 async function isSharedTrash(accountId: string, folderPath: string): Promise<boolean> {
   const folder = await db.folders.get([accountId, folderPath]);
+  // Not in the cache yet: ask again next time rather than remember "no".
+  if (!folder) folders.delete(keyOf(accountId, folderPath));
   if (folder?.role !== 'trash') return false;
   const mailbox = await db.mailboxes.get(folder.mailboxId);
   return mailbox?.kind === 'shared';
