@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, imapAs, screenshot, test, type MailStack } from './support/fixtures';
 import { atDesk } from './support/desk';
-import { messageList, openMailboxInbox } from './support/session';
+import { mailboxNode, messageList, openMailboxInbox } from './support/session';
 
 const INFO = 'info@example.test';
 const INBOX = `shared/${INFO}/INBOX`;
@@ -163,6 +163,53 @@ test('the row menu acts on the selection when the right-clicked row is in it, el
     await expect(carolMenu.getByRole('menuitem')).toHaveCount(4);
   } finally {
     await carol.close();
+    await alice.close();
+  }
+});
+
+/** The subjects of a folder as alice sees it on the server. */
+function subjectsOn(stack: MailStack, path: string): Promise<string[]> {
+  return imapAs(stack, 'alice', async (client) => {
+    const lock = await client.getMailboxLock(path, { readOnly: true });
+    try {
+      const out: string[] = [];
+      if (client.mailbox && client.mailbox.exists > 0) for await (const m of client.fetch('1:*', { envelope: true })) out.push(m.envelope?.subject ?? '');
+      return out;
+    } finally {
+      lock.release();
+    }
+  });
+}
+
+test('dragging one of three chosen rows onto alice’s own Archive moves all three there, across namespaces', async ({ browser, stack }) => {
+  const subjects = await fiveInInfo(stack);
+  const alice = await atDesk(browser, stack, 'alice');
+  try {
+    const page = alice.page;
+    await openMailboxInbox(page, INFO);
+    for (const subject of subjects) await expect(row(page, subject)).toBeVisible({ timeout: 20_000 });
+    const own = mailboxNode(page, 'alice@example.test').first();
+    if ((await own.getAttribute('aria-expanded')) === 'false') await own.locator('.folder-tree__row').first().click();
+    const archive = own.getByRole('treeitem', { name: /^Archive(,|$)/ }).first();
+    await expect(archive).toBeVisible();
+
+    await row(page, subjects[0]!).click();
+    await row(page, subjects[2]!).click({ modifiers: ['Shift'] });
+    await expect(page.getByRole('heading', { name: '3 messages selected' })).toBeVisible();
+    // Picked up by its middle row, as a person drags a selection.
+    await row(page, subjects[1]!).hover();
+    await page.mouse.down();
+    const box = await archive.boundingBox();
+    if (!box) throw new Error('Archive not on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+
+    for (const subject of subjects.slice(0, 3)) await expect(row(page, subject)).toHaveCount(0);
+    // The open one went with them: the next message opens, the choice is over.
+    await expect(page.getByRole('heading', { name: subjects[3]! })).toBeVisible();
+    await expect.poll(async () => (await subjectsOn(stack, 'Archive')).filter((s) => subjects.includes(s)).sort(), { timeout: 15_000 }).toEqual(subjects.slice(0, 3).sort());
+    expect((await subjectsOn(stack, INBOX)).filter((s) => subjects.includes(s))).toEqual(subjects.slice(3));
+  } finally {
     await alice.close();
   }
 });

@@ -11,6 +11,7 @@ import { useMessageWindow, type MessageSource } from '../../db/queries/messages'
 import type { MessageKey, MessageRow as Row } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { followRemoval } from '../commands/followRemoval';
 import { RowContextMenu, openMenuOn } from '../commands/RowContextMenu';
 import { MessageRow, rowDomId } from './MessageRow';
 import { currentSelection, hasChoice } from './selection/currentSelection';
@@ -91,7 +92,10 @@ export function VirtualList({ source, count, lookup }: { source: MessageSource; 
   function onDragStart(event: DragEvent, at: number) {
     const row = rowAt(at);
     if (!row) return;
-    startMessageDrag(event.dataTransfer, choosing && selectedAt(row, at) ? currentSelection() : [keyOf(row)]);
+    const keys = choosing && selectedAt(row, at) ? currentSelection() : [keyOf(row)];
+    startMessageDrag(event.dataTransfer, keys);
+    // Dropped as a move, they leave the list: then the next message opens as after the Move key.
+    void followRemoval(keys);
   }
   /** The keys a right-click on row `at` acts on: the selection when the row is in it, else the row. */
   function menuTarget(at: number): { keys: MessageKey[]; row: Row } | null {
