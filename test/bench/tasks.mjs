@@ -82,6 +82,8 @@ export function tasksRows(r) {
     if (all) {
       rows.push([`Key press (${k.key}) → all ${all.selected} rows (Ctrl+A) gone from the list`, `${ms(all.goneMs)} (one run), next frame ${ms(all.frameMs)}`, '≤ 100 ms', all.goneMs === null ? null : all.goneMs <= 100]);
       rows.push([`  → archived on the server and the sync back in the cache`, ms(all.archivedMs), '', null]);
+      const top = all.profile?.top.slice(0, 3).map((f) => `${f.fn} ${f.selfMs} ms`).join('; ');
+      if (top) rows.push(['  page CPU until gone: top functions (self time)', `${top} (GC ${all.profile.gcMs} ms)`, '', null]);
     }
   }
   return rows;
