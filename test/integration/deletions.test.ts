@@ -108,6 +108,17 @@ describe('deletion records in a shared mailbox', () => {
     expect(await heldIn(fixture.stack, 'info', 'Trash/Postvak deletions')).toEqual([]);
   });
 
+  it('a permanent delete (Shift+Delete) removes for good, not into Trash, and writes no record', async () => {
+    const client = new TestClient(fixture.sut.services);
+    const account = await addAccount(client, fixture.stack, 'alice');
+    const [first] = await heldIn(fixture.stack, 'info', 'INBOX');
+    const outcome = await queue(client, { type: 'delete', accountId: account.id, folderPath: `${INFO}/INBOX`, uids: [first!.uid], permanent: true });
+    expect(outcome.undo).toBeNull();
+    expect((await heldIn(fixture.stack, 'info', 'INBOX')).some((m) => m.messageId === first!.messageId)).toBe(false);
+    expect((await heldIn(fixture.stack, 'info', 'Trash')).some((m) => m.messageId === first!.messageId)).toBe(false);
+    expect(await client.call('deletions.list', { accountId: account.id, folderPath: TRASH })).toEqual([]);
+  });
+
   it('a record whose message was expunged by another client is ignored and cleaned up', async () => {
     const { client, account, picked } = await aliceDeletes(1);
     const second = (await heldIn(fixture.stack, 'info', 'INBOX'))[0]!;
