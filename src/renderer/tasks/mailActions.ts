@@ -71,7 +71,7 @@ export async function runAction(action: MailAction, options: ActionOptions = {})
   // (both touch the folders table) and delay the moment the list changes.
   let named: Promise<string> | null = null;
   const name = () => (named ??= folderName(action, t));
-  const slow = whileSlow(async () => actionLabel(t, 'running', action, await name()));
+  const slow = options.quiet ? { done: () => null } : whileSlow(async () => actionLabel(t, 'running', action, await name()));
   const run = await runTasks(deps, tasks, () => {
     void name();
     options.onApplied?.();
@@ -84,10 +84,7 @@ export async function runAction(action: MailAction, options: ActionOptions = {})
     store.replaceToast(progress, 'error', actionLabel(t, 'failed', action, await name(), run.error));
     return { ok: false, outcomes: run.outcomes };
   }
-  if (options.quiet) {
-    if (progress !== null) store.dismissToast(progress);
-    return { ok: true, outcomes: run.outcomes };
-  }
+  if (options.quiet) return { ok: true, outcomes: run.outcomes };
   const entry = rememberUndo(run.undo);
   const text = actionLabel(t, 'done', action, await name());
   const toastId = store.replaceToast(progress, 'info', text, {

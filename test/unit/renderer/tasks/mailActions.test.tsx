@@ -75,6 +75,21 @@ describe('runAction and its notice', () => {
     expect(toastTexts()).toEqual(['Undone']);
   });
 
+  it('marks read quietly when a message opens: no notice, and Ctrl+Z still undoes the person’s last action', async () => {
+    const back: Task = { type: 'move', accountId: accountA, folderPath: 'Archive', uids: [51], to: { accountId: accountA, folderPath: 'INBOX' } };
+    answer = (task) => ({ ok: true, value: task.type === 'archive' ? { undo: back } : { undo: null } });
+    await act(async () => {
+      await runAction({ kind: 'archive', keys: [[accountA, 'INBOX', 1]] });
+      await runAction({ kind: 'setFlags', keys: [[accountA, 'INBOX', 2]], add: ['\\Seen'], remove: [] }, { quiet: true });
+    });
+    expect(toastTexts()).toEqual(['Archived 1 message']);
+    await act(async () => {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+    });
+    await until(() => toastTexts().includes('Undone'));
+    expect(queued.at(-1)).toEqual(back);
+  });
+
   it('leaves Ctrl+Z in a text field to the field', async () => {
     await act(async () => {
       await runAction({ kind: 'setFlags', keys: [[accountA, 'INBOX', 3]], add: ['\\Seen'], remove: [] });
