@@ -53,7 +53,12 @@ export function tasksOf(action: MailAction, perTask = maxUidsPerTask): Task[] {
         return [{ type: action.kind, accountId: action.accountId, folderPath: action.folderPath }];
     }
   }
-  return byFolder(action.keys).flatMap(({ accountId, folderPath, uids }) =>
+  // A move into the folder the messages are already in is no move (the server would only give
+  // them new UIDs, RFC 6851 §3.3).
+  const groups = byFolder(action.keys).filter(
+    (group) => action.kind !== 'move' || group.accountId !== action.to.accountId || group.folderPath !== action.to.folderPath,
+  );
+  return groups.flatMap(({ accountId, folderPath, uids }) =>
     chunks(uids, perTask).map((part): Task => {
       const base = { accountId, folderPath, uids: part };
       switch (action.kind) {
@@ -71,7 +76,7 @@ export function tasksOf(action: MailAction, perTask = maxUidsPerTask): Task[] {
   );
 }
 
-/** How many messages an action names (the number its label says). */
+/** How many messages an action's tasks name (the number its label says). */
 export function messageCount(action: MailAction): number {
-  return isMessageAction(action) ? byFolder(action.keys).reduce((sum, group) => sum + group.uids.length, 0) : 0;
+  return isMessageAction(action) ? tasksOf(action).reduce((sum, task) => sum + ('uids' in task ? task.uids.length : 0), 0) : 0;
 }

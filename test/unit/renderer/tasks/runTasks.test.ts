@@ -116,6 +116,14 @@ describe('runTasks: flags', () => {
 });
 
 describe('tasksOf', () => {
+  it('leaves out the messages a move would put where they already are', () => {
+    const to = { accountId: accountA, folderPath: 'Archive' };
+    expect(tasksOf({ kind: 'move', keys: [...keys([1], 'Archive'), ...keys([2])], to })).toEqual([
+      { type: 'move', accountId: accountA, folderPath: 'INBOX', uids: [2], to },
+    ]);
+    expect(tasksOf({ kind: 'copy', keys: keys([1], 'Archive'), to })).toHaveLength(1);
+  });
+
   it('cuts a folder’s share into tasks of at most the contract’s size, UIDs ascending and unique', () => {
     const tasks = tasksOf({ kind: 'delete', keys: keys([5, 3, 1, 3, 4, 2]), permanent: true }, 2);
     expect(tasks).toEqual([
