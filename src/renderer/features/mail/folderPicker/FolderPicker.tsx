@@ -56,9 +56,10 @@ function PickerDialog({ request }: { request: PickerRequest }) {
   const current = shown[Math.min(active, shown.length - 1)];
   const optionId = (index: number) => `${listId}-${index}`;
 
+  const activeId = current ? `${listId}-${shown.indexOf(current)}` : undefined;
   useEffect(() => {
-    document.getElementById(optionId(Math.min(active, shown.length - 1)))?.scrollIntoView?.({ block: 'nearest' });
-  });
+    if (activeId) document.getElementById(activeId)?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     const last = shown.length - 1;
@@ -95,7 +96,7 @@ function PickerDialog({ request }: { request: PickerRequest }) {
         aria-label={t('picker.filter')}
         placeholder={t('picker.filter')}
         aria-controls={listId}
-        aria-activedescendant={current ? optionId(shown.indexOf(current)) : undefined}
+        aria-activedescendant={activeId}
         aria-describedby={hintId}
         autoComplete="off"
         spellCheck={false}
