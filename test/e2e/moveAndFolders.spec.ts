@@ -111,6 +111,13 @@ test('dragging a row from info@ onto alice’s own folder moves it there; with C
     await expect(aliceNode).toHaveAttribute('aria-expanded', 'false');
     await row(page, moved).hover();
     await page.mouse.down();
+    // Over the folder it comes from: refused, nothing lights up.
+    const source = await folderItem(page, INFO, 'Inbox');
+    const sourceBox = await source.locator('.folder-tree__row').first().boundingBox();
+    if (!sourceBox) throw new Error('info@’s Inbox not on screen');
+    await page.mouse.move(sourceBox.x + sourceBox.width / 2, sourceBox.y + sourceBox.height / 2, { steps: 5 });
+    await page.mouse.move(sourceBox.x + sourceBox.width / 2 + 3, sourceBox.y + sourceBox.height / 2, { steps: 2 });
+    await expect(page.locator('.folder-tree__row.is-drop-target')).toHaveCount(0);
     const mailboxBox = await aliceNode.locator('.folder-tree__row').first().boundingBox();
     if (!mailboxBox) throw new Error('alice’s mailbox not on screen');
     await page.mouse.move(mailboxBox.x + mailboxBox.width / 2, mailboxBox.y + mailboxBox.height / 2, { steps: 5 });
