@@ -2,7 +2,8 @@
  * Key bindings as written in the command registry ("Ctrl+Shift+R", "Delete", "j", "#") and
  * whether a key press matches one (issue #12 §5). Pure, so both schemes are tested without a DOM.
  *
- * - `Ctrl` also matches Cmd (metaKey), so the Outlook set works on a Mac keyboard.
+ * - `Ctrl` also matches Cmd (metaKey), so the Outlook set works on a Mac keyboard — except the
+ *   Mac's own Cmd+Q/W/H/M.
  * - A letter matches case-insensitively, with Shift only when the binding says Shift ("Shift+U").
  * - Another printable character ("#", "?", "!") matches whatever modifier produced it: on a US
  *   keyboard "#" is Shift+3, on others AltGr+3, so Shift and Alt are not compared.
@@ -35,9 +36,13 @@ const isLetter = (key: string) => key.length === 1 && key.toLowerCase() !== key.
 /** The space bar's `key` is " "; bindings call it Space. */
 const keyName = (key: string) => (key === ' ' ? 'Space' : key);
 
+/** Cmd+Q/W/H/M quit, close, hide and minimise on a Mac: never ours, whatever Ctrl+Q means here. */
+const macSystemKeys = new Set(['q', 'w', 'h', 'm']);
+
 export function matches(binding: string, press: KeyPress): boolean {
   const want = parse(binding);
   const pressed = keyName(press.key);
+  if (press.metaKey && macSystemKeys.has(pressed.toLowerCase())) return false;
   const ctrl = press.ctrlKey || press.metaKey;
   if (ctrl !== want.ctrl) return false;
   if (want.key.length === 1 && !isLetter(want.key)) return pressed === want.key;

@@ -24,8 +24,10 @@ describe('key matching', () => {
     expect(matches('u', press('U', { shiftKey: true }))).toBe(false);
   });
 
-  it('takes Cmd for Ctrl (a Mac keyboard)', () => {
-    expect(matches('Ctrl+Q', press('q', { metaKey: true }))).toBe(true);
+  it('takes Cmd for Ctrl (a Mac keyboard), but leaves Cmd+Q (quit) to the Mac', () => {
+    expect(matches('Ctrl+R', press('r', { metaKey: true }))).toBe(true);
+    expect(matches('Ctrl+Q', press('q', { metaKey: true }))).toBe(false);
+    expect(matches('Ctrl+Q', press('q', { ctrlKey: true }))).toBe(true);
   });
 
   it('matches # and ? however the keyboard layout produces them', () => {
