@@ -225,11 +225,9 @@ export async function restoreLocalMessages(db: PostvakDb, accountId: string, fol
     for (const entry of restoring) {
       const { uid } = entry.removed;
       if (set.get(uid)) continue;
-      if (entry.summary) {
-        set.upsert({ ...entry.summary, accountId: accountId as MessageSummary['accountId'], folderPath, uid });
-        continue;
-      }
-      set.restore(entry.removed, entry.removed.item.date);
+      if (entry.summary) set.upsert({ ...entry.summary, accountId: accountId as MessageSummary['accountId'], folderPath, uid });
+      else set.restore(entry.removed, entry.removed.item.date);
+      // The newest flags the server sent (a flag update after the summary, or alone); older ones are refused by modseq.
       if (entry.flags) set.setFlags(uid, entry.flags.flags, entry.flags.modseq);
     }
     await commitPageSet(db, accountId, folderPath, set);

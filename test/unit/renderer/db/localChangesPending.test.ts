@@ -115,6 +115,18 @@ describe('a pending removal', () => {
     expect(await storedCounts(db)).toEqual(await expectedCounts(db));
   });
 
+  it('brings back the server’s newest flags when a flag update followed the re-sent summary', async () => {
+    const fake = deferredTasks();
+    const run = runTasks({ db, api: fake.api }, [{ type: 'junk', accountId: accountA, folderPath: 'INBOX', uids: [1] }]);
+    await fake.reached(1);
+    await applySyncBatch(db, messagesBatch('INBOX', { upserts: [message(1, { flags: [], modseq: '15' })] }));
+    await applySyncBatch(db, messagesBatch('INBOX', { flagUpdates: [{ uid: 1, flags: ['\\Flagged'], modseq: '16' }] }));
+    fake.refuse(0);
+    await run;
+    expect(await getMessage(db, key)).toMatchObject({ flags: ['\\Flagged'], flagged: 1 });
+    expect(await storedCounts(db)).toEqual(await expectedCounts(db));
+  });
+
   it('brings nothing back when the folder was reset meanwhile (UIDVALIDITY changed, RFC 9051 §2.3.1.1)', async () => {
     const fake = deferredTasks();
     const run = runTasks({ db, api: fake.api }, [{ type: 'delete', accountId: accountA, folderPath: 'INBOX', uids: [1] }]);
