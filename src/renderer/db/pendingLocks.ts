@@ -26,7 +26,8 @@ export interface ServerNote {
 export interface PendingLock {
   readonly accountId: string;
   readonly folderPath: string;
-  readonly uids: ReadonlySet<number>;
+  /** Emptied when the folder is reset: its UIDs then name other messages (RFC 9051 §2.3.1.1). */
+  readonly uids: Set<number>;
   readonly change: { kind: 'flags'; add: readonly string[]; remove: readonly string[] } | { kind: 'removal' };
   /** Filled by sync batches while the lock is held. */
   readonly notes: Map<number, ServerNote>;
@@ -104,7 +105,12 @@ export class PendingLocks {
       for (const lock of locks) if (lock.uids.has(uid)) lock.notes.set(uid, { ...lock.notes.get(uid), ...said });
     };
     const removing = (uid: number) => locks.some((lock) => lock.change.kind === 'removal' && lock.uids.has(uid));
-    if (batch.reset) for (const lock of locks) for (const uid of lock.uids) lock.notes.set(uid, { gone: true });
+    if (batch.reset) {
+      for (const lock of locks) {
+        for (const uid of lock.uids) lock.notes.set(uid, { gone: true });
+        lock.uids.clear();
+      }
+    }
     for (const uid of batch.removedUids) note(uid, { gone: true });
     const upserts: MessageSummary[] = [];
     for (const summary of batch.upserts) {

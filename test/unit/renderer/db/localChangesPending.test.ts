@@ -131,9 +131,12 @@ describe('a pending removal', () => {
     const fake = deferredTasks();
     const run = runTasks({ db, api: fake.api }, [{ type: 'delete', accountId: accountA, folderPath: 'INBOX', uids: [1] }]);
     await fake.reached(1);
-    await applySyncBatch(db, messagesBatch('INBOX', { reset: true, upserts: [message(5)] }));
+    // After the reset UID 1 names another message: it is shown, and the refusal brings back nothing.
+    await applySyncBatch(db, messagesBatch('INBOX', { reset: true, upserts: [message(1, { subject: 'Another' }), message(5)] }));
+    expect(await folderUids(db, 'INBOX', accountA)).toEqual([1, 5]);
     fake.refuse(0);
     await run;
-    expect(await folderUids(db, 'INBOX', accountA)).toEqual([5]);
+    expect(await folderUids(db, 'INBOX', accountA)).toEqual([1, 5]);
+    expect(await getMessage(db, key)).toMatchObject({ subject: 'Another' });
   });
 });
