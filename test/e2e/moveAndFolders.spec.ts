@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, imapAs, screenshot, test, type MailStack } from './support/fixtures';
 import { mailboxNode, messageList, openMailboxInbox, signedIn } from './support/session';
 import type { User } from '../integration/services/mailStack';
+import { doveadm } from '../mailstack/mailstack.mjs';
 
 const INFO = 'info@example.test';
 const ALICE = 'alice@example.test';
@@ -373,6 +374,30 @@ test('a folder name the server refuses (made meanwhile elsewhere: ALREADYEXISTS)
     await expect(refusal).toContainText('The server already has a folder called “Klanten” there');
     await expect(create.getByRole('textbox', { name: 'Folder name' })).toHaveValue('Klanten');
     await screenshot(page, 'create-refused');
+  } finally {
+    await alice.close();
+  }
+});
+
+test('Archive in info@ without an Archive folder, where alice may not make one, says where and why', async ({ browser, stack }) => {
+  const [subject] = subjects('Archiefvraag', 1) as [string];
+  await append(stack, 'bob', INFO_INBOX, [subject]);
+  // info@ loses its Archive, and alice the `k` right on its Inbox (where one would be made).
+  await doveadm(stack, 'mailbox', 'delete', '-u', INFO, 'Archive');
+  await doveadm(stack, 'acl', 'set', '-u', INFO, 'INBOX', `user=${ALICE}`, 'lookup', 'read', 'write', 'write-seen', 'write-deleted', 'insert', 'post', 'expunge');
+  await doveadm(stack, 'acl', 'recalc', '-u', INFO);
+  const alice = await signedIn(browser, stack, 'alice');
+  try {
+    const { page } = alice;
+    await openMailboxInbox(page, INFO);
+    await row(page, subject).click({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Archive', exact: true }).click();
+    await expect(page.getByText(`Could not archive 1 message: ${INFO} has no Archive folder, and you may not create one there.`)).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(row(page, subject)).toBeVisible();
+    await screenshot(page, 'archive-unavailable');
+    expect(await onServer(stack, 'bob', INFO_INBOX, [subject])).toEqual([subject]);
   } finally {
     await alice.close();
   }

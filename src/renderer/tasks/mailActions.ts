@@ -14,7 +14,7 @@ import { currentI18n } from '../i18n/useI18n';
 import type { Translate } from '../i18n/types';
 import { useStore } from '../store';
 import { actionLabel, errorWords, labelFolder } from './actionLabels';
-import { tasksOf, type MailAction } from './actionTasks';
+import { byFolder, isMessageAction, tasksOf, type MailAction } from './actionTasks';
 import { runTasks, type TaskDeps } from './runTasks';
 import { rememberUndo, takeUndo, undoWindowMs } from './undoMemory';
 
@@ -35,14 +35,21 @@ export const slowTaskMs = 1000;
 
 const deps: TaskDeps = { db, api };
 
-/** The folder a label names, as the tree names it (folderNames.ts). */
+/**
+ * The folder a label names, as the tree names it (folderNames.ts) — with its mailbox when the
+ * messages came from another one ("Archive in info@example.test": each mailbox has an Archive).
+ */
 async function folderName(action: MailAction, t: Translate): Promise<string> {
   const target = labelFolder(action);
   if (!target) return '';
   const folder = await db.folders.get([target.accountId, target.folderPath]).catch(() => undefined);
   if (!folder) return target.folderPath.split('/').at(-1) ?? target.folderPath;
   const mailbox = await db.mailboxes.get(folder.mailboxId).catch(() => undefined);
-  return folderDisplayName(folder, t, mailbox?.prefix ?? '');
+  const name = folderDisplayName(folder, t, mailbox?.prefix ?? '');
+  const sources = isMessageAction(action) ? byFolder(action.keys) : [];
+  const from = await db.folders.bulkGet(sources.map((source): [string, string] => [source.accountId, source.folderPath])).catch(() => []);
+  const elsewhere = from.some((source) => source !== undefined && source.mailboxId !== folder.mailboxId);
+  return elsewhere && mailbox ? t('task.folderInMailbox', { folder: name, mailbox: mailbox.address }) : name;
 }
 
 /** Shows `text` after `slowTaskMs` unless `done` comes first; returns the notice's id getter. */

@@ -67,6 +67,8 @@ export const tasks = {
   'task.failed.renameFolder': 'Could not rename {folder} to {name}: {error}',
   'task.failed.deleteFolder': 'Could not delete folder {folder}: {error}',
 
+  /** A folder of another mailbox than the messages came from. */
+  'task.folderInMailbox': '{folder} in {mailbox}',
   /** A refusal: our words for the code, then the server's own (RFC 9051 §7.1 NO/BAD text). */
   'task.serverSaid': '{error} The server said: “{words}”',
   'task.undo': 'Undo',

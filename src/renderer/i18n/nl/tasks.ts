@@ -62,6 +62,7 @@ export const tasks = {
   'task.failed.renameFolder': 'De naam van {folder} kon niet worden gewijzigd in {name}: {error}',
   'task.failed.deleteFolder': 'Map {folder} kon niet worden verwijderd: {error}',
 
+  'task.folderInMailbox': '{folder} in {mailbox}',
   'task.serverSaid': '{error} De server zei: “{words}”',
   'task.undo': 'Ongedaan maken',
   'task.undoing': 'Wordt ongedaan gemaakt…',

@@ -15,7 +15,7 @@ import { Toasts } from '../../../../src/renderer/features/shell/Toasts';
 import { useStore } from '../../../../src/renderer/store';
 import { runAction } from '../../../../src/renderer/tasks/mailActions';
 import { folderUids } from '../db/cacheRows';
-import { accountA, folder, foldersBatch, mailbox, message, messagesBatch } from '../db/fixtures';
+import { accountA, folder, foldersBatch, mailbox, message, messagesBatch, sharedMailbox } from '../db/fixtures';
 import { button, click, render, settle, type Rendered } from '../support/render';
 import { releaseLocks } from './taskApi';
 
@@ -44,7 +44,9 @@ async function until(condition: () => boolean | Promise<boolean>): Promise<void>
 }
 
 beforeAll(async () => {
-  await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Archive', accountA, { role: 'archive' })], accountA, [mailbox()]));
+  const info = sharedMailbox('info');
+  const infoArchive = folder('shared/info@example.test/Archive', accountA, { role: 'archive', mailboxId: info.id });
+  await applySyncBatch(db, foldersBatch([folder('INBOX'), folder('Archive', accountA, { role: 'archive' }), infoArchive], accountA, [mailbox(), info]));
 });
 beforeEach(async () => {
   releaseLocks(accountA, 'INBOX', 'Archive');
@@ -114,6 +116,13 @@ describe('runAction and its notice', () => {
     await click(button(view!.container, 'Undo'));
     await until(() => toastTexts().includes('Undone'));
     expect(queued.at(-1)).toEqual(back);
+  });
+
+  it('names the mailbox of a folder when the messages came from another one', async () => {
+    await act(async () => {
+      await runAction({ kind: 'copy', keys: [[accountA, 'INBOX', 1]], to: { accountId: accountA, folderPath: 'shared/info@example.test/Archive' } });
+    });
+    expect(toastTexts()).toEqual(['Copied 1 message to Archive in info@example.test']);
   });
 
   it('puts the rows back on a refusal and says why in the server’s words', async () => {
