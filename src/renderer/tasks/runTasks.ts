@@ -23,7 +23,7 @@ export interface TaskRun {
   outcomes: TaskOutcome[];
   /** The first refusal, when any task was refused. */
   error: ApiError | null;
-  /** What undoes the accepted tasks, to run in this order: main's reverse task, else the one known here. */
+  /** What undoes the accepted tasks, to run in this order (the last task's first). */
   undo: Task[];
 }
 
@@ -60,7 +60,11 @@ export async function runTasks(deps: TaskDeps, tasks: readonly Task[], applied?:
     if (answer?.ok) {
       change.confirm();
       outcomes.unshift(answer.value);
-      undo.push(...(answer.value.undo ? [answer.value.undo] : change.localUndo));
+      // A flag change is undone per message from the flags each had before (only those it
+      // changed); for the rest main knows best (new UIDs, messages the cache does not hold).
+      const task = tasks[index];
+      const local = task?.type === 'setFlags' || !answer.value.undo;
+      undo.push(...(local ? change.localUndo : [answer.value.undo as Task]));
     } else if (answer) {
       await change.rollback();
       error = answer.error;
