@@ -11,7 +11,19 @@ import type { MessageKey } from '../../db/rows';
 import { useStore } from '../../store';
 import { activeList } from '../mail/selection/listController';
 import { currentSource } from '../mail/useDeleteAction';
-import { keyTag, sameKey } from '../mail/selection/selectionModel';
+import { sameKey } from '../mail/selection/selectionModel';
+
+/** Membership by folder and UID: for a million keys (Ctrl+A) numbers, not a million strings. */
+function keySet(keys: readonly MessageKey[]): (key: MessageKey) => boolean {
+  const byFolder = new Map<string, Set<number>>();
+  for (const [accountId, folderPath, uid] of keys) {
+    const tag = `${accountId}\u0000${folderPath}`;
+    let uids = byFolder.get(tag);
+    if (!uids) byFolder.set(tag, (uids = new Set()));
+    uids.add(uid);
+  }
+  return (key) => byFolder.get(`${key[0]}\u0000${key[1]}`)?.has(key[2]) ?? false;
+}
 
 /** How long a move waits for the folder picker's choice before it stops watching. */
 const watchMs = 120_000;
@@ -25,20 +37,20 @@ export async function followRemoval(keys: readonly MessageKey[]): Promise<() => 
   if (!index || !first) return async () => lease?.release();
   await index.whenCurrent().catch(() => undefined);
   const where = (key: MessageKey) => index.positionOf({ accountId: key[0], folderPath: key[1], uid: key[2], date: Number.NaN });
-  const tags = new Set(keys.map(keyTag));
+  const leaving = keySet(keys);
   const selected = useStore.getState().selectedMessage;
   // Only when the open message is among those leaving does another one open.
-  const open = selected && tags.has(keyTag(selected)) ? selected : null;
+  const open = selected && leaving(selected) ? selected : null;
   let next: MessageKey | null = null;
   if (open) {
     const at = where(open);
     for (let p = at + 1; at >= 0 && p < index.length && !next; p++) {
       const key = index.keyAt(p);
-      if (key && !tags.has(keyTag(key))) next = key;
+      if (key && !leaving(key)) next = key;
     }
     for (let p = at - 1; at >= 0 && p >= 0 && !next; p--) {
       const key = index.keyAt(p);
-      if (key && !tags.has(keyTag(key))) next = key;
+      if (key && !leaving(key)) next = key;
     }
   }
   let stopped = false;
