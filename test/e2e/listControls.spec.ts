@@ -70,13 +70,13 @@ test('Unread shows only unread mail, sort by sender orders A to Z, and both are 
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(messageList(page).getByRole('option')).toHaveCount(4);
 
-  await page.getByLabel('Sort by').selectOption({ label: 'Sender' });
-  await expect(page.getByLabel('Order')).toHaveValue('asc');
+  await page.getByLabel('Sort by', { exact: true }).selectOption({ label: 'Sender' });
+  await expect(page.getByLabel('Order', { exact: true })).toHaveValue('asc');
   const aToZ = ['anna Bakker', 'Bram de Vries', 'Émile Dupont', 'Zoë Zwart'].map(byName);
   await expect.poll(() => shownRows(page)).toEqual(aToZ);
-  await page.getByLabel('Order').selectOption({ label: 'Z to A' });
+  await page.getByLabel('Order', { exact: true }).selectOption({ label: 'Z to A' });
   await expect.poll(() => shownRows(page)).toEqual([...aToZ].reverse());
-  await page.getByLabel('Order').selectOption({ label: 'A to Z' });
+  await page.getByLabel('Order', { exact: true }).selectOption({ label: 'A to Z' });
   await filters.getByRole('button', { name: 'Unread' }).click();
   await expect.poll(() => shownRows(page)).toEqual([byName('Bram de Vries'), byName('Zoë Zwart')]);
   await screenshot(page, 'list-controls-unread-by-sender');
@@ -84,16 +84,16 @@ test('Unread shows only unread mail, sort by sender orders A to Z, and both are 
   // Another folder has its own view (the default), and coming back finds this one as it was left.
   await folderItem(page, /^Inbox(,|$)/).click();
   await expect(filters.getByRole('button', { name: 'Unread' })).toHaveAttribute('aria-pressed', 'false');
-  await expect(page.getByLabel('Sort by')).toHaveValue('date');
+  await expect(page.getByLabel('Sort by', { exact: true })).toHaveValue('date');
   await folderItem(page, /^Sortable(,|$)/).click();
   await expect(filters.getByRole('button', { name: 'Unread' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByLabel('Sort by')).toHaveValue('sender');
+  await expect(page.getByLabel('Sort by', { exact: true })).toHaveValue('sender');
   await expect.poll(() => shownRows(page)).toEqual([byName('Bram de Vries'), byName('Zoë Zwart')]);
 
   await page.reload();
   await folderItem(page, /^Sortable(,|$)/).click();
   await expect(filters.getByRole('button', { name: 'Unread' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByLabel('Sort by')).toHaveValue('sender');
+  await expect(page.getByLabel('Sort by', { exact: true })).toHaveValue('sender');
   await expect.poll(() => shownRows(page)).toEqual([byName('Bram de Vries'), byName('Zoë Zwart')]);
   // Reading a message in the Unread view marks it read but leaves it in place until the person moves on.
   const zoe = messageList(page).getByRole('option', { name: byName('Zoë Zwart') });

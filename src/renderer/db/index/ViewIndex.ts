@@ -14,6 +14,7 @@ import { getMessagesIn } from '../pages/messageRows';
 import type { MessageRef } from '../pages/messageRows';
 import type { MessageKey, MessageRow } from '../rows';
 import type { PostvakDb } from '../schema';
+import { readFolderFacts } from './folderFacts';
 import { FolderIndex } from './FolderIndex';
 import { needsFacts, type ListView } from './listView';
 import { addressedTo, factTextOf, MessageFacts } from './messageFacts';
@@ -202,6 +203,18 @@ export class ViewIndex extends Notifier implements SourceIndex {
       const total = this.computed.missing.length;
       if (total === 0 || this.disposed) return;
       let read = 0;
+      const report = (done: number) => {
+        if (total < progressFrom) return;
+        this.progress = { done: Math.min(total, done), total };
+        this.changed();
+      };
+      // A big first read of a folder goes page by page, not position by position.
+      if (total >= progressFrom && this.base instanceof FolderIndex) {
+        const { accountId, folderPath } = this.base;
+        const mine = this.options.ownAddresses ? await this.options.ownAddresses(accountId, folderPath) : undefined;
+        read = await readFolderFacts(this.db, accountId, folderPath, facts, mine, report, () => this.disposed);
+        this.recompute();
+      }
       let list = this.computed;
       let at = 0;
       while (at < list.missing.length && !this.disposed) {
@@ -223,10 +236,7 @@ export class ViewIndex extends Notifier implements SourceIndex {
           facts.add(row, this.isToMe(row, mine instanceof Promise ? await mine : mine));
         }
         read += rows.length;
-        if (total >= progressFrom) {
-          this.progress = { done: Math.min(total, read), total };
-          this.changed();
-        }
+        report(read);
       }
       this.recompute();
       // Nothing could be read (their pages changed meanwhile): the next change of the base retries.

@@ -74,6 +74,9 @@ export class StringTable {
   }
 }
 
+/** What a fact is made of: the summary fields, whether from a row or a page's item. */
+export type FactSource = Pick<MessageRow, 'hasAttachments' | 'size' | 'from' | 'subject' | 'to' | 'cc'>;
+
 const grown = (needed: number) => Math.max(256, needed + (needed >>> 1));
 
 export class MessageFacts {
@@ -99,14 +102,19 @@ export class MessageFacts {
   }
 
   add(row: MessageRow, toMe: boolean): void {
-    const folderKey = `${row.accountId}\u0000${row.folderPath}`;
+    this.addSummary(row.accountId, row.folderPath, row.uid, row, toMe);
+  }
+
+  /** A summary as a page stores it (its folder and UID beside it). */
+  addSummary(accountId: string, folderPath: string, uid: number, row: FactSource, toMe: boolean): void {
+    const folderKey = `${accountId}\u0000${folderPath}`;
     let slots = this.folders.get(folderKey);
     if (!slots) this.folders.set(folderKey, (slots = new Map()));
-    let slot = slots.get(row.uid);
+    let slot = slots.get(uid);
     if (slot === undefined) {
       if (this.count === this.attrs.length) this.resize(grown(this.count + 1));
       slot = this.count++;
-      slots.set(row.uid, slot);
+      slots.set(uid, slot);
     }
     this.attrs[slot] = (row.hasAttachments ? attachmentsBit : 0) | (toMe ? toMeBit : 0);
     this.sizes[slot] = row.size;

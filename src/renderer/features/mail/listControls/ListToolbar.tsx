@@ -5,6 +5,7 @@
  * 3,401" with Clear filters) and, while a big folder's view is read from the pages, how far it is.
  * The choice is remembered per folder (listViewStore.ts).
  */
+import { useId } from 'react';
 import { defaultListView, listFilters, sortKeys, type ListFilter, type ListView, type SortKey } from '../../../db/index/listView';
 import { baseSource, type MessageSource } from '../../../db/index/sourceIndex';
 import { useMessageCount, useViewProgress } from '../../../db/queries/messages';
@@ -25,6 +26,7 @@ export function orderWords(by: SortKey, descending: boolean): `listControls.orde
 
 export function ListToolbar({ source, count }: { source: MessageSource; count: number | undefined }) {
   const { t, fmt } = useI18n();
+  const sortId = useId();
   const view = source.view ?? defaultListView;
   const total = useMessageCount(baseSource(source));
   const progress = useViewProgress(source);
@@ -49,22 +51,21 @@ export function ListToolbar({ source, count }: { source: MessageSource; count: n
         ))}
       </div>
       <div className="list-controls__sort">
-        <label>
-          {t('listControls.sortBy')}{' '}
-          <select
-            value={view.sort.by}
-            onChange={(event) => {
-              const by = event.target.value as SortKey;
-              update({ sort: { by, descending: naturalDescending[by] } });
-            }}
-          >
-            {sortKeys.map((by) => (
-              <option key={by} value={by}>
-                {t(`listControls.sort.${by}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <label htmlFor={sortId}>{t('listControls.sortBy')}</label>
+        <select
+          id={sortId}
+          value={view.sort.by}
+          onChange={(event) => {
+            const by = event.target.value as SortKey;
+            update({ sort: { by, descending: naturalDescending[by] } });
+          }}
+        >
+          {sortKeys.map((by) => (
+            <option key={by} value={by}>
+              {t(`listControls.sort.${by}`)}
+            </option>
+          ))}
+        </select>
         <select
           aria-label={t('listControls.order')}
           value={view.sort.descending ? 'desc' : 'asc'}

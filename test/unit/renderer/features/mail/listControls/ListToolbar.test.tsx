@@ -32,7 +32,8 @@ afterEach(() => {
 });
 
 const select = (container: HTMLElement, name: string) => {
-  const found = [...container.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === name || s.closest('label')?.textContent?.startsWith(name));
+  const labelled = [...container.querySelectorAll('label')].find((l) => l.textContent === name)?.htmlFor;
+  const found = [...container.querySelectorAll('select')].find((s) => s.getAttribute('aria-label') === name || (labelled !== undefined && s.id === labelled));
   if (!found) throw new Error(`No select named ${name}`);
   return found;
 };
