@@ -208,11 +208,18 @@ export class ViewIndex extends Notifier implements SourceIndex {
         this.progress = { done: Math.min(total, done), total };
         this.changed();
       };
-      // A big first read of a folder goes page by page, not position by position.
-      if (total >= progressFrom && this.base instanceof FolderIndex) {
-        const { accountId, folderPath } = this.base;
-        const mine = this.options.ownAddresses ? await this.options.ownAddresses(accountId, folderPath) : undefined;
-        read = await readFolderFacts(this.db, accountId, folderPath, facts, mine, report, () => this.disposed);
+      // A big first read goes folder by folder, page by page, not position by position.
+      if (total >= progressFrom) {
+        const folders = new Map<string, [string, string]>();
+        for (const position of this.computed.missing) {
+          const key = this.base.keyAt(position);
+          if (key) folders.set(`${key[0]}\u0000${key[1]}`, [key[0], key[1]]);
+        }
+        for (const [accountId, folderPath] of folders.values()) {
+          const mine = this.options.ownAddresses ? await this.options.ownAddresses(accountId, folderPath) : undefined;
+          const before = read;
+          read += await readFolderFacts(this.db, accountId, folderPath, facts, mine, (done) => report(before + done), () => this.disposed);
+        }
         this.recompute();
       }
       let list = this.computed;

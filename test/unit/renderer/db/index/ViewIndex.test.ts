@@ -145,6 +145,21 @@ describe('ViewIndex over a unified view', () => {
     const rows = await readWindow(db, index, 0, index.length);
     expect(rows.map((row) => `${row?.folderPath}#${row?.uid}`)).toEqual([`${path}#1`, 'INBOX#1', `${path}#2`]);
   });
+
+  it('reads a big unified view folder by folder and sorts it whole', async () => {
+    const path = 'shared/info@example.test/INBOX';
+    await seed(Array.from({ length: 3_000 }, (_, n) => message(1 + n, { date: at(n), size: 2 * n })));
+    await applySyncBatch(db, messagesBatch(path, { upserts: Array.from({ length: 3_000 }, (_, n) => message(1 + n, { folderPath: path, date: at(n), size: 2 * n + 1 })) }));
+    const index = await opened({ kind: 'unified', role: 'inbox', view: view({ sort: { by: 'size', descending: true } }) });
+    expect(index.length).toBe(6_000);
+    const top = await readWindow(db, index, 0, 4);
+    expect(top.map((row) => [row?.folderPath, row?.size])).toEqual([
+      [path, 5999],
+      ['INBOX', 5998],
+      [path, 5997],
+      ['INBOX', 5996],
+    ]);
+  });
 });
 
 describe('ViewIndex sorts', () => {
