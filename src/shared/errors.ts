@@ -50,5 +50,7 @@ export const errorCodes = [
   'junkUnavailable',
   /** Issue #12 §2: the target folder no longer exists (the server's [TRYCREATE], RFC 9051 §7.1); nothing was moved. */
   'folderGone',
+  /** Issue #12 §7: an ordinary Delete where the mailbox has no Trash; nothing was removed (details: { mailbox }). */
+  'noTrash',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -46,11 +46,14 @@ export async function runDelete(ctx: TaskDeps, task: Delete): Promise<TaskOutcom
 async function deleteMessages(ctx: TaskDeps, session: ImapSession, task: Delete): Promise<Deleted> {
   const tm = await taskMailbox(session, await ctx.mailboxConfig(task.accountId), task.folderPath);
   const { mailbox, trashPath } = tm;
-  const plan = task.permanent ? ({ mode: 'expunge' } as const) : deletePlan(task.folderPath, trashPath);
+  const plan = deletePlan(task.folderPath, trashPath, task.permanent === true);
   const sourceRights = await session.myRights(task.folderPath);
   const trashRights = plan.mode === 'trash' ? await session.myRights(plan.trashPath) : null;
   const missing = deleteRefusal(plan, sourceRights, trashRights);
   if (missing) throw new AppError('notPermitted', `You may not ${missing} in ${mailbox.address}`, { mailbox: mailbox.address });
+  if (plan.mode === 'noTrash') {
+    throw new AppError('noTrash', `${mailbox.address} has no Trash folder: nothing was deleted`, { mailbox: mailbox.address });
+  }
   if (plan.mode === 'expunge' && !session.caps.uidplus) {
     throw new AppError('unsupported', `The server cannot delete single messages (no UIDPLUS, RFC 4315)`);
   }

@@ -19,16 +19,19 @@ export function flagsRefusedByRights(rights: string | null, flags: readonly stri
   });
 }
 
-export type DeletePlan = { mode: 'trash'; trashPath: string } | { mode: 'expunge' };
+export type DeletePlan = { mode: 'trash'; trashPath: string } | { mode: 'expunge' } | { mode: 'noTrash' };
 
 /**
- * How a delete goes: into the mailbox's own Trash, or — from Trash itself, or where the mailbox
- * has none — \Deleted + UID EXPUNGE (RFC 4315 §2.1). A shared mailbox's message goes to that
- * mailbox's Trash, never the person's own (issue #3), so `trashPath` is the Trash of the
- * source's mailbox.
+ * How a delete goes: into the mailbox's own Trash, or — from Trash itself, or asked for
+ * (`permanent`, after the person confirmed) — \Deleted + UID EXPUNGE (RFC 4315 §2.1). A shared
+ * mailbox's message goes to that mailbox's Trash, never the person's own (issue #3), so
+ * `trashPath` is the Trash of the source's mailbox. A mailbox without a Trash is `noTrash`: an
+ * ordinary Delete must never remove mail for good unasked (issue #12 §7), so main refuses and the
+ * person can delete for good on purpose.
  */
-export function deletePlan(sourcePath: string, trashPath: string | null): DeletePlan {
-  return trashPath && trashPath !== sourcePath ? { mode: 'trash', trashPath } : { mode: 'expunge' };
+export function deletePlan(sourcePath: string, trashPath: string | null, permanent = false): DeletePlan {
+  if (permanent || trashPath === sourcePath) return { mode: 'expunge' };
+  return trashPath ? { mode: 'trash', trashPath } : { mode: 'noTrash' };
 }
 
 /**

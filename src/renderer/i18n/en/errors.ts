@@ -25,6 +25,7 @@ export const errors = {
   'error.archiveUnavailable': 'This mailbox has no Archive folder, and you may not create one. Ask its owner to create it, or move the messages to another folder.',
   'error.junkUnavailable': 'This mailbox has no Junk folder, and you may not create one. Ask its owner to create it.',
   'error.folderGone': 'That folder no longer exists; someone may have deleted or renamed it. Nothing was moved.',
+  'error.noTrash': 'This mailbox has no Trash folder, so nothing was deleted. To remove the messages for good, press Shift+Delete; Postvak asks first.',
   'error.withDetail': '{error} ({detail})',
 
   'connError.dnsNotFound': "Couldn't find the server {host}. Check the server name for typing errors.",

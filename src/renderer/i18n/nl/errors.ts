@@ -27,6 +27,7 @@ export const errors = {
   'error.archiveUnavailable': 'Deze mailbox heeft geen Archief-map en je mag er geen maken. Vraag de eigenaar hem aan te maken, of verplaats de berichten naar een andere map.',
   'error.junkUnavailable': 'Deze mailbox heeft geen map voor ongewenste mail en je mag er geen maken. Vraag de eigenaar hem aan te maken.',
   'error.folderGone': 'Die map bestaat niet meer; iemand heeft hem misschien verwijderd of hernoemd. Er is niets verplaatst.',
+  'error.noTrash': 'Deze mailbox heeft geen prullenbak, dus er is niets verwijderd. Wilt u de berichten definitief verwijderen, druk dan op Shift+Delete; Postvak vraagt het eerst.',
   'error.withDetail': '{error} ({detail})',
 
   'connError.dnsNotFound': 'De server {host} is niet gevonden. Controleer de servernaam op typefouten.',

@@ -82,7 +82,9 @@ describe('rights for tasks (RFC 4314 §4)', () => {
   it('delete goes to the mailbox’s Trash, or expunges in Trash and where there is none', () => {
     expect(deletePlan('shared/info@example.test/INBOX', 'shared/info@example.test/Trash')).toEqual({ mode: 'trash', trashPath: 'shared/info@example.test/Trash' });
     expect(deletePlan('shared/info@example.test/Trash', 'shared/info@example.test/Trash')).toEqual({ mode: 'expunge' });
-    expect(deletePlan('INBOX', null)).toEqual({ mode: 'expunge' });
+    expect(deletePlan('INBOX', null)).toEqual({ mode: 'noTrash' });
+    expect(deletePlan('INBOX', null, true)).toEqual({ mode: 'expunge' });
+    expect(deletePlan('INBOX', 'Trash', true)).toEqual({ mode: 'expunge' });
   });
 
   it('delete needs t and e on the source and i on Trash', () => {
