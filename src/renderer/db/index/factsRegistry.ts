@@ -5,17 +5,12 @@
  * after the last view lets go.
  */
 import type { PostvakDb } from '../schema';
+import { perDatabase } from './leases';
 import { MessageFacts, type FactText } from './messageFacts';
 
 const lingerMs = 5_000;
 
-interface Slot {
-  facts: MessageFacts;
-  refs: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
-
-const stores = new WeakMap<PostvakDb, Map<string, Slot>>();
+const stores = perDatabase<PostvakDb, MessageFacts>(lingerMs, () => undefined);
 
 export interface FactsLease {
   facts: MessageFacts;
@@ -24,32 +19,11 @@ export interface FactsLease {
 
 /** The facts of the list `baseTag`, with the sort text `text` (or none). */
 export function acquireFacts(database: PostvakDb, baseTag: string, text: FactText | undefined): FactsLease {
-  let slots = stores.get(database);
-  if (!slots) stores.set(database, (slots = new Map()));
-  const key = `${baseTag}\u0000${text ?? ''}`;
-  let slot = slots.get(key);
-  if (!slot) slots.set(key, (slot = { facts: new MessageFacts(text), refs: 0, timer: undefined }));
-  const held = slot;
-  const all = slots;
-  held.refs++;
-  clearTimeout(held.timer);
-  held.timer = undefined;
-  let released = false;
-  return {
-    facts: held.facts,
-    release() {
-      if (released) return;
-      released = true;
-      if (--held.refs > 0) return;
-      held.timer = setTimeout(() => {
-        if (held.refs === 0 && all.get(key) === held) all.delete(key);
-      }, lingerMs);
-    },
-  };
+  const lease = stores.of(database).acquire(`${baseTag}\u0000${text ?? ''}`, () => new MessageFacts(text));
+  return { facts: lease.value, release: lease.release };
 }
 
 /** Forgets every store of a database now (a test's database going away). */
 export function closeFacts(database: PostvakDb): void {
-  for (const slot of stores.get(database)?.values() ?? []) clearTimeout(slot.timer);
-  stores.delete(database);
+  stores.close(database);
 }

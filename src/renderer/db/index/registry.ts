@@ -8,6 +8,7 @@
 import type { PostvakDb } from '../schema';
 import { acquireFacts, closeFacts } from './factsRegistry';
 import { FolderIndex } from './FolderIndex';
+import { perDatabase } from './leases';
 import { needsFacts } from './listView';
 import { factTextOf } from './messageFacts';
 import { ownAddressesFor } from './ownAddresses';
@@ -18,12 +19,6 @@ import { ViewIndex } from './ViewIndex';
 
 type Managed = (FolderIndex | UnifiedIndex | ViewIndex) & SourceIndex;
 
-interface Slot {
-  index: Managed;
-  refs: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
-
 export interface IndexLease<T extends SourceIndex = SourceIndex> {
   index: T;
   release(): void;
@@ -32,13 +27,7 @@ export interface IndexLease<T extends SourceIndex = SourceIndex> {
 /** How long an unused index is kept: long enough for a quick switch back, short for memory. */
 export const lingerMs = 5_000;
 
-const registries = new WeakMap<PostvakDb, Map<string, Slot>>();
-
-function slotsOf(database: PostvakDb): Map<string, Slot> {
-  let slots = registries.get(database);
-  if (!slots) registries.set(database, (slots = new Map()));
-  return slots;
-}
+const registries = perDatabase<PostvakDb, Managed>(lingerMs, (index) => index.dispose());
 
 function create(database: PostvakDb, source: MessageSource): Managed {
   if (hasView(source)) {
@@ -62,31 +51,8 @@ function create(database: PostvakDb, source: MessageSource): Managed {
 }
 
 export function acquireIndex(database: PostvakDb, source: MessageSource): IndexLease {
-  const slots = slotsOf(database);
-  const tag = sourceTag(source);
-  let slot = slots.get(tag);
-  if (!slot) {
-    slot = { index: create(database, source), refs: 0, timer: undefined };
-    slots.set(tag, slot);
-  }
-  const held = slot;
-  held.refs++;
-  clearTimeout(held.timer);
-  held.timer = undefined;
-  let released = false;
-  return {
-    index: held.index,
-    release() {
-      if (released) return;
-      released = true;
-      if (--held.refs > 0) return;
-      held.timer = setTimeout(() => {
-        if (held.refs > 0 || slots.get(tag) !== held) return;
-        slots.delete(tag);
-        held.index.dispose();
-      }, lingerMs);
-    },
-  };
+  const lease = registries.of(database).acquire(sourceTag(source), () => create(database, source));
+  return { index: lease.value, release: lease.release };
 }
 
 export function acquireFolderIndex(database: PostvakDb, accountId: string, folderPath: string): IndexLease<FolderIndex> {
@@ -106,18 +72,12 @@ export async function withIndex<T>(database: PostvakDb, source: MessageSource, r
 
 /** Tells every view of a database that the open message changed (ViewIndex.pinChanged). */
 export function pinChanged(database: PostvakDb): void {
-  for (const slot of registries.get(database)?.values() ?? []) if (slot.index instanceof ViewIndex) slot.index.pinChanged();
+  for (const index of registries.of(database).values()) if (index instanceof ViewIndex) index.pinChanged();
 }
 
 /** Disposes every index of a database now (a test's database going away). */
 export function closeIndexes(database: PostvakDb): void {
   closeFacts(database);
-  const slots = registries.get(database);
-  if (!slots) return;
-  registries.delete(database);
-  const all = [...slots.values()];
-  slots.clear();
-  for (const slot of all) slot.index.dispose();
-  // Disposing a unified view released its folders, which started their lingers: stop those too.
-  for (const slot of all) clearTimeout(slot.timer);
+  // Disposing a unified view releases its folders, whose lingers Leases.close stops too.
+  registries.close(database);
 }

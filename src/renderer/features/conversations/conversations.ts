@@ -5,24 +5,18 @@
  * message in one folder threads it once.
  */
 import { db as defaultDb } from '../../db/db';
+import { perDatabase } from '../../db/index/leases';
 import { PageDigests } from '../../db/index/PageDigests';
 import { loadFolders } from '../../db/queries/folders';
 import type { PostvakDb } from '../../db/schema';
 import { ConversationIndex, digestPage, threadedPerFolder, type PageThreadData } from './ConversationIndex';
-
-interface Slot {
-  index: Promise<ConversationIndex>;
-  refs: number;
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
 
 export interface ConversationLease {
   index: Promise<ConversationIndex>;
   release(): void;
 }
 
-const lingerMs = 10_000;
-const registries = new WeakMap<PostvakDb, Map<string, Slot>>();
+const registries = perDatabase<PostvakDb, Promise<ConversationIndex>>(10_000, (index) => void index.then((i) => i.dispose()));
 
 /**
  * The folder a folder's conversations are threaded with, in the same mailbox and account: its
@@ -46,42 +40,11 @@ async function open(database: PostvakDb, accountId: string, folderPath: string):
 }
 
 export function acquireConversations(accountId: string, folderPath: string, database: PostvakDb = defaultDb): ConversationLease {
-  let slots = registries.get(database);
-  if (!slots) registries.set(database, (slots = new Map()));
-  const tag = JSON.stringify([accountId, folderPath]);
-  let slot = slots.get(tag);
-  if (!slot) {
-    slot = { index: open(database, accountId, folderPath), refs: 0, timer: undefined };
-    slots.set(tag, slot);
-  }
-  const held = slot;
-  const all = slots;
-  held.refs++;
-  clearTimeout(held.timer);
-  held.timer = undefined;
-  let released = false;
-  return {
-    index: held.index,
-    release() {
-      if (released) return;
-      released = true;
-      if (--held.refs > 0) return;
-      held.timer = setTimeout(() => {
-        if (held.refs > 0 || all.get(tag) !== held) return;
-        all.delete(tag);
-        void held.index.then((index) => index.dispose());
-      }, lingerMs);
-    },
-  };
+  const lease = registries.of(database).acquire(JSON.stringify([accountId, folderPath]), () => open(database, accountId, folderPath));
+  return { index: lease.value, release: lease.release };
 }
 
 /** Disposes every conversation index of a database now (a test's database going away). */
 export function closeConversations(database: PostvakDb): void {
-  const slots = registries.get(database);
-  if (!slots) return;
-  registries.delete(database);
-  for (const slot of slots.values()) {
-    clearTimeout(slot.timer);
-    void slot.index.then((index) => index.dispose());
-  }
+  registries.close(database);
 }
