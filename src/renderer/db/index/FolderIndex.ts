@@ -19,6 +19,7 @@ import { catchUpFolder, FolderEntriesBuilder, type FolderEntries } from './folde
 import { OrderedEntries, orderDate } from './orderedEntries';
 import { folderFromSnapshot, snapshotEveryMs, snapshotMinMessages, snapshotOf, snapshotQuietMs, whenIdle, type IndexSnapshotRow } from './indexSnapshot';
 import { Notifier, sourceTag, type IndexChange, type IndexedMessage, type SourceIndex } from './sourceIndex';
+import { OneAtATime } from './oneAtATime';
 
 /** Heads read per request while building (pages of ~100: ~60,000 messages, ~1.3 MB). */
 const buildChunk = 600;
@@ -50,8 +51,7 @@ export class FolderIndex extends Notifier implements SourceIndex {
   builtFrom: 'heads' | 'snapshot' | undefined;
   private folder: FolderEntries = { entries: new OrderedEntries(false), pageCounts: new Map() };
   private seen: { epoch: number; rev: number } | undefined;
-  private tail: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | undefined;
+  private readonly catchUps = new OneAtATime(() => this.catchUp());
   private subscription: Subscription | undefined;
   private disposed = false;
   private readonly changeListeners = new Set<(change: IndexChange) => void>();
@@ -110,14 +110,7 @@ export class FolderIndex extends Notifier implements SourceIndex {
 
   /** One catch-up at a time; calls while one waits to start share it (it will see their state). */
   whenCurrent(): Promise<void> {
-    if (this.queued) return this.queued;
-    const run = this.tail.then(() => {
-      this.queued = undefined;
-      return this.catchUp();
-    });
-    this.queued = run;
-    this.tail = run.catch(() => {});
-    return run;
+    return this.catchUps.run();
   }
 
   private async catchUp(): Promise<void> {

@@ -12,6 +12,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { folderCountId, type HeadRow, type PageKey, type StoredSummary } from '../pages/pageRows';
 import type { PostvakDb } from '../schema';
 import { Notifier } from './sourceIndex';
+import { OneAtATime } from './oneAtATime';
 
 const byStart = '[accountId+folderPath+startUid]';
 const byRev = '[accountId+folderPath+rev]';
@@ -24,8 +25,7 @@ export class PageDigests<T> extends Notifier {
   private seen: Seen | undefined;
   /** The lowest page startUid kept when the cap cut older pages off; -Infinity otherwise. */
   private floor = -Infinity;
-  private tail: Promise<void> = Promise.resolve();
-  private queued: Promise<void> | undefined;
+  private readonly catchUps = new OneAtATime(() => this.catchUp());
   private subscription: Subscription | undefined;
   private disposed = false;
 
@@ -54,14 +54,7 @@ export class PageDigests<T> extends Notifier {
 
   /** One read at a time; calls while one waits share it. */
   whenCurrent(): Promise<void> {
-    if (this.queued) return this.queued;
-    const run = this.tail.then(() => {
-      this.queued = undefined;
-      return this.catchUp();
-    });
-    this.queued = run;
-    this.tail = run.catch(() => {});
-    return run;
+    return this.catchUps.run();
   }
 
   private async catchUp(): Promise<void> {
