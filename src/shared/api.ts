@@ -166,6 +166,11 @@ export interface TaskOutcome {
   count?: number;
   /** createFolder / renameFolder: the folder's path on the server. */
   folderPath?: string;
+  /**
+   * The task was done but something around it was not (issue #12 §7: the deletion record of a
+   * shared mailbox could not be written): said to the person, never hidden in a log.
+   */
+  warning?: ApiError;
 }
 
 export interface AppInfo {

@@ -52,5 +52,7 @@ export const errorCodes = [
   'folderGone',
   /** Issue #12 §7: an ordinary Delete where the mailbox has no Trash; nothing was removed (details: { mailbox }). */
   'noTrash',
+  /** Issue #12 §7: deleted into a shared mailbox's Trash, but its deletion record could not be written (a TaskOutcome warning). */
+  'recordNotWritten',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { TestClient } from './services/testClient';
 import { servicesFor, useMailStack, type ServicesUnderTest } from './services/mailStack';
 import { addAccount, asLogin, heldIn, queue } from './tasks/taskServer';
+import { doveadm } from './services/mailStack';
 import type { Account } from '../../src/shared/model';
 
 const fixture = useMailStack({ services: true });
@@ -151,5 +152,22 @@ describe('deletion records in a shared mailbox', () => {
     await asLogin(fixture.stack, 'alice', async (c) => expect((await c.list()).some((f) => f.path.includes('Postvak deletions'))).toBe(false));
     await queue(client, outcome.undo!);
     expect((await heldIn(fixture.stack, 'alice', 'INBOX')).some((m) => m.messageId === first!.messageId)).toBe(true);
+  });
+  it('when the record cannot be written the delete still stands and the outcome says the team was not told', async () => {
+    const { client, account } = await aliceDeletes(1); // makes the records folder
+    // alice may still put mail into Trash, but no longer write records (no `i` on the records folder).
+    await doveadm(fixture.stack, 'acl', 'set', '-u', 'info@example.test', 'Trash/Postvak deletions', 'user=alice@example.test', 'lookup', 'read');
+    // Dovecot keeps a connection's rights for a while: new connections see the change.
+    await doveadm(fixture.stack, 'kick', 'alice@example.test');
+    try {
+      const records = (await heldIn(fixture.stack, 'info', 'Trash/Postvak deletions')).length;
+      const [message] = await heldIn(fixture.stack, 'info', 'INBOX');
+      const outcome = await queue(client, { type: 'delete', accountId: account.id, folderPath: `${INFO}/INBOX`, uids: [message!.uid] });
+      expect(outcome.warning).toMatchObject({ code: 'recordNotWritten' });
+      expect((await heldIn(fixture.stack, 'info', 'Trash')).some((m) => m.messageId === message!.messageId)).toBe(true);
+      expect(await heldIn(fixture.stack, 'info', 'Trash/Postvak deletions')).toHaveLength(records);
+    } finally {
+      await doveadm(fixture.stack, 'acl', 'delete', '-u', 'info@example.test', 'Trash/Postvak deletions', 'user=alice@example.test');
+    }
   });
 });

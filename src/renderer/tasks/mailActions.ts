@@ -93,7 +93,10 @@ export async function runAction(action: MailAction, options: ActionOptions = {})
   }
   if (options.quiet) return { ok: true, outcomes: run.outcomes };
   const entry = rememberUndo(run.undo);
-  const text = actionLabel(t, 'done', action, await name());
+  // Done, but something around it was not (a shared delete's record): said with the result.
+  const warning = run.outcomes.find((outcome) => outcome.warning)?.warning;
+  const label = actionLabel(t, 'done', action, await name());
+  const text = warning ? `${label}. ${errorWords(t, warning)}` : label;
   const toastId = store.replaceToast(progress, 'info', text, {
     durationMs: undoWindowMs,
     ...(entry ? { action: { label: t('task.undo'), run: () => void undoLast(entry.id) } } : {}),

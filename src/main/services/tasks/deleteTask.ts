@@ -24,6 +24,8 @@ interface Deleted {
   trashPath: string | null;
   map: UidMap | null;
   shared: boolean;
+  /** Why the deletion record could not be written (quota, rights), when it could not. */
+  unrecorded?: string;
 }
 
 export async function runDelete(ctx: TaskDeps, task: Delete): Promise<TaskOutcome> {
@@ -40,7 +42,12 @@ export async function runDelete(ctx: TaskDeps, task: Delete): Promise<TaskOutcom
         ? { type: 'restore', ...trash, uids: [...newUids].sort((a, b) => a - b) }
         : moveBack({ accountId: task.accountId, folderPath: task.folderPath }, trash, newUids)
       : null;
-  return { undo, ...(newUids ? { destination: { ...trash, uids: newUids } } : {}), count: newUids ? newUids.length : task.uids.length };
+  return {
+    undo,
+    ...(newUids ? { destination: { ...trash, uids: newUids } } : {}),
+    count: newUids ? newUids.length : task.uids.length,
+    ...(done.unrecorded ? { warning: { code: 'recordNotWritten', message: done.unrecorded } } : {}),
+  };
 }
 
 async function deleteMessages(ctx: TaskDeps, session: ImapSession, task: Delete): Promise<Deleted> {
@@ -78,8 +85,8 @@ async function deleteMessages(ctx: TaskDeps, session: ImapSession, task: Delete)
     return { trashPath: null, map: null, shared };
   }
   const newUids = newUidsOf(task.uids, moved.map);
-  if (shared && newUids && newUids.length > 0) await record(ctx, session, tm, task, plan.trashPath, newUids, moved.summaries);
-  return { trashPath: plan.trashPath, map: moved.map, shared };
+  const unrecorded = shared && newUids && newUids.length > 0 ? await record(ctx, session, tm, task, plan.trashPath, newUids, moved.summaries) : null;
+  return { trashPath: plan.trashPath, map: moved.map, shared, ...(unrecorded ? { unrecorded } : {}) };
 }
 
 async function record(
@@ -90,7 +97,7 @@ async function record(
   trashPath: string,
   trashUids: number[],
   summaries: readonly FetchedSummary[],
-): Promise<void> {
+): Promise<string | null> {
   const account = await ctx.accounts.get(task.accountId);
   const delimiter = tm.folders.find((f) => f.path === trashPath)?.delimiter || '/';
   const refused = await writeRecord(session, {
@@ -103,5 +110,7 @@ async function record(
     summaries,
     now: Date.now(),
   }).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
-  if (refused) ctx.log('warn', `Deleted in ${tm.mailbox.address}, but the deletion record could not be written`, refused);
+  if (!refused) return null;
+  ctx.log('warn', `Deleted in ${tm.mailbox.address}, but the deletion record could not be written`, refused);
+  return refused;
 }

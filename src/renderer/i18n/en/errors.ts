@@ -26,6 +26,7 @@ export const errors = {
   'error.junkUnavailable': 'This mailbox has no Junk folder, and you may not create one. Ask its owner to create it.',
   'error.folderGone': 'That folder no longer exists; someone may have deleted or renamed it. Nothing was moved.',
   'error.noTrash': 'This mailbox has no Trash folder, so nothing was deleted. To remove the messages for good, press Shift+Delete; Postvak asks first.',
+  'error.recordNotWritten': 'The other members will not see who deleted it: the note in the Trash could not be saved.',
   'error.withDetail': '{error} ({detail})',
 
   'connError.dnsNotFound': "Couldn't find the server {host}. Check the server name for typing errors.",

@@ -28,6 +28,7 @@ export const errors = {
   'error.junkUnavailable': 'Deze mailbox heeft geen map voor ongewenste mail en je mag er geen maken. Vraag de eigenaar hem aan te maken.',
   'error.folderGone': 'Die map bestaat niet meer; iemand heeft hem misschien verwijderd of hernoemd. Er is niets verplaatst.',
   'error.noTrash': 'Deze mailbox heeft geen prullenbak, dus er is niets verwijderd. Wilt u de berichten definitief verwijderen, druk dan op Shift+Delete; Postvak vraagt het eerst.',
+  'error.recordNotWritten': 'De andere leden zien niet wie het heeft verwijderd: de notitie in de prullenbak kon niet worden opgeslagen.',
   'error.withDetail': '{error} ({detail})',
 
   'connError.dnsNotFound': 'De server {host} is niet gevonden. Controleer de servernaam op typefouten.',

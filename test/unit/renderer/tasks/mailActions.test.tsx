@@ -118,6 +118,14 @@ describe('runAction and its notice', () => {
     expect(queued.at(-1)).toEqual(back);
   });
 
+  it('says so with the result when the delete stood but the team was not told who did it', async () => {
+    answer = () => ({ ok: true, value: { undo: null, warning: { code: 'recordNotWritten', message: 'NO [OVERQUOTA]' } } });
+    await act(async () => {
+      await runAction({ kind: 'delete', keys: [[accountA, 'INBOX', 3]] });
+    });
+    expect(toastTexts()).toEqual(['Deleted 1 message. The other members will not see who deleted it: the note in the Trash could not be saved.']);
+  });
+
   it('names the mailbox of a folder when the messages came from another one', async () => {
     await act(async () => {
       await runAction({ kind: 'copy', keys: [[accountA, 'INBOX', 1]], to: { accountId: accountA, folderPath: 'shared/info@example.test/Archive' } });
