@@ -5,42 +5,17 @@
  * is offered neither Delete nor Restore; removing for good from Trash asks once and names info@.
  */
 import type { Browser, Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { hostCall, stackAccount, startHostProcess } from '../../scripts/lib.mjs';
 import { expect, screenshot, test, type MailStack } from './support/fixtures';
 import { appendMessages, knownMessages, openMailboxFolder, subjectsIn, type KnownMessage } from './support/mailboxFolders';
-import { messageList, openMailboxInbox } from './support/session';
+import { messageList, openMailboxInbox, signedIn, type Person } from './support/session';
 
 const INFO = 'info@example.test';
 const INBOX = `shared/${INFO}/INBOX`;
 const TRASH = `shared/${INFO}/Trash`;
 const NAMES = { alice: 'Alice de Vries', bob: 'Bob van den Berg', carol: 'Carol Peeters' } as const;
 
-interface Person {
-  page: Page;
-  close(): Promise<void>;
-}
-
 /** A member at their own computer (own host process and profile), signed in under their full name. */
-async function member(browser: Browser, stack: MailStack, user: keyof typeof NAMES): Promise<Person> {
-  const profile = mkdtempSync(join(tmpdir(), `postvak-e2e-${user}-`));
-  const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-  const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, user, NAMES[user]), rememberPassword: false });
-  if (!added.ok) throw new Error(`could not sign in ${user}: ${added.error?.message}`);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return {
-    page,
-    async close() {
-      await context.close();
-      await host.stop();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+const member = (browser: Browser, stack: MailStack, user: keyof typeof NAMES): Promise<Person> => signedIn(browser, stack, user, NAMES[user]);
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const row = (page: Page, m: KnownMessage) => messageList(page).getByRole('option', { name: new RegExp(escaped(m.subject)) });

@@ -14,10 +14,11 @@ export interface Person {
   close(): Promise<void>;
 }
 
-export async function signedIn(browser: Browser, stack: MailStack, user: 'alice' | 'bob' | 'carol'): Promise<Person> {
+/** `displayName` is the name the account signs mail with (default: the user name). */
+export async function signedIn(browser: Browser, stack: MailStack, user: 'alice' | 'bob' | 'carol', displayName: string = user): Promise<Person> {
   const profile = mkdtempSync(join(tmpdir(), `postvak-e2e-${user}-`));
   const host = await startHostProcess({ profile, caFiles: [stack.caFile] });
-  const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, user, user), rememberPassword: false });
+  const added = await hostCall(host, 'accounts.add', { ...stackAccount(stack, user, displayName), rememberPassword: false });
   if (!added.ok) throw new Error(`could not sign in ${user}: ${added.error?.message}`);
   const context = await browser.newContext();
   const page = await context.newPage();
