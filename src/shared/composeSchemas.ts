@@ -8,12 +8,9 @@
  */
 import { z } from 'zod';
 import type { IdentityConfigEntry, OutgoingMessage } from './model/compose';
+import { accountId, email, folderPath, uid } from './fieldSchemas';
 import { headerText } from './text/headerValue';
 
-const accountId = z.string().min(1).max(64);
-const folderPath = z.string().min(1).max(1000);
-const uid = z.number().int().min(1).max(0xffffffff);
-const email = z.string().trim().max(320).pipe(z.email());
 const messageIdSchema = z.string().min(3).max(998).regex(/^<[^<>\s]+>$/, 'Message-ID in angle brackets');
 
 export const addressSchema = z.strictObject({ name: z.string().max(300).overwrite(headerText), address: email });
