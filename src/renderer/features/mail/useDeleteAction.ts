@@ -1,15 +1,13 @@
 /**
  * Delete for the open message, as a mail action (src/renderer/tasks/mailActions.ts: a notice
- * with Undo, the refusal in words): the selection moves to the message below it in the list
- * (or above, when it was the last) before the row disappears.
+ * with Undo, the refusal in words): the message below it in the list (or above, when it was the
+ * last) opens once the row has left.
  */
 import { useCallback } from 'react';
-import { db } from '../../db/db';
 import type { MessageSource } from '../../db/queries/messages';
-import { neighbourOf } from '../../db/queries/neighbours';
-import { getMessage } from '../../db/pages/messageRows';
 import type { MessageKey } from '../../db/rows';
 import { useStore } from '../../store';
+import { followRemoval } from '../commands/followRemoval';
 import { deleteMessages } from './deletions/deleteMessages';
 import { withListView } from './listControls/listViewStore';
 
@@ -22,17 +20,12 @@ export function currentSource(): MessageSource | null {
 }
 
 export async function deleteAndSelectNext(key: MessageKey): Promise<boolean> {
-  const source = currentSource();
-  const row = await getMessage(db, key);
-  if (!row) return false;
-  const next = source ? await neighbourOf(db, source, row) : null;
-  const store = useStore.getState();
-  const wasOpen = store.selectedMessage?.join('\u0000') === key.join('\u0000');
-  if (wasOpen) store.selectMessage(next);
+  // The next message opens once the row has left the list, as after every other removal
+  // (followRemoval); a refusal or a cancelled question leaves the open message as it was.
+  const done = await followRemoval([key]);
   // Through deleteMessages: it asks first when this removes the message for good (issue #12 §7).
   const ok = await deleteMessages([key]);
-  // Put back: open it again if the person has not moved on meanwhile (runAction said why).
-  if (!ok && wasOpen && useStore.getState().selectedMessage === next) useStore.getState().selectMessage(key);
+  await done();
   return ok;
 }
 
