@@ -15,6 +15,7 @@ import type { AnswerInfo, DraftSaveResult, Identity, OutboxItem, OutgoingMessage
 import type { Account, AccountSettings, ConnectionTestResult, Mailbox, MessageBody, SyncStatus } from './model';
 import type { SyncBatch } from './syncBatch';
 import { headerText } from './text/headerValue';
+import { offlineTextsInput, searchId, serverSearchInput, type OfflineTexts, type ServerSearchEvent } from './search/serverSearch';
 
 export type { SyncBatch } from './syncBatch';
 export * from './taskSchemas';
@@ -305,6 +306,11 @@ export const methods = {
       dataBase64: z.string().max(200 * 1024 * 1024),
     }),
   ),
+  // Issue #13 §4: the server's share of a search; results arrive as `search.results` events.
+  'search.server': method<typeof serverSearchInput, void>(serverSearchInput),
+  'search.cancel': method<z.ZodObject<{ searchId: typeof searchId }>, void>(z.strictObject({ searchId })),
+  // Issue #13 §3: text of the bodies main keeps offline, for the local full-text index.
+  'search.offlineTexts': method<typeof offlineTextsInput, OfflineTexts>(offlineTextsInput),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -318,6 +324,8 @@ export interface EventMap {
   /** The whole outbox, after every change of state. */
   'outbox.changed': { items: OutboxItem[] };
   'identities.changed': { identities: Identity[] };
+  /** Issue #13 §4: one folder's server hits, a folder that failed, or the end — to the window that asked. */
+  'search.results': ServerSearchEvent;
 }
 export type EventName = keyof EventMap;
 export const eventNames = [
@@ -326,6 +334,7 @@ export const eventNames = [
   'accounts.changed',
   'outbox.changed',
   'identities.changed',
+  'search.results',
 ] as const satisfies readonly EventName[];
 
 export interface ApiError {

@@ -4,6 +4,7 @@
  */
 import type { Folder, FolderCursor, FolderRole, Mailbox, MessageBody, MessageSummary } from '../../shared/model';
 import type { StoredEvent } from '../../shared/model/calendar';
+import type { SearchScope } from '../../shared/search/queryModel';
 
 export type FolderRow = Folder;
 export type MailboxRow = Mailbox;
@@ -32,6 +33,18 @@ export interface CursorRow extends FolderCursor {
 
 export interface BodyRow extends MessageBody {
   fetchedAt: number;
+}
+
+/**
+ * A saved search (issue #13 §5): a virtual folder in the tree, counted and kept current like a
+ * folder. `query` is the text as typed (parsed again when run, so parser fixes reach old ones).
+ */
+export interface SavedSearchRow {
+  id: string;
+  name: string;
+  query: string;
+  scope: SearchScope;
+  createdAt: number;
 }
 
 export type MessageKey = [accountId: string, folderPath: string, uid: number];

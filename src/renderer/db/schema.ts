@@ -21,6 +21,7 @@ import {
   type MailboxRow,
   type MessageKey,
   type ReminderRow,
+  type SavedSearchRow,
 } from './rows';
 import type { CountRow, HeadRow, PageKey, PageRow, TombstoneRow } from './pages/pageRows';
 import type { IndexSnapshotRow, SnapshotKey } from './index/indexSnapshot';
@@ -40,6 +41,7 @@ export class PostvakDb extends Dexie {
   declare events: Table<EventRow, EventKey>;
   declare calendarPrefs: Table<CalendarPrefsRow, string>;
   declare reminderState: Table<ReminderRow, string>;
+  declare savedSearches: Table<SavedSearchRow, string>;
 
   constructor(name: string) {
     // Relaxed durability (IndexedDB 3.0 `durability`, Dexie's chromeTransactionDurability): a
@@ -115,6 +117,12 @@ export class PostvakDb extends Dexie {
         await tx.table('bodies').clear();
         await tx.table('events').clear();
       });
+    // Issue #13: bodies indexed by when they were stored, so the search index's feeder finds the
+    // bodies written since it last looked (from any window); saved searches (virtual folders).
+    this.version(6).stores({
+      bodies: '[accountId+folderPath+uid], fetchedAt',
+      savedSearches: 'id',
+    });
   }
 }
 

@@ -8,6 +8,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import { createCalendarSlice } from './calendarSlice';
 import { createComposeSlice } from './composeSlice';
 import { createPreferencesSlice } from './preferencesSlice';
+import { createSearchSlice } from './searchSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createSessionSlice } from './sessionSlice';
 import { createSyncSlice } from './syncSlice';
@@ -28,6 +29,7 @@ export const useStore = create<StoreState>()(
       ...createToastSlice(...a),
       ...createComposeSlice(...a),
       ...createCalendarSlice(...a),
+      ...createSearchSlice(...a),
     }),
     {
       name: 'postvak.ui',

@@ -139,6 +139,11 @@ export interface MessageSummary {
   flags: string[];
   size: number;
   hasAttachments: boolean;
+  /**
+   * File names of the attachments, from BODYSTRUCTURE (issue #13 §3: `filename:` and plain words
+   * find them). Absent when there are none, and in pages cached before issue #13.
+   */
+  attachmentNames?: string[];
   /** First ~200 characters of the text, whitespace collapsed. */
   snippet: string;
   /** CONDSTORE modseq of the last change, as a decimal string ('0' without CONDSTORE). */

@@ -183,6 +183,19 @@ const nearMisses: Record<MethodName, unknown[]> = {
     { accountId: 'a', folderPath: 'Calendar', eventUid: 42 },
     { accountId: '', folderPath: 'Calendar' },
   ],
+  'search.server': [
+    { searchId: 's1', query: { clauses: [] }, folders: [] },
+    { searchId: '', query: { clauses: [] }, folders: [{ accountId: 'a', folderPath: 'INBOX', cached: null }] },
+    { searchId: 's1', query: { clauses: [[{ term: { kind: 'text', field: 'everywhere', value: 'x', phrase: false }, negated: false }]] }, folders: [{ accountId: 'a', folderPath: 'INBOX', cached: null }] },
+    { searchId: 's1', query: { clauses: [[]] }, folders: [{ accountId: 'a', folderPath: 'INBOX', cached: null }] },
+    { searchId: 's1', query: { clauses: Array.from({ length: 41 }, () => [{ term: { kind: 'is', state: 'unread' }, negated: false }]) }, folders: [{ accountId: 'a', folderPath: 'INBOX', cached: null }] },
+  ],
+  'search.cancel': [{ searchId: '' }, { searchId: 'x'.repeat(65) }, {}],
+  'search.offlineTexts': [
+    { accountId: 'a', folderPath: 'INBOX', afterUid: -1, limit: 10 },
+    { accountId: 'a', folderPath: 'INBOX', afterUid: 0, limit: 201 },
+    { accountId: 'a', folderPath: '', afterUid: 0, limit: 10 },
+  ],
 };
 
 const garbage: unknown[] = [42, 'string', true, [], [1, 2], { __proto__: { polluted: true }, unexpected: 1 }];

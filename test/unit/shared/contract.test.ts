@@ -45,6 +45,9 @@ describe('contract surface', () => {
         'message.body',
         'message.remoteImages',
         'message.saveAttachment',
+        'search.cancel',
+        'search.offlineTexts',
+        'search.server',
         'sync.ack',
         'sync.focus',
         'sync.start',
@@ -59,6 +62,7 @@ describe('contract surface', () => {
       'accounts.changed',
       'identities.changed',
       'outbox.changed',
+      'search.results',
       'sync.batch',
       'sync.status',
     ]);
