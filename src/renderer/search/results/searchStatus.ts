@@ -1,0 +1,30 @@
+/**
+ * What the search is doing, for the status line under the box (issue #13 §4: "Searching
+ * info@example.test on the server… 3 more"). The search results source (SearchIndex) publishes
+ * it; the box (features/search) renders it.
+ */
+export interface SearchStatus {
+  /** Local or server work still going on. */
+  running: boolean;
+  /** Hits the local index found so far (null before its first answer). */
+  localCount: number | null;
+  /** The local index has answered completely (every page read). */
+  localDone: boolean;
+  /** The server's share, or null when the search does not ask the server. */
+  server: {
+    /** Per mailbox (label = its address) the folders still to search. */
+    pending: { label: string; folders: number }[];
+    /** Hits the server found that the local index did not. */
+    extra: number;
+    /** Folders that could not be searched (label = mailbox address, code = error code). */
+    failed: { label: string; code: string }[];
+    done: boolean;
+  } | null;
+}
+
+export const idleSearchStatus: SearchStatus = { running: false, localCount: null, localDone: false, server: null };
+
+/** The status of the search the list shows (idle when none). */
+export function useSearchStatus(): SearchStatus {
+  return idleSearchStatus;
+}
