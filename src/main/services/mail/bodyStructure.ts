@@ -1,6 +1,6 @@
 /**
  * Reading a BODYSTRUCTURE (RFC 9051 §7.5.2) without fetching the message: which part holds the
- * text for the snippet, and whether the message has attachments. Pure.
+ * text for the snippet, whether the message has attachments and their names. Pure.
  */
 
 /** The parts of a parsed BODYSTRUCTURE node this module reads (imapflow's shape is compatible). */
@@ -98,4 +98,33 @@ export function hasAttachments(root: BodyNode): boolean {
     if (leaf.inRelated && leaf.node.id) return false;
     return filenameOf(leaf.node) !== null;
   });
+}
+
+/** Bounds on what one message may add to its summary: a hostile structure must not bloat the cache. */
+const MAX_ATTACHMENT_NAMES = 50;
+const MAX_ATTACHMENT_NAME_LENGTH = 255;
+
+/**
+ * The file names of the parts hasAttachments() counts, in document order (issue #13 §3: the
+ * local index finds `filename:factuur` and plain words in them). imapflow has already decoded the
+ * parameters (RFC 2231 continuations and charsets, RFC 2047 encoded words); control characters
+ * go and each name is cut, at most MAX_ATTACHMENT_NAMES of them. An attachment without a name
+ * (an attached message without one) adds none.
+ */
+export function attachmentNames(root: BodyNode): string[] {
+  const out: string[] = [];
+  for (const leaf of leaves(root)) {
+    if (out.length >= MAX_ATTACHMENT_NAMES) break;
+    if (leaf.inMessage || (leaf.inRelated && leaf.node.id && !isAttachmentDisposition(leaf.node))) continue;
+    if (leaf.type.startsWith('text/') && !isAttachmentDisposition(leaf.node)) continue;
+    const name = cleanName(filenameOf(leaf.node));
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+function cleanName(raw: string | null): string {
+  if (!raw) return '';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return [...raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()].slice(0, MAX_ATTACHMENT_NAME_LENGTH).join('');
 }

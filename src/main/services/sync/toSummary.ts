@@ -3,7 +3,7 @@
  */
 import type { AccountId, Address, MessageSummary } from '../../../shared/model';
 import type { FetchedSummary } from '../imap/types';
-import { hasAttachments } from '../mail/bodyStructure';
+import { attachmentNames, hasAttachments } from '../mail/bodyStructure';
 
 export function toSummary(accountId: AccountId, folderPath: string, row: FetchedSummary, snippet: string): MessageSummary {
   const env = row.envelope;
@@ -32,6 +32,9 @@ export function toSummary(accountId: AccountId, folderPath: string, row: Fetched
   };
   // Only when there are any: most mail starts a conversation, and an absent field costs no bytes.
   if (row.references && row.references.length > 0) summary.references = row.references;
+  // Issue #13 §3: from the BODYSTRUCTURE the FETCH brought anyway, no extra round trip.
+  const names = row.bodyStructure ? attachmentNames(row.bodyStructure) : [];
+  if (names.length > 0) summary.attachmentNames = names;
   return summary;
 }
 
