@@ -21,6 +21,8 @@ const heavy = [
   // One owner per process (issue #5): main reads/writes iCalendar (codec, .ics, invitations),
   // the renderer expands recurrences for the visible range; the bundles never share a module.
   { lib: 'ical.js', owner: ['src/main/services/calendar/ical/**', 'src/renderer/calendar/ical/**'] },
+  // Issue #13 §3: the local full-text index (its Worker, its in-memory twin for tests).
+  { lib: '@sqlite.org/sqlite-wasm', owner: 'src/renderer/search/engine/**' },
 ];
 
 /** `owner`: the owner whose libraries are allowed (one module may own several). */
