@@ -14,6 +14,8 @@ import { commands } from './en/commands';
 import { folderActions } from './en/folderActions';
 import { deletions } from './en/deletions';
 import { listControls } from './en/listControls';
+import { savedSearches } from './en/savedSearches';
+import { search } from './en/search';
 
 /**
  * English: the source of every key (types.ts derives the key list and placeholders from it).
@@ -37,4 +39,6 @@ export const en = {
   ...folderActions,
   ...deletions,
   ...listControls,
+  ...savedSearches,
+  ...search,
 } as const;

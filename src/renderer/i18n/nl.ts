@@ -16,6 +16,8 @@ import { commands } from './nl/commands';
 import { folderActions } from './nl/folderActions';
 import { deletions } from './nl/deletions';
 import { listControls } from './nl/listControls';
+import { savedSearches } from './nl/savedSearches';
+import { search } from './nl/search';
 
 export const nl: Translation = {
   ...app,
@@ -34,4 +36,6 @@ export const nl: Translation = {
   ...folderActions,
   ...deletions,
   ...listControls,
+  ...savedSearches,
+  ...search,
 };

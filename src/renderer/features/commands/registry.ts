@@ -9,7 +9,8 @@
  *   to press by accident in a list).
  * - Gmail's `u` ("back to list") returns focus to the message list; mark read / unread are
  *   Gmail's Shift+I / Shift+U.
- * - `/` and Ctrl+E stay free for search (issue #13).
+ * - Search is Ctrl+E (Outlook) and `/` (Gmail) in both sets (issue #13 §1): neither key means
+ *   anything else in either, and a person who knows one client finds the box with its key.
  */
 import type { MessageKey as I18nKey, ParamsOf } from '../../i18n/types';
 
@@ -43,6 +44,7 @@ export const commandIds = [
   'clearSelection',
   'contextMenu',
   'shortcuts',
+  'search',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];
@@ -84,6 +86,7 @@ export const commandSpecs: readonly CommandSpec[] = [
   { id: 'clearSelection', label: 'commands.clearSelection', outlook: ['Escape'], gmail: ['Escape'] },
   { id: 'contextMenu', label: 'commands.contextMenu', outlook: ['Shift+F10', 'ContextMenu'], gmail: ['Shift+F10', 'ContextMenu'] },
   { id: 'shortcuts', label: 'commands.shortcuts', outlook: ['?'], gmail: ['?'] },
+  { id: 'search', label: 'search.command', outlook: ['Ctrl+E', '/'], gmail: ['/', 'Ctrl+E'] },
 ];
 
 export const listKeys: readonly ListKeySpec[] = [

@@ -130,5 +130,7 @@ export async function runCommand(id: CommandId, options: CommandOptions = {}): P
       return list?.openMenu();
     case 'shortcuts':
       return setShortcutsOpen(true);
+    case 'search':
+      return store.focusSearch();
   }
 }

@@ -70,10 +70,13 @@ describe('the schemes', () => {
     expect(gmail('r', { ctrlKey: true })).toBeNull();
   });
 
-  it('leaves / and Ctrl+E to search (issue #13) in both', () => {
+  it('gives / and Ctrl+E (Cmd+E) to search (issue #13 §1) in both, and plain e stays Archive', () => {
     for (const scheme of ['outlook', 'gmail'] as const) {
-      expect(commandFor(press('/'), scheme)).toBeNull();
-      expect(commandFor(press('e', { ctrlKey: true }), scheme)).toBeNull();
+      expect(commandFor(press('/'), scheme)).toBe('search');
+      expect(commandFor(press('e', { ctrlKey: true }), scheme)).toBe('search');
+      expect(commandFor(press('E', { metaKey: true }), scheme)).toBe('search');
+      expect(commandFor(press('e'), scheme)).toBe('archive');
+      expect(commandFor(press('/', { ctrlKey: true }), scheme)).toBeNull();
     }
   });
 
