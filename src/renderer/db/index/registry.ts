@@ -3,8 +3,11 @@
  * (the list, its count, the delete action's neighbour, a unified view's member folders) and
  * counted: the last release disposes an index after a short linger, so switching away and back
  * (or React mounting an effect twice) does not rebuild a large folder's index. A source with a
- * view (issue #12 §6) gets a ViewIndex over its base's shared index.
+ * view (issue #12 §6) gets a ViewIndex over its base's shared index; a search (issue #13) a
+ * SearchIndex.
  */
+import { searchDeps } from '../../search/results/searchEnvironment';
+import { SearchIndex } from '../../search/results/SearchIndex';
 import type { PostvakDb } from '../schema';
 import { acquireFacts, closeFacts } from './factsRegistry';
 import { FolderIndex } from './FolderIndex';
@@ -17,7 +20,7 @@ import { UnifiedIndex } from './UnifiedIndex';
 import { viewEnvironment } from './viewEnvironment';
 import { ViewIndex } from './ViewIndex';
 
-type Managed = (FolderIndex | UnifiedIndex | ViewIndex) & SourceIndex;
+type Managed = (FolderIndex | UnifiedIndex | ViewIndex | SearchIndex) & SourceIndex;
 
 export interface IndexLease<T extends SourceIndex = SourceIndex> {
   index: T;
@@ -47,6 +50,7 @@ function create(database: PostvakDb, source: MessageSource): Managed {
     }).live();
   }
   if (source.kind === 'folder') return new FolderIndex(database, source.accountId, source.folderPath).live();
+  if (source.kind === 'search') return new SearchIndex(database, source.text, source.scope, searchDeps()).live();
   return new UnifiedIndex(database, source.role, (accountId, folderPath) => acquireFolderIndex(database, accountId, folderPath)).live();
 }
 

@@ -1,24 +1,52 @@
 /**
  * What a message list reads (issue #11 §2): a source's messages in list order, held in memory
- * as typed arrays, kept current from the cache's page revisions. One per folder (FolderIndex)
- * and per unified view (UnifiedIndex), shared through the registry.
+ * as typed arrays, kept current from the cache's page revisions. One per folder (FolderIndex),
+ * per unified view (UnifiedIndex) and per search (SearchIndex, issue #13), shared through the
+ * registry.
  */
+import type { SearchScope } from '../../../shared/search/queryModel';
 import type { MessageRef } from '../pages/messageRows';
 import type { MessageKey, UnifiedRole } from '../rows';
 import { isDefaultView, viewOfTag, viewTag, type ListView } from './listView';
 import type { EntryList } from './orderedEntries';
 
 /**
- * What a message list shows: a folder or a unified view, seen through a view (filters, sort,
- * conversations — issue #12 §6); without one, or with the default view, the plain index.
+ * What a message list shows: a folder, a unified view or a search's results (issue #13: the
+ * text as typed, where it looks, and the saved search it was opened from), seen through a view
+ * (filters, sort, conversations — issue #12 §6); without one, or with the default view, the
+ * plain index.
  */
 export type MessageSource =
   | { kind: 'folder'; accountId: string; folderPath: string; view?: ListView }
-  | { kind: 'unified'; role: UnifiedRole; view?: ListView };
+  | { kind: 'unified'; role: UnifiedRole; view?: ListView }
+  | { kind: 'search'; text: string; scope: SearchScope; savedId?: string; view?: ListView };
+
+const searchPrefix = 'search:';
+
+/** A scope as a tag's part: the same scope gives the same tag whatever its object's key order. */
+const scopeParts = (scope: SearchScope): string[] =>
+  scope.kind === 'all' ? ['all'] : scope.kind === 'mailbox' ? ['mailbox', scope.mailboxId] : ['folder', scope.accountId, scope.folderPath];
+
+function scopeOfParts([kind, first = '', second = '']: string[]): SearchScope {
+  if (kind === 'mailbox') return { kind, mailboxId: first };
+  if (kind === 'folder') return { kind, accountId: first, folderPath: second };
+  return { kind: 'all' };
+}
+
+function baseTag(source: MessageSource): string {
+  switch (source.kind) {
+    case 'folder':
+      return JSON.stringify([source.accountId, source.folderPath]);
+    case 'unified':
+      return `unified:${source.role}`;
+    case 'search':
+      return searchPrefix + JSON.stringify([source.text, scopeParts(source.scope), source.savedId ?? null]);
+  }
+}
 
 export function sourceTag(source: MessageSource | null): string {
   if (!source) return 'none';
-  const base = source.kind === 'folder' ? JSON.stringify([source.accountId, source.folderPath]) : `unified:${source.role}`;
+  const base = baseTag(source);
   const view = viewTag(source.view);
   return view ? `${base}|${view}` : base;
 }
@@ -26,10 +54,15 @@ export function sourceTag(source: MessageSource | null): string {
 /** The source a tag stands for (the inverse of sourceTag). */
 export function sourceOfTag(tag: string): MessageSource | null {
   if (tag === 'none') return null;
-  // A folder's tag is a JSON array (it ends in ']'); a view's part follows the last '|'.
+  // A folder's and a search's tag end in a JSON array (in ']'); a view's part follows the last '|'
+  // (a view's tag never ends in ']'; a search's text may hold '|').
   const cut = tag.endsWith(']') ? -1 : tag.lastIndexOf('|');
   const base = cut < 0 ? tag : tag.slice(0, cut);
   const view = cut < 0 ? undefined : viewOfTag(tag.slice(cut + 1));
+  if (base.startsWith(searchPrefix)) {
+    const [text, scope, savedId] = JSON.parse(base.slice(searchPrefix.length)) as [string, string[], string | null];
+    return { kind: 'search', text, scope: scopeOfParts(scope), ...(savedId !== null && { savedId }), ...(view && { view }) };
+  }
   if (base.startsWith('unified:')) return { kind: 'unified', role: base.slice('unified:'.length) as UnifiedRole, ...(view && { view }) };
   const [accountId, folderPath] = JSON.parse(base) as [string, string];
   return { kind: 'folder', accountId, folderPath, ...(view && { view }) };
@@ -37,7 +70,14 @@ export function sourceOfTag(tag: string): MessageSource | null {
 
 /** The source without its view: the index a view is built on. */
 export function baseSource(source: MessageSource): MessageSource {
-  return source.kind === 'folder' ? { kind: 'folder', accountId: source.accountId, folderPath: source.folderPath } : { kind: 'unified', role: source.role };
+  switch (source.kind) {
+    case 'folder':
+      return { kind: 'folder', accountId: source.accountId, folderPath: source.folderPath };
+    case 'unified':
+      return { kind: 'unified', role: source.role };
+    case 'search':
+      return { kind: 'search', text: source.text, scope: source.scope, ...(source.savedId !== undefined && { savedId: source.savedId }) };
+  }
 }
 
 /** Whether the source is seen through a view that is not the plain list. */

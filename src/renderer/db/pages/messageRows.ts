@@ -61,7 +61,10 @@ export async function getMessage(db: PostvakDb, key: MessageKey): Promise<Messag
   });
 }
 
-/** A message in a known page (the list index knows each entry's page). */
+/**
+ * A message in a known page (the list index knows each entry's page). `startUid` NaN: the page is
+ * not known (a search hit, issue #13) and is found by the UID — the head covering it.
+ */
 export interface MessageRef {
   accountId: string;
   folderPath: string;
@@ -74,10 +77,11 @@ export interface MessageRef {
  * index was read) is left out. One transaction, one bulkGet per table, each page read once.
  */
 export async function getMessagesIn(db: PostvakDb, refs: readonly MessageRef[]): Promise<MessageRow[]> {
-  const keys = new Map<string, PageKey>();
-  for (const ref of refs) keys.set(`${ref.accountId}\u0000${ref.folderPath}\u0000${ref.startUid}`, [ref.accountId, ref.folderPath, ref.startUid]);
-  const list = [...keys.values()];
   return db.transaction('r', [db.heads, db.pages], async () => {
+    const known = await withPages(db, refs);
+    const keys = new Map<string, PageKey>();
+    for (const ref of known) keys.set(`${ref.accountId}\u0000${ref.folderPath}\u0000${ref.startUid}`, [ref.accountId, ref.folderPath, ref.startUid]);
+    const list = [...keys.values()];
     const [heads, pages] = await Promise.all([db.heads.bulkGet(list), db.pages.bulkGet(list)]);
     const byKey = new Map<string, { head: HeadRow; items: StoredSummary[] }>();
     [...keys.keys()].forEach((id, index) => {
@@ -86,7 +90,7 @@ export async function getMessagesIn(db: PostvakDb, refs: readonly MessageRef[]):
       if (head && page) byKey.set(id, { head, items: page.items });
     });
     const rows: MessageRow[] = [];
-    for (const ref of refs) {
+    for (const ref of known) {
       const found = byKey.get(`${ref.accountId}\u0000${ref.folderPath}\u0000${ref.startUid}`);
       if (!found) continue;
       const position = positionIn(found.head, ref.uid);
@@ -95,6 +99,19 @@ export async function getMessagesIn(db: PostvakDb, refs: readonly MessageRef[]):
     }
     return rows;
   });
+}
+
+/** The refs with their pages: an unknown page (NaN) is the one covering the UID, or the ref is left out. */
+async function withPages(db: PostvakDb, refs: readonly MessageRef[]): Promise<readonly MessageRef[]> {
+  if (!refs.some((ref) => Number.isNaN(ref.startUid))) return refs;
+  const resolved = await Promise.all(
+    refs.map(async (ref) => {
+      if (!Number.isNaN(ref.startUid)) return ref;
+      const head = await headCovering(db, ref.accountId, ref.folderPath, ref.uid);
+      return head ? { ...ref, startUid: head.startUid } : undefined;
+    }),
+  );
+  return resolved.filter((ref) => ref !== undefined);
 }
 
 /** The newest messages of a folder by UID (arrival order), at most `limit`: for scans like the address book. */
