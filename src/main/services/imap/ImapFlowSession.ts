@@ -14,6 +14,7 @@ import { ImapCommandError } from './imapErrors';
 import { FlowFolder } from './FlowFolder';
 import { createMailbox, deleteMailbox, renameMailbox } from './folderOps';
 import { commentOf, rightsOf, sharedNamespaces, storageQuotaOf } from './sessionFacts';
+import { searchSelected, type SearchCriteria, type SearchHits, type ServerSearchStore } from './searchOps';
 import { secureContextFor } from '../net/tlsContext';
 
 /** Connects and logs in; rejects with the library's error (classify with imapErrors). */
@@ -48,7 +49,7 @@ export async function openImap(account: ImapAccount, password: string, options: 
   return new ImapFlowSession(client);
 }
 
-class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
+class ImapFlowSession implements ImapSession, MessageStore, CalendarStore, ServerSearchStore {
   readonly caps;
   readonly sharedPrefixes: string[];
   private readonly changeListeners = new Set<(path: string) => void>();
@@ -135,6 +136,16 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore {
 
   headerFields(path: string, uids: readonly number[], names: readonly string[]): Promise<Map<number, Buffer>> {
     return this.examining(path, () => fetchHeaderFields(this.client, uids, names));
+  }
+
+  /** Issue #13 §4: EXAMINE, UID SEARCH (ESEARCH where offered), then `fn` in the folder (searchOps.ts). */
+  searchFolder<T>(path: string, criteria: SearchCriteria, limit: number, fn: (hits: SearchHits, folder: OpenFolder) => Promise<T>): Promise<T> {
+    return this.examining(path, async () => {
+      const mailbox = this.client.mailbox;
+      if (!mailbox) throw new ImapCommandError('noMailbox', `Could not examine ${path}`);
+      const folder = new FlowFolder(this.client, snapshotOf(mailbox));
+      return fn(await searchSelected(this.client, path, criteria, limit), folder);
+    });
   }
 
   kolabFolderTypes(): Promise<Map<string, string> | null> {

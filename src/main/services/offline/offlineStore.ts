@@ -266,6 +266,21 @@ export class OfflineStore {
     return null;
   }
 
+  /**
+   * The UIDs kept for a folder, ascending, read from disk without changing it (issue #13 §3: the
+   * search index reads kept bodies). Empty when the folder is not kept offline.
+   */
+  async keptUids(accountId: string, folderPath: string): Promise<number[]> {
+    const folder = this.folderDir(accountId, folderPath);
+    const uids = new Set<number>();
+    for (const validity of await listIfExists(folder)) {
+      if (!/^\d+$/.test(validity)) continue;
+      // The cached shelf: this process's own passes keep it current as they write (commitPack).
+      for (const uid of (await this.shelf(join(folder, validity))).live.keys()) uids.add(uid);
+    }
+    return [...uids].sort((a, b) => a - b);
+  }
+
   /** Removes the folders of the account that are no longer kept. */
   async keepOnly(accountId: string, folderPaths: readonly string[]): Promise<void> {
     const keep = new Set(folderPaths.map(folderKey));
