@@ -1,0 +1,32 @@
+/** Opgeslagen zoekopdrachten als virtuele mappen in de mappenlijst (issue #13 §5). */
+import type { Translation } from '../types';
+
+export const savedSearches = {
+  'savedSearches.title': 'Opgeslagen zoekopdrachten',
+  'savedSearches.save': 'Zoekopdracht opslaan',
+  'savedSearches.saveTitle': 'Zoekopdracht opslaan',
+  'savedSearches.renameTitle': 'Naam van “{name}” wijzigen',
+  'savedSearches.name': 'Naam',
+  'savedSearches.query': 'Zoekt naar: {query}',
+  'savedSearches.saveButton': 'Opslaan',
+  'savedSearches.renameButton': 'Naam wijzigen',
+  'savedSearches.cancel': 'Annuleren',
+  'savedSearches.empty': 'Geef de zoekopdracht een naam.',
+  'savedSearches.tooLong': 'Gebruik hoogstens {max} tekens.',
+  'savedSearches.duplicate': 'Er is al een opgeslagen zoekopdracht met de naam “{name}”.',
+  'savedSearches.failed': 'De zoekopdracht kon niet worden opgeslagen: {error}',
+  'savedSearches.saved': '“{name}” staat nu bij Opgeslagen zoekopdrachten.',
+  'savedSearches.renamed': '“{from}” heet nu “{to}”.',
+  'savedSearches.deleted': 'Opgeslagen zoekopdracht “{name}” verwijderd.',
+  'savedSearches.unread': { one: '{name}, {count} ongelezen', other: '{name}, {count} ongelezen' },
+  'savedSearches.total': { one: '{name}, {count} bericht', other: '{name}, {count} berichten' },
+  'savedSearches.description': 'Opgeslagen zoekopdracht: {query}',
+  'savedSearches.menu': 'Opgeslagen zoekopdracht',
+  'savedSearches.open': 'Openen',
+  'savedSearches.rename': 'Naam wijzigen…',
+  'savedSearches.delete': 'Verwijderen…',
+  'savedSearches.deleteTitle': 'Opgeslagen zoekopdracht “{name}” verwijderen?',
+  'savedSearches.deleteBody': 'Alleen de opgeslagen zoekopdracht verdwijnt; de berichten die ze vindt, blijven waar ze zijn.',
+  'savedSearches.deleteConfirm': 'Verwijderen',
+  'savedSearches.deleting': 'Verwijderen…',
+} satisfies Partial<Translation>;
