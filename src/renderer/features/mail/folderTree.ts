@@ -16,7 +16,8 @@ import { ownMailboxId } from '../../../shared/mailboxIds';
 export interface TreeNode {
   /** Unique across accounts and mailboxes. */
   key: string;
-  kind: 'unified' | 'outbox' | 'mailbox' | 'folder';
+  /** `savedSearches` is the Saved searches section, `savedSearch` one of them (issue #13 §5). */
+  kind: 'unified' | 'outbox' | 'mailbox' | 'folder' | 'savedSearches' | 'savedSearch';
   accountId: string;
   /** The folder's path; `null` for unified and mailbox nodes. */
   path: string | null;
@@ -32,6 +33,9 @@ export interface TreeNode {
   color?: string;
   unifiedRole?: UnifiedRole;
   mailboxId?: string;
+  /** A saved search's id (SavedSearchRow.id) and how many messages it finds. */
+  savedId?: string;
+  total?: number;
   unread: number;
   selectable: boolean;
   children: TreeNode[];
