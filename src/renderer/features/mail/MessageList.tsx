@@ -10,6 +10,7 @@ import { sourceTag, useMessageCount, type MessageSource } from '../../db/queries
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { OutboxList } from '../outbox/OutboxList';
+import { SearchBox } from '../search/SearchBox';
 import { QuotaBanner } from './QuotaBanner';
 import { SyncProgress } from './SyncProgress';
 import { useMailboxLookup } from './useMailboxLookup';
@@ -38,6 +39,7 @@ export function MessageList() {
   if (!source) return <p className="pane__note">{t('messages.noFolder')}</p>;
   return (
     <div className="message-list">
+      <SearchBox />
       <QuotaBanner source={source} lookup={lookup} />
       {source.kind === 'folder' && <SyncProgress accountId={source.accountId} folderPath={source.folderPath} />}
       <ListToolbar source={source} count={count} />
