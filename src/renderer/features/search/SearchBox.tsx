@@ -9,6 +9,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
+import { SaveSearchButton } from '../savedSearches/SaveSearchButton';
 import type { BoxSuggestion } from './boxSuggestions';
 import { ScopeSwitch } from './ScopeSwitch';
 import { SearchChips } from './SearchChips';
@@ -140,6 +141,7 @@ export function SearchBox() {
           )}
         </div>
         <SearchTips />
+        <SaveSearchButton />
       </div>
       <ScopeSwitch choice={box.choice} context={box.context} folderName={box.folderName} mailboxName={box.mailboxName} onChange={box.setChoice} />
       <SearchChips chips={suggestions.chips} onRemove={(chip) => box.commit(chip.without)} />
