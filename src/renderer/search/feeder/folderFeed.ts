@@ -1,0 +1,180 @@
+/**
+ * One folder's upkeep in the search index (issue #13 §3): open (decide between "current",
+ * reconcile and re-index from what the engine says it reflects), catch up from the heads and
+ * tombstones written since, and fill in arrivals a batch at a time. Every step reads the cache in
+ * its own short transaction and then writes the engine — never the other way round inside one.
+ */
+import type { PostvakDb } from '../../db/schema';
+import type { HeadRow } from '../../db/pages/pageRows';
+import type { FolderRef, FolderState, IndexOp, SearchEngine } from '../engine/engineTypes';
+import { readAllHeads, readArrivals, readChanges } from './cacheReads';
+import { FolderMirror, type FlagChange } from './mirror';
+
+/** Arrivals still to be read and indexed, and the state the folder reflects once they are. */
+interface Fill {
+  state: FolderState;
+  /** [startUid, UIDs] of the pages the arrivals were seen in, ascending. */
+  pages: [number, number[]][];
+  at: number;
+}
+
+export interface Feed {
+  ref: FolderRef;
+  key: string;
+  role: string | null;
+  mailboxId: string;
+  /** The counts row as last read. */
+  target: FolderState;
+  /** What the index holds of the folder; null until opened (or after the engine was emptied). */
+  mirror: FolderMirror | null;
+  /** The state the engine records for the folder, as far as the feeder knows (undefined: none). */
+  engineState: FolderState | undefined;
+  fill: Fill | null;
+}
+
+export const sameState = (a: FolderState | undefined, b: FolderState | undefined): boolean =>
+  a !== undefined && b !== undefined && a.epoch === b.epoch && a.rev === b.rev;
+
+export function needsWork(feed: Feed): boolean {
+  return feed.fill !== null || feed.mirror === null || !sameState(feed.engineState, feed.target);
+}
+
+/** What a step did: how many documents it wrote, and arrivals it found (for the progress line). */
+export interface StepOutcome {
+  indexed: number;
+  queued: number;
+  /** The folder was re-indexed from scratch (its offline bodies must be indexed again). */
+  rebuilt?: boolean;
+}
+
+/** Hits read per request when listing what the engine holds of a folder. */
+const listChunk = 50_000;
+
+export class FolderSteps {
+  constructor(
+    private readonly db: PostvakDb,
+    private readonly engine: SearchEngine,
+    private readonly batchSize: number,
+  ) {}
+
+  /** One step of work for `feed` (at most `batchSize` documents written). */
+  async step(feed: Feed): Promise<StepOutcome> {
+    if (feed.fill) return this.fillStep(feed, feed.fill);
+    if (!feed.mirror) return this.open(feed);
+    const changes = await readChanges(this.db, feed.ref, feed.engineState ?? { epoch: -1, rev: -1 });
+    if (changes.kind === 'same') {
+      feed.target = feed.engineState ?? feed.target;
+      return { indexed: 0, queued: 0 };
+    }
+    if (changes.kind === 'rebuild') return this.rebuild(feed);
+    const diff = feed.mirror.catchUp(changes.heads, changes.removedStarts);
+    return this.settle(feed, changes.state, diff.flags, diff.removed, diff.added);
+  }
+
+  /**
+   * First look at a folder: the engine already reflects its epoch at a revision not past the
+   * cache's → only the difference is indexed (the same revision: nothing); otherwise (unknown,
+   * another epoch, a revision the cache never reached — it was wiped) the folder is indexed again.
+   */
+  private async open(feed: Feed): Promise<StepOutcome> {
+    const known = feed.engineState;
+    const { state, heads } = await readAllHeads(this.db, feed.ref);
+    if (!known || known.epoch !== state.epoch || known.rev < 0 || known.rev > state.rev) return this.rebuild(feed, { state, heads });
+    const mirror = new FolderMirror(Math.max(64, heads.reduce((sum, head) => sum + head.uids.length, 0)));
+    if (known.rev === state.rev) {
+      for (const head of heads) mirror.put(Array.from(head.uids), Array.from(head.bits), new Array<number>(head.uids.length).fill(head.startUid));
+      feed.mirror = mirror;
+      feed.target = state;
+      return { indexed: 0, queued: 0 };
+    }
+    // Behind (the app closed while the index caught up): compare with what the engine holds.
+    const held = await this.listEngine(feed.ref);
+    const flags: FlagChange[] = [];
+    const added = new Map<number, number[]>();
+    for (const head of heads) {
+      const uids: number[] = [];
+      const bits: number[] = [];
+      for (let at = 0; at < head.uids.length; at++) {
+        const uid = head.uids[at] as number;
+        const now = head.bits[at] as number;
+        const before = held.get(uid);
+        if (before === undefined) {
+          added.set(head.startUid, [...(added.get(head.startUid) ?? []), uid]);
+          continue;
+        }
+        held.delete(uid);
+        if (before !== now) flags.push({ uid, bits: now });
+        uids.push(uid);
+        bits.push(now);
+      }
+      mirror.put(uids, bits, new Array<number>(uids.length).fill(head.startUid));
+    }
+    feed.mirror = mirror;
+    return this.settle(feed, state, flags, [...held.keys()], added);
+  }
+
+  /** Drops what the index holds of the folder and indexes it again from its pages. */
+  private async rebuild(feed: Feed, read?: { state: FolderState; heads: HeadRow[] }): Promise<StepOutcome> {
+    const { state, heads } = read ?? (await readAllHeads(this.db, feed.ref));
+    await this.engine.apply([{ op: 'dropFolder', folder: feed.ref }]);
+    feed.engineState = undefined;
+    feed.mirror = new FolderMirror(Math.max(64, heads.reduce((sum, head) => sum + head.uids.length, 0)));
+    const added = new Map<number, number[]>();
+    for (const head of heads) if (head.uids.length > 0) added.set(head.startUid, Array.from(head.uids));
+    return { ...(await this.settle(feed, state, [], [], added)), rebuilt: true };
+  }
+
+  /** Writes flag changes and removals now; arrivals become a fill (the state is recorded after them). */
+  private async settle(feed: Feed, state: FolderState, flags: FlagChange[], removed: number[], added: Map<number, number[]>): Promise<StepOutcome> {
+    const ops: IndexOp[] = [];
+    if (flags.length > 0) ops.push({ op: 'flags', folder: feed.ref, changes: flags });
+    if (removed.length > 0) ops.push({ op: 'remove', folder: feed.ref, uids: removed });
+    feed.target = state;
+    if (added.size === 0) {
+      ops.push({ op: 'state', folder: feed.ref, state });
+      await this.engine.apply(ops);
+      feed.engineState = state;
+      return { indexed: 0, queued: 0 };
+    }
+    if (ops.length > 0) await this.engine.apply(ops);
+    const pages = [...added].sort(([a], [b]) => a - b);
+    feed.fill = { state, pages, at: 0 };
+    return { indexed: 0, queued: pages.reduce((sum, [, uids]) => sum + uids.length, 0) };
+  }
+
+  private async fillStep(feed: Feed, fill: Fill): Promise<StepOutcome> {
+    const chunk: [number, number[]][] = [];
+    let count = 0;
+    while (fill.at < fill.pages.length && (count === 0 || count + (fill.pages[fill.at]?.[1].length ?? 0) <= this.batchSize)) {
+      const page = fill.pages[fill.at++] as [number, number[]];
+      chunk.push(page);
+      count += page[1].length;
+    }
+    const read = chunk.length > 0 ? await readArrivals(this.db, feed.ref, chunk) : { docs: [], uids: [], bits: [], starts: [] };
+    const last = fill.at >= fill.pages.length;
+    const ops: IndexOp[] = [];
+    if (read.docs.length > 0) ops.push({ op: 'upsert', folder: feed.ref, docs: read.docs });
+    if (last) ops.push({ op: 'state', folder: feed.ref, state: fill.state });
+    if (ops.length > 0) await this.engine.apply(ops);
+    // Pages come in startUid order, so the UIDs ascend: the mirror appends.
+    feed.mirror?.put(read.uids, read.bits, read.starts);
+    if (last) {
+      feed.fill = null;
+      feed.engineState = fill.state;
+    }
+    return { indexed: count, queued: 0 };
+  }
+
+  /** Every UID the engine holds of a folder, with its bits (newest first, a chunk at a time). */
+  private async listEngine(folder: FolderRef): Promise<Map<number, number>> {
+    const held = new Map<number, number>();
+    let below: number | undefined;
+    for (;;) {
+      const { hits } = await this.engine.search({ clauses: [], folders: [folder], limit: listChunk, ...(below !== undefined && { below }) });
+      for (const hit of hits) held.set(hit.uid, hit.bits);
+      const last = hits.at(-1);
+      if (hits.length < listChunk || !last) return held;
+      below = last.seq;
+    }
+  }
+}
