@@ -42,5 +42,9 @@ export default defineConfig({
       minify: !process.env.POSTVAK_NO_MINIFY,
       rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
+    // The search index's Worker is a module Worker (issue #13 §3): its chunks load as ES modules,
+    // and sqlite-wasm finds sqlite3.wasm beside itself by `new URL(…, import.meta.url)`.
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@sqlite.org/sqlite-wasm'] },
   },
 });

@@ -7,11 +7,17 @@
 export function contentSecurityPolicy(connectSrc: string): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // 'wasm-unsafe-eval' compiles WebAssembly (the search index, SQLite, issue #13 §3) and
+    // nothing else: eval and new Function stay blocked.
+    "script-src 'self' 'wasm-unsafe-eval'",
+    // The search index's Worker, a file of the app's own.
+    "worker-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src ${connectSrc}`,
+    // 'self': the Worker fetches sqlite3.wasm, a file of the app's own (the origin serves only
+    // the built renderer; its one API is the WebSocket).
+    `connect-src ${["'self'", ...connectSrc.split(' ').filter((source) => source !== "'none'" && source !== '')].join(' ')}`,
     "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -103,7 +103,7 @@ describe('browser host', () => {
     const res = await get('/', { host: `127.0.0.1:${host.port}` });
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>Postvak</title>');
-    expect(String(res.headers['content-security-policy'])).toMatch(/^default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:/);
+    expect(String(res.headers['content-security-policy'])).toMatch(/^default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
