@@ -18,6 +18,9 @@ import { messageHandlers } from './handlers/message';
 import { outboxHandlers } from './handlers/outbox';
 import { syncHandlers } from './handlers/sync';
 import { taskHandlers } from './handlers/tasks';
+import { searchHandlers } from './handlers/search';
+import { createServerSearch } from '../services/search/createSearch';
+import { toImapCriteria } from '../../shared/search/imapCriteria';
 import { createContext } from '../services/context';
 import { ensureOwnCalendar } from '../services/calendar/ownCalendar';
 import { defaultTuning, type SyncTuning } from '../services/sync/tuning';
@@ -56,6 +59,8 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
     ...deletionHandlers(ctx),
   };
   const sessions = new Set<ClientSession>();
+  // Issue #13 §4: the server's share of a search, one session per account within its budget.
+  const search = createServerSearch(ctx, toImapCriteria);
   void ctx.offline.startAll();
   // Accounts whose password main holds get their head start while the first window loads.
   void ctx.accounts
@@ -71,9 +76,12 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
       const sync = ctx.sync.attach(sink);
       const client = { sink };
       ctx.clients.add(client);
+      // This window's searches: results go to it alone, and stop when it closes.
+      const searches = search.attach((event) => sink('search.results', event));
       const session: ClientSession = {
-        handlers: { ...shared, ...syncHandlers(sync) },
+        handlers: { ...shared, ...syncHandlers(sync), ...searchHandlers(searches, ctx) },
         async close() {
+          searches.close();
           ctx.clients.delete(client);
           sessions.delete(session);
           await sync.close();
@@ -90,7 +98,7 @@ export function createServices(options: ServicesOptions, tuning: Partial<SyncTun
       await ctx.sync.close();
       await ctx.warm.close();
       await ctx.outbox.close();
-      await Promise.all([ctx.ops.closeAll(), ctx.offline.close()]);
+      await Promise.all([ctx.ops.closeAll(), ctx.offline.close(), search.close()]);
       ctx.budgets.close();
     },
   };

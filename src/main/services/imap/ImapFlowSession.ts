@@ -139,7 +139,7 @@ class ImapFlowSession implements ImapSession, MessageStore, CalendarStore, Serve
   }
 
   /** Issue #13 §4: EXAMINE, UID SEARCH (ESEARCH where offered), then `fn` in the folder (searchOps.ts). */
-  searchFolder<T>(path: string, criteria: SearchCriteria, limit: number, fn: (hits: SearchHits, folder: OpenFolder) => Promise<T>): Promise<T> {
+  searchFolder<T>(path: string, criteria: SearchCriteria | null, limit: number, fn: (hits: SearchHits, folder: OpenFolder) => Promise<T>): Promise<T> {
     return this.examining(path, async () => {
       const mailbox = this.client.mailbox;
       if (!mailbox) throw new ImapCommandError('noMailbox', `Could not examine ${path}`);

@@ -17,7 +17,7 @@ import type { ImapSession, OpenFolder } from './types';
  * Search criteria in imapflow's SearchObject shape, as plain data (shared/search/imapCriteria.ts
  * builds them from a parsed query; shared/ cannot import imapflow's type).
  */
-export type SearchCriteria = Record<string, unknown>;
+export type SearchCriteria = object;
 
 export interface SearchHits {
   /** Matching UIDs, newest (highest) first, at most the limit asked for. */
@@ -33,12 +33,14 @@ export interface ServerSearchStore {
   /**
    * EXAMINEs `path`, runs the search, then `fn` with the hits and the folder (still selected
    * read-only: the summary FETCH uses BODY.PEEK, RFC 9051 §6.4.5, so nothing gets \Seen).
+   * `null` criteria match nothing (imapCriteria.ts: e.g. `smaller:0`): no SEARCH is sent.
    */
-  searchFolder<T>(path: string, criteria: SearchCriteria, limit: number, fn: (hits: SearchHits, folder: OpenFolder) => Promise<T>): Promise<T>;
+  searchFolder<T>(path: string, criteria: SearchCriteria | null, limit: number, fn: (hits: SearchHits, folder: OpenFolder) => Promise<T>): Promise<T>;
 }
 
 /** `UID SEARCH` in the selected folder; ESEARCH where offered. Throws when the server refuses. */
-export async function searchSelected(client: ImapFlow, path: string, criteria: SearchCriteria, limit: number): Promise<SearchHits> {
+export async function searchSelected(client: ImapFlow, path: string, criteria: SearchCriteria | null, limit: number): Promise<SearchHits> {
+  if (criteria === null) return { uids: [], total: 0, esearch: false };
   const query = (Object.keys(criteria).length === 0 ? { all: true } : criteria) as SearchObject;
   const result = await client.search(query, { uid: true, returnOptions: ['ALL', 'COUNT'] });
   if (result === false || result === undefined) throw new ImapCommandError('searchFailed', `The server refused the search in ${path}`);

@@ -29,8 +29,8 @@ export interface ServerSearchDeps {
   /** A logged-in session of the account within its connection budget. */
   connect(accountId: string): Promise<ImapSession>;
   mailboxConfig(accountId: string): Promise<MailboxConfig>;
-  /** The query's IMAP SEARCH criteria (shared/search/imapCriteria.ts). */
-  criteria(query: SearchQuery): SearchCriteria;
+  /** The query's IMAP SEARCH criteria, null when nothing can match (shared/search/imapCriteria.ts). */
+  criteria(query: SearchQuery): SearchCriteria | null;
   /** An error as the code and words a person should get (imap/imapErrors toAppError). */
   describe(accountId: string, error: unknown): Promise<Failure>;
   log(level: 'info' | 'warn', message: string): void;
@@ -75,9 +75,15 @@ export class ServerSearch {
         const controller = new AbortController();
         const running: Running = { searchId: input.searchId, controller, emit: (event) => sink(event) };
         current = running;
-        void this.run(input, running).finally(() => {
-          if (current === running) current = null;
-        });
+        void this.run(input, running)
+          .catch((error: unknown) => {
+            // Never expected (every folder's failure is an event); the window must still hear the end.
+            this.deps.log('warn', `search ${input.searchId} stopped: ${error instanceof Error ? error.message : String(error)}`);
+            if (!controller.signal.aborted) running.emit({ searchId: input.searchId, kind: 'done', cancelled: false });
+          })
+          .finally(() => {
+            if (current === running) current = null;
+          });
       },
       cancel: (searchId) => {
         if (current?.searchId === searchId) stop(current, true);
@@ -105,25 +111,15 @@ export class ServerSearch {
     const emit: Emit = (event) => {
       if (!signal.aborted) running.emit(event);
     };
-    let criteria: SearchCriteria | null = null;
-    try {
-      criteria = this.deps.criteria(serverQuery(input.query));
-    } catch (error) {
-      this.deps.log('warn', `search ${searchId}: the query has no IMAP form: ${String(error)}`);
-    }
+    // Pure and bounded by the contract's schema; null = no message can match (still answered per folder).
+    const criteria = this.deps.criteria(serverQuery(input.query));
     const accounts = [...byAccount(input.folders)];
-    await Promise.all(
-      accounts.map(([accountId, folders]) =>
-        criteria === null
-          ? this.failAll(searchId, accountId, folders, { code: 'invalidInput', message: 'The query cannot be sent to the server' }, emit)
-          : this.searchAccount(searchId, accountId, folders, criteria, signal, emit),
-      ),
-    );
+    await Promise.all(accounts.map(([accountId, folders]) => this.searchAccount(searchId, accountId, folders, criteria, signal, emit)));
     emit({ searchId, kind: 'done', cancelled: false });
   }
 
   /** One account's folders, one at a time on its search session. */
-  private async searchAccount(searchId: string, accountId: string, folders: ServerSearchFolder[], criteria: SearchCriteria, signal: AbortSignal, emit: Emit): Promise<void> {
+  private async searchAccount(searchId: string, accountId: string, folders: ServerSearchFolder[], criteria: SearchCriteria | null, signal: AbortSignal, emit: Emit): Promise<void> {
     let known: KnownFolders | null = null;
     for (let i = 0; i < folders.length; i++) {
       if (signal.aborted) return;
@@ -149,7 +145,7 @@ export class ServerSearch {
     }
   }
 
-  private async searchFolder(accountId: string, folder: ServerSearchFolder, criteria: SearchCriteria, signal: AbortSignal) {
+  private async searchFolder(accountId: string, folder: ServerSearchFolder, criteria: SearchCriteria | null, signal: AbortSignal) {
     return this.sessions.use(accountId, (session) =>
       serverSearchStore(session).searchFolder(folder.folderPath, criteria, serverHitLimit, async (hits: SearchHits, open) => {
         // Cancelled while the SEARCH ran: the summaries would be fetched for nobody.

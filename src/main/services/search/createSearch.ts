@@ -14,7 +14,7 @@ import { ServerSearch } from './ServerSearch';
 
 export type SearchContext = Pick<ServicesContext, 'accounts' | 'connectImap' | 'log' | 'mailboxConfig' | 'offline' | 'password'>;
 
-export function createServerSearch(ctx: SearchContext, criteria: (query: SearchQuery) => SearchCriteria, idleMs?: number): ServerSearch {
+export function createServerSearch(ctx: SearchContext, criteria: (query: SearchQuery) => SearchCriteria | null, idleMs?: number): ServerSearch {
   return new ServerSearch({
     connect: (accountId) => ctx.connectImap(accountId, 'request'),
     mailboxConfig: (accountId) => ctx.mailboxConfig(accountId),
