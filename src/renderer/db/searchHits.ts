@@ -11,8 +11,10 @@
  * cache's copy is as new or newer), not below the cursor's UIDNEXT (then the cache knows it is
  * gone: a removal the server's answer predates), and not being removed by a pending task.
  */
+import { liveQuery } from 'dexie';
 import type { MessageSummary } from '../../shared/model';
 import { commitPageSet, folderPageSet, pageTables } from './pages/folderPages';
+import type { CountRow } from './pages/pageRows';
 import { pendingLocks } from './pendingLocks';
 import type { PostvakDb } from './schema';
 
@@ -50,4 +52,14 @@ export async function writeServerHits(
     if (written.length > 0) await commitPageSet(db, accountId, folderPath, set);
     return written;
   });
+}
+
+/**
+ * Calls `onRows` with the counts rows of these folders now and after every change to them (a
+ * Dexie liveQuery: writes from any window or tab), for a search's results to follow the folders
+ * their hits are in. Returns the unsubscribe.
+ */
+export function watchFolderCounts(db: PostvakDb, countIds: readonly string[], onRows: (rows: readonly (CountRow | undefined)[]) => void): () => void {
+  const subscription = liveQuery(() => db.counts.bulkGet([...countIds])).subscribe({ next: onRows, error: () => {} });
+  return () => subscription.unsubscribe();
 }

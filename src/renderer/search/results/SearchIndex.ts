@@ -10,13 +10,12 @@
  * changes (new mail, flags, removals indexed) and when a folder with hits changes in the cache
  * (a delete from the results leaves them at once); a run that was overtaken never publishes.
  */
-import { liveQuery, type Subscription } from 'dexie';
 import type { MessageRef } from '../../db/pages/messageRows';
 import { folderCountId } from '../../db/pages/pageRows';
 import { loadSearchCatalog } from '../../db/queries/searchCatalog';
 import type { MessageKey } from '../../db/rows';
 import type { PostvakDb } from '../../db/schema';
-import { writeServerHits } from '../../db/searchHits';
+import { watchFolderCounts, writeServerHits } from '../../db/searchHits';
 import { Notifier, type IndexedMessage, type SourceIndex } from '../../db/index/sourceIndex';
 import type { SearchQuery, SearchScope } from '../../../shared/search/queryModel';
 import type { ServerSearchFolder } from '../../../shared/search/serverSearch';
@@ -80,7 +79,9 @@ export class SearchIndex extends Notifier implements SourceIndex {
   private current: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopEngine: (() => void) | undefined;
-  private counts: { ids: string; subscription: Subscription } | undefined;
+  private counts: { ids: string; stop: () => void } | undefined;
+  /** Each folder's revision as read before its hits were last looked up in the cache. */
+  private readonly seenRevs = new Map<string, number>();
   private writes: Promise<unknown> = Promise.resolve();
   private disposed = false;
 
@@ -105,7 +106,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
     this.generation++;
     clearTimeout(this.timer);
     this.stopEngine?.();
-    this.counts?.subscription.unsubscribe();
+    this.counts?.stop();
     this.server?.cancel();
   }
 
@@ -154,7 +155,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
     const depth = Math.max(searchPaging.first, this.localFetched);
     const raw: IndexHit[] = [];
     let below: number | undefined;
-    let done = false;
+    let done: boolean;
     for (let size = searchPaging.first; ; size = searchPaging.page) {
       const { hits } = await this.deps.engine.search({ ...plan.engine, limit: size, ...(below !== undefined && { below }) });
       if (stale()) return;
@@ -166,7 +167,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
     // Summaries being written land first, so their hits are found in the cache.
     await this.writes;
     const serverKeys = [...this.serverKeys()];
-    const found = await lookUpHits(this.db, [...raw, ...serverKeys]);
+    const found = await this.lookUp([...raw, ...serverKeys]);
     if (stale()) return;
     this.local = cached(raw, found);
     this.localFetched = raw.length;
@@ -187,7 +188,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
       while (!stale() && !this.localDone && this.localFetched < this.target && this.plan) {
         const { hits } = await this.deps.engine.search({ ...this.plan.engine, limit: searchPaging.page, ...(this.below !== undefined && { below: this.below }) });
         if (stale()) return;
-        const found = await lookUpHits(this.db, hits);
+        const found = await this.lookUp(hits);
         if (stale()) return;
         this.local = [...this.local, ...cached(hits, found)];
         this.localFetched += hits.length;
@@ -199,6 +200,14 @@ export class SearchIndex extends Notifier implements SourceIndex {
       if (this.pagingFor === generation) this.pagingFor = -1;
       if (!stale()) this.publish();
     }
+  }
+
+  /** The hits' cache facts, their folders' revisions read first (a change after that runs again). */
+  private async lookUp(hits: readonly HitKey[]): Promise<Map<string, { date: number; bits: number }>> {
+    const ids = [...new Set(hits.map((hit) => folderCountId(hit.accountId, hit.folderPath)))];
+    const rows = await this.db.counts.bulkGet(ids);
+    ids.forEach((id, at) => this.seenRevs.set(id, rows[at]?.rev ?? 0));
+    return lookUpHits(this.db, hits);
   }
 
   private *serverKeys(): Iterable<HitKey> {
@@ -225,7 +234,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
     this.writes = write.catch(() => {});
     await write.catch(() => {});
     const keys = event.uids.map((uid) => ({ accountId: event.accountId, folderPath: event.folderPath, uid }));
-    const found = await lookUpHits(this.db, keys);
+    const found = await this.lookUp(keys);
     // Not tied to a run: these are the cache's facts now, whichever run is under way.
     if (this.disposed) return;
     for (const hit of cached(keys, found)) this.serverHits.set(hitId(hit.accountId, hit.folderPath, hit.uid), hit);
@@ -262,16 +271,12 @@ export class SearchIndex extends Notifier implements SourceIndex {
     const folders = new Set(this.list.map((hit) => folderCountId(hit.accountId, hit.folderPath)));
     const ids = [...folders].sort().join('\n');
     if (this.counts?.ids === ids) return;
-    this.counts?.subscription.unsubscribe();
-    let first = true;
-    const subscription = liveQuery(() => this.db.counts.bulkGet([...folders])).subscribe({
-      next: () => {
-        if (first) first = false;
-        else this.schedule();
-      },
-      error: () => {},
+    this.counts?.stop();
+    // A revision the last look-up did not see: the folder's pages changed since.
+    const stop = watchFolderCounts(this.db, [...folders], (rows) => {
+      if (rows.some((row) => row !== undefined && this.seenRevs.get(row.id) !== (row.rev ?? 0))) this.schedule();
     });
-    this.counts = { ids, subscription };
+    this.counts = { ids, stop };
   }
 
   refsAt(offset: number, limit: number): MessageRef[] {
