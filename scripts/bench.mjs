@@ -22,6 +22,9 @@
  * Chromium on a profile on disk, then first rows, scrolling, All inboxes, the unread count after a
  * change, heap and disk per message; it writes bench-results/latest-scale-<n>.json.
  * `--only tasks` (issue #12, test/bench/tasks.mjs): a `--tasks-count` (10,000) message move and its undo, key press to rows gone.
+ * `--only search` (issue #13, test/bench/search.mjs): the local index in Chromium at `--search-count` (1,000,000) summaries and
+ * `--search-bodies` (100,000) messages with bodies — first 50 results per query kind, `--search-queries` (100) of each — and
+ * the feeder's build rate, lag and the cache's write rate with indexing on and off (`--search-feed`, 100,000).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +45,7 @@ import { resyncBench } from '../test/bench/resync.mjs';
 import { scaleBench, scaleRows } from '../test/bench/scale.mjs';
 import { startBench, startRows } from '../test/bench/start.mjs';
 import { syncRateBench, syncRateRows } from '../test/bench/syncRate.mjs';
+import { searchBench, searchRows } from '../test/bench/search.mjs';
 import { tasksBench, tasksRows } from '../test/bench/tasks.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
 
@@ -59,9 +63,13 @@ const { values: args } = parseArgs({
     scale: { type: 'string' },
     second: { type: 'string' },
     'tasks-count': { type: 'string', default: '10000' },
+    'search-count': { type: 'string', default: '1000000' },
+    'search-bodies': { type: 'string', default: '100000' },
+    'search-queries': { type: 'string', default: '100' },
+    'search-feed': { type: 'string', default: '100000' },
   },
 });
-const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale', 'tasks'];
+const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale', 'tasks', 'search'];
 if (args.only !== undefined && !PARTS.includes(args.only)) throw new Error(`bench: --only takes one of ${PARTS.join(', ')}`);
 // `sync` and `scale` (issue #11 §6) run only when asked for: each fills folders of its own.
 const parts = new Set(args.scale ? ['scale'] : args.only ? [args.only] : PARTS.filter((p) => p !== 'sync' && p !== 'scale'));
@@ -124,20 +132,25 @@ const results = {
   start: {},
   scale: {},
   tasks: {},
+  search: {},
   notes: [],
 };
 
 const cleanups = [];
 const started = performance.now();
+// The search part builds its own page and needs neither the app's build nor the mail servers.
+const needsStack = [...parts].some((p) => p !== 'search');
 try {
-  if (args.build || !existsSync(join(root, 'out/main/host.js')) || !existsSync(join(root, 'out/renderer/index.html'))) {
+  if (needsStack && (args.build || !existsSync(join(root, 'out/main/host.js')) || !existsSync(join(root, 'out/renderer/index.html')))) {
     log('building (npx electron-vite build)…');
     build();
   }
 
-  log('starting the mail stack…');
-  const stack = await startMailStack();
-  cleanups.push(() => stopMailStack(stack));
+  const stack = needsStack ? await startMailStack() : null;
+  if (stack) {
+    log('mail stack started');
+    cleanups.push(() => stopMailStack(stack));
+  }
 
   if (parts.has('mail')) {
     // ── Fill ────────────────────────────────────────────────────────────────────────────────
@@ -359,6 +372,25 @@ try {
     await tasksBench(results.tasks, { stack, count: Number(args['tasks-count']), browserType: chromium, launchOptions, log, cleanups });
     results.machine.chromium ??= results.tasks.keys?.chromium ?? null;
   }
+  // ── Search (issue #13, test/bench/search.mjs): the local index at 1,000,000 and 100,000 with bodies ──
+  if (parts.has('search')) {
+    try {
+      await searchBench(results.search, {
+        browserType: chromium,
+        launchOptions,
+        count: Number(args['search-count']),
+        bodiesCount: Number(args['search-bodies']),
+        perKind: Number(args['search-queries']),
+        feedCount: Number(args['search-feed']),
+        log,
+        cleanups,
+      });
+    } catch (error) {
+      results.search.error = String(error?.stack ?? error);
+      log(`search: failed: ${error}`);
+    }
+    results.machine.chromium ??= results.search.chromium ?? null;
+  }
 } catch (error) {
   results.error = String(error?.stack ?? error);
   console.error(error);
@@ -381,6 +413,7 @@ const rows = [
   ...(parts.has('start') ? startRows(r.start, { count: COUNT, firstRows: FIRST_ROWS }) : []),
   ...(parts.has('scale') ? scaleRows(r.scale, { firstRows: FIRST_ROWS }) : []),
   ...(parts.has('tasks') ? tasksRows(r.tasks) : []),
+  ...(parts.has('search') ? searchRows(r.search) : []),
 ];
 const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
 console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}, load ${r.machine.loadAverage.start[0]} → ${r.machine.loadAverage.end[0]}\n`);

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench -- --only search` (issue #13 "Done means"): the local search index at 1,000,000
+ * messages (summaries) and at 100,000 with their bodies (1.5–4 KB of text each), in Chromium,
+ * through the real engine: getSearchEngine() (src/renderer/search/engine/client.ts — the Worker
+ * with its database in the origin-private file system). The bench page (searchPage.html/.ts) is
+ * built with the renderer's own Vite settings (electron.vite.config.ts) and served from loopback.
+ *
+ *  - first 50 results of a rare word, a common word, a two-letter prefix, an operator query and a
+ *    two-word query: p50/p95 over `perKind` (100) different queries of each kind, as the caller in
+ *    the window waits for them (worker round trip included), next to the engine's own time;
+ *  - the engine's write rate (documents applied directly), its size on disk per message
+ *    (stats().bytes ÷ docs), the window's heap and the renderer process's memory while searching;
+ *  - build rate, lag and the sync's write rate with indexing on and off through the feeder from a
+ *    cache filled by applySyncBatch (searchFeed.ts), when the feeder is there.
+ *
+ * The mail is synthetic and Postvak-shaped (searchCorpus.ts). Figures only: nothing is asserted.
+ */
+/* global window */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport, build as viteBuild } from 'vite';
+import { root } from '../../scripts/lib.mjs';
+import { round } from './util.mjs';
+
+const PAGE_DIR = fileURLToPath(new URL('.', import.meta.url));
+const SEED_STEP = 50_000; // documents per page.evaluate call: progress in the log, no endless call
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+/** Builds the bench page with the renderer's Vite settings (plugins, worker, wasm) into a temp dir. */
+async function buildPage(log) {
+  const config = (await runnerImport(join(root, 'electron.vite.config.ts'))).module.default;
+  const renderer = typeof config === 'function' ? await config({ command: 'build', mode: 'production' }) : config;
+  const r = renderer.renderer ?? {};
+  const outDir = mkdtempSync(join(os.tmpdir(), 'postvak-bench-search-page-'));
+  log(`search: building the bench page into ${outDir}…`);
+  await viteBuild({
+    configFile: false,
+    logLevel: 'warn',
+    root: PAGE_DIR,
+    base: './',
+    plugins: r.plugins,
+    worker: r.worker,
+    optimizeDeps: r.optimizeDeps,
+    assetsInclude: r.assetsInclude,
+    resolve: r.resolve,
+    define: r.define,
+    build: { ...(r.build ?? {}), outDir, emptyOutDir: true, rolldownOptions: { ...(r.build?.rolldownOptions ?? {}), input: { searchPage: join(PAGE_DIR, 'searchPage.html') } } },
+  });
+  return outDir;
+}
+
+/** A static server for the built page on loopback (a secure context: OPFS works there). */
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path === '/' ? 'searchPage.html' : path);
+    try {
+      if (!file.startsWith(dir) || !statSync(file).isFile()) throw new Error('no file');
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}/searchPage.html`, close: () => server.close() })));
+}
+
+/** Memory of the renderer processes (RSS and its peak, /proc) — the window's and the worker's heaps and the WebAssembly memory together. */
+async function rendererMemory(browser) {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+    const mb = (kb) => round(kb / 1024, 1);
+    const renderers = processInfo
+      .filter((p) => p.type === 'renderer')
+      .map((p) => {
+        try {
+          const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
+          const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+          return { pid: p.id, rssMB: mb(kb('VmRSS')), peakRssMB: mb(kb('VmHWM')) };
+        } catch {
+          return null;
+        }
+      })
+      .filter(Boolean)
+      .sort((a, b) => b.rssMB - a.rssMB);
+    return renderers[0] ?? null;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+async function windowHeap(cdp, gc) {
+  await cdp.send('HeapProfiler.enable');
+  if (gc) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+  }
+  const h = await cdp.send('Runtime.getHeapUsage');
+  return round((h.usedSize + (h.embedderHeapUsedSize ?? 0) + (h.backingStorageSize ?? 0)) / 2 ** 20, 1);
+}
+
+/** Seeds `count` documents (with bodies or not) in steps, then measures the queries. */
+async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser }) {
+  const label = `${count} ${bodies ? 'with bodies' : 'summaries'}`;
+  await page.evaluate(() => window.searchBench.clear());
+  const seeds = [];
+  const t0 = performance.now();
+  for (let from = 0; from < count; from += SEED_STEP) {
+    const to = Math.min(count, from + SEED_STEP);
+    seeds.push(await page.evaluate(({ count, bodies, from, to }) => window.searchBench.seed({ count, bodies, from, to }), { count, bodies, from, to }));
+    const s = seeds.reduce((a, x) => ({ docs: a.docs + x.docs, seconds: a.seconds + x.seconds }), { docs: 0, seconds: 0 });
+    log(`search:   … ${to} of ${label} indexed, ${round(s.docs / s.seconds)} docs/s (${round((performance.now() - t0) / 1000)} s)`);
+  }
+  const docs = seeds.reduce((n, x) => n + x.docs, 0);
+  const applySeconds = seeds.reduce((n, x) => n + x.seconds, 0);
+  const stats = await page.evaluate(() => window.searchBench.stats());
+  log(`search: ${label}: ${JSON.stringify(stats)}; timing ${perKind} queries of each kind…`);
+  const heapBefore = await windowHeap(cdp, true);
+  const kinds = await page.evaluate((perKind) => window.searchBench.queries(perKind), perKind);
+  const memory = await rendererMemory(browser).catch(() => null);
+  const heapWhile = await windowHeap(cdp, false);
+  for (const k of kinds) log(`search:   ${k.kind}: p50 ${k.p50Ms} ms, p95 ${k.p95Ms} ms (engine ${k.engineP50Ms} / ${k.engineP95Ms} ms), ${k.fullPages}/${k.queries} full pages`);
+  return {
+    count,
+    bodies,
+    apply: { how: 'generated documents upserted directly, 2,000 per apply (one transaction), generation not counted', docs, seconds: round(applySeconds, 1), docsPerSec: round(docs / applySeconds), wallSeconds: round((performance.now() - t0) / 1000, 1) },
+    stats,
+    bytesPerDoc: stats.docs ? round(stats.bytes / stats.docs) : null,
+    heap: { how: 'window: JS heap + embedder + ArrayBuffers (CDP Runtime.getHeapUsage) before the queries after GC, and right after them without GC; renderer: the tab\'s process RSS and its peak (/proc), which also holds the worker and its WebAssembly memory', windowAfterGcMB: heapBefore, windowWhileSearchingMB: heapWhile, renderer: memory },
+    kinds,
+  };
+}
+
+/**
+ * @param {object} out the `search` object of the bench results (filled in here)
+ * @param {{ browserType: object, launchOptions: object, count: number, bodiesCount: number, perKind: number, feedCount: number, log: Function, cleanups: Function[] }} deps
+ */
+export async function searchBench(out, { browserType, launchOptions, count, bodiesCount, perKind, feedCount, log, cleanups }) {
+  const t0 = performance.now();
+  out.params = { count, bodiesCount, perKind, feedCount, limit: 50 };
+  out.notes = [];
+  const dir = await buildPage(log);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const server = await serve(dir);
+  cleanups.push(() => server.close());
+  const browser = await browserType.launch(launchOptions);
+  cleanups.push(() => browser.close());
+  out.chromium = browser.version();
+  const page = await (await browser.newContext()).newPage();
+  page.on('pageerror', (e) => log(`search: page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && log(`search: console: ${m.text()}`));
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.searchBench !== undefined, null, { timeout: 60_000 });
+  out.engine = await page.evaluate(() => window.searchBench.open());
+  log(`search: engine open (${JSON.stringify(out.engine)})`);
+  if (out.engine.storage !== 'opfs') out.notes.push(`the engine runs on ${out.engine.storage} storage, not OPFS`);
+  const cdp = await page.context().newCDPSession(page);
+
+  if (count > 0) out.summaries = await indexAndSearch(page, { count, bodies: false, perKind, log, cdp, browser });
+  if (bodiesCount > 0) out.bodies = await indexAndSearch(page, { count: bodiesCount, bodies: true, perKind, log, cdp, browser });
+  if (feedCount > 0) {
+    const feed = await page.evaluate((n) => window.searchBench.feed?.(n) ?? null, feedCount);
+    if (feed) out.feed = feed;
+    else out.notes.push('the feeder is not in this build: build rate, lag and sync rate with indexing on/off not measured');
+  }
+  await page.evaluate(() => window.searchBench.clear()).catch(() => undefined);
+  await browser.close();
+  server.close();
+  out.seconds = round((performance.now() - t0) / 1000, 1);
+  return out;
+}
+
+const ms = (x) => (x === null || x === undefined ? '–' : `${x} ms`);
+const KIND_NAMES = { rare: 'rare word', common: 'common word', prefix: 'two-letter prefix', operator: 'operator query', twoWords: 'two words' };
+
+/** The search part's rows of the bench table: [measure, result, target, met]. */
+export function searchRows(r) {
+  const rows = [];
+  const part = (p, target, what) => {
+    if (!p) return;
+    rows.push([`Search ${what}: index write (direct apply)`, `${p.apply.docsPerSec} docs/s; ${p.bytesPerDoc} B/message on disk (${round(p.stats.bytes / 1e6)} MB, ${p.stats.storage})`, '', null]);
+    for (const k of p.kinds) {
+      rows.push([`  first 50: ${KIND_NAMES[k.kind]} (p50 / p95 of ${k.queries})`, `${ms(k.p50Ms)} / ${ms(k.p95Ms)} (engine ${k.engineP50Ms} / ${k.engineP95Ms})`, `p95 ≤ ${target} ms`, k.p95Ms === null ? null : k.p95Ms <= target]);
+    }
+    const m = p.heap.renderer;
+    rows.push([`  window heap while searching / renderer RSS (peak)`, `${p.heap.windowWhileSearchingMB} MB / ${m ? `${m.rssMB} MB (${m.peakRssMB})` : '–'}`, '≤ 300 MB', p.heap.windowWhileSearchingMB <= 300]);
+  };
+  part(r.summaries, 50, `${r.summaries?.count} summaries`);
+  part(r.bodies, 150, `${r.bodies?.count} with bodies`);
+  const f = r.feed;
+  if (f && !f.error) {
+    rows.push([`Index build through the feeder (${f.summaries.docs} summaries)`, `${f.summaries.docsPerSec} msg/s`, '≥ 5,000/s', f.summaries.docsPerSec >= 5000]);
+    if (f.bodies) rows.push([`  with bodies (${f.bodies.docs})`, `${f.bodies.docsPerSec} msg/s`, '', null]);
+    if (f.sync) {
+      rows.push(['Cache write of sync batches, indexing off / on', `${f.sync.off.msgsPerSec} / ${f.sync.on.msgsPerSec} msg/s (${round((f.sync.on.msgsPerSec / f.sync.off.msgsPerSec) * 100)} %)`, 'on ≈ off', null]);
+      rows.push(['  index behind the cache during that sync (max) / caught up after it', `${f.sync.on.maxLagDocs} msgs / ${ms(f.sync.on.catchUpMs)}`, '', null]);
+    }
+    const a = f.arrivals;
+    if (a) rows.push(['Index lag at steady state: new mail written → searchable (median / p95)', `${ms(a.medianMs)} / ${ms(a.p95Ms)}`, '≤ a few s', a.p95Ms <= 3000]);
+  } else if (f?.error) rows.push(['Index build through the feeder', `failed: ${f.error.split('\n')[0]}`, '≥ 5,000/s', null]);
+  if (rows.length === 0) rows.push(['Search', r.error ? `failed: ${r.error.split('\n')[0]}` : 'not measured', '', null]);
+  return rows;
+}
