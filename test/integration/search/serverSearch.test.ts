@@ -172,6 +172,18 @@ describe('search.server against Dovecot', () => {
     expect(events.at(-1)).toMatchObject({ kind: 'done', cancelled: false });
   });
 
+  it('searches a shared mailbox two logins reach once, through its route: not through the other login', async () => {
+    const hit = await put('info', 'INBOX', { from: MARIEKE, subject: 'Vogelwandeling', date: new Date(), body: `Is de ${BODY_WORD} er nog?` });
+    const window = new SearchWindow(fixture.sut.services);
+    const alice = await window.addAccount(fixture.stack, 'alice');
+    const carol = await window.addAccount(fixture.stack, 'carol');
+    // Issue #10 §7: info@ is used through alice (most rights); carol's login lists it as `via` alice.
+    const events = await window.search('s1', all(atom(text(BODY_WORD))), [folder(carol.id, INFO), folder(alice.id, INFO)]);
+    const failed = events.find((e) => e.kind === 'folderFailed');
+    expect(failed).toMatchObject({ accountId: carol.id, folderPath: INFO, code: 'notPermitted', message: expect.stringContaining('another account') });
+    expect(events.filter((e) => e.kind === 'folder').map((e) => e.kind === 'folder' && [e.accountId, e.uids])).toEqual([[alice.id, [hit]]]);
+  });
+
   it('says a folder that is gone is gone, and goes on with the next', async () => {
     const window = new SearchWindow(fixture.sut.services);
     const account = await window.addAccount(fixture.stack, 'alice');
