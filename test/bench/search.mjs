@@ -27,6 +27,8 @@ import { round } from './util.mjs';
 
 const PAGE_DIR = fileURLToPath(new URL('.', import.meta.url));
 const SEED_STEP = 50_000; // documents per page.evaluate call: progress in the log, no endless call
+/** Documents per apply when seeding (one transaction each); POSTVAK_SEARCH_SEED_BATCH to try others. */
+const SEED_BATCH = Number(process.env.POSTVAK_SEARCH_SEED_BATCH ?? 10_000);
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
 
 /** Builds the bench page with the renderer's Vite settings (plugins, worker, wasm) into a temp dir. */
@@ -111,7 +113,7 @@ async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser 
   const t0 = performance.now();
   for (let from = 0; from < count; from += SEED_STEP) {
     const to = Math.min(count, from + SEED_STEP);
-    seeds.push(await page.evaluate(({ count, bodies, from, to }) => window.searchBench.seed({ count, bodies, from, to }), { count, bodies, from, to }));
+    seeds.push(await page.evaluate(({ count, bodies, from, to, batch }) => window.searchBench.seed({ count, bodies, from, to, batch }), { count, bodies, from, to, batch: SEED_BATCH }));
     const s = seeds.reduce((a, x) => ({ docs: a.docs + x.docs, seconds: a.seconds + x.seconds }), { docs: 0, seconds: 0 });
     log(`search:   … ${to} of ${label} indexed, ${round(s.docs / s.seconds)} docs/s (${round((performance.now() - t0) / 1000)} s)`);
   }
@@ -127,7 +129,7 @@ async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser 
   return {
     count,
     bodies,
-    apply: { how: 'generated documents upserted directly, 2,000 per apply (one transaction), generation not counted', docs, seconds: round(applySeconds, 1), docsPerSec: round(docs / applySeconds), wallSeconds: round((performance.now() - t0) / 1000, 1) },
+    apply: { how: `generated documents upserted directly, ${SEED_BATCH} per apply (one transaction), generation not counted`, docs, seconds: round(applySeconds, 1), docsPerSec: round(docs / applySeconds), wallSeconds: round((performance.now() - t0) / 1000, 1) },
     stats,
     bytesPerDoc: stats.docs ? round(stats.bytes / stats.docs) : null,
     heap: { how: 'window: JS heap + embedder + ArrayBuffers (CDP Runtime.getHeapUsage) before the queries after GC, and right after them without GC; renderer: the tab\'s process RSS and its peak (/proc), which also holds the worker and its WebAssembly memory', windowAfterGcMB: heapBefore, windowWhileSearchingMB: heapWhile, renderer: memory },

@@ -160,7 +160,7 @@ async function steadyArrivals(db: PostvakDb, feeder: FeederHandle, byFolder: Map
 
 const rate = (n: number, seconds: number | null) => (seconds ? Math.round(n / seconds) : null);
 
-export async function feedBench(engine: SearchEngine, count: number, startFeeder: StartFeeder, bodiesCount = Math.min(count, 20_000)) {
+export async function feedBench(engine: SearchEngine, count: number, startFeeder: StartFeeder, bodiesCount = Math.min(count, 5_000)) {
   const { folders, messages, bodies } = syncBatches(count);
   const docs = async () => (await engine.stats()).docs;
 

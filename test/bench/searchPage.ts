@@ -28,8 +28,8 @@ const bench = {
     const stats = await opening.stats();
     return { storage: stats.storage, docs: stats.docs };
   },
-  seed({ count, bodies, from, to }: { count: number; bodies: boolean; from: number; to: number }) {
-    return seedEngine(opened(), corpusOptions(count, bodies), { from, to });
+  seed({ count, bodies, from, to, batch }: { count: number; bodies: boolean; from: number; to: number; batch?: number }) {
+    return seedEngine(opened(), corpusOptions(count, bodies), { from, to, ...(batch ? { batch } : {}) });
   },
   queries(perKind: number) {
     return timeQueries(opened(), perKind);
