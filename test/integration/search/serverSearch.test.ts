@@ -135,6 +135,14 @@ describe('search.server against Dovecot', () => {
     expect(reset.summaries.length).toBeLessThanOrEqual(serverSummaryLimit);
   });
 
+  it('sends a word with a diacritic as UTF-8 (CHARSET UTF-8 with RETURN, RFC 4731 §3) and finds it', async () => {
+    const hit = await put('alice', 'INBOX', { from: MARIEKE, subject: 'Coördinatie van de vogeltelling', date: new Date(), body: 'Zie het schema in de bijlage.' });
+    const window = new SearchWindow(fixture.sut.services);
+    const account = await window.addAccount(fixture.stack, 'alice');
+    const events = await window.search('s1', all(atom(text('coördinatie', 'subject'))), [folder(account.id, 'INBOX')]);
+    expect(folderEvent(events, 'INBOX')!.uids).toEqual([hit]);
+  });
+
   it('carries the attachment names of a hit, decoded from RFC 2231 and RFC 2047', async () => {
     const m = await seedAlice();
     const window = new SearchWindow(fixture.sut.services);
