@@ -10,6 +10,7 @@ import { noteFirstReminderCheck } from './db/queries/reminderState';
 import { sessionStartedAt } from './sessionStart';
 import type { AppRoute } from './features/compose/appRoute';
 import { useComposeEvents } from './features/compose/useComposeEvents';
+import { useSearchFeeder } from './search/feeder/appFeeder';
 import { MailView } from './features/mail/MailView';
 import { useUnreadBadge } from './features/mail/useWindowTitle';
 import { LiveRegion } from './features/shell/LiveRegion';
@@ -92,6 +93,8 @@ function MainApp({ sync }: { sync: SyncLoop | null }) {
   const retry = useStartup(sync);
   useComposeEvents();
   useUnreadBadge();
+  // The search index follows the cache in the window that holds it (issue #13 §3).
+  useSearchFeeder();
   const { localeTag } = useI18n();
   const accounts = useStore((state) => state.accounts);
   const screen = useStore((state) => state.screen);

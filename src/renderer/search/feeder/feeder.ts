@@ -31,6 +31,10 @@ export interface FeederOptions {
 /** Below this many messages behind, no progress is shown (an arrival is not "indexing"). */
 const progressFrom = 2_000;
 
+/** After a failed step the feeder tries again later, waiting longer each time it fails again. */
+const firstRetryMs = 5_000;
+const maxRetryMs = 5 * 60_000;
+
 /** Lets the renderer paint and the sync's transactions run between steps. */
 function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -56,6 +60,7 @@ export class SearchFeeder {
   private waiters: { generation: number; resolve: () => void; reject: (error: unknown) => void }[] = [];
   private readonly cleanups: (() => void)[] = [];
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryMs = firstRetryMs;
 
   constructor(
     private readonly db: PostvakDb,
@@ -132,9 +137,11 @@ export class SearchFeeder {
         this.engineStates = null;
         for (const feed of this.feeds.values()) this.reset(feed);
         for (const waiter of this.waiters.splice(0)) waiter.reject(error);
-        this.retryTimer = setTimeout(() => this.wake(), 5_000);
+        this.retryTimer = setTimeout(() => this.wake(), this.retryMs);
+        this.retryMs = Math.min(maxRetryMs, this.retryMs * 2);
         return;
       }
+      this.retryMs = firstRetryMs;
       if (idle) {
         const served = this.waiters.filter((waiter) => waiter.generation <= generation);
         this.waiters = this.waiters.filter((waiter) => waiter.generation > generation);

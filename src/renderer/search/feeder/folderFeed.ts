@@ -7,7 +7,7 @@
 import type { PostvakDb } from '../../db/schema';
 import type { HeadRow } from '../../db/pages/pageRows';
 import type { FolderRef, FolderState, IndexOp, SearchEngine } from '../engine/engineTypes';
-import { readAllHeads, readArrivals, readChanges } from './cacheReads';
+import { readAllHeads, readArrivals, readChanges, type ReadDocs } from './cacheReads';
 import { FolderMirror, type FlagChange } from './mirror';
 
 /** Arrivals still to be read and indexed, and the state the folder reflects once they are. */
@@ -51,6 +51,9 @@ export interface StepOutcome {
 const listChunk = 50_000;
 
 export class FolderSteps {
+  /** The next batch of a fill, already being read. */
+  private ahead: { fill: Fill; at: number; read: Promise<ReadDocs> } | null = null;
+
   constructor(
     private readonly db: PostvakDb,
     private readonly engine: SearchEngine,
@@ -99,7 +102,9 @@ export class FolderSteps {
         const now = head.bits[at] as number;
         const before = held.get(uid);
         if (before === undefined) {
-          added.set(head.startUid, [...(added.get(head.startUid) ?? []), uid]);
+          const list = added.get(head.startUid) ?? [];
+          list.push(uid);
+          added.set(head.startUid, list);
           continue;
         }
         held.delete(uid);
@@ -142,16 +147,24 @@ export class FolderSteps {
     return { indexed: 0, queued: pages.reduce((sum, [, uids]) => sum + uids.length, 0) };
   }
 
+  /**
+   * Indexes the next batch of arrivals. The batch after it is read while the engine writes this
+   * one (the engine works in its Worker, the cache in IndexedDB: the two overlap) — each in its own
+   * transaction, so nothing waits on the other.
+   */
   private async fillStep(feed: Feed, fill: Fill): Promise<StepOutcome> {
-    const chunk: [number, number[]][] = [];
-    let count = 0;
-    while (fill.at < fill.pages.length && (count === 0 || count + (fill.pages[fill.at]?.[1].length ?? 0) <= this.batchSize)) {
-      const page = fill.pages[fill.at++] as [number, number[]];
-      chunk.push(page);
-      count += page[1].length;
+    const { chunk, next, count } = this.chunkAt(fill, fill.at);
+    const ahead = this.ahead?.fill === fill && this.ahead.at === fill.at ? this.ahead.read : undefined;
+    this.ahead = null;
+    const read = await (ahead ?? this.readChunk(feed.ref, chunk));
+    fill.at = next;
+    const last = next >= fill.pages.length;
+    if (!last) {
+      const following = this.readChunk(feed.ref, this.chunkAt(fill, next).chunk);
+      // Read early; a failure surfaces when the next step awaits it (or never, if it is dropped).
+      following.catch(() => {});
+      this.ahead = { fill, at: next, read: following };
     }
-    const read = chunk.length > 0 ? await readArrivals(this.db, feed.ref, chunk) : { docs: [], uids: [], bits: [], starts: [] };
-    const last = fill.at >= fill.pages.length;
     const ops: IndexOp[] = [];
     if (read.docs.length > 0) ops.push({ op: 'upsert', folder: feed.ref, docs: read.docs });
     if (last) ops.push({ op: 'state', folder: feed.ref, state: fill.state });
@@ -163,6 +176,22 @@ export class FolderSteps {
       feed.engineState = fill.state;
     }
     return { indexed: count, queued: 0 };
+  }
+
+  private chunkAt(fill: Fill, from: number): { chunk: [number, number[]][]; next: number; count: number } {
+    const chunk: [number, number[]][] = [];
+    let count = 0;
+    let at = from;
+    while (at < fill.pages.length && (count === 0 || count + (fill.pages[at]?.[1].length ?? 0) <= this.batchSize)) {
+      const page = fill.pages[at++] as [number, number[]];
+      chunk.push(page);
+      count += page[1].length;
+    }
+    return { chunk, next: at, count };
+  }
+
+  private readChunk(folder: FolderRef, chunk: [number, number[]][]): Promise<ReadDocs> {
+    return chunk.length > 0 ? readArrivals(this.db, folder, chunk) : Promise.resolve({ docs: [], uids: [], bits: [], starts: [] });
   }
 
   /** Every UID the engine holds of a folder, with its bits (newest first, a chunk at a time). */

@@ -1,0 +1,53 @@
+/**
+ * The app's feeder: started by the main window (App.tsx) once the start-up's first rows are on
+ * their way, and only in the window that holds the index (search/engine/client.ts: the Web
+ * Lock's holder runs the Worker; feeding from another window would send every document over the
+ * BroadcastChannel twice). A window that is granted the index later — the holder closed — starts
+ * feeding then.
+ */
+import { useEffect } from 'react';
+import { api } from '../../api';
+import { db } from '../../db/db';
+import { useStore } from '../../store';
+import { EngineClient, getSearchEngine } from '../engine/client';
+import type { FolderRef } from '../engine/engineTypes';
+import { startSearchFeeder } from './index';
+
+/** After the first rows: the index is built behind the sync (issue #13 §3), never before it. */
+const startAfterMs = 1_000;
+/** How often a window that does not hold the index looks whether it does now. */
+const holdCheckMs = 2_000;
+
+function focusedFolder(): FolderRef | null {
+  const { selectedAccountId, selectedFolderPath, selectedUnified } = useStore.getState();
+  return !selectedUnified && selectedAccountId && selectedFolderPath ? { accountId: selectedAccountId, folderPath: selectedFolderPath } : null;
+}
+
+/** Starts feeding when this window holds the index; returns the stop. */
+export function startAppFeeder(): () => void {
+  let stop: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const tryStart = () => {
+    if (stopped) return;
+    const engine = getSearchEngine();
+    // The client answers whether this window runs the Worker; any other engine is this window's own.
+    const holding = engine instanceof EngineClient ? engine.holding : true;
+    if (holding) stop = startSearchFeeder(db, engine, api, { focus: focusedFolder });
+    else timer = setTimeout(tryStart, holdCheckMs);
+  };
+  timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(tryStart, { timeout: startAfterMs });
+    else tryStart();
+  }, startAfterMs);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    stop?.();
+  };
+}
+
+/** The main window's feeder, for as long as it is mounted. */
+export function useSearchFeeder(): void {
+  useEffect(() => startAppFeeder(), []);
+}
