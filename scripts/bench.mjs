@@ -24,7 +24,8 @@
  * `--only tasks` (issue #12, test/bench/tasks.mjs): a `--tasks-count` (10,000) message move and its undo, key press to rows gone.
  * `--only search` (issue #13, test/bench/search.mjs): the local index in Chromium at `--search-count` (1,000,000) summaries and
  * `--search-bodies` (100,000) messages with bodies — first 50 results per query kind, `--search-queries` (100) of each — and
- * the feeder's build rate, lag and the cache's write rate with indexing on and off (`--search-feed`, 100,000).
+ * the feeder's build rate, lag and the cache's write rate with indexing on and off (`--search-feed`, 100,000), and the app's
+ * summary sync of `--search-sync` (100,000) messages with indexing on and off.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -67,6 +68,7 @@ const { values: args } = parseArgs({
     'search-bodies': { type: 'string', default: '100000' },
     'search-queries': { type: 'string', default: '100' },
     'search-feed': { type: 'string', default: '100000' },
+    'search-sync': { type: 'string', default: '100000' },
   },
 });
 const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale', 'tasks', 'search'];
@@ -138,8 +140,8 @@ const results = {
 
 const cleanups = [];
 const started = performance.now();
-// The search part builds its own page and needs neither the app's build nor the mail servers.
-const needsStack = [...parts].some((p) => p !== 'search');
+// The search part builds its own page; only its sync with indexing on/off needs the app and the servers.
+const needsStack = [...parts].some((p) => p !== 'search') || Number(args['search-sync']) > 0;
 try {
   if (needsStack && (args.build || !existsSync(join(root, 'out/main/host.js')) || !existsSync(join(root, 'out/renderer/index.html')))) {
     log('building (npx electron-vite build)…');
@@ -375,6 +377,7 @@ try {
   // ── Search (issue #13, test/bench/search.mjs): the local index at 1,000,000 and 100,000 with bodies ──
   if (parts.has('search')) {
     try {
+      if (parts.size > 1 && stack) await resetMailboxes(stack);
       await searchBench(results.search, {
         browserType: chromium,
         launchOptions,
@@ -382,6 +385,9 @@ try {
         bodiesCount: Number(args['search-bodies']),
         perKind: Number(args['search-queries']),
         feedCount: Number(args['search-feed']),
+        stack,
+        syncCount: Number(args['search-sync']),
+        snippetBytes: SNIPPET_FIRST_BYTES,
         log,
         cleanups,
       });

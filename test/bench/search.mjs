@@ -23,6 +23,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport, build as viteBuild } from 'vite';
 import { root } from '../../scripts/lib.mjs';
+import { searchSyncBench } from './searchSync.mjs';
 import { round } from './util.mjs';
 
 const PAGE_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -71,7 +72,7 @@ function serve(dir) {
 }
 
 /** Memory of the renderer processes (RSS and its peak, /proc) — the window's and the worker's heaps and the WebAssembly memory together. */
-async function rendererMemory(browser) {
+export async function rendererMemory(browser) {
   const session = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = await session.send('SystemInfo.getProcessInfo');
@@ -139,11 +140,11 @@ async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser 
 
 /**
  * @param {object} out the `search` object of the bench results (filled in here)
- * @param {{ browserType: object, launchOptions: object, count: number, bodiesCount: number, perKind: number, feedCount: number, log: Function, cleanups: Function[] }} deps
+ * @param {{ browserType: object, launchOptions: object, count: number, bodiesCount: number, perKind: number, feedCount: number, stack?: object, syncCount: number, snippetBytes: number, log: Function, cleanups: Function[] }} deps
  */
-export async function searchBench(out, { browserType, launchOptions, count, bodiesCount, perKind, feedCount, log, cleanups }) {
+export async function searchBench(out, { browserType, launchOptions, count, bodiesCount, perKind, feedCount, stack, syncCount, snippetBytes, log, cleanups }) {
   const t0 = performance.now();
-  out.params = { count, bodiesCount, perKind, feedCount, limit: 50 };
+  out.params = { count, bodiesCount, perKind, feedCount, syncCount, limit: 50 };
   out.notes = [];
   const dir = await buildPage(log);
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
@@ -172,6 +173,14 @@ export async function searchBench(out, { browserType, launchOptions, count, bodi
   await page.evaluate(() => window.searchBench.clear()).catch(() => undefined);
   await browser.close();
   server.close();
+  if (stack && syncCount > 0) {
+    try {
+      out.appSync = await searchSyncBench({ stack, browserType, launchOptions, count: syncCount, snippetBytes, log, cleanups, memory: rendererMemory });
+    } catch (error) {
+      out.appSync = { error: String(error?.stack ?? error) };
+      log(`search: the app's sync with indexing on/off failed: ${error}`);
+    }
+  }
   out.seconds = round((performance.now() - t0) / 1000, 1);
   return out;
 }
@@ -204,6 +213,13 @@ export function searchRows(r) {
     const a = f.arrivals;
     if (a) rows.push(['Index lag at steady state: new mail written → searchable (median / p95)', `${ms(a.medianMs)} / ${ms(a.p95Ms)}`, '≤ a few s', a.p95Ms <= 3000]);
   } else if (f?.error) rows.push(['Index build through the feeder', `failed: ${f.error.split('\n')[0]}`, '≥ 5,000/s', null]);
+  const s = r.appSync;
+  if (s && !s.error) {
+    const pct = (x) => `${round((x.msgsPerSec / s.rawWarm.msgsPerSec) * 100)} %`;
+    rows.push([`Summary sync of ${s.fill.count} in the app, indexing off`, `${s.off.msgsPerSec} msg/s (${pct(s.off)} of warm FETCH ${s.rawWarm.msgsPerSec}); pass ${s.off.passMsgsPerSec}`, '', null]);
+    rows.push([`  indexing on`, `${s.on.msgsPerSec} msg/s (${pct(s.on)}); pass ${s.on.passMsgsPerSec}`, '≥ 80 % (as off)', s.on.msgsPerSec / s.rawWarm.msgsPerSec >= 0.8]);
+    rows.push([`  app window heap after it (GC) / renderer RSS, indexing on`, `${s.on.windowHeapAfterGcMB} MB / ${s.on.renderer?.rssMB ?? '–'} MB`, '≤ 300 MB', s.on.windowHeapAfterGcMB <= 300]);
+  } else if (s?.error) rows.push(['Summary sync with indexing on/off', `failed: ${s.error.split('\n')[0]}`, '', null]);
   if (rows.length === 0) rows.push(['Search', r.error ? `failed: ${r.error.split('\n')[0]}` : 'not measured', '', null]);
   return rows;
 }
