@@ -4,7 +4,8 @@
  * separate session of the mailbox's own login (taskServer.ts). One stack for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { useMailStack } from '../services/mailStack';
+import { deliver, doveadm, settingsFor, useMailStack, type MailStack } from '../services/mailStack';
+import { TestClient } from '../services/testClient';
 import { asLogin, heldIn, type Login } from '../tasks/taskServer';
 import { all, atom, folder, folderEvent, SearchWindow, text } from './searchWindow';
 import { openImap } from '../../../src/main/services/imap/ImapFlowSession';
@@ -82,6 +83,28 @@ async function uidValidityOf(login: Login, path: string): Promise<number> {
     const status = await client.status(path, { uidValidity: true });
     return status ? Number(status.uidValidity) : 0;
   });
+}
+
+/** alice's IMAP connections as Dovecot counts them (`doveadm who`), sampled until stopped; the highest. */
+function sampleAlice(stack: MailStack): { stop(): Promise<{ max: number; samples: number }> } {
+  let running = true;
+  let max = 0;
+  let samples = 0;
+  const loop = (async () => {
+    while (running) {
+      const out = await doveadm(stack, '-f', 'tab', 'who', '-1');
+      const count = out.split('\n').slice(1).filter((line) => line.startsWith('alice@example.test\timap')).length;
+      max = Math.max(max, count);
+      samples += 1;
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { max, samples };
+    },
+  };
 }
 
 describe('search.server against Dovecot', () => {
@@ -212,6 +235,39 @@ describe('search.server against Dovecot', () => {
     await window.search('s2', all(atom(text(BODY_WORD))), [folder(account.id, 'Trash')]);
     expect(window.events.filter((e) => e.searchId === 's1').map((e) => `${e.kind} ${'folderPath' in e ? e.folderPath : ''}`.trim())).toEqual(['folder INBOX', 'done']);
     expect(window.events.find((e) => e.searchId === 's1' && e.kind === 'done')).toMatchObject({ cancelled: true });
+  });
+
+  it('runs beside the sync and a message being read, within the budget of 5 connections; only the asking window hears it', async () => {
+    const m = await seedAlice();
+    const syncing = new TestClient(fixture.sut.services);
+    const account = await syncing.call('accounts.add', { settings: settingsFor(fixture.stack, 'alice'), password: fixture.stack.users.alice.password, rememberPassword: false });
+    const sampler = sampleAlice(fixture.stack);
+    try {
+      await syncing.call('sync.start', { accountId: account.id, cursors: [] });
+      await syncing.untilSynced(account.id, 60_000);
+      const window = new SearchWindow(fixture.sut.services);
+      const cachedOf = (path: string) => {
+        const cursor = syncing.cursors.get(path);
+        return cursor ? { uidValidity: cursor.uidValidity, uidNext: cursor.uidNext } : null;
+      };
+      const folders = [...syncing.folders.values()].filter((f) => f.selectable).map((f) => folder(account.id, f.path, cachedOf(f.path)));
+      const searching = window.search('s1', all(atom(text(BODY_WORD))), folders);
+      // Meanwhile the person reads a message, and new mail arrives through the sync.
+      await syncing.call('message.body', { accountId: account.id, folderPath: 'INBOX', uid: m.november });
+      await deliver(fixture.stack, { from: 'klant@example.nl', to: 'alice@example.test', raw: 'From: Klant <klant@example.nl>\r\nTo: alice@example.test\r\nSubject: Tijdens het zoeken\r\n\r\nHallo.\r\n' });
+      const events = await searching;
+      await syncing.until(() => [...(syncing.messages.get('INBOX')?.values() ?? [])].some((x) => x.subject === 'Tijdens het zoeken'), 'the new mail during the search', 30_000);
+      expect(events.filter((e) => e.kind === 'folder')).toHaveLength(folders.length);
+      expect(folderEvent(events, 'INBOX')!.uids).toEqual([m.tour]);
+      // The cache holds INBOX up to its cursor: the hit comes without a summary.
+      expect(folderEvent(events, 'INBOX')!.summaries).toEqual([]);
+      expect(syncing.events.some((e) => e.event === 'search.results')).toBe(false);
+    } finally {
+      const { max, samples } = await sampler.stop();
+      console.log(`alice's IMAP connections at the server during sync + search + a read: at most ${max} (${samples} samples of doveadm who)`);
+      expect(samples).toBeGreaterThan(3);
+      expect(max).toBeLessThanOrEqual(5);
+    }
   });
 
   it('uses ESEARCH (RFC 4731) on Dovecot: the newest hits of one compact answer, the count of all', async () => {
