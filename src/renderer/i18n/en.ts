@@ -16,6 +16,7 @@ import { deletions } from './en/deletions';
 import { listControls } from './en/listControls';
 import { savedSearches } from './en/savedSearches';
 import { search } from './en/search';
+import { searchQuery } from './en/searchQuery';
 
 /**
  * English: the source of every key (types.ts derives the key list and placeholders from it).
@@ -41,4 +42,5 @@ export const en = {
   ...listControls,
   ...savedSearches,
   ...search,
+  ...searchQuery,
 } as const;

@@ -18,6 +18,7 @@ import { deletions } from './nl/deletions';
 import { listControls } from './nl/listControls';
 import { savedSearches } from './nl/savedSearches';
 import { search } from './nl/search';
+import { searchQuery } from './nl/searchQuery';
 
 export const nl: Translation = {
   ...app,
@@ -38,4 +39,5 @@ export const nl: Translation = {
   ...listControls,
   ...savedSearches,
   ...search,
+  ...searchQuery,
 };

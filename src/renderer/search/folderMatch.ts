@@ -6,11 +6,7 @@
  * prefix match, so `in:sent` does not also bring "Sent-2019".
  */
 import type { FolderRole } from '../../shared/model';
-
-/** Case- and diacritic-free, single-spaced: how both sides are compared. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
-}
+import { fold } from '../../shared/search/fold';
 
 /** Role words (already folded) in English and Dutch, as Outlook, Gmail and Dutch servers name them. */
 const roleWords: Record<string, FolderRole> = {};
