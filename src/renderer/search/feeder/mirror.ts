@@ -26,6 +26,8 @@ export class FolderMirror {
   bits: Uint16Array;
   starts: Uint32Array;
   length = 0;
+  /** How many messages each page holds here: a catch-up scans for removals only when some went. */
+  private readonly pageCounts = new Map<number, number>();
 
   constructor(capacity = 64) {
     this.uids = new Uint32Array(capacity);
@@ -62,6 +64,7 @@ export class FolderMirror {
         this.bits[this.length] = bits[at] as number;
         this.starts[this.length] = starts[at] as number;
         this.length++;
+        this.count(starts[at] as number, 1);
       }
       return;
     }
@@ -70,7 +73,7 @@ export class FolderMirror {
       const position = this.find(uids[at] as number);
       if (position >= 0) {
         this.bits[position] = bits[at] as number;
-        this.starts[position] = starts[at] as number;
+        this.moveTo(position, starts[at] as number);
       } else fresh.push(at);
     }
     if (fresh.length === 0) return;
@@ -108,6 +111,9 @@ export class FolderMirror {
     const diff: MirrorDiff = { flags: [], removed: [], added: new Map(), addedCount: 0 };
     const affected = new Set<number>([...removedStarts, ...heads.map((head) => head.startUid)]);
     const kept = new Set<number>();
+    let before = 0;
+    for (const start of affected) before += this.pageCounts.get(start) ?? 0;
+    let keptBefore = 0;
     for (const head of heads) {
       for (let at = 0; at < head.uids.length; at++) {
         const uid = head.uids[at] as number;
@@ -121,14 +127,16 @@ export class FolderMirror {
           continue;
         }
         kept.add(position);
-        this.starts[position] = head.startUid;
+        if (affected.has(this.starts[position] as number)) keptBefore++;
+        this.moveTo(position, head.startUid);
         if (this.bits[position] !== bits) {
           this.bits[position] = bits;
           diff.flags.push({ uid, bits });
         }
       }
     }
-    if (affected.size > 0) {
+    // What the affected pages held before and no changed head holds now went; none: no scan.
+    if (before > keptBefore) {
       const gone = new Set<number>();
       for (let position = 0; position < this.length; position++) {
         if (!kept.has(position) && affected.has(this.starts[position] as number)) gone.add(position);
@@ -147,6 +155,7 @@ export class FolderMirror {
     let add = 0;
     while (from < this.length || add < uids.length) {
       if (from < this.length && drop.has(from)) {
+        this.count(this.starts[from] as number, -1);
         from++;
         continue;
       }
@@ -161,6 +170,7 @@ export class FolderMirror {
         next.uids[write] = uids[add] as number;
         next.bits[write] = bits[add] as number;
         next.starts[write] = starts[add] as number;
+        this.count(starts[add] as number, 1);
         add++;
       }
     }
@@ -168,6 +178,20 @@ export class FolderMirror {
     this.bits = next.bits;
     this.starts = next.starts;
     this.length = next.length;
+  }
+
+  private moveTo(position: number, start: number): void {
+    const from = this.starts[position] as number;
+    if (from === start) return;
+    this.count(from, -1);
+    this.count(start, 1);
+    this.starts[position] = start;
+  }
+
+  private count(start: number, delta: number): void {
+    const next = (this.pageCounts.get(start) ?? 0) + delta;
+    if (next > 0) this.pageCounts.set(start, next);
+    else this.pageCounts.delete(start);
   }
 
   private reserve(capacity: number): void {

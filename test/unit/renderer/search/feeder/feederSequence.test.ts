@@ -73,7 +73,7 @@ describe('search feeder over a random sequence of cache changes', () => {
     }
     await kit.feeder.whenCurrent();
     expect(await indexed('INBOX')).toEqual(await cached('INBOX'));
-  });
+  }, 60_000);
 });
 
 describe('search feeder: bodies kept offline', () => {
@@ -122,5 +122,5 @@ describe('search feeder: rate', () => {
     console.info(`search feeder: ${total} summaries indexed in ${seconds.toFixed(2)} s (${Math.round(total / seconds)}/s, fake-indexeddb + sqlite-wasm in memory)`);
     expect((await kit.engine.count({ clauses: [], folders: null })).total).toBe(total);
     expect(await findWord(kit.engine, '7777')).toEqual([`${accountA}|INBOX|7777`]);
-  });
+  }, 60_000);
 });
