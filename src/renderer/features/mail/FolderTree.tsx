@@ -19,6 +19,10 @@ import { menuContext } from './folderManagement/menuContext';
 import { watchDragSources } from './folderPicker/dragSources';
 import { visibleNodes, type TreeNode } from './folderTree';
 import { buildMailTree, outboxKey, outboxNode, unifiedKey } from './mailTree';
+import { SavedSearchDialogs } from '../savedSearches/SavedSearchDialogs';
+import { SavedSearchSection } from '../savedSearches/SavedSearchSection';
+import { openSavedSearch, savedSearchKey } from '../savedSearches/openSavedSearch';
+import { useSavedSearchSection } from '../savedSearches/useSavedSearchSection';
 
 function useTreeNodes(): { nodes: TreeNode[]; data: MailData } | undefined {
   const { t, localeTag } = useI18n();
@@ -26,12 +30,14 @@ function useTreeNodes(): { nodes: TreeNode[]; data: MailData } | undefined {
   const pending = useStore((state) => pendingItems(state.outbox).length);
   const accountIds = useMemo(() => (accounts ?? []).map((account) => account.id), [accounts]);
   const data = useMailData(accountIds);
+  // Issue #13 §5: saved searches after the mailboxes, as virtual folders.
+  const saved = useSavedSearchSection();
   return useMemo(() => {
     if (!data || !accounts) return undefined;
     const tree = buildMailTree(accounts, data, t, localeTag);
     const unified = tree.filter((node) => node.kind === 'unified');
-    return { nodes: [...unified, outboxNode(pending, t), ...tree.slice(unified.length)], data };
-  }, [data, accounts, t, localeTag, pending]);
+    return { nodes: [...unified, outboxNode(pending, t), ...tree.slice(unified.length), ...(saved ? [saved] : [])], data };
+  }, [data, accounts, t, localeTag, pending, saved]);
 }
 
 /** Every node by key, and every folder row by the tree's key for it. */
@@ -54,11 +60,13 @@ export function FolderTree() {
   const folderOf = useCallback((node: TreeNode) => folderByKey.get(node.key), [folderByKey]);
   useEffect(watchDragSources, []);
   const selectedKey = useStore((state) =>
-    state.selectedOutbox
-      ? outboxKey
-      : state.selectedUnified
-        ? unifiedKey(state.selectedUnified)
-        : `${state.selectedAccountId}\u0000${state.selectedFolderPath}`,
+    state.search?.savedId
+      ? savedSearchKey(state.search.savedId)
+      : state.selectedOutbox
+        ? outboxKey
+        : state.selectedUnified
+          ? unifiedKey(state.selectedUnified)
+          : `${state.selectedAccountId}\u0000${state.selectedFolderPath}`,
   );
   const selectFolder = useStore((state) => state.selectFolder);
   const selectUnified = useStore((state) => state.selectUnified);
@@ -100,6 +108,9 @@ export function FolderTree() {
     });
   }
   function activate(node: TreeNode) {
+    if (node.kind === 'savedSearch') return void openSavedSearch(node.savedId);
+    // A folder chosen while a saved search is open: the list shows that folder again.
+    if (node.selectable && useStore.getState().search?.savedId) useStore.getState().setSearch(null);
     if (node.kind === 'outbox') selectOutbox();
     else if (node.unifiedRole) selectUnified(node.unifiedRole);
     else if (node.path !== null && node.selectable) selectFolder(node.accountId, node.path);
@@ -157,26 +168,43 @@ export function FolderTree() {
     <>
       <FolderContextMenu resolve={resolveMenu}>
         <ul className="folder-tree" role="tree" aria-label={t('folders.label')} onKeyDown={onKeyDown}>
-          {nodes.map((node) => (
-            <FolderTreeItem
-              key={node.key}
-              node={node}
-              level={1}
-              expanded={expanded}
-              selectedKey={selectedKey}
-              tabKey={tabKey ?? null}
-              register={registerItem}
-              onActivate={(target) => {
-                setFocusKey(target.key);
-                activate(target);
-              }}
-              onToggle={(target) => setOpen(target.key, !expanded.has(target.key))}
-              folderOf={folderOf}
-            />
-          ))}
+          {nodes.map((node) =>
+            node.kind === 'savedSearches' ? (
+              <SavedSearchSection
+                key={node.key}
+                node={node}
+                level={1}
+                expanded={expanded}
+                selectedKey={selectedKey}
+                tabKey={tabKey ?? null}
+                register={registerItem}
+                onActivate={(target) => {
+                  setFocusKey(target.key);
+                  activate(target);
+                }}
+              />
+            ) : (
+              <FolderTreeItem
+                key={node.key}
+                node={node}
+                level={1}
+                expanded={expanded}
+                selectedKey={selectedKey}
+                tabKey={tabKey ?? null}
+                register={registerItem}
+                onActivate={(target) => {
+                  setFocusKey(target.key);
+                  activate(target);
+                }}
+                onToggle={(target) => setOpen(target.key, !expanded.has(target.key))}
+                folderOf={folderOf}
+              />
+            ),
+          )}
         </ul>
       </FolderContextMenu>
       <FolderDialogs />
+      <SavedSearchDialogs />
     </>
   );
 }

@@ -19,12 +19,12 @@ interface SavedSearchSectionProps {
   selectedKey: string;
   tabKey: string | null;
   register(key: string, element: HTMLLIElement | null): void;
+  /** A click: the heading opens or closes (FolderTree's activate), a saved search opens. */
   onActivate(node: TreeNode): void;
-  onToggle(node: TreeNode): void;
 }
 
 export function SavedSearchSection(props: SavedSearchSectionProps) {
-  const { node, level, expanded, tabKey, register, onActivate, onToggle } = props;
+  const { node, level, expanded, tabKey, register, onActivate } = props;
   const { localeTag } = useI18n();
   const rows = useSavedSearches(localeTag);
   const isOpen = expanded.has(node.key);
@@ -47,7 +47,7 @@ export function SavedSearchSection(props: SavedSearchSectionProps) {
       className="folder-tree__item saved-searches"
       onClick={(event) => {
         event.stopPropagation();
-        onToggle(node);
+        onActivate(node);
       }}
     >
       <div className="folder-tree__row is-mailbox" style={{ paddingInlineStart: `${0.5 + (level - 1) * 1}rem` }}>

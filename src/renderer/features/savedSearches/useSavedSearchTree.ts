@@ -15,13 +15,18 @@ import { savedSearchesNode } from './savedSearchTree';
 
 const noCounts: SavedCounts = new Map();
 
-/** Counts of the saved searches; empty until the engine has answered. */
-export function useSavedSearchCounts(rows: readonly SavedSearchRow[] | undefined, engine: SearchEngine | null, plan: EnginePlanner): SavedCounts {
+/**
+ * Counts of the saved searches; empty until the engine has answered. The engine is asked for
+ * (`engineOf`) only once there is a saved search to count.
+ */
+export function useSavedSearchCounts(rows: readonly SavedSearchRow[] | undefined, engineOf: () => SearchEngine | null, plan: EnginePlanner): SavedCounts {
   const catalog = useSearchCatalogLive();
   const [counts, setCounts] = useState<SavedCounts>(noCounts);
   const counter = useRef<SavedSearchCounter | null>(null);
+  const wanted = (rows?.length ?? 0) > 0;
   const targets = useMemo(() => (rows && catalog ? countTargets(rows, catalog, plan) : null), [rows, catalog, plan]);
   useEffect(() => {
+    const engine = wanted ? engineOf() : null;
     if (!engine) return;
     const created = new SavedSearchCounter(engine, setCounts);
     counter.current = created;
@@ -29,17 +34,18 @@ export function useSavedSearchCounts(rows: readonly SavedSearchRow[] | undefined
       created.dispose();
       counter.current = null;
     };
-  }, [engine]);
+  }, [wanted, engineOf]);
+  // After the effect above (same commit when `wanted` changes): the new counter gets the targets.
   useEffect(() => {
     if (targets) counter.current?.setTargets(targets);
-  }, [targets, engine]);
+  }, [targets, wanted, engineOf]);
   return counts;
 }
 
 /** The section node, or null while there are no saved searches. */
-export function useSavedSearchTree(engine: SearchEngine | null, plan: EnginePlanner): TreeNode | null {
+export function useSavedSearchTree(engineOf: () => SearchEngine | null, plan: EnginePlanner): TreeNode | null {
   const { t, localeTag } = useI18n();
   const rows = useSavedSearches(localeTag);
-  const counts = useSavedSearchCounts(rows, engine, plan);
+  const counts = useSavedSearchCounts(rows, engineOf, plan);
   return useMemo(() => savedSearchesNode(rows ?? [], counts, t), [rows, counts, t]);
 }

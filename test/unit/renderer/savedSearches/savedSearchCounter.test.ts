@@ -17,6 +17,9 @@ function doc(uid: number, bits: number): IndexDoc {
 const unansweredInInfo: EngineQuery = { clauses: [[{ term: { kind: 'folders', folders: [infoInbox] }, negated: false }], [{ term: { kind: 'is', state: 'answered' }, negated: true }]], folders: null };
 const flagged: EngineQuery = { clauses: [[{ term: { kind: 'is', state: 'flagged' }, negated: false }]], folders: null };
 
+/** Other work shares these cores: wait on the outcome, however long the machine takes. */
+const patience = { timeout: 15_000 };
+
 let engine: LocalEngine;
 let counter: SavedSearchCounter | null = null;
 let latest: SavedCounts = new Map();
@@ -64,18 +67,18 @@ describe('saved search counts (issue #13 §5)', () => {
       { id: 'unanswered', query: unansweredInInfo },
       { id: 'flagged', query: flagged },
     ]);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 }), patience);
     expect(latest.get('flagged')).toEqual({ total: 0, unread: 0 });
 
     // A new message in info@'s Inbox, then an answer to it, then one flagged in the own Inbox.
     await engine.apply([{ op: 'upsert', folder: infoInbox, docs: [doc(4, 0)] }]);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 3, unread: 2 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 3, unread: 2 }), patience);
     await engine.apply([{ op: 'flags', folder: infoInbox, changes: [{ uid: 4, bits: seen | answered }] }]);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 }), patience);
     await engine.apply([{ op: 'flags', folder: ownInbox, changes: [{ uid: 1, bits: flagBit['\\Flagged'] }] }]);
-    await vi.waitFor(() => expect(latest.get('flagged')).toEqual({ total: 1, unread: 1 }));
+    await vi.waitFor(() => expect(latest.get('flagged')).toEqual({ total: 1, unread: 1 }), patience);
     await engine.apply([{ op: 'dropFolder', folder: infoInbox }]);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 0, unread: 0 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 0, unread: 0 }), patience);
   });
 
   it('a burst of index changes costs one recount, and never two counts at once', async () => {
@@ -87,7 +90,7 @@ describe('saved search counts (issue #13 §5)', () => {
       { id: 'flagged', query: flagged },
     ]);
     await vi.advanceTimersByTimeAsync(0);
-    await vi.waitFor(() => expect(latest.size).toBe(2));
+    await vi.waitFor(() => expect(latest.size).toBe(2), patience);
     expect(stats.calls).toBe(2);
 
     for (let uid = 10; uid < 20; uid++) await engine.apply([{ op: 'upsert', folder: infoInbox, docs: [doc(uid, 0)] }]);
@@ -95,7 +98,7 @@ describe('saved search counts (issue #13 §5)', () => {
     expect(stats.calls).toBe(2);
     expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 });
     await vi.advanceTimersByTimeAsync(1);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 12, unread: 11 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 12, unread: 11 }), patience);
     expect(stats.calls).toBe(4);
     expect(stats.most).toBe(1);
   });
@@ -104,7 +107,7 @@ describe('saved search counts (issue #13 §5)', () => {
     const { engine: counted, stats } = watched(engine);
     counter = new SavedSearchCounter(counted, (counts) => (latest = counts), 5);
     counter.setTargets([{ id: 'unanswered', query: unansweredInInfo }]);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 }), patience);
     counter.setTargets([{ id: 'unanswered', query: structuredClone(unansweredInInfo) }]);
     expect(latest.get('unanswered')).toEqual({ total: 2, unread: 1 });
     expect(stats.calls).toBe(1);
@@ -114,7 +117,7 @@ describe('saved search counts (issue #13 §5)', () => {
     await engine.apply([{ op: 'upsert', folder: infoSent, docs: [doc(1, seen)] }]);
     const wider: EngineQuery = { ...unansweredInInfo, clauses: [[{ term: { kind: 'folders', folders: [infoInbox, infoSent] }, negated: false }], unansweredInInfo.clauses[1]!] };
     counter.setTargets([{ id: 'unanswered', query: wider }]);
-    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 3, unread: 1 }));
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 3, unread: 1 }), patience);
 
     counter.setTargets([]);
     expect(latest.size).toBe(0);

@@ -1,0 +1,110 @@
+/**
+ * Issue #13 §5 "Done means": a saved search shows in the tree with its count, and stays
+ * current. Alice searches `mailbox:info@ -is:answered`, saves it as "Unanswered in info@", sees
+ * it in the folder tree with its number of unread matches; a customer's new mail to info@
+ * (delivered through Postfix) raises it; opening it lists info@'s unanswered mail and not the
+ * answered one nor her own; it survives a reload; Rename (from the keyboard: Shift+F10) and
+ * Delete (right click, asked once) work.
+ */
+import type { Page } from '@playwright/test';
+import { expect, imapAs, screenshot, test } from './support/fixtures';
+import { deliverAll, resultRow, searchBox, typeSearch } from './support/searchMail';
+import { mailboxNode, signedIn } from './support/session';
+
+const INFO = 'info@example.test';
+const QUERY = 'mailbox:info@ -is:answered';
+/** The first sync and the index behind it: generous, the test waits on what shows. */
+const SHOWN = { timeout: 45_000 };
+
+/** A saved search's tree item by its name; its accessible name goes on with its number. */
+const savedItem = (page: Page, name: string) => page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: new RegExp(`^${name}(, |$)`) });
+
+/** The unread number a saved search's tree item says ("…, 3 unread"), or null when it says none. */
+async function unreadOf(page: Page, name: string): Promise<number | null> {
+  const label = (await savedItem(page, name).getAttribute('aria-label')) ?? '';
+  const match = /, (\d+) unread$/.exec(label);
+  return match ? Number(match[1]) : null;
+}
+
+test('a saved search shows in the tree with its count, stays current, opens its results, renames and deletes', async ({ browser, stack }) => {
+  test.setTimeout(240_000);
+  // Someone answered Sanne's question: it has \Answered, so the saved search leaves it out.
+  await imapAs(stack, 'alice', async (client) => {
+    await client.mailboxOpen(`shared/${INFO}/INBOX`);
+    await client.messageFlagsAdd({ subject: 'Vraag over levertijd' }, ['\\Answered']);
+  });
+  const alice = await signedIn(browser, stack, 'alice');
+  try {
+    const page = alice.page;
+    await expect(mailboxNode(page, INFO)).toBeVisible(SHOWN);
+
+    await typeSearch(page, QUERY);
+    await searchBox(page).press('Enter');
+    await page.getByRole('button', { name: 'Save search' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save search' });
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    await expect(name).toHaveValue(QUERY);
+    await name.fill('  Unanswered in info@ ');
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(dialog).toHaveCount(0);
+
+    // In the tree, marked as the search on screen, with its number once the index has counted.
+    const item = savedItem(page, 'Unanswered in info@');
+    await expect(item).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => unreadOf(page, 'Unanswered in info@'), SHOWN).toBeGreaterThan(0);
+    const before = (await unreadOf(page, 'Unanswered in info@')) ?? 0;
+    await screenshot(page, 'saved-search-in-tree');
+
+    // A name is unique: saving the same search again under that name is refused in the dialog.
+    await page.getByRole('button', { name: 'Save search' }).click();
+    const again = page.getByRole('dialog', { name: 'Save search' });
+    await again.getByRole('textbox', { name: 'Name' }).fill('unanswered in INFO@');
+    await expect(again.getByText('There is already a saved search called “unanswered in INFO@”.')).toBeVisible();
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await expect(again).toHaveCount(0);
+
+    // A customer writes to info@: the count follows.
+    const subject = `Lekkage dakkapel ${Date.now()}`;
+    await deliverAll(stack, [{ from: 'Lotte Visser <lotte@klant.example>', to: INFO, subject, body: 'Het lekt weer bij de dakkapel.' }]);
+    await expect.poll(() => unreadOf(page, 'Unanswered in info@'), SHOWN).toBe(before + 1);
+
+    // Back to a folder, then the saved search again from the tree: its results, its text in the box.
+    await page.getByRole('treeitem', { name: /^All inboxes/ }).first().click();
+    await expect(item).toHaveAttribute('aria-selected', 'false');
+    await item.click();
+    await expect(item).toHaveAttribute('aria-selected', 'true');
+    await expect(searchBox(page)).toHaveValue(QUERY);
+    await expect(resultRow(page, subject)).toBeVisible(SHOWN);
+    await expect(resultRow(page, 'Schade aan kozijn')).toBeVisible();
+    await expect(resultRow(page, 'Vraag over levertijd')).toHaveCount(0);
+    await expect(resultRow(page, 'Welcome to the team!')).toHaveCount(0);
+
+    // Kept in this profile: still there after a reload, counted again.
+    await page.reload();
+    await expect.poll(() => unreadOf(page, 'Unanswered in info@'), SHOWN).toBe(before + 1);
+
+    // Rename from the keyboard: on the item (opened by a click), Shift+F10 opens its menu.
+    await savedItem(page, 'Unanswered in info@').click();
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename “Unanswered in info@”' });
+    await rename.getByRole('textbox', { name: 'Name' }).fill('Nog te beantwoorden');
+    await rename.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect(savedItem(page, 'Nog te beantwoorden')).toBeVisible();
+    await expect(savedItem(page, 'Unanswered in info@')).toHaveCount(0);
+    expect(await unreadOf(page, 'Nog te beantwoorden')).toBe(before + 1);
+
+    // Delete from the context menu, asked once; the messages stay where they are.
+    await savedItem(page, 'Nog te beantwoorden').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete…' }).click();
+    const ask = page.getByRole('alertdialog', { name: 'Delete the saved search “Nog te beantwoorden”?' });
+    await ask.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(savedItem(page, 'Nog te beantwoorden')).toHaveCount(0);
+    await expect(page.getByRole('treeitem', { name: 'Saved searches' })).toHaveCount(0);
+    await page.reload();
+    await expect(mailboxNode(page, INFO)).toBeVisible(SHOWN);
+    await expect(page.getByRole('treeitem', { name: 'Saved searches' })).toHaveCount(0);
+  } finally {
+    await alice.close();
+  }
+});
