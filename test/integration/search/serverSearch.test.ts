@@ -4,13 +4,13 @@
  * separate session of the mailbox's own login (taskServer.ts). One stack for the file.
  */
 import { describe, expect, it } from 'vitest';
-import { deliver, doveadm, settingsFor, useMailStack, type MailStack } from '../services/mailStack';
+import { deliver, doveadm, fillMaildir, settingsFor, useMailStack, type MailStack } from '../services/mailStack';
 import { TestClient } from '../services/testClient';
 import { asLogin, heldIn, type Login } from '../tasks/taskServer';
 import { all, atom, folder, folderEvent, SearchWindow, text } from './searchWindow';
 import { openImap } from '../../../src/main/services/imap/ImapFlowSession';
 import { serverSearchStore } from '../../../src/main/services/imap/searchOps';
-import { serverSummaryLimit } from '../../../src/shared/search/serverSearch';
+import { serverHitLimit, serverSummaryLimit } from '../../../src/shared/search/serverSearch';
 
 const fixture = useMailStack({ services: true });
 const INFO = 'shared/info@example.test/INBOX';
@@ -268,6 +268,24 @@ describe('search.server against Dovecot', () => {
       expect(samples).toBeGreaterThan(3);
       expect(max).toBeLessThanOrEqual(5);
     }
+  });
+
+  it('answers a folder where 12,000 messages match with the newest 10,000 UIDs, truncated, and the newest 200 summaries', async () => {
+    await fillMaildir(fixture.stack, 'alice', 'Bulk', 12_000, { seed: 13 });
+    const window = new SearchWindow(fixture.sut.services);
+    const account = await window.addAccount(fixture.stack, 'alice');
+    const started = performance.now();
+    // Every generated message's body starts "Hallo,".
+    const bulk = folderEvent(await window.search('s1', all(atom(text('hallo', 'body'))), [folder(account.id, 'Bulk')]), 'Bulk')!;
+    console.log(`BODY search of 12,000 messages + 200 summaries through search.server: ${Math.round(performance.now() - started)} ms`);
+    const newest = await asLogin(fixture.stack, 'alice', async (client) => {
+      await client.mailboxOpen('Bulk', { readOnly: true });
+      return ((await client.search({ all: true }, { uid: true })) || []).sort((a, b) => b - a);
+    });
+    expect(newest).toHaveLength(12_000);
+    expect(bulk.truncated).toBe(true);
+    expect(bulk.uids).toEqual(newest.slice(0, serverHitLimit));
+    expect(bulk.summaries.map((x) => x.uid)).toEqual(newest.slice(0, serverSummaryLimit));
   });
 
   it('uses ESEARCH (RFC 4731) on Dovecot: the newest hits of one compact answer, the count of all', async () => {
