@@ -42,7 +42,8 @@ export function SearchBox() {
   const [active, setActive] = useState(-1);
   const listId = useId();
   const optionId = (index: number) => `${listId}-${index}`;
-  const suggestions = useBoxSuggestions(box.text, input);
+  const [caret, setCaret] = useState(box.text.length);
+  const suggestions = useBoxSuggestions(box.text, Math.min(caret, box.text.length), focused);
   const open = focused && !dismissed && suggestions.options.length > 0;
   const current = open && active >= 0 ? suggestions.options[active] : undefined;
   useFocusRequests(input);
@@ -60,7 +61,10 @@ export function SearchBox() {
       box.setText(option.text);
       setDismissed(false);
     }
+    setCaret(option.caret);
     input.current?.focus();
+    // After React has put the new text in: the caret where the suggestion says (past a value's space).
+    requestAnimationFrame(() => input.current?.setSelectionRange(option.caret, option.caret));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -113,8 +117,10 @@ export function SearchBox() {
             value={box.text}
             onChange={(event) => {
               box.setText(event.target.value);
+              setCaret(event.target.selectionStart ?? event.target.value.length);
               setDismissed(false);
             }}
+            onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? event.currentTarget.value.length)}
             onKeyDown={onKeyDown}
             onFocus={() => setFocused(true)}
             onBlur={() => {

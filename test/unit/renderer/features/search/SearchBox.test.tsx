@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchBox } from '../../../../../src/renderer/features/search/SearchBox';
 import { typingDelayMs } from '../../../../../src/renderer/features/search/useSearchText';
 import { useStore } from '../../../../../src/renderer/store';
-import { render, type, type Rendered } from '../../support/render';
+import { button, render, type, type Rendered } from '../../support/render';
 
 let view: Rendered | null = null;
 let list: HTMLElement;
@@ -116,5 +116,22 @@ describe('the search box', () => {
     await type(box(), 'offerte');
     await act(async () => radio('This folder').click());
     expect(useStore.getState().search).toEqual({ text: 'offerte', scope: { kind: 'folder', accountId: 'acc1', folderPath: 'INBOX' } });
+  });
+
+  it('suggests operators as the person types: arrows choose, Tab takes one; a chip’s button takes its term out', async () => {
+    view = await render(<SearchBox />);
+    await type(box(), 'fr');
+    expect(box().getAttribute('aria-expanded')).toBe('true');
+    await press('ArrowDown');
+    expect(document.getElementById(box().getAttribute('aria-activedescendant')!)?.textContent).toContain('from:');
+    await press('Tab');
+    expect(box().value).toBe('from:');
+
+    await type(box(), 'offerte is:unread');
+    await press('Enter');
+    const remove = button(view.container, 'Remove Unread');
+    await act(async () => remove.click());
+    expect(box().value).toBe('offerte');
+    expect(useStore.getState().search?.text).toBe('offerte');
   });
 });
