@@ -102,7 +102,7 @@ describe('ServerSearch scheduling', () => {
     client.cancel('s1');
     expect(events).toEqual([{ searchId: 's1', kind: 'done', cancelled: true }]);
     release();
-    // The next search on the same session runs only after the cancelled one has let go of it.
+    // The window searches again at once; the cancelled search's other folders are never searched.
     client.start({ searchId: 's2', query, folders: [folder('Archive')] });
     await until(() => events.some((e) => e.kind === 'done' && e.searchId === 's2'));
     expect(server.searched).toEqual(['INBOX', 'Archive']);
