@@ -16,6 +16,7 @@ import { deletions } from './en/deletions';
 import { listControls } from './en/listControls';
 import { savedSearches } from './en/savedSearches';
 import { search } from './en/search';
+import { searchResults } from './en/searchResults';
 import { searchQuery } from './en/searchQuery';
 
 /**
@@ -42,5 +43,6 @@ export const en = {
   ...listControls,
   ...savedSearches,
   ...search,
+  ...searchResults,
   ...searchQuery,
 } as const;

@@ -18,6 +18,7 @@ import { deletions } from './nl/deletions';
 import { listControls } from './nl/listControls';
 import { savedSearches } from './nl/savedSearches';
 import { search } from './nl/search';
+import { searchResults } from './nl/searchResults';
 import { searchQuery } from './nl/searchQuery';
 
 export const nl: Translation = {
@@ -39,5 +40,6 @@ export const nl: Translation = {
   ...listControls,
   ...savedSearches,
   ...search,
+  ...searchResults,
   ...searchQuery,
 };

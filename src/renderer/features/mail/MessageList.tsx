@@ -3,7 +3,8 @@
  * (issue #11 §2). Only the visible rows plus overscan are rendered, and only their window is read
  * from the cache (in blocks of 50, so scrolling within one does not re-read). One tab stop;
  * the keys and clicks are in VirtualList.tsx, the commands (Delete, Ctrl+R …) in features/commands.
- * A list shows one folder or a unified view across mailboxes.
+ * A list shows one folder, a unified view across mailboxes, or a search's results (issue #13:
+ * while `store.search` is set; the folder stays selected underneath).
  */
 import { useMemo } from 'react';
 import { sourceTag, useMessageCount, type MessageSource } from '../../db/queries/messages';
@@ -15,18 +16,23 @@ import { QuotaBanner } from './QuotaBanner';
 import { SyncProgress } from './SyncProgress';
 import { useMailboxLookup } from './useMailboxLookup';
 import { VirtualList } from './VirtualList';
+import { listSourceOf } from '../../search/results/listSource';
+import { setupSearchResults } from '../../search/results/setupSearchResults';
 import { FilteredEmpty, isFiltered } from './listControls/FilteredEmpty';
 import { ListToolbar } from './listControls/ListToolbar';
 import { useViewedSource } from './listControls/listViewStore';
 
+setupSearchResults();
+
 function useSource(): MessageSource | null {
-  const accountId = useStore((state) => state.selectedAccountId);
-  const folderPath = useStore((state) => state.selectedFolderPath);
-  const unified = useStore((state) => state.selectedUnified);
-  return useMemo(() => {
-    if (unified) return { kind: 'unified', role: unified };
-    return accountId && folderPath ? { kind: 'folder', accountId, folderPath } : null;
-  }, [accountId, folderPath, unified]);
+  const selectedAccountId = useStore((state) => state.selectedAccountId);
+  const selectedFolderPath = useStore((state) => state.selectedFolderPath);
+  const selectedUnified = useStore((state) => state.selectedUnified);
+  const search = useStore((state) => state.search);
+  return useMemo(
+    () => listSourceOf({ search, selectedAccountId, selectedFolderPath, selectedUnified }),
+    [search, selectedAccountId, selectedFolderPath, selectedUnified],
+  );
 }
 
 export function MessageList() {
@@ -42,7 +48,8 @@ export function MessageList() {
       <SearchBox />
       <QuotaBanner source={source} lookup={lookup} />
       {source.kind === 'folder' && <SyncProgress accountId={source.accountId} folderPath={source.folderPath} />}
-      <ListToolbar source={source} count={count} />
+      {/* A search's results are newest first, filtered by the query itself. */}
+      {source.kind !== 'search' && <ListToolbar source={source} count={count} />}
       {count === undefined ? (
         <p className="pane__note">{t('messages.loading')}</p>
       ) : count === 0 && isFiltered(source) ? (

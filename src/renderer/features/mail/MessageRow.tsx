@@ -13,8 +13,8 @@ import { DeletionNote } from './deletions/DeletionNote';
 
 interface MessageRowProps {
   row: ListRow | undefined;
-  /** In a unified view: the mailbox the message belongs to. */
-  mailbox?: { address: string; color: string } | undefined;
+  /** In a unified view: the mailbox the message belongs to; in search results also its folder (issue #13 §1). */
+  mailbox?: { address: string; color: string; folder?: string | undefined } | undefined;
   index: number;
   count: number;
   top: number;
@@ -51,7 +51,7 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
   const domId = rowDomId(row);
   const descriptionId = `${domId}-description`;
   const states = [
-    mailbox ? t('messages.inMailbox', { mailbox: mailbox.address }) : null,
+    mailbox ? (mailbox.folder ? t('searchResults.inFolder', { mailbox: mailbox.address, folder: mailbox.folder }) : t('messages.inMailbox', { mailbox: mailbox.address })) : null,
     unread ? t('messages.unread') : null,
     flagged ? t('messages.flagged') : null,
     answered ? t('messages.answered') : null,
@@ -117,7 +117,7 @@ export function MessageRow({ row, mailbox, index, count, top, height, active, se
       {mailbox && (
         <span className="message-row__mailbox" aria-hidden="true">
           <span className="mailbox-swatch" style={{ backgroundColor: mailbox.color }} />
-          <Isolated text={mailbox.address} />
+          <Isolated text={mailbox.folder ? t('searchResults.where', { mailbox: mailbox.address, folder: mailbox.folder }) : mailbox.address} />
         </span>
       )}
       <span id={descriptionId} className="visually-hidden">

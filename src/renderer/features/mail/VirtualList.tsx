@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import { followRemoval } from '../commands/followRemoval';
 import { RowContextMenu, openMenuOn } from '../commands/RowContextMenu';
+import { folderDisplayName } from './folderNames';
 import { MessageRow, rowDomId } from './MessageRow';
 import { currentSelection, hasChoice } from './selection/currentSelection';
 import { startMessageDrag } from './selection/dragKeys';
@@ -164,7 +165,7 @@ export function VirtualList({ source, count, lookup }: { source: MessageSource; 
     });
   }, [source, index]);
 
-  if (count === 0) return <p className="pane__note">{t(source.kind === 'unified' ? 'messages.emptyUnified' : 'messages.empty')}</p>;
+  if (count === 0) return <p className="pane__note">{t(source.kind === 'search' ? 'searchResults.empty' : source.kind === 'unified' ? 'messages.emptyUnified' : 'messages.empty')}</p>;
   return (
     <RowContextMenu lookup={lookup} targetOf={menuTarget}>
       <div
@@ -181,12 +182,18 @@ export function VirtualList({ source, count, lookup }: { source: MessageSource; 
         <div className="message-list__canvas" role="presentation" style={{ height: rowWindow.canvasPx }}>
           {items.map((item) => {
             const row = rowAt(item.index);
-            const mailbox = source.kind === 'unified' && row ? lookup?.mailboxOf(row.accountId, row.folderPath) : undefined;
+            const mailbox = source.kind !== 'folder' && row ? lookup?.mailboxOf(row.accountId, row.folderPath) : undefined;
+            // Search results mix folders too (issue #13 §1): "info@example.test · Inbox".
+            const folder = source.kind === 'search' && row && mailbox ? lookup?.folder(row.accountId, row.folderPath) : undefined;
             return (
               <MessageRow
                 key={item.index}
                 row={row}
-                mailbox={mailbox ? { address: mailbox.address, color: lookup?.colour(mailbox.id) ?? '' } : undefined}
+                mailbox={
+                  mailbox
+                    ? { address: mailbox.address, color: lookup?.colour(mailbox.id) ?? '', folder: folder && folderDisplayName(folder, t, mailbox.prefix) }
+                    : undefined
+                }
                 index={item.index}
                 count={count}
                 top={item.top}

@@ -10,13 +10,13 @@ import { useStore } from '../../store';
 import { followRemoval } from '../commands/followRemoval';
 import { deleteMessages } from './deletions/deleteMessages';
 import { withListView } from './listControls/listViewStore';
+import { listSourceOf } from '../../search/results/listSource';
 
 /** The list the person is looking at, as a message source. */
 export function currentSource(): MessageSource | null {
-  const { selectedUnified, selectedAccountId, selectedFolderPath } = useStore.getState();
-  // With the view the list shows (issue #12 §6), so the next message is the one below it there.
-  if (selectedUnified) return withListView({ kind: 'unified', role: selectedUnified });
-  return withListView(selectedAccountId && selectedFolderPath ? { kind: 'folder', accountId: selectedAccountId, folderPath: selectedFolderPath } : null);
+  // With the view the list shows (issue #12 §6), so the next message is the one below it there;
+  // a search's results while a search is set (issue #13).
+  return withListView(listSourceOf(useStore.getState()));
 }
 
 export async function deleteAndSelectNext(key: MessageKey): Promise<boolean> {

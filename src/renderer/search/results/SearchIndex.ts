@@ -22,7 +22,7 @@ import type { ServerSearchFolder } from '../../../shared/search/serverSearch';
 import type { EngineQuery, IndexHit, SearchEngine } from '../engine/engineTypes';
 import { buildFolderCatalog, type FolderCatalog } from '../resolve';
 import { hitId, lookUpHits, type HitKey } from './cacheLookup';
-import { idleSearchStatus, type SearchStatus } from './searchStatus';
+import type { SearchStatus } from './searchStatus';
 import { ServerShare, type FolderEvent, type ServerChannel } from './serverShare';
 
 /** What a search's text and scope become against the catalog (search/resolve.ts in the app). */
@@ -58,7 +58,7 @@ function compareHits(a: Hit, b: Hit): number {
 
 export class SearchIndex extends Notifier implements SourceIndex {
   ready = false;
-  status: SearchStatus = { ...idleSearchStatus, running: true };
+  status: SearchStatus = { running: true, localCount: null, localDone: false, server: null };
   private list: Hit[] = [];
   private where = new Map<string, number>();
   /** The local index's hits as the cache holds them, in engine order, and where its paging stands. */

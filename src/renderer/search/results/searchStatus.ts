@@ -1,8 +1,16 @@
 /**
  * What the search is doing, for the status line under the box (issue #13 §4: "Searching
- * info@example.test on the server… 3 more"). The search results source (SearchIndex) publishes
- * it; the box (features/search) renders it.
+ * info@example.test on the server… 3 more"). The search results source (SearchIndex) keeps it;
+ * the box (features/search) renders it through useSearchStatus.
  */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { db } from '../../db/db';
+import { acquireIndex } from '../../db/index/registry';
+import { sourceOfTag, sourceTag } from '../../db/index/sourceIndex';
+import { useStore } from '../../store';
+import { searchSourceOf } from './listSource';
+import type { SearchIndex } from './SearchIndex';
+
 export interface SearchStatus {
   /** Local or server work still going on. */
   running: boolean;
@@ -24,7 +32,20 @@ export interface SearchStatus {
 
 export const idleSearchStatus: SearchStatus = { running: false, localCount: null, localDone: false, server: null };
 
-/** The status of the search the list shows (idle when none). */
+const subscribeToNothing = () => () => {};
+
+/** The status of the search the list shows (idle when none); shares the list's SearchIndex. */
 export function useSearchStatus(): SearchStatus {
-  return idleSearchStatus;
+  const search = useStore((state) => state.search);
+  const tag = useMemo(() => sourceTag(searchSourceOf(search)), [search]);
+  const [held, setHeld] = useState<{ tag: string; index: SearchIndex }>();
+  useEffect(() => {
+    const source = sourceOfTag(tag);
+    if (!source) return;
+    const lease = acquireIndex(db, source);
+    setHeld({ tag, index: lease.index as SearchIndex });
+    return () => lease.release();
+  }, [tag]);
+  const index = held?.tag === tag ? held.index : undefined;
+  return useSyncExternalStore(index?.subscribe ?? subscribeToNothing, () => index?.status ?? idleSearchStatus);
 }
