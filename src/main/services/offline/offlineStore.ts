@@ -267,7 +267,7 @@ export class OfflineStore {
   }
 
   /**
-   * The UIDs kept for a folder, ascending, read from disk without changing it (issue #13 §3: the
+   * The UIDs kept for a folder, ascending, read without changing anything (issue #13 §3: the
    * search index reads kept bodies). Empty when the folder is not kept offline.
    */
   async keptUids(accountId: string, folderPath: string): Promise<number[]> {
