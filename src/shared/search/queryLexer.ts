@@ -2,8 +2,9 @@
  * Splits what the person typed into the search box into tokens (issue #13 §2). Never throws:
  * every input, however broken (lone quotes, stray dashes, 10,000 characters), gives tokens.
  *
- * - Words end at white space, parentheses, `|` and `"`. Parentheses are separators only: the
- *   query model is an AND of OR-clauses, so `(a OR b) c` reads as `a OR b c` (the same thing).
+ * - Words end at white space, parentheses, `|` and `"`. Parentheses are separators: the query
+ *   model is an AND of OR-clauses, so `(a OR b) c` reads as `a OR b c` (the same thing); a
+ *   group after an operator (`from:(jan OR piet)`) applies the operator to each word in it.
  * - `"…"` is a phrase; a quote left open runs to the end (the person is still typing it).
  * - `-` in front of a word, phrase or operator negates it; a lone `-` is dropped.
  * - `name:value` is an operator token when `name` is one the parser knows (any case); the value
@@ -86,6 +87,12 @@ export function lex(input: string, isOperator: (name: string) => boolean): Token
       if (value === '' && s.charAt(i) === '"') {
         value = readQuoted();
         quoted = true;
+      } else if (value === '' && s.charAt(i) === '(') {
+        const close = s.indexOf(')', i + 1);
+        const inner = s.slice(i + 1, close < 0 ? n : close);
+        i = close < 0 ? n : close + 1;
+        tokens.push(...group(lex(inner, () => false), name, run.slice(0, colon), negated));
+        continue;
       }
       tokens.push({ kind: 'op', negated, name, typed: run.slice(0, colon), value, quoted });
       continue;
@@ -95,4 +102,35 @@ export function lex(input: string, isOperator: (name: string) => boolean): Token
     else if (negated || run !== 'AND') tokens.push({ kind: 'word', negated, value: run, quoted: false });
   }
   return tokens;
+}
+
+/**
+ * Gmail's `subject:(a b)` / `from:(jan OR piet)`: the operator applies to each word of the
+ * group. A negated group follows De Morgan — `-subject:(a b)` is "not both" (-a OR -b) and
+ * `-from:(jan OR piet)` "neither" (-jan -piet); a negated group mixing AND and OR is read as
+ * if it were all AND (the model has no nested groups).
+ */
+function group(inner: Token[], name: string, typed: string, negated: boolean): Token[] {
+  const out: Token[] = [];
+  let not = false;
+  let sawOr = false;
+  let atoms = 0;
+  for (const tok of inner) {
+    if (tok.kind === 'or') {
+      sawOr = true;
+      if (!negated) out.push(tok);
+      continue;
+    }
+    if (tok.kind === 'not') {
+      not = !not;
+      continue;
+    }
+    if (tok.kind !== 'word') continue;
+    if (negated && atoms > 0 && !sawOr) out.push({ kind: 'or' });
+    sawOr = false;
+    atoms++;
+    out.push({ kind: 'op', negated: tok.negated !== not !== negated, name, typed, value: tok.value, quoted: tok.quoted });
+    not = false;
+  }
+  return out;
 }

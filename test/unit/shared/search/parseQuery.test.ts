@@ -215,6 +215,26 @@ describe('parseQuery: negation, OR, grouping', () => {
     expect(parse('(a OR b) AND c')).toEqual({ clauses: [[text('a'), text('b')], [text('c')]] });
   });
 
+  it('applies an operator to each word of a group after it (Gmail’s subject:(a b))', () => {
+    expect(parse('subject:(offerte "nieuw pand") x')).toEqual({
+      clauses: [[text('offerte', 'subject')], [text('nieuw pand', 'subject', true)], [text('x')]],
+    });
+    expect(parse('from:(jan OR piet)')).toEqual({ clauses: [[text('jan', 'from'), text('piet', 'from')]] });
+  });
+
+  it('negates a group after De Morgan: -subject:(a b) is not both, -from:(a OR b) neither', () => {
+    expect(parse('-subject:(a b)')).toEqual({ clauses: [[text('a', 'subject', false, true), text('b', 'subject', false, true)]] });
+    expect(parse('-from:(jan OR piet)')).toEqual({ clauses: [[text('jan', 'from', false, true)], [text('piet', 'from', false, true)]] });
+    expect(parse('is:(unread flagged)')).toEqual({
+      clauses: [[{ term: { kind: 'is', state: 'unread' }, negated: false }], [{ term: { kind: 'is', state: 'flagged' }, negated: false }]],
+    });
+  });
+
+  it('reads an unclosed or empty group without losing the rest', () => {
+    expect(parse('from:(jan piet')).toEqual({ clauses: [[text('jan', 'from')], [text('piet', 'from')]] });
+    expect(parse('from:() x')).toEqual({ clauses: [[text('x')]] });
+  });
+
   it('ignores a dangling OR, but searches the word when it is all there is', () => {
     expect(parse('OR a OR')).toEqual({ clauses: [[text('a')]] });
     expect(parse('a OR OR b')).toEqual({ clauses: [[text('a'), text('b')]] });
@@ -247,6 +267,10 @@ describe('parseQuery: malformed input gives a usable query', () => {
     '||',
     'OR OR OR',
     'NOT',
+    'from:(',
+    '-from:(OR NOT -)',
+    'subject:(((a) b',
+    'is:(foo',
     'larger:',
     'larger:-1',
     'larger:99999999999999999999999',
