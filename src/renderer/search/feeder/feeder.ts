@@ -31,6 +31,8 @@ export interface FeederOptions {
 /** Below this many messages behind, no progress is shown (an arrival is not "indexing"). */
 const progressFrom = 2_000;
 
+const isAfter = (a: FolderState, b: FolderState): boolean => a.epoch > b.epoch || (a.epoch === b.epoch && a.rev > b.rev);
+
 /** After a failed step the feeder tries again later, waiting longer each time it fails again. */
 const firstRetryMs = 5_000;
 const maxRetryMs = 5 * 60_000;
@@ -49,6 +51,10 @@ export class SearchFeeder {
   /** What the engine reported at the last look (states()); null: look again. */
   private engineStates: Map<string, FolderState> | null = null;
   private verifyWanted = false;
+  /** The cache's folders and counts as last read, with the version of the cache they were read at. */
+  private cache: (CacheState & { version: number }) | null = null;
+  /** Raised by every change the live query reports (and by whenCurrent). */
+  private cacheVersion = 0;
   private offlineMailboxes = new Set<string>();
   private readonly offlineWanted = new Set<string>();
   private progress = { done: 0, total: 0 };
@@ -79,8 +85,8 @@ export class SearchFeeder {
     this.cleanups.push(
       observeCache(
         () => Promise.all([db.counts.where('id').startsWith('folder:').toArray(), db.folders.toCollection().primaryKeys(), db.mailboxes.toArray(), db.bodies.orderBy('fetchedAt').lastKey()]),
-        () => this.wake(),
-        () => this.wake(),
+        () => this.cacheChanged(),
+        () => this.cacheChanged(),
       ),
     );
     this.cleanups.push(
@@ -110,8 +116,13 @@ export class SearchFeeder {
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.waiters.push({ generation: this.generation + 1, resolve, reject });
-      this.wake();
+      this.cacheChanged();
     });
+  }
+
+  private cacheChanged(): void {
+    this.cacheVersion++;
+    this.wake();
   }
 
   private wake(): void {
@@ -135,6 +146,7 @@ export class SearchFeeder {
         // The database closing, the engine failing: start again from what the engine says, later.
         console.warn('search index: feeding failed', error);
         this.engineStates = null;
+        this.cache = null;
         for (const feed of this.feeds.values()) this.reset(feed);
         for (const waiter of this.waiters.splice(0)) waiter.reject(error);
         this.retryTimer = setTimeout(() => this.wake(), this.retryMs);
@@ -159,7 +171,13 @@ export class SearchFeeder {
 
   /** One step of work; true when there was none (the index reflects the cache as read). */
   private async pass(): Promise<boolean> {
-    const cache = await readCacheState(this.db);
+    // The folder list and counts are read again only after the cache changed (the live query).
+    let cache = this.cache;
+    if (!cache || cache.version !== this.cacheVersion) {
+      const version = this.cacheVersion;
+      cache = { ...(await readCacheState(this.db)), version };
+      this.cache = cache;
+    }
     if (this.stopped) return true;
     if (this.engineStates === null || this.verifyWanted) await this.lookAtEngine(cache);
     if (await this.dropVanished(cache)) return false;
@@ -222,7 +240,8 @@ export class SearchFeeder {
       }
       feed.role = folder.role;
       feed.mailboxId = folder.mailboxId;
-      feed.target = folder.state;
+      // Only forward: a step may have read a newer counts row than this read of the folder list.
+      if (isAfter(folder.state, feed.target)) feed.target = folder.state;
       if (cache.offlineMailboxes.has(folder.mailboxId) && !previousOffline.has(folder.mailboxId)) this.offlineWanted.add(key);
     }
     const gone = new Map<string, FolderRef>();

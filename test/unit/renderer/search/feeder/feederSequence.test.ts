@@ -124,3 +124,28 @@ describe('search feeder: rate', () => {
     expect(await findWord(kit.engine, '7777')).toEqual([`${accountA}|INBOX|7777`]);
   }, 60_000);
 });
+
+describe('search feeder: what comes first', () => {
+  it.each([
+    ['the folder on screen', 'Archive', 'INBOX', { accountId: accountA, folderPath: 'Archive' }],
+    ['the Inbox, with no folder on screen', 'INBOX', 'Archive', null],
+  ] as const)('indexes %s before the others', async (_, first, second, focus) => {
+    kit = await openKit(undefined, { batchSize: 400, focus: () => focus });
+    await applySyncBatch(kit.db, foldersBatch([folder('Archive'), folder('INBOX')]));
+    for (const path of ['Archive', 'INBOX']) {
+      const upserts = Array.from({ length: 1_200 }, (_, at) => message(at + 1, { folderPath: path }));
+      await applySyncBatch(kit.db, messagesBatch(path, { upserts }));
+    }
+    const seen: string[] = [];
+    const inFolder = async (folderPath: string) => (await kit.engine.count({ clauses: [], folders: [{ accountId: accountA, folderPath }] })).total;
+    kit.engine.onChange(() => {
+      void Promise.all([inFolder(first), inFolder(second)]).then(([a, b]) => seen.push(`${a}/${b}`));
+    });
+    kit.feeder.start();
+    await kit.feeder.whenCurrent();
+    expect(seen.length).toBeGreaterThan(3);
+    // Whenever the index was looked at, the second folder had nothing until the first was whole.
+    expect(seen.filter((entry) => !entry.endsWith('/0') && !entry.startsWith('1200/'))).toEqual([]);
+    expect(await inFolder(second)).toBe(1_200);
+  }, 60_000);
+});
