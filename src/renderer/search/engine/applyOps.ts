@@ -14,8 +14,7 @@ const seqOf = 'SELECT seq FROM docs WHERE folder = ? AND uid = ?';
 export function applyOp(sql: Statements, folders: FolderCatalog, op: IndexOp): void {
   switch (op.op) {
     case 'upsert': {
-      const folder = folders.ensure(op.folder);
-      for (const doc of op.docs) upsert(sql, folder, doc);
+      upsertAll(sql, folders.ensure(op.folder), op.docs);
       return;
     }
     case 'flags': {
@@ -49,29 +48,66 @@ export function applyOp(sql: Statements, folders: FolderCatalog, op: IndexOp): v
   }
 }
 
-function upsert(sql: Statements, folder: number, doc: IndexDoc): void {
-  const ms = clampMs(doc.date);
-  const existing = sql.value(seqOf, [folder, doc.uid]);
-  let seq: number;
-  if (typeof existing === 'number') {
-    // FTS5 keeps no text to compare: the old row's tokens go, the new ones come.
-    sql.run(deleteText, [existing]);
-    if (msOfSeq(existing) === ms) seq = existing;
-    else {
-      sql.run('DELETE FROM docs WHERE seq = ?', [existing]);
-      seq = freeSeq(sql, ms);
+/**
+ * Upserts a batch of one folder. What the folder already holds of the batch is read in one
+ * range query; a new document first tries the first seq of its ms (almost always free), so a
+ * new message costs two statements: its docs row and its text.
+ */
+function upsertAll(sql: Statements, folder: number, docs: readonly IndexDoc[]): void {
+  const existing = existingSeqs(sql, folder, docs);
+  for (const doc of docs) {
+    const ms = clampMs(doc.date);
+    const old = existing.get(doc.uid);
+    const row = [folder, doc.uid, doc.bits, Math.max(0, Math.floor(doc.size) || 0), doc.attachment ? 1 : 0, doc.body === null ? 0 : 1];
+    let seq: number;
+    if (old !== undefined) {
+      // FTS5 keeps no text to compare: the old row's tokens go, the new ones come.
+      sql.run(deleteText, [old]);
+      if (msOfSeq(old) === ms) seq = old;
+      else {
+        sql.run('DELETE FROM docs WHERE seq = ?', [old]);
+        seq = freeSeq(sql, ms);
+      }
+      sql.run(replaceDoc, [seq, ...row]);
+    } else {
+      seq = ms * tiebreaks;
+      sql.run(insertDocIfFree, [seq, ...row]);
+      if (sql.changes() === 0) {
+        seq = freeSeq(sql, ms);
+        sql.run(replaceDoc, [seq, ...row]);
+      }
     }
-  } else seq = freeSeq(sql, ms);
-  sql.run('INSERT OR REPLACE INTO docs (seq, folder, uid, bits, size, attachment, hasBody) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-    seq,
-    folder,
-    doc.uid,
-    doc.bits,
-    Math.max(0, Math.floor(doc.size) || 0),
-    doc.attachment ? 1 : 0,
-    doc.body === null ? 0 : 1,
-  ]);
-  sql.run(insertText, [seq, doc.subject, doc.from, doc.to, doc.cc, doc.filenames, doc.snippet, doc.body]);
+    existing.set(doc.uid, seq);
+    sql.run(insertText, [seq, doc.subject, doc.from, doc.to, doc.cc, doc.filenames, doc.snippet, doc.body]);
+  }
+}
+
+const replaceDoc = 'INSERT OR REPLACE INTO docs (seq, folder, uid, bits, size, attachment, hasBody) VALUES (?, ?, ?, ?, ?, ?, ?)';
+/** Ignored only when the seq is taken: the (folder, uid) is known to be new (existingSeqs). */
+const insertDocIfFree = 'INSERT INTO docs (seq, folder, uid, bits, size, attachment, hasBody) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING';
+
+/** The seqs the folder holds for the batch's UIDs (one range read; a batch is mostly consecutive UIDs). */
+function existingSeqs(sql: Statements, folder: number, docs: readonly IndexDoc[]): Map<number, number> {
+  const found = new Map<number, number>();
+  if (docs.length === 0) return found;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const doc of docs) {
+    low = Math.min(low, doc.uid);
+    high = Math.max(high, doc.uid);
+  }
+  if (!Number.isFinite(low) || !Number.isFinite(high) || high - low > docs.length * 64) {
+    // Scattered UIDs: one look-up each instead of reading a wide range.
+    for (const doc of docs) {
+      const seq = sql.value(seqOf, [folder, doc.uid]);
+      if (typeof seq === 'number') found.set(doc.uid, seq);
+    }
+    return found;
+  }
+  for (const [uid, seq] of sql.rows('SELECT uid, seq FROM docs WHERE folder = ? AND uid BETWEEN ? AND ?', [folder, low, high])) {
+    found.set(uid as number, seq as number);
+  }
+  return found;
 }
 
 /**

@@ -38,14 +38,16 @@ export class EngineClient implements SearchEngine {
   private release: (() => void) | null = null;
   private closed = false;
 
+  /** `locks`: the Web Locks of the origin (absent outside a secure context: this window holds). */
   constructor(
     private readonly name: string,
     private readonly startWorker: () => Worker,
+    locks: Pick<LockManager, 'request'> | undefined = globalThis.navigator?.locks,
   ) {
     this.channel = new BroadcastChannel(`postvak-search:${name}`);
     this.channel.onmessage = (event: MessageEvent<Broadcast>) => this.onBroadcast(event.data);
-    if (typeof navigator !== 'undefined' && navigator.locks) {
-      void navigator.locks
+    if (locks) {
+      void locks
         .request(`postvak-search-index:${name}`, () => {
           if (this.closed) return undefined;
           this.hold();

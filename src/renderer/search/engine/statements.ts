@@ -67,6 +67,11 @@ export class Statements {
     return out;
   }
 
+  /** Rows changed by the last statement run. */
+  changes(): number {
+    return this.db.changes();
+  }
+
   /** Before the schema is dropped (clear) or the database closed. */
   finalizeAll(): void {
     for (const statement of this.cache.values()) statement.finalize();
