@@ -249,8 +249,9 @@ export function atomToText(atom: QueryAtom): string {
   switch (t.kind) {
     case 'text': {
       const op = t.field === 'any' ? '' : `${t.field}:`;
-      const bare = !t.phrase && t.field === 'any' && /^(OR|AND|NOT)$/.test(t.value);
-      return `${neg}${op}${quoteIfNeeded(t.value, t.phrase || bare)}`;
+      // The words OR/AND/NOT as text: `-OR` reads back as the word; without the dash only quoted.
+      const reserved = !t.phrase && !atom.negated && t.field === 'any' && /^(OR|AND|NOT)$/.test(t.value);
+      return `${neg}${op}${quoteIfNeeded(t.value, t.phrase || reserved)}`;
     }
     case 'is':
       return `${neg}is:${t.state}`;
@@ -272,5 +273,8 @@ export function atomToText(atom: QueryAtom): string {
 
 /** The query as text the parser reads back to the same query: for chips, recents, saved searches. */
 export function queryToText(query: SearchQuery): string {
+  const only = query.clauses.length === 1 && query.clauses[0]?.length === 1 ? query.clauses[0][0] : undefined;
+  // A lone `OR` is searched as the word (parseQuery).
+  if (only?.term.kind === 'text' && only.term.value === 'OR' && !only.term.phrase && !only.negated && only.term.field === 'any') return 'OR';
   return query.clauses.map((clause) => clause.map(atomToText).join(' OR ')).join(' ');
 }

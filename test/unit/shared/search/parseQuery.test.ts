@@ -336,6 +336,9 @@ describe('queryToText / isEmptyQuery', () => {
     'before:7-12-2026 newer_than:2d',
     '-"out of office" subject:offerte filename:factuur.pdf has:attachment',
     'Re: 10:30 larger:abc',
+    'OR',
+    '-OR x',
+    'from:(jan OR piet) -subject:(a b)',
   ])('%s reads back to the same query', (input) => {
     const q = parse(input);
     expect(parse(queryToText(q))).toEqual(q);
