@@ -11,7 +11,11 @@
  * takes the sync's or the reader's connection. A window runs one search at a time: a new one, a
  * `search.cancel` or the window closing stops the previous one between folders (imapflow cannot
  * abort a command in flight without dropping the connection; a cancelled folder's answer is
- * dropped unseen) and its `done` says `cancelled`.
+ * dropped unseen) and its `done` says `cancelled`. The accounts' sessions are taken in turns
+ * (one command at a time per account, whichever window asks); a stopped search whose command
+ * still runs after `abortAfterMs` — a TEXT search of a big folder takes seconds (Dovecot without
+ * FTS: 3.5 s per 50,000 messages) — has its session closed, so the next search logs in afresh
+ * instead of waiting for an answer nobody wants.
  */
 import type { AccountId } from '../../../shared/model';
 import type { SearchQuery } from '../../../shared/search/queryModel';
@@ -36,6 +40,8 @@ export interface ServerSearchDeps {
   log(level: 'info' | 'warn', message: string): void;
   /** How long an unused search session stays open, ms. */
   idleMs?: number;
+  /** How long a stopped search's command may still run before its session is closed, ms. */
+  abortAfterMs?: number;
 }
 
 export interface SearchClient {
@@ -56,6 +62,10 @@ interface Running {
 export class ServerSearch {
   /** One search session per account (OpsConnections: opened on first use, closed when idle). */
   private readonly sessions: OpsConnections;
+  /** Per account: the end of the queue of searches waiting for the session. */
+  private readonly turns = new Map<string, Promise<void>>();
+  /** Per account: the search (its signal) whose turn it is. */
+  private readonly holders = new Map<string, AbortSignal>();
 
   constructor(private readonly deps: ServerSearchDeps) {
     this.sessions = new OpsConnections(deps.connect, deps.idleMs ?? 20_000);
@@ -125,7 +135,7 @@ export class ServerSearch {
       if (signal.aborted) return;
       const folder = folders[i] as ServerSearchFolder;
       try {
-        known ??= await this.knownFolders(accountId);
+        known ??= await this.knownFolders(accountId, signal);
         if (signal.aborted) return;
         const access = folderAccess(folder.folderPath, known);
         if (!access.ok) {
@@ -145,8 +155,46 @@ export class ServerSearch {
     }
   }
 
+  /**
+   * Runs `fn` on the account's search session when it is this search's turn. A search stopped
+   * while waiting never gets one (its caller sees the abort and returns).
+   */
+  private async onSession<T>(accountId: string, signal: AbortSignal, fn: (session: ImapSession) => Promise<T>): Promise<T> {
+    const previous = this.turns.get(accountId) ?? Promise.resolve();
+    let release!: () => void;
+    const tail = previous.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.turns.set(accountId, tail);
+    await previous;
+    const onAbort = () => this.abandon(accountId, signal);
+    try {
+      if (signal.aborted) throw new Error('The search was stopped');
+      this.holders.set(accountId, signal);
+      signal.addEventListener('abort', onAbort, { once: true });
+      return await this.sessions.use(accountId, fn);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+      if (this.holders.get(accountId) === signal) this.holders.delete(accountId);
+      if (this.turns.get(accountId) === tail) this.turns.delete(accountId);
+      release();
+    }
+  }
+
+  /**
+   * A search stopped during its turn: if its command still runs after abortAfterMs, the session
+   * closes (imapflow cannot abandon one command; LOGOUT, then the socket within 2 s). The command
+   * then fails, the turn passes on, and the next search opens a new session.
+   */
+  private abandon(accountId: string, signal: AbortSignal): void {
+    const timer = setTimeout(() => {
+      if (this.holders.get(accountId) !== signal) return;
+      this.deps.log('info', `${accountId}: a stopped search's command still runs; its session closes so the next search need not wait`);
+      void this.sessions.drop(accountId);
+    }, this.deps.abortAfterMs ?? 1_000);
+    timer.unref?.();
+  }
+
   private async searchFolder(accountId: string, folder: ServerSearchFolder, criteria: SearchCriteria | null, signal: AbortSignal) {
-    return this.sessions.use(accountId, (session) =>
+    return this.onSession(accountId, signal, (session) =>
       serverSearchStore(session).searchFolder(folder.folderPath, criteria, serverHitLimit, async (hits: SearchHits, open) => {
         // Cancelled while the SEARCH ran: the summaries would be fetched for nobody.
         if (signal.aborted) return null;
@@ -159,9 +207,9 @@ export class ServerSearch {
   }
 
   /** The folders this login lists and the mailboxes they belong to, as tasks see them. */
-  private async knownFolders(accountId: string): Promise<KnownFolders> {
+  private async knownFolders(accountId: string, signal: AbortSignal): Promise<KnownFolders> {
     const config = await this.deps.mailboxConfig(accountId);
-    return this.sessions.use(accountId, async (session) => {
+    return this.onSession(accountId, signal, async (session) => {
       const found = await taskMailbox(session, config, 'INBOX');
       return { folders: found.folders, mailboxOf: (path) => found.mailboxOf(path), sharedPrefixes: session.sharedPrefixes };
     });

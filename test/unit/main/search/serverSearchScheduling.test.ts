@@ -18,11 +18,15 @@ interface FakeServer {
   gates: Map<string, Promise<void>>;
   hits: Record<string, number[]>;
   logins: number;
-  /** Called when a search starts, so a test can wait on it. */
+  /** Called when a search starts or a session closes, so a test can wait on it. */
   notify(): void;
+  /** Sessions closed so far. */
+  closed: number;
 }
 
 function fakeSession(server: FakeServer): ImapSession {
+  /** A closed connection fails the command in flight (imapflow rejects it). */
+  let failInFlight: ((error: Error) => void) | null = null;
   const folders = ['INBOX', 'Sent', 'Archive', 'shared/info@example.test/INBOX'];
   const session = {
     caps: { imap4rev1: true, imap4rev2: false, idle: true, condstore: false, qresync: false, uidplus: true, all: [] },
@@ -31,11 +35,19 @@ function fakeSession(server: FakeServer): ImapSession {
     listFolders: async () => folders.map((path) => ({ path, name: path, delimiter: '/', parentPath: null, flags: [], subscribed: true })),
     namespaces: async () => ({ otherUsers: [{ prefix: 'shared/', delimiter: '/' }], shared: [] }),
     onClose: () => () => undefined,
-    close: async () => undefined,
+    close: async () => {
+      server.closed += 1;
+      failInFlight?.(Object.assign(new Error('Connection closed'), { code: 'NoConnection' }));
+      server.notify();
+    },
     async searchFolder<T>(path: string, _criteria: unknown, limit: number, fn: (hits: SearchHits, folder: OpenFolder) => Promise<T>): Promise<T> {
       server.searched.push(path);
       server.notify();
-      await server.gates.get(path);
+      await new Promise<void>((resolve, reject) => {
+        failInFlight = reject;
+        void (server.gates.get(path) ?? Promise.resolve()).then(resolve);
+      });
+      failInFlight = null;
       const uids = (server.hits[path] ?? []).slice(0, limit);
       const open = {
         snapshot: { path, uidValidity: 7, uidNext: 100, highestModseq: '0', exists: 10, readOnly: true, permanentFlags: null },
@@ -48,12 +60,12 @@ function fakeSession(server: FakeServer): ImapSession {
   return session as unknown as ImapSession;
 }
 
-function setup(connectFails?: Error) {
+function setup(connectFails?: Error, abortAfterMs?: number) {
   const waiters: (() => void)[] = [];
   const wake = () => {
     for (const w of waiters.splice(0)) w();
   };
-  const server: FakeServer = { searched: [], gates: new Map(), hits: { INBOX: [9, 5], Sent: [4], Archive: [3] }, logins: 0, notify: wake };
+  const server: FakeServer = { searched: [], gates: new Map(), hits: { INBOX: [9, 5], Sent: [4], Archive: [3] }, logins: 0, notify: wake, closed: 0 };
   const search = new ServerSearch({
     connect: async () => {
       server.logins += 1;
@@ -64,6 +76,7 @@ function setup(connectFails?: Error) {
     criteria: () => ({ body: 'factuur' }),
     describe: async (_accountId, error) => (error instanceof AppError ? { code: error.code, message: error.message } : { code: 'internal', message: String(error) }),
     log: () => undefined,
+    ...(abortAfterMs !== undefined ? { abortAfterMs } : {}),
   });
   const events: ServerSearchEvent[] = [];
   const client = search.attach((event) => {
@@ -120,6 +133,33 @@ describe('ServerSearch scheduling', () => {
     await until(() => events.some((e) => e.kind === 'done' && e.searchId === 's2'));
     expect(events.map((e) => `${e.searchId} ${e.kind}`)).toEqual(['s1 done', 's2 folder', 's2 done']);
     expect(server.searched).not.toContain('Sent');
+  });
+
+  it('closes the session of a stopped search whose command still runs, and the next search logs in afresh', async () => {
+    const { server, client, events, until } = setup(undefined, 0);
+    server.gates.set('INBOX', new Promise<void>(() => undefined));
+    client.start({ searchId: 's1', query, folders: [folder('INBOX'), folder('Sent')] });
+    await until(() => server.searched.includes('INBOX'));
+    client.start({ searchId: 's2', query, folders: [folder('Archive')] });
+    await until(() => events.some((e) => e.kind === 'done' && e.searchId === 's2'));
+    expect(server.closed).toBe(1);
+    expect(server.logins).toBe(2);
+    expect(events.map((e) => `${e.searchId} ${e.kind}`)).toEqual(['s1 done', 's2 folder', 's2 done']);
+    expect(server.searched).toEqual(['INBOX', 'Archive']);
+  });
+
+  it('keeps the session when the stopped search’s command ends first', async () => {
+    const { server, client, events, until } = setup(undefined, 0);
+    let release!: () => void;
+    server.gates.set('INBOX', new Promise<void>((resolve) => (release = resolve)));
+    client.start({ searchId: 's1', query, folders: [folder('INBOX'), folder('Sent')] });
+    await until(() => server.searched.includes('INBOX'));
+    client.cancel('s1');
+    release();
+    client.start({ searchId: 's2', query, folders: [folder('Archive')] });
+    await until(() => events.some((e) => e.kind === 'done' && e.searchId === 's2'));
+    expect(server.closed).toBe(0);
+    expect(server.logins).toBe(1);
   });
 
   it('another account without a login fails all its folders at once; the first account goes on', async () => {
