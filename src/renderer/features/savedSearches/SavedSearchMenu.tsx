@@ -5,11 +5,13 @@
  * reaches this trigger before the folder menu's, which has nothing for saved searches).
  */
 import * as ContextMenu from '@radix-ui/react-context-menu';
-import { useRef, useState, type ReactElement } from 'react';
+import { useRef, useState, type ReactElement, type SyntheticEvent } from 'react';
 import type { SavedSearchRow } from '../../db/rows';
 import { useI18n } from '../../i18n/useI18n';
 import { openSavedSearchDialog } from './savedSearchDialog';
 import '../mail/folderPicker/folderPicker.css';
+
+const stop = (event: SyntheticEvent) => event.stopPropagation();
 
 interface Opened {
   row: SavedSearchRow;
@@ -60,6 +62,12 @@ export function SavedSearchMenu({ children, resolve, onOpen }: SavedSearchMenuPr
           className="folder-menu"
           aria-label={opened ? `${t('savedSearches.menu')}: ${opened.row.name}` : t('savedSearches.menu')}
           loop
+          // The menu sits inside the tree item in React's tree: its keys and clicks are the menu's,
+          // not the tree's (arrows would move the tree's focus, a click would close the section).
+          onKeyDown={stop}
+          onClick={stop}
+          onPointerDown={stop}
+          onContextMenu={stop}
           onCloseAutoFocus={(event) => {
             if (dialogOpening.current) event.preventDefault();
             else opened?.element.focus();
