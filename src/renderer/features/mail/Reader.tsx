@@ -12,6 +12,7 @@ import { ReaderBody } from './ReaderBody';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar } from './ReaderToolbar';
 import { folderCapabilities } from './mailboxInfo';
+import { HitPlace } from '../../search/results/HitPlace';
 import { useDeleteAction } from './useDeleteAction';
 import { useFlagActions } from './useFlagActions';
 
@@ -51,6 +52,8 @@ function ReaderContent({ messageKey, message }: { messageKey: MessageKey; messag
       {capabilities && (
         <ReaderToolbar message={message} actions={actions} capabilities={capabilities} isDraft={folder?.role === 'drafts'} onDelete={remove} />
       )}
+      {/* Issue #13 §1: a search hit says where it lives, and can be shown there. */}
+      <HitPlace messageKey={messageKey} />
       {conversation ? (
         // Issue #12 §4: the open message within its conversation (the folder and its mailbox's Sent).
         <ConversationView
