@@ -22,12 +22,10 @@
  * Chromium on a profile on disk, then first rows, scrolling, All inboxes, the unread count after a
  * change, heap and disk per message; it writes bench-results/latest-scale-<n>.json.
  * `--only tasks` (issue #12, test/bench/tasks.mjs): a `--tasks-count` (10,000) message move and its undo, key press to rows gone.
- * `--only search` (issue #13, test/bench/search.mjs): the local index in Chromium at `--search-count` (1,000,000) summaries and
- * `--search-bodies` (100,000) messages with bodies — first 50 results per query kind, `--search-queries` (100) of each — and
- * the feeder's build rate, lag and the cache's write rate with indexing on and off (`--search-feed`, 100,000), and the app's
- * summary sync of `--search-sync` (100,000) messages with indexing on and off.
+ * `--only search` (issue #13, test/bench/search.mjs; its options `--search-*` are listed there): the local index at 1,000,000
+ * summaries and 100,000 with bodies, the feeder's build rate and lag, the app's summary sync with indexing on and off.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +37,7 @@ import { accountSynced, cacheState, idbCeiling, syncStartedAt, visibleRows } fro
 import { calendarBench, calendarRows } from '../test/bench/calendar.mjs';
 import { messageBench, messageRows } from '../test/bench/message.mjs';
 import { mailReportRows } from '../test/bench/mailReport.mjs';
+import { reportAndWrite } from '../test/bench/benchReport.mjs';
 import { newMailLatency } from '../test/bench/newMail.mjs';
 import { inboxFirstRows } from '../test/bench/inboxStart.mjs';
 import { offlinePull } from '../test/bench/offline.mjs';
@@ -46,7 +45,7 @@ import { resyncBench } from '../test/bench/resync.mjs';
 import { scaleBench, scaleRows } from '../test/bench/scale.mjs';
 import { startBench, startRows } from '../test/bench/start.mjs';
 import { syncRateBench, syncRateRows } from '../test/bench/syncRate.mjs';
-import { searchBench, searchRows } from '../test/bench/search.mjs';
+import { searchArgs, searchBench, searchRows } from '../test/bench/search.mjs';
 import { tasksBench, tasksRows } from '../test/bench/tasks.mjs';
 import { quantile, round, sleep, waitFor } from '../test/bench/util.mjs';
 
@@ -64,11 +63,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string' },
     second: { type: 'string' },
     'tasks-count': { type: 'string', default: '10000' },
-    'search-count': { type: 'string', default: '1000000' },
-    'search-bodies': { type: 'string', default: '100000' },
-    'search-queries': { type: 'string', default: '100' },
-    'search-feed': { type: 'string', default: '100000' },
-    'search-sync': { type: 'string', default: '100000' },
+    ...searchArgs,
   },
 });
 const PARTS = ['mail', 'calendar', 'message', 'sync', 'start', 'scale', 'tasks', 'search'];
@@ -140,19 +135,16 @@ const results = {
 
 const cleanups = [];
 const started = performance.now();
-// The search part builds its own page; only its sync with indexing on/off needs the app and the servers.
-const needsStack = [...parts].some((p) => p !== 'search') || Number(args['search-sync']) > 0;
+const needsStack = [...parts].some((p) => p !== 'search') || Number(args['search-sync']) > 0; // search: only its app sync
 try {
   if (needsStack && (args.build || !existsSync(join(root, 'out/main/host.js')) || !existsSync(join(root, 'out/renderer/index.html')))) {
     log('building (npx electron-vite build)…');
     build();
   }
 
+  log('starting the mail stack…');
   const stack = needsStack ? await startMailStack() : null;
-  if (stack) {
-    log('mail stack started');
-    cleanups.push(() => stopMailStack(stack));
-  }
+  if (stack) cleanups.push(() => stopMailStack(stack));
 
   if (parts.has('mail')) {
     // ── Fill ────────────────────────────────────────────────────────────────────────────────
@@ -374,27 +366,9 @@ try {
     await tasksBench(results.tasks, { stack, count: Number(args['tasks-count']), browserType: chromium, launchOptions, log, cleanups });
     results.machine.chromium ??= results.tasks.keys?.chromium ?? null;
   }
-  // ── Search (issue #13, test/bench/search.mjs): the local index at 1,000,000 and 100,000 with bodies ──
   if (parts.has('search')) {
-    try {
-      if (parts.size > 1 && stack) await resetMailboxes(stack);
-      await searchBench(results.search, {
-        browserType: chromium,
-        launchOptions,
-        count: Number(args['search-count']),
-        bodiesCount: Number(args['search-bodies']),
-        perKind: Number(args['search-queries']),
-        feedCount: Number(args['search-feed']),
-        stack,
-        syncCount: Number(args['search-sync']),
-        snippetBytes: SNIPPET_FIRST_BYTES,
-        log,
-        cleanups,
-      });
-    } catch (error) {
-      results.search.error = String(error?.stack ?? error);
-      log(`search: failed: ${error}`);
-    }
+    if (parts.size > 1 && stack) await resetMailboxes(stack);
+    await searchBench(results.search, { browserType: chromium, launchOptions, stack, snippetBytes: SNIPPET_FIRST_BYTES, log, cleanups, args });
     results.machine.chromium ??= results.search.chromium ?? null;
   }
 } catch (error) {
@@ -409,7 +383,6 @@ results.machine.loadAverage.end = os.loadavg().map((x) => round(x, 1));
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 const r = results;
-const mark = (ok) => (ok === null ? '–' : ok ? '✓' : '✗');
 const mailRows = mailReportRows(r, { count: COUNT, big: BIG, firstRows: FIRST_ROWS, bodies: BODIES });
 const rows = [
   ...(parts.has('mail') ? mailRows : []),
@@ -421,18 +394,6 @@ const rows = [
   ...(parts.has('tasks') ? tasksRows(r.tasks) : []),
   ...(parts.has('search') ? searchRows(r.search) : []),
 ];
-const w = [Math.max(...rows.map((x) => x[0].length)), Math.max(...rows.map((x) => x[1].length)), Math.max(14, ...rows.map((x) => x[2].length))];
-console.log(`\nPostvak bench — ${r.date} — ${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node}, Chromium ${r.machine.chromium ?? '?'}, load ${r.machine.loadAverage.start[0]} → ${r.machine.loadAverage.end[0]}\n`);
-console.log(`${'measure'.padEnd(w[0])}  ${'result'.padEnd(w[1])}  ${'target'.padEnd(w[2])}`);
-for (const [name, value, target, ok] of rows) console.log(`${name.padEnd(w[0])}  ${value.padEnd(w[1])}  ${target.padEnd(w[2])}  ${target ? mark(ok) : ''}`);
-if (r.error) console.log(`\nFAILED: ${r.error.split('\n')[0]}`);
-for (const note of r.notes) console.log(`note: ${note}`);
-
-const dir = join(root, 'bench-results');
-mkdirSync(dir, { recursive: true });
 // A run of one part keeps its own latest file: a full run's latest.json stays whole.
 const suffix = args.scale ? `-scale-${COUNT}` : args.only ? `-${args.only}` : '';
-const file = join(dir, `bench-${r.date.replace(/[:.]/g, '-')}${suffix}.json`);
-writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
-writeFileSync(join(dir, `latest${suffix}.json`), `${JSON.stringify(r, null, 2)}\n`);
-console.log(`\n${r.totalSeconds} s in all; written to ${file} and bench-results/latest${suffix}.json`);
+reportAndWrite(r, rows, { dir: join(root, 'bench-results'), suffix });
