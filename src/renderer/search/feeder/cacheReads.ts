@@ -21,6 +21,8 @@ export interface CacheFolder {
   role: FolderRow['role'];
   mailboxId: string;
   state: FolderState;
+  /** Messages the cache holds in the folder. */
+  total: number;
 }
 
 export interface CacheState {
@@ -44,12 +46,10 @@ export async function readCacheState(db: PostvakDb): Promise<CacheState> {
     ]);
     const rows = new Map(counts.map((row) => [row.id, row]));
     return {
-      folders: folders.map((folder) => ({
-        ref: { accountId: folder.accountId, folderPath: folder.path },
-        role: folder.role,
-        mailboxId: folder.mailboxId,
-        state: stateOf(rows.get(folderCountId(folder.accountId, folder.path))),
-      })),
+      folders: folders.map((folder) => {
+        const row = rows.get(folderCountId(folder.accountId, folder.path));
+        return { ref: { accountId: folder.accountId, folderPath: folder.path }, role: folder.role, mailboxId: folder.mailboxId, state: stateOf(row), total: row?.total ?? 0 };
+      }),
       offlineMailboxes: new Set(mailboxes.filter((mailbox) => mailbox.offlineDays > 0 && !mailbox.hidden).map((mailbox) => mailbox.id)),
       lastFetchedAt: typeof lastFetchedAt === 'number' ? lastFetchedAt : 0,
     };

@@ -13,7 +13,7 @@ import type { PostvakDb } from '../../db/schema';
 import { folderRefKey, type FolderRef, type FolderState, type IndexOp, type SearchEngine } from '../engine/engineTypes';
 import { bodiesStep, offlineStep, type OfflineTextsApi } from './bodyFeed';
 import { readCacheState, type CacheState } from './cacheReads';
-import { FolderSteps, needsWork, sameState, type Feed } from './folderFeed';
+import { FolderSteps, messagesLeft, needsWork, sameState, type Feed } from './folderFeed';
 import { setIndexingProgress } from './progress';
 import { feederMemory, type FeederMemory } from './memory';
 
@@ -57,7 +57,8 @@ export class SearchFeeder {
   private cacheVersion = 0;
   private offlineMailboxes = new Set<string>();
   private readonly offlineWanted = new Set<string>();
-  private progress = { done: 0, total: 0 };
+  /** Messages indexed since the index was last current (the progress line's "done"). */
+  private indexedSinceBehind = 0;
   private wanted = false;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -186,10 +187,10 @@ export class SearchFeeder {
       const outcome = await this.steps.step(feed);
       if (outcome.rebuilt) this.memory.forgetOffline(feed.key);
       if (outcome.queued > 0 || outcome.rebuilt) this.wantOffline(feed);
-      this.noteProgress(outcome.queued, outcome.indexed);
+      this.noteProgress(outcome.indexed);
       return false;
     }
-    this.noteProgress(0, 0);
+    this.noteProgress(0);
     const bodiesTo = this.memory.bodiesTo();
     if (cache.lastFetchedAt > bodiesTo) {
       const { to } = await bodiesStep(this.db, this.engine, this.feeds, bodiesTo);
@@ -235,11 +236,12 @@ export class SearchFeeder {
     for (const [key, folder] of present) {
       let feed = this.feeds.get(key);
       if (!feed) {
-        feed = { ref: folder.ref, key, role: folder.role, mailboxId: folder.mailboxId, target: folder.state, mirror: null, engineState: this.engineStates?.get(key), fill: null };
+        feed = { ref: folder.ref, key, role: folder.role, mailboxId: folder.mailboxId, target: folder.state, total: folder.total, mirror: null, engineState: this.engineStates?.get(key), fill: null };
         this.feeds.set(key, feed);
       }
       feed.role = folder.role;
       feed.mailboxId = folder.mailboxId;
+      feed.total = folder.total;
       // Only forward: a step may have read a newer counts row than this read of the folder list.
       if (isAfter(folder.state, feed.target)) feed.target = folder.state;
       if (cache.offlineMailboxes.has(folder.mailboxId) && !previousOffline.has(folder.mailboxId)) this.offlineWanted.add(key);
@@ -309,11 +311,15 @@ export class SearchFeeder {
     return false;
   }
 
-  private noteProgress(queued: number, indexed: number): void {
-    this.progress.total += queued;
-    this.progress.done = Math.min(this.progress.total, this.progress.done + indexed);
-    const busy = [...this.feeds.values()].some((feed) => feed.fill !== null);
-    if (!busy) this.progress = { done: 0, total: 0 };
-    setIndexingProgress(busy && this.progress.total >= progressFrom ? { ...this.progress } : null);
+  /**
+   * "Indexing 12,000 of 80,000 messages": what was indexed since the index fell behind, of that
+   * plus what is left (arrivals being filled in, and folders not opened yet that need all theirs).
+   */
+  private noteProgress(indexed: number): void {
+    let left = 0;
+    for (const feed of this.feeds.values()) left += messagesLeft(feed);
+    this.indexedSinceBehind = left === 0 ? 0 : this.indexedSinceBehind + indexed;
+    const total = this.indexedSinceBehind + left;
+    setIndexingProgress(left > 0 && total >= progressFrom ? { done: this.indexedSinceBehind, total } : null);
   }
 }

@@ -16,6 +16,8 @@ interface Fill {
   /** [startUid, UIDs] of the pages the arrivals were seen in, ascending. */
   pages: [number, number[]][];
   at: number;
+  /** Arrivals not yet read (for the progress line). */
+  left: number;
 }
 
 export interface Feed {
@@ -25,6 +27,8 @@ export interface Feed {
   mailboxId: string;
   /** The counts row as last read. */
   target: FolderState;
+  /** How many messages the cache holds in the folder (its counts row). */
+  total: number;
   /** What the index holds of the folder; null until opened (or after the engine was emptied). */
   mirror: FolderMirror | null;
   /** The state the engine records for the folder, as far as the feeder knows (undefined: none). */
@@ -37,6 +41,15 @@ export const sameState = (a: FolderState | undefined, b: FolderState | undefined
 
 export function needsWork(feed: Feed): boolean {
   return feed.fill !== null || feed.mirror === null || !sameState(feed.engineState, feed.target);
+}
+
+/** Messages of the folder still to be indexed, as far as can be told without reading it. */
+export function messagesLeft(feed: Feed): number {
+  if (feed.fill) return feed.fill.left;
+  if (feed.mirror) return 0;
+  // Not opened yet: all of it, unless the engine already reflects its epoch (then only a difference).
+  const known = feed.engineState;
+  return known && known.epoch === feed.target.epoch && known.rev >= 0 && known.rev <= feed.target.rev ? 0 : feed.total;
 }
 
 /** What a step did: how many documents it wrote, and arrivals it found (for the progress line). */
@@ -143,8 +156,9 @@ export class FolderSteps {
     }
     if (ops.length > 0) await this.engine.apply(ops);
     const pages = [...added].sort(([a], [b]) => a - b);
-    feed.fill = { state, pages, at: 0 };
-    return { indexed: 0, queued: pages.reduce((sum, [, uids]) => sum + uids.length, 0) };
+    const left = pages.reduce((sum, [, uids]) => sum + uids.length, 0);
+    feed.fill = { state, pages, at: 0, left };
+    return { indexed: 0, queued: left };
   }
 
   /**
@@ -158,6 +172,7 @@ export class FolderSteps {
     this.ahead = null;
     const read = await (ahead ?? this.readChunk(feed.ref, chunk));
     fill.at = next;
+    fill.left = Math.max(0, fill.left - count);
     const last = next >= fill.pages.length;
     if (!last) {
       const following = this.readChunk(feed.ref, this.chunkAt(fill, next).chunk);

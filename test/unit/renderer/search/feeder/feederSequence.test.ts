@@ -7,6 +7,7 @@ import { encodeFlags } from '../../../../../src/renderer/db/pages/flagBits';
 import { folderMessages } from '../../db/cacheRows';
 import { accountA, folder, foldersBatch, mailbox, message, messagesBatch } from '../../db/fixtures';
 import { seeded } from '../../db/index/indexTestKit';
+import { indexingProgress, type IndexingProgress } from '../../../../../src/renderer/search/feeder/progress';
 import { findWord, found, openKit, type Kit } from './feederKit';
 
 let kit: Kit;
@@ -147,5 +148,25 @@ describe('search feeder: what comes first', () => {
     // Whenever the index was looked at, the second folder had nothing until the first was whole.
     expect(seen.filter((entry) => !entry.endsWith('/0') && !entry.startsWith('1200/'))).toEqual([]);
     expect(await inFolder(second)).toBe(1_200);
+  }, 60_000);
+});
+
+describe('search feeder: progress', () => {
+  it('says how many of how many messages are indexed while it builds, and nothing once current', async () => {
+    kit = await openKit(undefined, { batchSize: 500 });
+    await applySyncBatch(kit.db, foldersBatch([folder('INBOX'), folder('Archive')]));
+    await applySyncBatch(kit.db, messagesBatch('INBOX', { upserts: Array.from({ length: 2_000 }, (_, at) => message(at + 1)) }));
+    await applySyncBatch(kit.db, messagesBatch('Archive', { upserts: Array.from({ length: 1_000 }, (_, at) => message(at + 1, { folderPath: 'Archive' })) }));
+    const said: (IndexingProgress | null)[] = [];
+    const unsubscribe = indexingProgress.subscribe((progress) => said.push(progress));
+    kit.feeder.start();
+    await kit.feeder.whenCurrent();
+    unsubscribe();
+    const shown = said.filter((progress): progress is IndexingProgress => progress !== null);
+    // Both folders counted from the start: 3,000 in all, rising by batches.
+    expect(shown.map((progress) => progress.total)).toEqual(shown.map(() => 3_000));
+    expect(shown.map((progress) => progress.done)).toEqual([0, 500, 1_000, 1_500, 2_000, 2_500]);
+    expect(said.at(-1)).toBeNull();
+    expect(indexingProgress.get()).toBeNull();
   }, 60_000);
 });
