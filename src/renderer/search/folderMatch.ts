@@ -21,6 +21,7 @@ const roles: [FolderRole, string[]][] = [
   ['flagged', ['starred', 'flagged', 'gemarkeerd']],
 ];
 for (const [role, words] of roles) for (const word of words) roleWords[word] = role;
+const roleWordList = Object.entries(roleWords);
 
 export const roleForWord = (typed: string): FolderRole | null => roleWords[fold(typed)] ?? null;
 
@@ -37,25 +38,42 @@ function segments(path: string, delimiter: string): string[] {
   return (delimiter ? path.split(delimiter) : [path]).map(fold).filter((s) => s !== '');
 }
 
-/** 2 = exact (role, name, path or trailing path segments), 1 = prefix of the last segment, 0 = no. */
-export function folderMatch(folder: MatchableFolder, typed: string): 0 | 1 | 2 {
+/**
+ * 2 = exact (role, name, path or trailing path segments), 1 = prefix (of the last segment, or of
+ * a role word once three letters are typed: `in:prull` → Trash), 0 = no. A first segment naming
+ * the mailbox qualifies the rest (`in:info@/archief`, `in:Info/Archief`).
+ */
+export function folderMatch(folder: MatchableFolder & Partial<MatchableMailbox>, typed: string): 0 | 1 | 2 {
   const v = fold(typed);
   if (!v) return 0;
-  const role = roleWords[v];
-  if (role && folder.role === role) return 2;
-  if (role === 'inbox' && fold(folder.path) === fold(`${folder.mailboxPrefix}inbox`)) return 2;
+  const plain = pathMatch(folder, v);
+  const slash = v.indexOf('/');
+  if (plain === 2 || slash <= 0 || folder.label === undefined) return plain;
+  const mailbox = { address: folder.address ?? null, label: folder.label };
+  if (!mailboxMatches(mailbox, v.slice(0, slash))) return plain;
+  return Math.max(plain, pathMatch(folder, v.slice(slash + 1).trim())) as 0 | 1 | 2;
+}
+
+function pathMatch(folder: MatchableFolder, v: string): 0 | 1 | 2 {
+  if (!v) return 0;
+  const isInbox = folder.role === 'inbox' || fold(folder.path) === fold(`${folder.mailboxPrefix}inbox`);
+  const role = isInbox ? 'inbox' : folder.role;
+  if (role && roleWords[v] === role) return 2;
   if (fold(folder.name) === v || fold(folder.path) === v) return 2;
   const relative = folder.path.startsWith(folder.mailboxPrefix) ? folder.path.slice(folder.mailboxPrefix.length) : folder.path;
   const have = segments(relative, folder.delimiter);
   // The person types `/` whatever the server's delimiter is (`.` on Cyrus).
   const want = v.split(folder.delimiter && folder.delimiter !== '/' ? new RegExp(`[/${escape(folder.delimiter)}]`) : '/').map((s) => s.trim());
-  if (want.some((s) => s === '') || want.length > have.length) return 0;
-  const tail = have.slice(have.length - want.length);
-  const last = want.length - 1;
-  for (let i = 0; i < last; i++) if (tail[i] !== want[i]) return 0;
-  if (tail[last] === want[last]) return 2;
-  // `tail` ends with the folder's own last segment: only that one may be typed in part (in:fact → Facturen).
-  return (tail[last] ?? '').startsWith(want[last] ?? '') ? 1 : 0;
+  if (!want.some((s) => s === '') && want.length <= have.length) {
+    const tail = have.slice(have.length - want.length);
+    const last = want.length - 1;
+    if (tail.slice(0, last).every((seg, i) => seg === want[i])) {
+      if (tail[last] === want[last]) return 2;
+      // `tail` ends with the folder's own last segment: only that one may be typed in part (in:fact → Facturen).
+      if ((tail[last] ?? '').startsWith(want[last] ?? '')) return 1;
+    }
+  }
+  return role && v.length >= 3 && roleWordList.some(([word, r]) => r === role && word.startsWith(v)) ? 1 : 0;
 }
 
 const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');

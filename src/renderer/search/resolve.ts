@@ -82,7 +82,7 @@ export function foldersNamed(catalog: FolderCatalog, typed: string): FolderCatal
   const exact: FolderCatalogEntry[] = [];
   const prefix: FolderCatalogEntry[] = [];
   for (const e of catalog) {
-    const m = folderMatch(e, typed);
+    const m = folderMatch({ ...e, address: e.mailboxAddress, label: e.mailboxLabel }, typed);
     if (m === 2) exact.push(e);
     else if (m === 1) prefix.push(e);
   }

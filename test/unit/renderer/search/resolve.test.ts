@@ -83,6 +83,19 @@ describe('resolveQuery: in:', () => {
     expect(named('in:sent-')).toEqual(['Sent-2019']);
   });
 
+  it('takes three letters of a role word as its start, in English and Dutch', () => {
+    expect(named('in:prull')).toEqual(['Trash', 'shared/info@example.test/Prullenbak']);
+    expect(named('in:verz')).toEqual(['Sent', 'shared/info@example.test/Verzonden items']);
+    expect(named('in:dr')).toEqual([]);
+  });
+
+  it('reads a first segment naming the mailbox as qualifying the folder', () => {
+    expect(named('in:info@/inbox')).toEqual(['shared/info@example.test/INBOX']);
+    expect(named('in:"Info/postvak in"')).toEqual(['shared/info@example.test/INBOX']);
+    expect(named('in:alice@example.test/sent')).toEqual(['Sent']);
+    expect(named('in:info@/klanten')).toEqual([]);
+  });
+
   it('turns an in: that names nothing into a folder list that matches nothing', () => {
     const r = resolveQuery(parse('in:nergens'), all, catalog);
     expect(r.engine.clauses).toEqual([[{ term: { kind: 'folders', folders: [] }, negated: false }]]);
