@@ -114,13 +114,16 @@ export class SearchIndex extends Notifier implements SourceIndex {
     return this.list.length;
   }
 
-  /** Resolves once a run started now (or the one under way) has published. */
+  /**
+   * Resolves once the results reflect the cache and engine as they are now: a run started now
+   * (the first run, while it has not published yet). Callers are commands and the next-message
+   * rule after a removal, never every render.
+   */
   whenCurrent(): Promise<void> {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.rerun();
-    }
+    if (!this.ready || this.disposed) return this.current;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.rerun();
     return this.current;
   }
 

@@ -134,7 +134,7 @@ describe('SearchIndex (issue #13 §1, §4)', () => {
     // The first run has its (old) answer in hand; then new mail comes and a second run starts.
     await firstAsked;
     await arrive(db, engine, [summary('INBOX', 2, 'offerte nieuw', 1)]);
-    await index.whenCurrent();
+    await until(index, () => index.length === 2);
     expect(rows(index)).toEqual(['own#2', 'own#1']);
     release();
     // Let the held run go on to its end.
