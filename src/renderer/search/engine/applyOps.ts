@@ -6,15 +6,17 @@ import type { FolderRef, IndexDoc, IndexOp } from './engineTypes';
 import type { FolderCatalog } from './folderCatalog';
 import { clampMs, msOfSeq, tiebreaks } from './seq';
 import type { Statements } from './statements';
+import type { Vocabulary } from './vocabulary';
 
 const insertText = 'INSERT INTO fts (rowid, subject, "from", "to", cc, filenames, snippet, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 const deleteText = 'DELETE FROM fts WHERE rowid = ?';
 const seqOf = 'SELECT seq FROM docs WHERE folder = ? AND uid = ?';
 
-export function applyOp(sql: Statements, folders: FolderCatalog, op: IndexOp): void {
+export function applyOp(sql: Statements, folders: FolderCatalog, vocabulary: Vocabulary, op: IndexOp): void {
   switch (op.op) {
     case 'upsert': {
       upsertAll(sql, folders.ensure(op.folder), op.docs);
+      for (const doc of op.docs) vocabulary.add(doc);
       return;
     }
     case 'flags': {

@@ -12,6 +12,7 @@
  */
 import type { EngineAtom, EngineQuery, EngineTerm, FolderRef } from './engineTypes';
 import { firstSeqOf } from './seq';
+import { expandFrom, foldedTokens } from './vocabulary';
 import { seenBit, flagBit } from '../../db/pages/flagBits';
 
 /** The FTS5 column each text field looks in (`any`: every column). */
@@ -38,19 +39,35 @@ export interface CompiledQuery {
 /** unicode61's token characters (its default categories L*, N*, Co). */
 const tokenChar = /[\p{L}\p{N}\p{Co}]/u;
 
+/** The forms of a prefix the index holds (vocabulary.ts), or null to let FTS5 expand it. */
+export type Forms = (prefix: string) => string[] | null;
+
 /** One text atom as an FTS5 expression, or null when its value has no token. */
-export function ftsExpression(term: Extract<EngineTerm, { kind: 'text' }>): string | null {
+export function ftsExpression(term: Extract<EngineTerm, { kind: 'text' }>, forms?: Forms): string | null {
   if (!tokenChar.test(term.value)) return null;
   // A plain word matches as a prefix; `*` applies to the last token of a multi-token value
   // (`de.vries` → "de vries"*: the tokens in order, the last one a prefix).
-  const phrase = `"${term.value.replace(/"/g, '""')}"${term.phrase ? '' : '*'}`;
+  let phrase = `"${term.value.replace(/"/g, '""')}"${term.phrase ? '' : '*'}`;
+  if (!term.phrase && forms) phrase = expanded(term.value, forms) ?? phrase;
   const column = columnOf[term.field];
   return column === null ? phrase : `{${column}} : ${phrase}`;
 }
 
+/** `"fact"*` as `("factuur" OR "factuurnummer")` (vocabulary.ts says why); tokens hold no quote. */
+function expanded(value: string, forms: Forms): string | null {
+  const tokens = foldedTokens(value);
+  const last = tokens.at(-1);
+  if (last === undefined || last.length < expandFrom) return null;
+  const found = forms(last);
+  if (found === null) return null;
+  const lead = tokens.slice(0, -1).map((token) => `${token} `).join('');
+  const alternatives = [...new Set([last, ...found])].map((form) => `"${lead}${form}"`);
+  return alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' OR ')})`;
+}
+
 type FolderIds = (folders: readonly FolderRef[]) => number[];
 
-export function compileQuery(query: EngineQuery, folderIds: FolderIds): CompiledQuery {
+export function compileQuery(query: EngineQuery, folderIds: FolderIds, forms?: Forms): CompiledQuery {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const positives: string[] = [];
@@ -64,10 +81,10 @@ export function compileQuery(query: EngineQuery, folderIds: FolderIds): Compiled
   }
 
   for (const clause of query.clauses) {
-    const atoms = clause.filter((atom) => atom.term.kind !== 'text' || ftsExpression(atom.term) !== null);
+    const atoms = clause.filter((atom) => atom.term.kind !== 'text' || tokenChar.test(atom.term.value));
     if (atoms.length === 0) continue;
     if (atoms.every((atom) => atom.term.kind === 'text')) {
-      const expressions = atoms.map((atom) => ftsExpression(atom.term as Extract<EngineTerm, { kind: 'text' }>) as string);
+      const expressions = atoms.map((atom) => ftsExpression(atom.term as Extract<EngineTerm, { kind: 'text' }>, forms) as string);
       if (atoms.every((atom) => !atom.negated)) {
         positives.push(`(${expressions.join(' OR ')})`);
         continue;
@@ -77,7 +94,7 @@ export function compileQuery(query: EngineQuery, folderIds: FolderIds): Compiled
         continue;
       }
     }
-    where.push(`(${atoms.map((atom) => condition(atom, folderIds, params)).join(' OR ')})`);
+    where.push(`(${atoms.map((atom) => condition(atom, folderIds, params, forms)).join(' OR ')})`);
   }
 
   let match: string | null = null;
@@ -94,10 +111,10 @@ export function compileQuery(query: EngineQuery, folderIds: FolderIds): Compiled
 const stateBit = { read: seenBit, unread: seenBit, flagged: flagBit['\\Flagged'], answered: flagBit['\\Answered'] } as const;
 
 /** One atom as a SQL condition on `d`. */
-function condition(atom: EngineAtom, folderIds: FolderIds, params: (string | number)[]): string {
+function condition(atom: EngineAtom, folderIds: FolderIds, params: (string | number)[], forms: Forms | undefined): string {
   const term = atom.term;
   if (term.kind === 'text') {
-    params.push(ftsExpression(term) as string);
+    params.push(ftsExpression(term, forms) as string);
     return `d.seq ${atom.negated ? 'NOT IN' : 'IN'} (SELECT rowid FROM fts WHERE fts MATCH ?)`;
   }
   const sql = positiveCondition(term, folderIds, params);

@@ -11,6 +11,7 @@ import { resetSchema, ensureSchema } from './schema';
 import { msOfSeq } from './seq';
 import type { Database } from './sqlite';
 import { Statements } from './statements';
+import { Vocabulary } from './vocabulary';
 import { seenBit } from '../../db/pages/flagBits';
 
 export type Storage = IndexStats['storage'];
@@ -18,6 +19,7 @@ export type Storage = IndexStats['storage'];
 export class EngineCore {
   private readonly sql: Statements;
   private readonly folders: FolderCatalog;
+  private readonly vocabulary: Vocabulary;
 
   constructor(
     private readonly db: Database,
@@ -26,6 +28,7 @@ export class EngineCore {
     ensureSchema(db);
     this.sql = new Statements(db);
     this.folders = new FolderCatalog(this.sql);
+    this.vocabulary = new Vocabulary(this.sql);
   }
 
   /** Applies the ops in one transaction; true when a row changed. On error nothing is kept. */
@@ -34,11 +37,12 @@ export class EngineCore {
     const before = this.db.changes(true);
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const op of ops) applyOp(this.sql, this.folders, op);
+      for (const op of ops) applyOp(this.sql, this.folders, this.vocabulary, op);
       this.db.exec('COMMIT');
     } catch (error) {
       this.rollback();
       this.folders.reload();
+      this.vocabulary.forget();
       throw error;
     }
     return this.db.changes(true) !== before;
@@ -77,7 +81,11 @@ export class EngineCore {
    * docs row joined by its key: CROSS JOIN keeps that order); without, docs are read by seq.
    */
   private from(query: EngineQuery, below: number | undefined): { sql: string; params: (string | number)[]; order: string } | null {
-    const compiled = compileQuery(query, (refs) => this.folders.idsOf(refs));
+    const compiled = compileQuery(
+      query,
+      (refs) => this.folders.idsOf(refs),
+      (prefix) => this.vocabulary.forms(prefix),
+    );
     if (compiled.empty) return null;
     const where = [...compiled.where];
     const params = [...compiled.params];
@@ -121,6 +129,7 @@ export class EngineCore {
     this.sql.finalizeAll();
     resetSchema(this.db);
     this.folders.reload();
+    this.vocabulary.forget();
     return held;
   }
 

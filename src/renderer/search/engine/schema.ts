@@ -6,12 +6,13 @@
  *   detail so phrases work. rowid = the document's seq (seq.ts).
  * - `docs`: what the filters read, by the same rowid; (folder, uid) unique.
  * - `folders`: the folders the index holds and the cache state (epoch, rev) it reflects.
+ * - `terms`: the words the index holds, for prefix search (vocabulary.ts).
  * - `meta`: the schema version. Another version is dropped and rebuilt: the feeder re-indexes
  *   from the cache, as it does for a missing index.
  */
 import type { Database } from './sqlite';
 
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
 /** The text columns, in the order `apply` inserts them. */
 export const textColumns = ['subject', 'from', 'to', 'cc', 'filenames', 'snippet', 'body'] as const;
@@ -25,12 +26,13 @@ const create = [
      seq INTEGER PRIMARY KEY, folder INTEGER NOT NULL, uid INTEGER NOT NULL, bits INTEGER NOT NULL,
      size INTEGER NOT NULL, attachment INTEGER NOT NULL, hasBody INTEGER NOT NULL)`,
   'CREATE UNIQUE INDEX IF NOT EXISTS docs_folder_uid ON docs (folder, uid)',
+  'CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY) WITHOUT ROWID',
   `CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
      ${textColumns.map((c) => `"${c}"`).join(', ')},
      content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2", prefix='2 3')`,
 ];
 
-const drop = ['DROP TABLE IF EXISTS fts', 'DROP TABLE IF EXISTS docs', 'DROP TABLE IF EXISTS folders', 'DROP TABLE IF EXISTS meta'];
+const drop = ['DROP TABLE IF EXISTS terms', 'DROP TABLE IF EXISTS fts', 'DROP TABLE IF EXISTS docs', 'DROP TABLE IF EXISTS folders', 'DROP TABLE IF EXISTS meta'];
 
 /** Creates the tables, or drops and recreates them when they are of another schema version. */
 export function ensureSchema(db: Database): void {

@@ -68,6 +68,37 @@ describe('search engine: words', () => {
     expect(await uids(query([[phrase('fact')]]))).toEqual([3]);
   });
 
+  it('finds the longer forms of a typed prefix, also past diacritics, several tokens and many forms', async () => {
+    await engine.apply([
+      {
+        op: 'upsert',
+        folder: inbox,
+        docs: [
+          doc(1, { subject: 'Coördinatie dakgoot' }),
+          doc(2, { from: 'Jan de Vriesema', snippet: 'factuurnummer 2026-0012' }),
+          doc(3, { subject: 'facturen', body: 'de factuurbijlage volgt' }),
+          // 40 forms of one prefix: more than the engine lists, so FTS5 expands it itself.
+          ...Array.from({ length: 40 }, (_, i) => doc(10 + i, { snippet: `verzend${String.fromCharCode(97 + (i % 26))}${i}` })),
+        ],
+      },
+    ]);
+    expect(await uids(query([[word('coör')]]))).toEqual([1]);
+    expect(await uids(query([[word('coordi')]]))).toEqual([1]);
+    expect(await uids(query([[word('factuur')]]))).toEqual([3, 2]);
+    expect(await uids(query([[word('factuurn')]]))).toEqual([2]);
+    expect(await uids(query([[word('de.vries')]]))).toEqual([2]);
+    expect(await uids(query([[word('2026-00')]]))).toEqual([2]);
+    expect(await uids(query([[word('vries', 'from')]]))).toEqual([2]);
+    expect(await uids(query([[word('vries', 'subject')]]))).toEqual([]);
+    expect(await uids(query([[word('factuur', 'any', true)], [word('fact')]]))).toEqual([]);
+    expect(await uids(query([[word('verzend')]]), 100)).toHaveLength(40);
+    expect(await uids(query([[word('verzendb')]]))).toEqual([37, 11]);
+    // A word that left the index is no hit, though the engine still knows it.
+    await engine.apply([{ op: 'remove', folder: inbox, uids: [3] }]);
+    expect(await uids(query([[word('factuurb')]]))).toEqual([]);
+    expect(await uids(query([[word('factuur')]]))).toEqual([2]);
+  });
+
   it('looks only in the field named', async () => {
     await engine.apply([
       {
