@@ -19,6 +19,7 @@ const roles: [FolderRole, string[]][] = [
   ['archive', ['archive', 'archives', 'archief']],
   ['all', ['all mail', 'alle e-mail', 'alle mail']],
   ['flagged', ['starred', 'flagged', 'gemarkeerd']],
+  ['calendar', ['calendar', 'agenda']],
 ];
 for (const [role, words] of roles) for (const word of words) roleWords[word] = role;
 const roleWordList = Object.entries(roleWords);

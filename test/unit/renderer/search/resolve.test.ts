@@ -4,6 +4,8 @@ import type { Folder, FolderRole, Mailbox } from '../../../../src/shared/model';
 import { parseQuery } from '../../../../src/shared/search/parseQuery';
 import { buildFolderCatalog, needsServer, resolveQuery, type FolderCatalog } from '../../../../src/renderer/search/resolve';
 import type { FolderRef } from '../../../../src/renderer/search/engine/engineTypes';
+import { app as enApp } from '../../../../src/renderer/i18n/en/app';
+import { app as nlApp } from '../../../../src/renderer/i18n/nl/app';
 
 const mailbox = (id: string, address: string, prefix: string, displayName = address): Mailbox =>
   ({ id, address, prefix, displayName }) as Mailbox;
@@ -81,6 +83,21 @@ describe('resolveQuery: in:', () => {
     expect(named('in:kla/acme')).toEqual([]);
     expect(named('in:sent')).not.toContain('Sent-2019');
     expect(named('in:sent-')).toEqual(['Sent-2019']);
+  });
+
+  it('names each role folder by the name the folder tree shows it under, in English and Dutch', () => {
+    const roles: FolderRole[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash', 'all', 'flagged', 'calendar'];
+    const tree = buildFolderCatalog(
+      [mailbox(own, 'alice@example.test', '')],
+      roles.map((role) => folder(own, `X-${role}`, role)),
+    );
+    for (const dictionary of [enApp, nlApp]) {
+      for (const role of roles) {
+        const shown = dictionary[`folders.role.${role}`];
+        const term = resolveQuery(parse(`in:"${shown}"`), all, tree).engine.clauses[0]?.[0]?.term;
+        expect(term, shown).toEqual({ kind: 'folders', folders: [{ accountId: 'acc1', folderPath: `X-${role}` }] });
+      }
+    }
   });
 
   it('takes three letters of a role word as its start, in English and Dutch', () => {
