@@ -22,7 +22,7 @@ const maxForms = 32;
 const maxLength = 48;
 
 const tokenRun = /[\p{L}\p{N}\p{Co}]+/gu;
-const nonAscii = /[^\x00-\x7f]/;
+const nonAscii = /[\u0080-\u{10FFFF}]/u;
 const marks = /\p{Mn}/gu;
 
 export function foldedTokens(text: string): string[] {
