@@ -90,10 +90,13 @@ test('a saved search shows in the tree with its count, stays current, opens its 
     expect(await unansweredUnreadInInfo(stack)).toBe(before + 1);
     await expect.poll(() => unreadOf(page, 'Unanswered in info@'), SHOWN).toBe(before + 1);
 
-    // Back to a folder, then the saved search again from the tree: its results, its text in the box.
+    // Back to a folder, then the saved search again from the keyboard (End: the tree's last item,
+    // Enter opens it): its results, its text in the box.
     await page.getByRole('treeitem', { name: /^All inboxes/ }).first().click();
     await expect(item).toHaveAttribute('aria-selected', 'false');
-    await item.click();
+    await page.keyboard.press('End');
+    await expect(item).toBeFocused();
+    await page.keyboard.press('Enter');
     await expect(item).toHaveAttribute('aria-selected', 'true');
     await expect(searchBox(page)).toHaveValue(QUERY);
     await expect(resultRow(page, subject)).toBeVisible(SHOWN);
@@ -105,10 +108,16 @@ test('a saved search shows in the tree with its count, stays current, opens its 
     await page.reload();
     await expect.poll(() => unreadOf(page, 'Unanswered in info@'), SHOWN).toBe(before + 1);
 
-    // Rename from the keyboard: on the item (opened by a click), Shift+F10 opens its menu.
+    // Rename from the keyboard: on the item (opened by a click), Shift+F10 opens its menu, the
+    // arrows move in the menu (not in the tree behind it), Enter chooses.
     await savedItem(page, 'Unanswered in info@').click();
     await page.keyboard.press('Shift+F10');
-    await page.getByRole('menuitem', { name: 'Rename…' }).click();
+    const menu = page.getByRole('menu', { name: 'Saved search: Unanswered in info@' });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem', { name: 'Open' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Rename…' })).toBeFocused();
+    await page.keyboard.press('Enter');
     const rename = page.getByRole('dialog', { name: 'Rename “Unanswered in info@”' });
     await rename.getByRole('textbox', { name: 'Name' }).fill('Nog te beantwoorden');
     await rename.getByRole('button', { name: 'Rename', exact: true }).click();

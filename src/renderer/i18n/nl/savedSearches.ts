@@ -12,7 +12,7 @@ export const savedSearches = {
   'savedSearches.renameButton': 'Naam wijzigen',
   'savedSearches.cancel': 'Annuleren',
   'savedSearches.empty': 'Geef de zoekopdracht een naam.',
-  'savedSearches.tooLong': 'Gebruik hoogstens {max} tekens.',
+  'savedSearches.tooLong': 'Gebruik maximaal {max} tekens.',
   'savedSearches.duplicate': 'Er is al een opgeslagen zoekopdracht met de naam “{name}”.',
   'savedSearches.failed': 'De zoekopdracht kon niet worden opgeslagen: {error}',
   'savedSearches.saved': '“{name}” staat nu bij Opgeslagen zoekopdrachten.',
