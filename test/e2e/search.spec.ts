@@ -78,6 +78,18 @@ test('alice finds info@ mail by subject, from:, a word without its diacritic, an
     await discard(page, reply);
 
     await findsInInfo('from:m.devries@klant.nl', subjects.customer);
+    await test.step('the same through a suggestion, shown as a chip that takes it out again', async () => {
+      await typeSearch(page, 'from:m.dev');
+      const suggestion = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /^from:m\.devries@klant\.nl/ });
+      await expect(suggestion).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(searchBox(page)).toHaveValue('from:m.devries@klant.nl ');
+      await expect(resultRow(page, subjects.customer)).toBeVisible(FOUND);
+      await page.getByRole('list', { name: 'Search terms' }).getByRole('button', { name: 'Remove From: m.devries@klant.nl' }).click();
+      await expect(searchBox(page)).toHaveValue('');
+      await expect(resultRow(page, subjects.other)).toBeVisible();
+    });
     await findsInInfo('coordinatie', subjects.diacritic);
     await findsInInfo('plattegrond-kantoor.pdf', subjects.attachment);
     await screenshot(page, 'found-by-attachment-name');
