@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { useStore } from '../../store';
 import type { MailboxLookup } from '../mail/useMailboxLookup';
 import { RestoreMenuItem } from '../mail/deletions/RestoreMenuItem';
+import { ShowInFolderMenuItem } from '../../search/results/ShowInFolderMenuItem';
 import { offerFor, type Offer, type TargetFolder } from './availability';
 import { ariaKeys } from './keys';
 import { keyLabel } from './keyNames';
@@ -95,6 +96,7 @@ function MenuContent({ target }: { target: Target & { offer: Offer } }) {
       {item('reply', 'commands.reply', { keys: one })}
       {item('replyAll', 'commands.replyAll', { keys: one })}
       {item('forward', 'commands.forward', { keys: one })}
+      <ShowInFolderMenuItem row={row} />
       <ContextMenu.Separator className="row-menu__separator" />
       {offer.seen && (row.unread === 1 ? item('markRead', 'commands.markRead') : item('markUnread', 'commands.markUnread'))}
       {offer.flag && item('toggleFlag', flagged ? 'commands.unflag' : 'commands.flag', { keys, flag: !flagged })}
