@@ -16,7 +16,7 @@
  * The mail is synthetic and Postvak-shaped (searchCorpus.ts). Figures only: nothing is asserted.
  */
 /* global window */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -76,24 +76,58 @@ export async function rendererMemory(browser) {
   const session = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = await session.send('SystemInfo.getProcessInfo');
-    const mb = (kb) => round(kb / 1024, 1);
-    const renderers = processInfo
-      .filter((p) => p.type === 'renderer')
-      .map((p) => {
-        try {
-          const status = readFileSync(`/proc/${p.id}/status`, 'utf8');
-          const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-          return { pid: p.id, rssMB: mb(kb('VmRSS')), peakRssMB: mb(kb('VmHWM')) };
-        } catch {
-          return null;
-        }
-      })
-      .filter(Boolean)
-      .sort((a, b) => b.rssMB - a.rssMB);
-    return renderers[0] ?? null;
+    const renderers = processInfo.filter((p) => p.type === 'renderer').map((p) => {
+      try {
+        return procMemory(p.id);
+      } catch {
+        return null;
+      }
+    });
+    return renderers.filter(Boolean).sort((a, b) => b.rssMB - a.rssMB)[0] ?? null;
   } finally {
     await session.detach().catch(() => undefined);
   }
+}
+
+const procMemory = (pid) => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (key) => round(Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) / 1024, 1);
+  return { pid, rssMB: mb('VmRSS'), peakRssMB: mb('VmHWM') };
+};
+
+/**
+ * The same from /proc alone, for a persistent context (no Browser object): the renderer
+ * processes descending from the browser started on `userDataDir`, the biggest (the page's).
+ */
+function rendererMemoryOf(userDataDir) {
+  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return { pid: Number(pid), ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]), cmd: readFileSync(`/proc/${pid}/cmdline`, 'utf8') };
+    } catch {
+      return null;
+    }
+  }).filter(Boolean);
+  const root = procs.find((p) => p.cmd.includes(`--user-data-dir=${userDataDir}`) && !p.cmd.includes('--type='));
+  if (!root) return null;
+  const ours = new Set([root.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) {
+      if (ours.has(p.pid) || !ours.has(p.ppid)) continue;
+      ours.add(p.pid);
+      grew = true;
+    }
+  }
+  const renderers = procs.filter((p) => ours.has(p.pid) && p.cmd.includes('--type=renderer')).map((p) => procMemory(p.pid));
+  return renderers.sort((a, b) => b.rssMB - a.rssMB)[0] ?? null;
+}
+
+/** Bytes of a directory tree allocated on disk (st_blocks). */
+function dirBytes(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).blocks * 512;
+  return n;
 }
 
 async function windowHeap(cdp, gc) {
@@ -107,7 +141,7 @@ async function windowHeap(cdp, gc) {
 }
 
 /** Seeds `count` documents (with bodies or not) in steps, then measures the queries. */
-async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser }) {
+async function indexAndSearch(page, { count, bodies, perKind, log, cdp, userDataDir }) {
   const label = `${count} ${bodies ? 'with bodies' : 'summaries'}`;
   await page.evaluate(() => window.searchBench.clear());
   const seeds = [];
@@ -124,7 +158,14 @@ async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser 
   log(`search: ${label}: ${JSON.stringify(stats)}; timing ${perKind} queries of each kind…`);
   const heapBefore = await windowHeap(cdp, true);
   const kinds = await page.evaluate((perKind) => window.searchBench.queries(perKind), perKind);
-  const memory = await rendererMemory(browser).catch(() => null);
+  const memory = rendererMemoryOf(userDataDir);
+  const fsDir = join(userDataDir, 'Default', 'File System');
+  let opfsBytes = null;
+  try {
+    opfsBytes = dirBytes(fsDir);
+  } catch {
+    // No OPFS directory (the engine fell back to memory): stats() says so.
+  }
   const heapWhile = await windowHeap(cdp, false);
   for (const k of kinds) log(`search:   ${k.kind}: p50 ${k.p50Ms} ms, p95 ${k.p95Ms} ms (engine ${k.engineP50Ms} / ${k.engineP95Ms} ms), ${k.fullPages}/${k.queries} full pages`);
   return {
@@ -133,6 +174,7 @@ async function indexAndSearch(page, { count, bodies, perKind, log, cdp, browser 
     apply: { how: `generated documents upserted directly, ${SEED_BATCH} per apply (one transaction), generation not counted`, docs, seconds: round(applySeconds, 1), docsPerSec: round(docs / applySeconds), wallSeconds: round((performance.now() - t0) / 1000, 1) },
     stats,
     bytesPerDoc: stats.docs ? round(stats.bytes / stats.docs) : null,
+    opfsOnDisk: { how: 'the profile\'s File System directory (OPFS: the sahpool files), allocated bytes', megabytes: round((opfsBytes ?? 0) / 1e6, 1), bytesPerDoc: opfsBytes && stats.docs ? round(opfsBytes / stats.docs) : null },
     heap: { how: 'window: JS heap + embedder + ArrayBuffers (CDP Runtime.getHeapUsage) before the queries after GC, and right after them without GC; renderer: the tab\'s process RSS and its peak (/proc), which also holds the worker and its WebAssembly memory', windowAfterGcMB: heapBefore, windowWhileSearchingMB: heapWhile, renderer: memory },
     kinds,
   };
@@ -175,10 +217,12 @@ async function run(out, { browserType, launchOptions, stack, snippetBytes, log, 
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const server = await serve(dir);
   cleanups.push(() => server.close());
-  const browser = await browserType.launch(launchOptions);
-  cleanups.push(() => browser.close());
-  out.chromium = browser.version();
-  const page = await (await browser.newContext()).newPage();
+  // A profile on disk: the index's OPFS files are real files (an incognito context keeps them in memory).
+  const userDataDir = mkdtempSync(join(os.tmpdir(), 'postvak-bench-search-chromium-'));
+  cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
+  const context = await browserType.launchPersistentContext(userDataDir, launchOptions);
+  cleanups.push(() => context.close());
+  const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => log(`search: page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && log(`search: console: ${m.text()}`));
   await page.goto(server.url);
@@ -186,17 +230,18 @@ async function run(out, { browserType, launchOptions, stack, snippetBytes, log, 
   out.engine = await page.evaluate(() => window.searchBench.open());
   log(`search: engine open (${JSON.stringify(out.engine)})`);
   if (out.engine.storage !== 'opfs') out.notes.push(`the engine runs on ${out.engine.storage} storage, not OPFS`);
-  const cdp = await page.context().newCDPSession(page);
+  const cdp = await context.newCDPSession(page);
+  out.chromium = /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
 
-  if (count > 0) out.summaries = await indexAndSearch(page, { count, bodies: false, perKind, log, cdp, browser });
-  if (bodiesCount > 0) out.bodies = await indexAndSearch(page, { count: bodiesCount, bodies: true, perKind, log, cdp, browser });
+  if (count > 0) out.summaries = await indexAndSearch(page, { count, bodies: false, perKind, log, cdp, userDataDir });
+  if (bodiesCount > 0) out.bodies = await indexAndSearch(page, { count: bodiesCount, bodies: true, perKind, log, cdp, userDataDir });
   if (feedCount > 0) {
     const feed = await page.evaluate((n) => window.searchBench.feed?.(n) ?? null, feedCount);
     if (feed) out.feed = feed;
     else out.notes.push('the feeder is not in this build: build rate, lag and sync rate with indexing on/off not measured');
   }
   await page.evaluate(() => window.searchBench.clear()).catch(() => undefined);
-  await browser.close();
+  await context.close();
   server.close();
   if (stack && syncCount > 0) {
     try {
@@ -217,7 +262,7 @@ export function searchRows(r) {
   const rows = [];
   const part = (p, target, what) => {
     if (!p) return;
-    rows.push([`Search ${what}: index write (direct apply)`, `${p.apply.docsPerSec} docs/s; ${p.bytesPerDoc} B/message on disk (${round(p.stats.bytes / 1e6)} MB, ${p.stats.storage})`, '', null]);
+    rows.push([`Search ${what}: index write (direct apply)`, `${p.apply.docsPerSec} docs/s; ${p.bytesPerDoc} B/message (${round(p.stats.bytes / 1e6)} MB, ${p.stats.storage}; OPFS on disk ${p.opfsOnDisk?.bytesPerDoc ?? '–'} B)`, '', null]);
     for (const k of p.kinds) {
       rows.push([`  first 50: ${KIND_NAMES[k.kind]} (p50 / p95 of ${k.queries})`, `${ms(k.p50Ms)} / ${ms(k.p95Ms)} (engine ${k.engineP50Ms} / ${k.engineP95Ms})`, `p95 ≤ ${target} ms`, k.p95Ms === null ? null : k.p95Ms <= target]);
     }
