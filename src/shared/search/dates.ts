@@ -143,7 +143,8 @@ const wordsBack: Record<string, number> = { today: 0, vandaag: 0, yesterday: 1, 
 /**
  * The calendar day a typed date names, or null: ISO `2026-12-07` / `2026/12/07`, the locale's
  * numeric order with `-`, `/` or `.` (`7-12-2026`, `12/7/2026`, two-digit years as 20xx), a
- * day and month without year (this year), and `today` / `yesterday` (also Dutch).
+ * day and month without year (this year), a month by name in English or Dutch (`7 dec 2026`,
+ * `7-okt`, `Dec 7, 2026`), and `today` / `yesterday` (also Dutch).
  */
 export function parseCalendarDay(text: string, options: DayOptions): CalendarDay | null {
   const t = text.trim().toLowerCase();
@@ -156,11 +157,53 @@ export function parseCalendarDay(text: string, options: DayOptions): CalendarDay
   const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t);
   if (iso) return valid({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
   const m = /^(\d{1,2})([-/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(t);
-  if (!m) return null;
+  if (!m) return namedMonth(t, options);
   const year = m[4] === undefined ? calendarDay(options.now, options.timeZone).year : m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
   const a = Number(m[1]);
   const b = Number(m[3]);
   return dayOrder(options.locale) === 'mdy' ? valid({ year, month: a, day: b }) : valid({ year, month: b, day: a });
+}
+
+const monthNames = [
+  ['january', 'januari'],
+  ['february', 'februari'],
+  ['march', 'maart', 'mrt'],
+  ['april'],
+  ['may', 'mei'],
+  ['june', 'juni'],
+  ['july', 'juli'],
+  ['august', 'augustus'],
+  ['september', 'sept'],
+  ['october', 'oktober', 'okt'],
+  ['november'],
+  ['december'],
+];
+
+/** The month a word names in English or Dutch (`dec`, `december`, `mrt`, `okt`), or 0. */
+function monthOf(word: string): number {
+  const w = word.replace(/\.$/, '');
+  if (w.length < 3) return 0;
+  const hits = new Set<number>();
+  monthNames.forEach((names, i) => {
+    if (names.some((name) => name.startsWith(w))) hits.add(i + 1);
+  });
+  return hits.size === 1 ? [...hits][0] ?? 0 : 0;
+}
+
+/** `7 december 2026`, `7-dec-2026` (also IMAP's form), `dec 7, 2026`, `7 dec` (this year). */
+function namedMonth(t: string, options: DayOptions): CalendarDay | null {
+  const thisYear = (): number => calendarDay(options.now, options.timeZone).year;
+  const dm = /^(\d{1,2})[-/. ]*([a-z]+\.?)[-/., ]*(\d{4})?$/.exec(t);
+  if (dm) {
+    const month = monthOf(dm[2] ?? '');
+    return month ? valid({ year: dm[3] ? Number(dm[3]) : thisYear(), month, day: Number(dm[1]) }) : null;
+  }
+  const md = /^([a-z]+\.?)[-/. ]*(\d{1,2})(?:(?:,\s*|[-/. ]+)(\d{4}))?$/.exec(t);
+  if (md) {
+    const month = monthOf(md[1] ?? '');
+    return month ? valid({ year: md[3] ? Number(md[3]) : thisYear(), month, day: Number(md[2]) }) : null;
+  }
+  return null;
 }
 
 /** Start of the day a typed date names (see parseCalendarDay), or null. */

@@ -264,7 +264,7 @@ export function atomToText(atom: QueryAtom): string {
     case 'date': {
       const text = t.text.trim();
       if (text && isAgeText(text)) return `${neg}${t.op === 'before' ? 'older_than' : 'newer_than'}:${text}`;
-      return `${neg}${t.op}:${text && !needsQuotes.test(text) ? text : isoDay(t.ms)}`;
+      return `${neg}${t.op}:${text && !text.includes('"') ? quoteIfNeeded(text) : isoDay(t.ms)}`;
     }
     case 'size':
       return `${neg}${t.op}:${formatSize(t.bytes)}`;

@@ -32,11 +32,17 @@ describe('parseCalendarDay', () => {
     ['3/15', 'en-US', { year: 2026, month: 3, day: 15 }],
     ['Vandaag', 'nl-NL', { year: 2026, month: 12, day: 7 }],
     ['yesterday', 'en-US', { year: 2026, month: 12, day: 6 }],
+    ['7 december 2026', 'nl-NL', { year: 2026, month: 12, day: 7 }],
+    ['7-Dec-2026', 'en-US', { year: 2026, month: 12, day: 7 }],
+    ['3 mrt', 'nl-NL', { year: 2026, month: 3, day: 3 }],
+    ['1 okt. 2025', 'nl-NL', { year: 2025, month: 10, day: 1 }],
+    ['Dec 7, 2026', 'en-US', { year: 2026, month: 12, day: 7 }],
+    ['mei 5', 'nl-NL', { year: 2026, month: 5, day: 5 }],
   ])('%s in %s', (text, locale, day) => {
     expect(parseCalendarDay(text, opts(locale))).toEqual(day);
   });
 
-  it.each(['31-2-2026', '29-2-2027', '0-1-2026', '13/13/2026', '12/7/2026/1', '7-12/2026', '2026-13-01', 'soon', '', '1e3', '７-12-2026'])(
+  it.each(['7 ju 2026', '7 xyz 2026', '31 april', '7 december 20266', '29-2-2027', '0-1-2026', '13/13/2026', '12/7/2026/1', '7-12/2026', '2026-13-01', 'soon', '', '1e3', '７-12-2026'])(
     'refuses %s',
     (text) => {
       expect(parseCalendarDay(text, opts('nl-NL'))).toBeNull();

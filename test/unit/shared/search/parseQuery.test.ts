@@ -135,9 +135,11 @@ describe('parseQuery: dates', () => {
     ['after:7/12/2026', 'en-US', 'after', [2026, 7, 12]],
     ['before:1-3', 'nl-NL', 'before', [2026, 3, 1]],
     ['before:07.12.26', 'de-DE', 'before', [2026, 12, 7]],
+    ['after:7-dec-2026', 'nl-NL', 'after', [2026, 12, 7]],
+    ['after:"7 december 2026"', 'nl-NL', 'after', [2026, 12, 7]],
   ] as const)('%s in %s', (input, locale, op, [y, m, d]) => {
     const atom = single(parse(input, { ...nl, locale }));
-    expect(atom.term).toEqual({ kind: 'date', op, ms: day(y, m, d), text: input.slice(input.indexOf(':') + 1) });
+    expect(atom.term).toEqual({ kind: 'date', op, ms: day(y, m, d), text: input.slice(input.indexOf(':') + 1).replace(/"/g, '') });
   });
 
   it('starts the day at local midnight in the given zone', () => {
@@ -334,6 +336,7 @@ describe('queryToText / isEmptyQuery', () => {
     'in:"Postvak IN" mailbox:info@',
     'larger:2M smaller:500K',
     'before:7-12-2026 newer_than:2d',
+    'after:"7 dec 2026"',
     '-"out of office" subject:offerte filename:factuur.pdf has:attachment',
     'Re: 10:30 larger:abc',
     'OR',
