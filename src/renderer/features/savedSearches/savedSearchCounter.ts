@@ -9,7 +9,9 @@
  * `delay` ms later and the changes during that wait or during the recount ride along; a long
  * burst therefore costs a recount every `delay` ms, not one per batch, and never waits for the
  * burst to end. Recounts run one at a time and one saved search at a time, in the engine's
- * worker: the window never waits for them.
+ * worker: the window never waits for them. Where counting is slow (a million messages), the wait
+ * grows with it — at least `spacing` times the last recount — so counts never take more than a
+ * small share of the worker the search box's results need too.
  */
 import type { EngineQuery, SearchEngine } from '../../search/engine/engineTypes';
 
@@ -28,6 +30,8 @@ export type SavedCounts = ReadonlyMap<string, SavedCount>;
 
 /** A burst of index changes costs at most one recount per this many ms. */
 export const recountDelayMs = 400;
+/** …and waits at least this many times as long as the last recount took (≤ 1/5 of the worker). */
+const spacing = 4;
 
 interface Target {
   query: EngineQuery;
@@ -43,6 +47,8 @@ export class SavedSearchCounter {
   private running = false;
   /** A saved search not counted yet is waiting: it goes without the delay. */
   private fresh = false;
+  /** How long the last recount took (ms). */
+  private lastRunMs = 0;
   private disposed = false;
   private readonly unsubscribe: () => void;
 
@@ -89,7 +95,7 @@ export class SavedSearchCounter {
 
   private changed(): void {
     for (const target of this.targets.values()) target.dirty = true;
-    this.schedule(this.delay);
+    this.schedule(this.changeDelay());
   }
 
   /** One recount pending at a time; a later change never pushes it further away. */
@@ -108,6 +114,7 @@ export class SavedSearchCounter {
   private async run(): Promise<void> {
     this.running = true;
     this.fresh = false;
+    const started = performance.now();
     const batch = [...this.targets].filter(([, target]) => target.dirty);
     for (const [, target] of batch) target.dirty = false;
     for (const [id, target] of batch) {
@@ -121,8 +128,13 @@ export class SavedSearchCounter {
       this.publish();
     }
     this.running = false;
+    this.lastRunMs = performance.now() - started;
     // Changes that came during the recount: the next one, after the delay (new searches at once).
-    if ([...this.targets.values()].some((target) => target.dirty)) this.schedule(this.fresh ? 0 : this.delay);
+    if ([...this.targets.values()].some((target) => target.dirty)) this.schedule(this.fresh ? 0 : this.changeDelay());
+  }
+
+  private changeDelay(): number {
+    return Math.max(this.delay, spacing * this.lastRunMs);
   }
 
   private publish(): void {

@@ -103,6 +103,34 @@ describe('saved search counts (issue #13 §5)', () => {
     expect(stats.most).toBe(1);
   });
 
+  it('waits longer between recounts where counting is slow, so counts take a small share of the engine', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const { engine: counted, stats } = watched(engine);
+    // Each count takes 500 ms of the engine's time (a very large index).
+    const slow: SearchEngine = {
+      ...counted,
+      async count(query) {
+        vi.advanceTimersByTime(500);
+        return counted.count(query);
+      },
+    };
+    counter = new SavedSearchCounter(slow, (counts) => (latest = counts), 100);
+    counter.setTargets([
+      { id: 'unanswered', query: unansweredInInfo },
+      { id: 'flagged', query: flagged },
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(latest.size).toBe(2), patience);
+    expect(stats.calls).toBe(2);
+
+    // The last recount took 1 s: the next waits 4 s, not 100 ms.
+    await engine.apply([{ op: 'upsert', folder: infoInbox, docs: [doc(30, 0)] }]);
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(stats.calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(latest.get('unanswered')).toEqual({ total: 3, unread: 2 }), patience);
+  });
+
   it('keeps a count while its query is unchanged, counts a changed one anew, forgets a removed one', async () => {
     const { engine: counted, stats } = watched(engine);
     counter = new SavedSearchCounter(counted, (counts) => (latest = counts), 5);
