@@ -7,9 +7,10 @@
  */
 import type { OfflineTexts } from '../../../shared/search/serverSearch';
 import type { Result } from '../../../shared/api';
+import type { BodyRow } from '../../db/rows';
 import type { PostvakDb } from '../../db/schema';
 import type { FolderRef, IndexDoc, SearchEngine } from '../engine/engineTypes';
-import { readBodiesSince, readMessages } from './cacheReads';
+import { bodiesAt, readBodiesFrom, readMessages } from './cacheReads';
 import { bodyText, toIndexDoc } from './docs';
 import type { Feed } from './folderFeed';
 
@@ -32,7 +33,7 @@ async function upsertWithBodies(db: PostvakDb, engine: SearchEngine, feed: Feed,
   if (!mirror) return 0;
   const uids = [...texts.keys()].filter((uid) => mirror.has(uid)).sort((a, b) => a - b);
   if (uids.length === 0) return 0;
-  const messages = await readMessages(db, feed.ref, uids);
+  const messages = await readMessages(db, feed.ref, uids, (uid) => mirror.pageOf(uid));
   const docs: IndexDoc[] = [];
   const put: { uids: number[]; bits: number[]; starts: number[] } = { uids: [], bits: [], starts: [] };
   for (const uid of uids) {
@@ -49,16 +50,22 @@ async function upsertWithBodies(db: PostvakDb, engine: SearchEngine, feed: Feed,
   return docs.length;
 }
 
-/**
- * One step over the `bodies` table: the bodies stored after `after`. Returns the new high-water
- * mark. A full batch stops before its last millisecond (unless the whole batch is of one), so
- * bodies stored in the same millisecond as the cut are not skipped.
- */
-export async function bodiesStep(db: PostvakDb, engine: SearchEngine, feeds: ReadonlyMap<string, Feed>, after: number): Promise<{ to: number; indexed: number }> {
-  let bodies = await readBodiesSince(db, after, bodiesPerStep);
-  if (bodies.length === 0) return { to: after, indexed: 0 };
-  const lastAt = bodies.at(-1)?.fetchedAt ?? after;
-  if (bodies.length === bodiesPerStep && bodies[0]?.fetchedAt !== lastAt) bodies = bodies.filter((body) => body.fetchedAt !== lastAt);
+/** Where the bodies pass stands: every body stored before `at` is indexed, and `skip` of those stored at `at`. */
+export interface BodiesCursor {
+  at: number;
+  skip: number;
+}
+
+/** Whether bodies were stored past the cursor (`lastFetchedAt`: the newest body's). */
+export async function bodiesPending(db: PostvakDb, cursor: BodiesCursor, lastFetchedAt: number): Promise<boolean> {
+  if (lastFetchedAt > cursor.at) return true;
+  return lastFetchedAt === cursor.at && lastFetchedAt > 0 && (await bodiesAt(db, cursor.at)) > cursor.skip;
+}
+
+/** One step over the `bodies` table from the cursor; returns where it got to. */
+export async function bodiesStep(db: PostvakDb, engine: SearchEngine, feeds: ReadonlyMap<string, Feed>, cursor: BodiesCursor): Promise<BodiesCursor> {
+  const bodies = await readBodiesFrom(db, cursor.at, cursor.skip, bodiesPerStep);
+  if (bodies.length === 0) return cursor;
   const byFolder = new Map<string, Map<number, string | null>>();
   for (const body of bodies) {
     const key = feedKey(body);
@@ -66,12 +73,13 @@ export async function bodiesStep(db: PostvakDb, engine: SearchEngine, feeds: Rea
     texts.set(body.uid, bodyText(body));
     byFolder.set(key, texts);
   }
-  let indexed = 0;
   for (const [key, texts] of byFolder) {
     const feed = feeds.get(key);
-    if (feed) indexed += await upsertWithBodies(db, engine, feed, texts);
+    if (feed) await upsertWithBodies(db, engine, feed, texts);
   }
-  return { to: Math.max(after, ...bodies.map((body) => body.fetchedAt)), indexed };
+  const last = (bodies.at(-1) as BodyRow).fetchedAt;
+  const atLast = bodies.filter((body) => body.fetchedAt === last).length;
+  return last === cursor.at ? { at: last, skip: cursor.skip + bodies.length } : { at: last, skip: atLast };
 }
 
 const feedKey = (folder: { accountId: string; folderPath: string }) => `${folder.accountId}\u0000${folder.folderPath}`;

@@ -5,7 +5,7 @@
  */
 import { folderCountId, type CountRow, type HeadRow, type PageKey, type StoredSummary } from '../../db/pages/pageRows';
 import { positionIn } from '../../db/pages/messageRows';
-import type { FolderRow } from '../../db/rows';
+import type { BodyRow, FolderRow } from '../../db/rows';
 import type { PostvakDb } from '../../db/schema';
 import type { FolderRef, FolderState, IndexDoc } from '../engine/engineTypes';
 import { bodyText, toIndexDoc } from './docs';
@@ -138,31 +138,56 @@ export async function readArrivals(db: PostvakDb, { accountId, folderPath }: Fol
   });
 }
 
-/** Messages by UID as the cache holds them now (for a body that arrived later): head, position, item. */
+/**
+ * Messages by UID as the cache holds them now (for a body that arrived later): flags, page and
+ * summary. `pageOf` says which page a UID was last seen in (the feeder's mirror): those heads are
+ * read at once; a UID not found there (its page split or merged since) is looked up alone.
+ */
 export async function readMessages(
   db: PostvakDb,
   { accountId, folderPath }: FolderRef,
   uids: readonly number[],
+  pageOf: (uid: number) => number | undefined,
 ): Promise<Map<number, { bits: number; start: number; item: StoredSummary }>> {
+  const key = (start: number): PageKey => [accountId, folderPath, start];
   return db.transaction('r', [db.heads, db.pages], async () => {
-    const heads = await Promise.all(
-      uids.map((uid) => db.heads.where(byStart).between([accountId, folderPath, -Infinity], [accountId, folderPath, uid], true, true).reverse().first()),
-    );
-    const starts = [...new Set(heads.flatMap((head) => (head ? [head.startUid] : [])))];
-    const pages = await db.pages.bulkGet(starts.map((start): PageKey => [accountId, folderPath, start]));
+    const hinted = [...new Set(uids.flatMap((uid) => pageOf(uid) ?? []))];
+    const hintedHeads = new Map((await db.heads.bulkGet(hinted.map(key))).flatMap((head) => (head ? [[head.startUid, head] as const] : [])));
+    const headOf = new Map<number, HeadRow>();
+    const lost: number[] = [];
+    for (const uid of uids) {
+      const start = pageOf(uid);
+      const head = start === undefined ? undefined : hintedHeads.get(start);
+      if (head && positionIn(head, uid) >= 0) headOf.set(uid, head);
+      else lost.push(uid);
+    }
+    const looked = await Promise.all(lost.map((uid) => db.heads.where(byStart).between(key(-Infinity), key(uid), true, true).reverse().first()));
+    lost.forEach((uid, at) => {
+      const head = looked[at];
+      if (head) headOf.set(uid, head);
+    });
+    const starts = [...new Set([...headOf.values()].map((head) => head.startUid))];
+    const pages = await db.pages.bulkGet(starts.map(key));
     const items = new Map(starts.map((start, at) => [start, pages[at]?.items]));
     const found = new Map<number, { bits: number; start: number; item: StoredSummary }>();
-    uids.forEach((uid, at) => {
-      const head = heads[at];
-      const position = head ? positionIn(head, uid) : -1;
-      const item = head && position >= 0 ? items.get(head.startUid)?.[position] : undefined;
-      if (head && item) found.set(uid, { bits: head.bits[position] as number, start: head.startUid, item });
-    });
+    for (const [uid, head] of headOf) {
+      const position = positionIn(head, uid);
+      const item = position >= 0 ? items.get(head.startUid)?.[position] : undefined;
+      if (item) found.set(uid, { bits: head.bits[position] as number, start: head.startUid, item });
+    }
     return found;
   });
 }
 
-/** Bodies stored after `after` (by `fetchedAt`), oldest first. */
-export async function readBodiesSince(db: PostvakDb, after: number, limit: number) {
-  return db.bodies.where('fetchedAt').above(after).limit(limit).toArray();
+/**
+ * Bodies from a place in `fetchedAt` order: those stored at `at` after the first `skip` of them,
+ * then later ones, oldest first — so bodies stored in one millisecond are never skipped.
+ */
+export async function readBodiesFrom(db: PostvakDb, at: number, skip: number, limit: number): Promise<BodyRow[]> {
+  return db.bodies.where('fetchedAt').aboveOrEqual(at).offset(skip).limit(limit).toArray();
+}
+
+/** How many bodies were stored in the millisecond `at`. */
+export function bodiesAt(db: PostvakDb, at: number): Promise<number> {
+  return db.bodies.where('fetchedAt').equals(at).count();
 }

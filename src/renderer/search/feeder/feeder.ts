@@ -11,8 +11,8 @@
 import { observeCache } from '../../db/observe';
 import type { PostvakDb } from '../../db/schema';
 import { folderRefKey, type FolderRef, type FolderState, type IndexOp, type SearchEngine } from '../engine/engineTypes';
-import { bodiesStep, offlineStep, type OfflineTextsApi } from './bodyFeed';
-import { readCacheState, type CacheState } from './cacheReads';
+import { bodiesPending, bodiesStep, offlineStep, type OfflineTextsApi } from './bodyFeed';
+import { bodiesAt, readCacheState, type CacheState } from './cacheReads';
 import { FolderSteps, messagesLeft, needsWork, sameState, type Feed } from './folderFeed';
 import { setIndexingProgress } from './progress';
 import { feederMemory, type FeederMemory } from './memory';
@@ -191,10 +191,11 @@ export class SearchFeeder {
       return false;
     }
     this.noteProgress(0);
-    const bodiesTo = this.memory.bodiesTo();
-    if (cache.lastFetchedAt > bodiesTo) {
-      const { to } = await bodiesStep(this.db, this.engine, this.feeds, bodiesTo);
-      this.memory.setBodiesTo(to > bodiesTo ? to : cache.lastFetchedAt);
+    const bodies = this.memory.bodies();
+    if (await bodiesPending(this.db, bodies, cache.lastFetchedAt)) {
+      const next = await bodiesStep(this.db, this.engine, this.feeds, bodies);
+      // Nothing read (the bodies went meanwhile): past them.
+      this.memory.setBodies(next === bodies ? await this.allBodiesTo(cache.lastFetchedAt) : next);
       return false;
     }
     return !(await this.offlineStep());
@@ -210,7 +211,7 @@ export class SearchFeeder {
     if (states.size === 0 && (this.engineStates === null || this.engineStates.size > 0)) {
       // Every folder is indexed from its pages, which takes the cached bodies along.
       this.memory.clear();
-      this.memory.setBodiesTo(cache.lastFetchedAt);
+      this.memory.setBodies(await this.allBodiesTo(cache.lastFetchedAt));
     }
     for (const feed of this.feeds.values()) {
       const recorded = states.get(feed.key);
@@ -226,6 +227,11 @@ export class SearchFeeder {
       }
     }
     this.engineStates = states;
+  }
+
+  /** A bodies cursor past every body stored up to `at`. */
+  private async allBodiesTo(at: number): Promise<{ at: number; skip: number }> {
+    return { at, skip: at > 0 ? await bodiesAt(this.db, at) : 0 };
   }
 
   /** Brings the feeds in line with the cache's folders; drops what vanished. True when it wrote. */

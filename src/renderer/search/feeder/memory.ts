@@ -5,8 +5,9 @@
  * so a new index takes every body again.
  */
 export interface FeederMemory {
-  bodiesTo(): number;
-  setBodiesTo(fetchedAt: number): void;
+  /** Every body stored before `at` is indexed, and `skip` of those stored at `at`. */
+  bodies(): { at: number; skip: number };
+  setBodies(cursor: { at: number; skip: number }): void;
   offlineAfter(folderKey: string): number;
   setOfflineAfter(folderKey: string, uid: number): void;
   forgetOffline(folderKey: string): void;
@@ -15,17 +16,19 @@ export interface FeederMemory {
 
 interface Stored {
   bodiesTo: number;
+  bodiesSkip: number;
   offline: Record<string, number>;
 }
 
-const empty = (): Stored => ({ bodiesTo: 0, offline: {} });
+const empty = (): Stored => ({ bodiesTo: 0, bodiesSkip: 0, offline: {} });
 
 function parse(text: string | null): Stored {
   if (!text) return empty();
   try {
     const value = JSON.parse(text) as Partial<Stored>;
     const offline = value.offline && typeof value.offline === 'object' ? value.offline : {};
-    return { bodiesTo: typeof value.bodiesTo === 'number' ? value.bodiesTo : 0, offline };
+    const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+    return { bodiesTo: number(value.bodiesTo), bodiesSkip: number(value.bodiesSkip), offline };
   } catch {
     return empty();
   }
@@ -43,10 +46,11 @@ export function feederMemory(databaseName: string, storage: Storage | undefined 
     }
   };
   return {
-    bodiesTo: () => stored.bodiesTo,
-    setBodiesTo(fetchedAt) {
-      if (fetchedAt === stored.bodiesTo) return;
-      stored.bodiesTo = fetchedAt;
+    bodies: () => ({ at: stored.bodiesTo, skip: stored.bodiesSkip }),
+    setBodies({ at, skip }) {
+      if (at === stored.bodiesTo && skip === stored.bodiesSkip) return;
+      stored.bodiesTo = at;
+      stored.bodiesSkip = skip;
       save();
     },
     offlineAfter: (folderKey) => stored.offline[folderKey] ?? 0,

@@ -53,6 +53,12 @@ export class FolderMirror {
     return this.find(uid) >= 0;
   }
 
+  /** The page the UID was last seen in. */
+  pageOf(uid: number): number | undefined {
+    const position = this.find(uid);
+    return position >= 0 ? this.starts[position] : undefined;
+  }
+
   /** Adds or updates messages; `uids` ascending. Appends cheaply when they all come after the last. */
   put(uids: readonly number[], bits: readonly number[], starts: readonly number[]): void {
     if (uids.length === 0) return;

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageBody } from '../../../../../src/shared/model';
 import { removeAccountData } from '../../../../../src/renderer/db/accountData';
 import { applySyncBatch } from '../../../../../src/renderer/db/applySyncBatch';
@@ -150,6 +150,20 @@ describe('search feeder', () => {
     expect(await found(kit.engine, [[word('zonnebloem', 'body')], [...unread]])).toEqual([]);
     expect(await found(kit.engine, [[word('zonnebloem', 'body')]])).toEqual([`${inbox}|3`, `${inbox}|1`]);
     expect(await findWord(kit.engine, 'vaas', 'body')).toEqual([`${inbox}|1`]);
+  });
+
+  it('finds every body of many stored in the same millisecond', async () => {
+    const count = 250;
+    await applySyncBatch(kit.db, messagesBatch('INBOX', { upserts: Array.from({ length: count }, (_, at) => message(at + 1)) }));
+    await kit.feeder.whenCurrent();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_765_000_000_000);
+    try {
+      for (let uid = 1; uid <= count; uid++) await cacheBody(kit.db, [accountA, 'INBOX', uid], body(uid, { text: `Bestelling kantoorstoelen ${uid}` }));
+    } finally {
+      now.mockRestore();
+    }
+    await kit.feeder.whenCurrent();
+    expect(await findWord(kit.engine, 'kantoorstoelen', 'body')).toHaveLength(count);
   });
 
   it('indexes a body stored before its message reached the index with the message', async () => {
