@@ -24,7 +24,7 @@ export interface ParseOptions {
   timeZone?: string;
 }
 
-type OperatorKind = 'text' | 'is' | 'has' | 'in' | 'mailbox' | 'before' | 'after' | 'older_than' | 'newer_than' | 'larger' | 'smaller';
+type OperatorKind = 'text' | 'is' | 'has' | 'hasattachments' | 'in' | 'mailbox' | 'before' | 'after' | 'older_than' | 'newer_than' | 'larger' | 'smaller';
 
 /** Every name the parser knows (lower case) → what it is; text operators name their field. */
 const operators: Record<string, { kind: OperatorKind; field?: TextField }> = {
@@ -37,10 +37,13 @@ const operators: Record<string, { kind: OperatorKind; field?: TextField }> = {
   onderwerp: { kind: 'text', field: 'subject' },
   filename: { kind: 'text', field: 'filename' },
   attachment: { kind: 'text', field: 'filename' },
+  attachments: { kind: 'text', field: 'filename' },
   bijlage: { kind: 'text', field: 'filename' },
   body: { kind: 'text', field: 'body' },
   is: { kind: 'is' },
   has: { kind: 'has' },
+  /** Outlook's `hasattachments:yes` / `:no`. */
+  hasattachments: { kind: 'hasattachments' },
   in: { kind: 'in' },
   label: { kind: 'in' },
   folder: { kind: 'in' },
@@ -88,6 +91,7 @@ const states: Record<string, { state: MessageState; not?: true }> = {
 };
 
 const attachmentWords = new Set(['attachment', 'attachments', 'bijlage', 'bijlagen']);
+const yesNo: Record<string, boolean> = { yes: true, true: true, ja: true, no: false, false: false, nee: false };
 
 /** Limits of searchQuerySchema: what the parser builds always crosses the contract. */
 const maxValue = 500;
@@ -140,6 +144,12 @@ function operatorTerm(tok: Extract<Token, { kind: 'op' }>, options: ParseOptions
     }
     case 'has':
       return attachmentWords.has(value.toLowerCase()) ? { kind: 'has', what: 'attachment' } : 'text';
+    case 'hasattachments': {
+      const yes = yesNo[value.toLowerCase()];
+      if (yes === undefined) return 'text';
+      const term: SearchTerm = { kind: 'has', what: 'attachment' };
+      return yes ? term : { flip: true, term };
+    }
     case 'in':
       return { kind: 'in', folder: cut(value.trim(), maxValue) };
     case 'mailbox':

@@ -104,6 +104,12 @@ describe('parseQuery: states, attachment, folders, mailboxes', () => {
     }
   });
 
+  it('reads Outlook’s hasattachments:yes/no', () => {
+    expect(single(parse('hasattachments:yes'))).toEqual({ term: { kind: 'has', what: 'attachment' }, negated: false });
+    expect(single(parse('HasAttachments:false'))).toEqual({ term: { kind: 'has', what: 'attachment' }, negated: true });
+    expect(single(parse('hasattachments:maybe'))).toEqual(text('hasattachments:maybe'));
+  });
+
   it('searches an unknown is:/has: value as text', () => {
     expect(single(parse('is:foo'))).toEqual(text('is:foo'));
     expect(single(parse('has:drive'))).toEqual(text('has:drive'));
