@@ -213,6 +213,20 @@ describe('search engine: order and paging', () => {
     expect(hits.map((hit) => hit.uid)).toEqual(all);
   });
 
+  it('gives every message its own place when more than 1,024 share one millisecond, and reuses freed places', async () => {
+    const sameMs = Date.UTC(2026, 5, 1, 12);
+    const many = Array.from({ length: 1030 }, (_, i) => doc(i + 1, { subject: 'import', date: sameMs }));
+    await engine.apply([{ op: 'upsert', folder: inbox, docs: many.slice(0, 1024) }]);
+    await engine.apply([{ op: 'upsert', folder: inbox, docs: many.slice(1024) }]);
+    await engine.apply([{ op: 'remove', folder: inbox, uids: [1, 500] }]);
+    await engine.apply([{ op: 'upsert', folder: inbox, docs: [doc(2000, { subject: 'import', date: sameMs }), doc(2001, { subject: 'import', date: sameMs })] }]);
+    const { hits } = await engine.search({ ...query([[word('import')]]), limit: 2000 });
+    expect(hits).toHaveLength(1030);
+    expect(new Set(hits.map((hit) => hit.seq)).size).toBe(1030);
+    expect(hits.every((hit) => Math.abs(hit.date - sameMs) <= 1)).toBe(true);
+    expect(hits.map((hit) => hit.uid)).toContain(2001);
+  });
+
   it('keeps messages without a date or from the far future in the order, first and last', async () => {
     await engine.apply([{ op: 'upsert', folder: inbox, docs: [doc(1, { date: 0 }), doc(2, { date: -5 }), doc(3), doc(4, { date: 8.64e15 })] }]);
     const { hits } = await engine.search({ ...query([]), limit: 50 });
