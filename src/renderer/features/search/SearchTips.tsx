@@ -4,25 +4,30 @@
  * and gives the focus back; clicking elsewhere closes it too.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { MessageKey } from '../../i18n/types';
+import type { MessageKey, ParamsOf } from '../../i18n/types';
 import { useI18n } from '../../i18n/useI18n';
 
-/** What to type, and the words saying what it does. The operators are typed as written in every language. */
-const tips: readonly { example: string; label: MessageKey & `search.tips.${string}` }[] = [
+/**
+ * What to type, and the words saying what it does: the operators' own descriptions (the ones
+ * the suggestions show, i18n searchQuery.op.*), plus the plain-text forms only the tips explain.
+ */
+type PlainKey = { [K in MessageKey]: ParamsOf<K> extends [] ? K : never }[MessageKey];
+
+const tips: readonly { example: string; label: PlainKey }[] = [
   { example: 'factuur mei', label: 'search.tips.words' },
   { example: '"tot volgende week"', label: 'search.tips.phrase' },
-  { example: 'from:jan@example.com', label: 'search.tips.from' },
-  { example: 'to:de vries', label: 'search.tips.to' },
-  { example: 'cc:bob', label: 'search.tips.cc' },
-  { example: 'subject:offerte', label: 'search.tips.subject' },
-  { example: 'has:attachment', label: 'search.tips.hasAttachment' },
-  { example: 'filename:offerte.pdf', label: 'search.tips.filename' },
-  { example: 'is:unread', label: 'search.tips.is' },
-  { example: 'in:inbox', label: 'search.tips.in' },
-  { example: 'mailbox:info@', label: 'search.tips.mailbox' },
+  { example: 'from:jan@example.com', label: 'searchQuery.op.from' },
+  { example: 'to:devries', label: 'searchQuery.op.to' },
+  { example: 'cc:bob', label: 'searchQuery.op.cc' },
+  { example: 'subject:offerte', label: 'searchQuery.op.subject' },
+  { example: 'has:attachment', label: 'searchQuery.op.has' },
+  { example: 'filename:offerte.pdf', label: 'searchQuery.op.filename' },
+  { example: 'is:unread', label: 'searchQuery.op.is' },
+  { example: 'in:inbox', label: 'searchQuery.op.in' },
+  { example: 'mailbox:info@', label: 'searchQuery.op.mailbox' },
   { example: 'before:2026-12-01', label: 'search.tips.before' },
-  { example: 'after:1-11-2026', label: 'search.tips.after' },
-  { example: 'larger:2M', label: 'search.tips.larger' },
+  { example: 'after:1-11-2026', label: 'searchQuery.op.after' },
+  { example: 'larger:2M', label: 'searchQuery.op.larger' },
   { example: '-nieuwsbrief', label: 'search.tips.not' },
   { example: 'offerte OR factuur', label: 'search.tips.or' },
 ];
