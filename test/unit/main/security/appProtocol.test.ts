@@ -11,6 +11,7 @@ mkdirSync(join(dir, 'assets'), { recursive: true });
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Postvak</title><script type="module" src="./assets/index.js"></script>');
 writeFileSync(join(dir, 'assets', 'index.js'), 'export const x = 1;');
 writeFileSync(join(dir, 'assets', 'index.css'), 'body{}');
+writeFileSync(join(dir, 'assets', 'sqlite3.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 writeFileSync(join(outer, 'secret.txt'), 'not yours');
 symlinkSync(join(outer, 'secret.txt'), join(dir, 'assets', 'link.js'));
 const csp = contentSecurityPolicy("'none'");
@@ -37,6 +38,8 @@ describe('app:// requests (issue #10 §10)', () => {
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(await js.text()).toBe('export const x = 1;');
     expect((await get('app://postvak/assets/index.css')).headers.get('content-type')).toBe('text/css; charset=utf-8');
+    // The search index's SQLite (issue #13 §3): WebAssembly.instantiateStreaming needs this type.
+    expect((await get('app://postvak/assets/sqlite3.wasm')).headers.get('content-type')).toBe('application/wasm');
   });
 
   it('answers HEAD without a body', async () => {
