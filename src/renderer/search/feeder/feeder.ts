@@ -33,6 +33,9 @@ const progressFrom = 2_000;
 
 const isAfter = (a: FolderState, b: FolderState): boolean => a.epoch > b.epoch || (a.epoch === b.epoch && a.rev > b.rev);
 
+/** While building, how often the engine's states are compared with what the feeder wrote. */
+const verifyEveryMs = 1_000;
+
 /** After a failed step the feeder tries again later, waiting longer each time it fails again. */
 const firstRetryMs = 5_000;
 const maxRetryMs = 5 * 60_000;
@@ -51,6 +54,7 @@ export class SearchFeeder {
   /** What the engine reported at the last look (states()); null: look again. */
   private engineStates: Map<string, FolderState> | null = null;
   private verifyWanted = false;
+  private lookedAt = -Infinity;
   /** The cache's folders and counts as last read, with the version of the cache they were read at. */
   private cache: (CacheState & { version: number }) | null = null;
   /** Raised by every change the live query reports (and by whenCurrent). */
@@ -180,7 +184,10 @@ export class SearchFeeder {
       this.cache = cache;
     }
     if (this.stopped) return true;
-    if (this.engineStates === null || this.verifyWanted) await this.lookAtEngine(cache);
+    // After changes to the engine (ours, mostly) it is looked at again: at once when there is
+    // nothing else to do, else at most every second — not a round trip per batch while building.
+    const busy = [...this.feeds.values()].some(needsWork);
+    if (this.engineStates === null || (this.verifyWanted && (!busy || performance.now() - this.lookedAt > verifyEveryMs))) await this.lookAtEngine(cache);
     if (await this.dropVanished(cache)) return false;
     const feed = this.nextFeed();
     if (feed) {
@@ -207,6 +214,7 @@ export class SearchFeeder {
    */
   private async lookAtEngine(cache: CacheState): Promise<void> {
     this.verifyWanted = false;
+    this.lookedAt = performance.now();
     const states = await this.engine.states();
     if (states.size === 0 && (this.engineStates === null || this.engineStates.size > 0)) {
       // Every folder is indexed from its pages, which takes the cached bodies along.

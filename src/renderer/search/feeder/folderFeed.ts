@@ -154,9 +154,19 @@ export class FolderSteps {
       feed.engineState = state;
       return { indexed: 0, queued: 0 };
     }
-    if (ops.length > 0) await this.engine.apply(ops);
     const pages = [...added].sort(([a], [b]) => a - b);
     const left = pages.reduce((sum, [, uids]) => sum + uids.length, 0);
+    if (left <= this.batchSize) {
+      // A few arrivals (the steady state: a sync batch): read and written in this step, one apply.
+      const read = await this.readChunk(feed.ref, pages);
+      if (read.docs.length > 0) ops.push({ op: 'upsert', folder: feed.ref, docs: read.docs });
+      ops.push({ op: 'state', folder: feed.ref, state });
+      await this.engine.apply(ops);
+      feed.mirror?.put(read.uids, read.bits, read.starts);
+      feed.engineState = state;
+      return { indexed: left, queued: left };
+    }
+    if (ops.length > 0) await this.engine.apply(ops);
     feed.fill = { state, pages, at: 0, left };
     return { indexed: 0, queued: left };
   }

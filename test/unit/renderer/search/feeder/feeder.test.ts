@@ -164,7 +164,7 @@ describe('search feeder', () => {
     }
     await kit.feeder.whenCurrent();
     expect(await findWord(kit.engine, 'kantoorstoelen', 'body')).toHaveLength(count);
-  });
+  }, 30_000);
 
   it('indexes a body stored before its message reached the index with the message', async () => {
     kit.feeder.stop();
