@@ -4,7 +4,7 @@
  * (useSearchText), a scope switch beside it, suggestions and recent searches in a listbox under
  * it, the understood operators as removable chips, tips, and the status line while a search
  * shows. Escape empties the box (the list shows the folder again), a second Escape goes back to
- * the list.
+ * the list; Shift+Delete on a recent search forgets it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/useI18n';
@@ -84,6 +84,10 @@ export function SearchBox() {
     } else if (event.key === 'Tab' && current && !event.shiftKey) {
       event.preventDefault();
       take(current);
+    } else if (event.key === 'Delete' && event.shiftKey && current?.kind === 'recent') {
+      // Shift+Delete forgets a remembered search, as in a browser's address bar.
+      event.preventDefault();
+      suggestions.forget(current.text);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (open && active >= 0) return setActive(-1);

@@ -73,6 +73,14 @@ describe('the search box', () => {
     await press('Enter');
     expect(box().value).toBe('from:jan');
     expect(useStore.getState().search?.text).toBe('from:jan');
+    // Shift+Delete forgets it.
+    await press('Escape');
+    await press('ArrowDown');
+    await act(async () => {
+      box().dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', shiftKey: true, bubbles: true, cancelable: true }));
+    });
+    expect(view.container.querySelector('[role="listbox"]')).toBeNull();
+    expect(localStorage.getItem('postvak:recentSearches')).toBe('[]');
   });
 
   it('Escape empties the box (the list shows the folder again), a second Escape goes back to the list', async () => {
