@@ -96,8 +96,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
 
   live(): this {
     this.stopEngine = this.deps.engine.onChange(() => this.schedule());
-    this.current = this.run(++this.generation);
-    this.current.catch(() => {});
+    this.rerun();
     return this;
   }
 
@@ -127,19 +126,28 @@ export class SearchIndex extends Notifier implements SourceIndex {
     return this.current;
   }
 
+  /**
+   * A change: a run `debounceMs` after the first of a burst, and after the run under way has
+   * published — changes that keep coming (the index being built behind the sync) still show
+   * every so often instead of restarting the run for ever.
+   */
   private schedule(): void {
-    if (this.disposed) return;
-    clearTimeout(this.timer);
+    if (this.disposed || this.timer !== undefined) return;
     this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.rerun();
+      void this.current.then(() => {
+        this.timer = undefined;
+        this.rerun();
+      });
     }, searchPaging.debounceMs);
   }
 
   private rerun(): void {
     if (this.disposed) return;
-    this.current = this.run(++this.generation);
-    this.current.catch(() => {});
+    const generation = ++this.generation;
+    // A failed run (the engine gone, the database closing) shows what it has rather than loading for ever.
+    this.current = this.run(generation).catch(() => {
+      if (!this.disposed && generation === this.generation) this.publish();
+    });
   }
 
   /**

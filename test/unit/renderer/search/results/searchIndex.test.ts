@@ -113,28 +113,35 @@ describe('SearchIndex (issue #13 §1, §4)', () => {
 
   it('never lets a run that was overtaken overwrite a newer one', async () => {
     await arrive(db, engine, [summary('INBOX', 1, 'offerte oud', 30)]);
-    // The first run's engine answer is held back until the second run has published.
+    // A run whose engine answer is held back, and then comes with what the engine said before.
+    let hold = false;
+    let before: SearchResult | undefined;
     let release: () => void = () => {};
     let reached: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const firstAsked = new Promise<void>((resolve) => (reached = resolve));
-    let calls = 0;
+    const holding = new Promise<void>((resolve) => (reached = resolve));
     const slow: SearchEngine = {
       ...engine,
       search: async (request: SearchRequest): Promise<SearchResult> => {
-        const answer = await engine.search(request);
-        if (++calls === 1) {
+        if (hold && before) {
+          hold = false;
           reached();
           await held;
+          return before;
         }
+        const answer = await engine.search(request);
+        before ??= answer;
         return answer;
       },
     };
     const index = search('offerte', depsWith(slow));
-    // The first run has its (old) answer in hand; then new mail comes and a second run starts.
-    await firstAsked;
+    await index.whenCurrent();
+    expect(rows(index)).toEqual(['own#1']);
+    hold = true;
+    // New mail starts a run (held); a command asks for the current results meanwhile (a newer run).
     await arrive(db, engine, [summary('INBOX', 2, 'offerte nieuw', 1)]);
-    await until(index, () => index.length === 2);
+    await holding;
+    await index.whenCurrent();
     expect(rows(index)).toEqual(['own#2', 'own#1']);
     release();
     // Let the held run go on to its end.
