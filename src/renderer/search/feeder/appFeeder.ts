@@ -12,6 +12,7 @@ import { useStore } from '../../store';
 import { EngineClient, getSearchEngine } from '../engine/client';
 import type { FolderRef } from '../engine/engineTypes';
 import { startSearchFeeder } from './index';
+import { indexingProgress, setIndexingProgress, type IndexingProgress } from './progress';
 
 /** After the first rows: the index is built behind the sync (issue #13 §3), never before it. */
 const startAfterMs = 1_000;
@@ -23,11 +24,34 @@ function focusedFolder(): FolderRef | null {
   return !selectedUnified && selectedAccountId && selectedFolderPath ? { accountId: selectedAccountId, folderPath: selectedFolderPath } : null;
 }
 
+const isProgress = (value: unknown): value is IndexingProgress | null =>
+  value === null || (typeof value === 'object' && typeof (value as IndexingProgress).done === 'number' && typeof (value as IndexingProgress).total === 'number');
+
+/**
+ * The feeding window tells the others how far it is, so "Indexing 12,000 of 80,000 messages…"
+ * shows in every window of the profile, not only in the one that holds the index.
+ */
+function shareProgress(feeding: () => boolean): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const channel = new BroadcastChannel(`postvak-search-progress:${db.name}`);
+  const unsubscribe = indexingProgress.subscribe((progress) => {
+    if (feeding()) channel.postMessage(progress);
+  });
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    if (!feeding() && isProgress(event.data)) setIndexingProgress(event.data);
+  };
+  return () => {
+    unsubscribe();
+    channel.close();
+  };
+}
+
 /** Starts feeding when this window holds the index; returns the stop. */
 export function startAppFeeder(): () => void {
   let stop: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  const unshare = shareProgress(() => stop !== null);
   const tryStart = () => {
     if (stopped) return;
     const engine = getSearchEngine();
@@ -44,6 +68,7 @@ export function startAppFeeder(): () => void {
     stopped = true;
     clearTimeout(timer);
     stop?.();
+    unshare();
   };
 }
 
