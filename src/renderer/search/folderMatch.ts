@@ -33,39 +33,72 @@ export interface MatchableFolder {
   delimiter: string;
   /** The mailbox's path prefix (`shared/info@example.test/`), '' for the person's own. */
   mailboxPrefix: string;
+  /** When given, a first segment naming the mailbox qualifies the folder (`in:info@/archief`). */
+  mailboxAddress?: string | null;
+  mailboxLabel?: string;
 }
 
-function segments(path: string, delimiter: string): string[] {
-  return (delimiter ? path.split(delimiter) : [path]).map(fold).filter((s) => s !== '');
+/** A folder's names folded once (resolving runs on every keystroke over every folder). */
+interface Prepared {
+  name: string;
+  path: string;
+  role: FolderRole | null;
+  /** Folded segments of the path inside its mailbox. */
+  have: string[];
+  address: string | null;
+  label: string | null;
 }
 
-/**
- * 2 = exact (role, name, path or trailing path segments), 1 = prefix (of the last segment, or of
- * a role word once three letters are typed: `in:prull` → Trash), 0 = no. A first segment naming
- * the mailbox qualifies the rest (`in:info@/archief`, `in:Info/Archief`).
- */
-export function folderMatch(folder: MatchableFolder & Partial<MatchableMailbox>, typed: string): 0 | 1 | 2 {
-  const v = fold(typed);
+const preparedFolders = new WeakMap<MatchableFolder, Prepared>();
+
+function prepare(folder: MatchableFolder): Prepared {
+  let p = preparedFolders.get(folder);
+  if (!p) {
+    const path = fold(folder.path);
+    const relative = folder.path.startsWith(folder.mailboxPrefix) ? folder.path.slice(folder.mailboxPrefix.length) : folder.path;
+    const isInbox = folder.role === 'inbox' || path === fold(`${folder.mailboxPrefix}inbox`);
+    p = {
+      name: fold(folder.name),
+      path,
+      role: isInbox ? 'inbox' : folder.role,
+      have: (folder.delimiter ? relative.split(folder.delimiter) : [relative]).map(fold).filter((seg) => seg !== ''),
+      address: folder.mailboxAddress ? fold(folder.mailboxAddress) : null,
+      label: folder.mailboxLabel !== undefined ? fold(folder.mailboxLabel) : null,
+    };
+    preparedFolders.set(folder, p);
+  }
+  return p;
+}
+
+/** What was typed, folded and split once. */
+class Typed {
+  readonly exactRole: FolderRole | undefined;
+  /** Roles one of whose words starts with what was typed (from three letters on). */
+  readonly prefixRoles: Set<FolderRole>;
+  private readonly wants = new Map<string, string[]>();
+  constructor(readonly v: string) {
+    this.exactRole = roleWords[v];
+    this.prefixRoles = new Set(v.length >= 3 ? roleWordList.filter(([word]) => word.startsWith(v)).map(([, role]) => role) : []);
+  }
+  /** The typed segments: the person types `/` whatever the server's delimiter is (`.` on Cyrus). */
+  want(delimiter: string): string[] {
+    let w = this.wants.get(delimiter);
+    if (!w) {
+      w = this.v.split(delimiter && delimiter !== '/' ? new RegExp(`[/${escape(delimiter)}]`) : '/').map((seg) => seg.trim());
+      this.wants.set(delimiter, w);
+    }
+    return w;
+  }
+}
+
+function pathMatch(folder: MatchableFolder, p: Prepared, t: Typed): 0 | 1 | 2 {
+  const v = t.v;
   if (!v) return 0;
-  const plain = pathMatch(folder, v);
-  const slash = v.indexOf('/');
-  if (plain === 2 || slash <= 0 || folder.label === undefined) return plain;
-  const mailbox = { address: folder.address ?? null, label: folder.label };
-  if (!mailboxMatches(mailbox, v.slice(0, slash))) return plain;
-  return Math.max(plain, pathMatch(folder, v.slice(slash + 1).trim())) as 0 | 1 | 2;
-}
-
-function pathMatch(folder: MatchableFolder, v: string): 0 | 1 | 2 {
-  if (!v) return 0;
-  const isInbox = folder.role === 'inbox' || fold(folder.path) === fold(`${folder.mailboxPrefix}inbox`);
-  const role = isInbox ? 'inbox' : folder.role;
-  if (role && roleWords[v] === role) return 2;
-  if (fold(folder.name) === v || fold(folder.path) === v) return 2;
-  const relative = folder.path.startsWith(folder.mailboxPrefix) ? folder.path.slice(folder.mailboxPrefix.length) : folder.path;
-  const have = segments(relative, folder.delimiter);
-  // The person types `/` whatever the server's delimiter is (`.` on Cyrus).
-  const want = v.split(folder.delimiter && folder.delimiter !== '/' ? new RegExp(`[/${escape(folder.delimiter)}]`) : '/').map((s) => s.trim());
-  if (!want.some((s) => s === '') && want.length <= have.length) {
+  if (p.role && t.exactRole === p.role) return 2;
+  if (p.name === v || p.path === v) return 2;
+  const want = t.want(folder.delimiter);
+  const have = p.have;
+  if (!want.some((seg) => seg === '') && want.length <= have.length) {
     const tail = have.slice(have.length - want.length);
     const last = want.length - 1;
     if (tail.slice(0, last).every((seg, i) => seg === want[i])) {
@@ -74,8 +107,32 @@ function pathMatch(folder: MatchableFolder, v: string): 0 | 1 | 2 {
       if ((tail[last] ?? '').startsWith(want[last] ?? '')) return 1;
     }
   }
-  return role && v.length >= 3 && roleWordList.some(([word, r]) => r === role && word.startsWith(v)) ? 1 : 0;
+  return p.role && t.prefixRoles.has(p.role) ? 1 : 0;
 }
+
+/**
+ * A test for `in:<typed>`, to run over many folders: 2 = exact (role, name, path or trailing
+ * path segments), 1 = prefix (of the last segment, or of a role word once three letters are
+ * typed: `in:prull` → Trash), 0 = no. A first segment naming the mailbox qualifies the rest
+ * (`in:info@/archief`, `in:Info/Archief`) when the folder says its mailbox.
+ */
+export function folderMatcher(typed: string): (folder: MatchableFolder) => 0 | 1 | 2 {
+  const whole = new Typed(fold(typed));
+  const slash = whole.v.indexOf('/');
+  const head = slash > 0 ? whole.v.slice(0, slash) : '';
+  const rest = slash > 0 ? new Typed(whole.v.slice(slash + 1).trim()) : null;
+  return (folder) => {
+    if (!whole.v) return 0;
+    const p = prepare(folder);
+    const plain = pathMatch(folder, p, whole);
+    if (plain === 2 || !rest || p.label === null) return plain;
+    if (!((p.address !== null && p.address.startsWith(head)) || p.label.startsWith(head))) return plain;
+    return Math.max(plain, pathMatch(folder, p, rest)) as 0 | 1 | 2;
+  };
+}
+
+/** folderMatcher for one folder. */
+export const folderMatch = (folder: MatchableFolder, typed: string): 0 | 1 | 2 => folderMatcher(typed)(folder);
 
 const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 

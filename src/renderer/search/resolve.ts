@@ -12,7 +12,7 @@
 import type { Folder, FolderRole, Mailbox } from '../../shared/model';
 import type { QueryAtom, SearchQuery, SearchScope } from '../../shared/search/queryModel';
 import type { EngineAtom, EngineQuery, FolderRef } from './engine/engineTypes';
-import { folderMatch, mailboxMatches } from './folderMatch';
+import { folderMatcher, mailboxMatches } from './folderMatch';
 
 export interface FolderCatalogEntry {
   accountId: string;
@@ -81,8 +81,9 @@ const key = (accountId: string, path: string): string => `${accountId}\u0000${pa
 export function foldersNamed(catalog: FolderCatalog, typed: string): FolderCatalogEntry[] {
   const exact: FolderCatalogEntry[] = [];
   const prefix: FolderCatalogEntry[] = [];
+  const match = folderMatcher(typed);
   for (const e of catalog) {
-    const m = folderMatch({ ...e, address: e.mailboxAddress, label: e.mailboxLabel }, typed);
+    const m = match(e);
     if (m === 2) exact.push(e);
     else if (m === 1) prefix.push(e);
   }
@@ -108,9 +109,9 @@ function atomFolders(atom: QueryAtom, catalog: FolderCatalog): FolderCatalogEntr
   return null;
 }
 
-function engineAtom(atom: QueryAtom, catalog: FolderCatalog): EngineAtom {
+function engineAtom(atom: QueryAtom, folderAtom: (atom: QueryAtom) => FolderCatalogEntry[] | null): EngineAtom {
   const t = atom.term;
-  const folders = atomFolders(atom, catalog);
+  const folders = folderAtom(atom);
   if (folders) return { term: { kind: 'folders', folders: folders.map(ref) }, negated: atom.negated };
   switch (t.kind) {
     case 'date':
@@ -144,17 +145,23 @@ function isInboxEntry(e: FolderCatalogEntry): boolean {
  * folder or an `in:` names them; ordered `currentFolder` first, then Inboxes, then the rest.
  */
 export function resolveQuery(query: SearchQuery, scope: SearchScope, catalog: FolderCatalog, currentFolder?: FolderRef): ResolvedQuery {
-  const clauses = query.clauses.map((clause) => clause.map((atom) => engineAtom(atom, catalog)));
+  // Each in:/mailbox: is matched against the catalog once per call.
+  const memo = new Map<QueryAtom, FolderCatalogEntry[] | null>();
+  const folderAtom = (atom: QueryAtom): FolderCatalogEntry[] | null => {
+    if (!memo.has(atom)) memo.set(atom, atomFolders(atom, catalog));
+    return memo.get(atom) ?? null;
+  };
+  const clauses = query.clauses.map((clause) => clause.map((atom) => engineAtom(atom, folderAtom)));
   const folders = scope.kind === 'all' ? null : scope.kind === 'folder' ? [{ accountId: scope.accountId, folderPath: scope.folderPath }] : scopeEntries(scope, catalog).map(ref);
 
   let server = scopeEntries(scope, catalog).filter((e) => e.selectable);
   const named = new Set<string>();
   for (const clause of query.clauses) {
     for (const atom of clause) {
-      if (atom.term.kind === 'in' && !atom.negated) for (const e of atomFolders(atom, catalog) ?? []) named.add(key(e.accountId, e.path));
+      if (atom.term.kind === 'in' && !atom.negated) for (const e of folderAtom(atom) ?? []) named.add(key(e.accountId, e.path));
     }
     const alone = clause.length === 1 ? clause[0] : undefined;
-    const only = alone && atomFolders(alone, catalog);
+    const only = alone && folderAtom(alone);
     if (!alone || !only) continue;
     const set = new Set(only.map((e) => key(e.accountId, e.path)));
     server = server.filter((e) => set.has(key(e.accountId, e.path)) !== alone.negated);
