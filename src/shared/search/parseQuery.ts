@@ -125,6 +125,16 @@ export function parseSize(text: string): number | null {
   return Number.isSafeInteger(bytes) ? bytes : null;
 }
 
+/** A day's start the contract can carry, or null (Intl refusing a value never reaches the person). */
+function safeDay(compute: () => number | null): number | null {
+  try {
+    const ms = compute();
+    return ms !== null && Number.isSafeInteger(ms) && Math.abs(ms) <= 8.64e15 ? ms : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The term an operator token stands for; 'drop' when it has no value, 'text' when unreadable. */
 function operatorTerm(tok: Extract<Token, { kind: 'op' }>, options: ParseOptions): SearchTerm | { flip: true; term: SearchTerm } | 'drop' | 'text' {
   const op = operators[tok.name];
@@ -156,12 +166,12 @@ function operatorTerm(tok: Extract<Token, { kind: 'op' }>, options: ParseOptions
       return { kind: 'mailbox', address: cut(value.trim(), maxAddress) };
     case 'before':
     case 'after': {
-      const ms = parseDay(value, options);
+      const ms = safeDay(() => parseDay(value, options));
       return ms === null ? 'text' : { kind: 'date', op: op.kind, ms, text: cut(value.trim(), 100) };
     }
     case 'older_than':
     case 'newer_than': {
-      const ms = parseAge(value, options.now);
+      const ms = safeDay(() => parseAge(value, options.now));
       return ms === null ? 'text' : { kind: 'date', op: op.kind === 'older_than' ? 'before' : 'after', ms, text: value.trim() };
     }
     case 'larger':
@@ -192,7 +202,8 @@ function tokenAtom(tok: Exclude<Token, { kind: 'or' | 'not' }>, options: ParseOp
  * than the implicit AND. A dangling `OR` is ignored (the person is typing the next word); a
  * query of nothing but `OR` searches the word.
  */
-export function parseQuery(text: string, options: ParseOptions): SearchQuery {
+export function parseQuery(text: string, givenOptions: ParseOptions): SearchQuery {
+  const options = { ...givenOptions, now: Number.isFinite(givenOptions.now) ? Math.floor(givenOptions.now) : Date.now() };
   const tokens = lex(typeof text === 'string' ? text : '', isOperatorName);
   const clauses: QueryAtom[][] = [];
   const seen = new Set<string>();

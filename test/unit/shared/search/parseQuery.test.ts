@@ -327,6 +327,14 @@ describe('parseQuery: malformed input gives a usable query', () => {
     expect(single(q).term).toMatchObject({ kind: 'date', op: 'after' });
   });
 
+  it('survives a clock that is not a number', () => {
+    for (const now of [NaN, Infinity, 1.5]) {
+      const q = parseQuery('after:today older_than:2d before:7-12', { locale: 'nl', now, timeZone: zone });
+      expect(searchQuerySchema.safeParse(q).success).toBe(true);
+      expect(q.clauses.map((c) => c[0]?.term.kind)).toEqual(['date', 'date', 'date']);
+    }
+  });
+
   it('keeps at most 40 clauses of at most 20 atoms', () => {
     expect(parse(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')).clauses).toHaveLength(40);
     expect(parse(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' OR ')).clauses[0]).toHaveLength(20);
