@@ -200,6 +200,7 @@ function values(op: Op, typed: string, ctx: SuggestionContext): { value: string;
     }
     case 'before':
     case 'after': {
+      if (!Number.isFinite(ctx.now)) return [];
       const back: [SearchQueryLabelKey, number][] = [
         ['searchQuery.date.today', 0],
         ['searchQuery.date.yesterday', 1],
