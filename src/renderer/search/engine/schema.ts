@@ -2,8 +2,9 @@
  * The index's tables (issue #13 §3, search-and-cache notes' measured layout):
  * - `fts`: FTS5, contentless (the cache holds the text; the index keeps only what finds it) with
  *   deletes allowed (`contentless_delete=1`, SQLite 3.43), diacritics folded (`coordinatie` finds
- *   `coördinatie`), prefix indexes for two and three letters (what people type first), full
- *   detail so phrases work. rowid = the document's seq (seq.ts).
+ *   `coördinatie`), prefix indexes for one to three letters (what people type first: without
+ *   one, the first keystroke's `"v"*` merged every word starting with v — measured at 50,000
+ *   messages 70–170 ms, with it under 1 ms, for 19 % more index), full detail so phrases work. rowid = the document's seq (seq.ts).
  * - `docs`: what the filters read, by the same rowid; (folder, uid) unique.
  * - `folders`: the folders the index holds and the cache state (epoch, rev) it reflects.
  * - `terms`: the words the index holds, for prefix search (vocabulary.ts).
@@ -12,7 +13,7 @@
  */
 import type { Database } from './sqlite';
 
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 /** The text columns, in the order `apply` inserts them. */
 export const textColumns = ['subject', 'from', 'to', 'cc', 'filenames', 'snippet', 'body'] as const;
@@ -29,7 +30,7 @@ const create = [
   'CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY) WITHOUT ROWID',
   `CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
      ${textColumns.map((c) => `"${c}"`).join(', ')},
-     content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2", prefix='2 3')`,
+     content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 2", prefix='1 2 3')`,
 ];
 
 const drop = ['DROP TABLE IF EXISTS terms', 'DROP TABLE IF EXISTS fts', 'DROP TABLE IF EXISTS docs', 'DROP TABLE IF EXISTS folders', 'DROP TABLE IF EXISTS meta'];

@@ -3,7 +3,7 @@
  * prefix). FTS5 answers `"fact"*` by merging the hit lists of every word starting with `fact`
  * into one before it can return the newest hit — time in proportion to all hits (measured: a
  * word in every message of 100,000 took 130–180 ms, against 0.5 ms for the word alone). Its
- * prefix indexes cover two and three letters; for longer prefixes the engine looks the words up
+ * prefix indexes cover one to three letters; for longer prefixes the engine looks the words up
  * here and asks FTS5 for `("factuur" OR "factuurnummer")`, which it reads newest first and stops.
  *
  * Words are split and folded like FTS5's unicode61 tokenizer with remove_diacritics 2 (letters,
@@ -14,7 +14,7 @@
 import type { IndexDoc } from './engineTypes';
 import type { Statements } from './statements';
 
-/** Prefixes this long or longer are expanded (shorter ones have an FTS5 prefix index). */
+/** Prefixes this long or longer are expanded (shorter ones have an FTS5 prefix index, schema.ts). */
 export const expandFrom = 4;
 /** More forms than this: FTS5's own prefix query (slower, never wrong). */
 const maxForms = 32;
