@@ -225,9 +225,10 @@ export function parseQuery(text: string, givenOptions: ParseOptions): SearchQuer
     const atom = not ? { ...parsed, negated: !parsed.negated } : parsed;
     not = false;
     const last = clauses[clauses.length - 1];
-    if (join && last && last.length < maxAtoms) {
-      last.push(atom);
-    } else if (clauses.length < maxClauses) {
+    // An OR past the contract's limit is dropped, never turned into an AND.
+    if (join && last) {
+      if (last.length < maxAtoms) last.push(atom);
+    } else {
       clauses.push([atom]);
     }
     join = false;
@@ -236,15 +237,14 @@ export function parseQuery(text: string, givenOptions: ParseOptions): SearchQuer
   if (clauses.length === 0 && tokens.length > 0 && tokens.every((t) => t.kind === 'or') && /\bOR\b/.test(text)) {
     clauses.push([{ term: { kind: 'text', field: 'any', value: 'OR', phrase: false }, negated: false }]);
   }
-  // `foo foo` asks once.
-  return {
-    clauses: clauses.filter((c) => {
-      const key = JSON.stringify(c);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  };
+  // `foo foo` asks once; then the contract's limit on clauses.
+  const unique = clauses.filter((c) => {
+    const key = JSON.stringify(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { clauses: unique.slice(0, maxClauses) };
 }
 
 export const isEmptyQuery = (query: SearchQuery): boolean => query.clauses.length === 0;

@@ -337,7 +337,13 @@ describe('parseQuery: malformed input gives a usable query', () => {
 
   it('keeps at most 40 clauses of at most 20 atoms', () => {
     expect(parse(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')).clauses).toHaveLength(40);
-    expect(parse(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' OR ')).clauses[0]).toHaveLength(20);
+    expect(parse(Array.from({ length: 30 }, (_, i) => `w${i}`).join(' OR ')).clauses).toEqual([
+      Array.from({ length: 20 }, (_, i) => text(`w${i}`)),
+    ]);
+  });
+
+  it('counts a word repeated many times once before the limit', () => {
+    expect(parse(`${'a '.repeat(60)}b`)).toEqual({ clauses: [[text('a')], [text('b')]] });
   });
 });
 
