@@ -177,7 +177,7 @@ export class SearchIndex extends Notifier implements SourceIndex {
     }
     // Summaries being written land first, so their hits are found in the cache.
     await this.writes;
-    const serverKeys = [...this.serverKeys()];
+    const serverKeys = [...this.serverKeys(catalog)];
     const found = await this.lookUp([...raw, ...serverKeys]);
     if (stale()) return;
     this.local = cached(raw, found);
@@ -221,8 +221,12 @@ export class SearchIndex extends Notifier implements SourceIndex {
     return lookUpHits(this.db, hits);
   }
 
-  private *serverKeys(): Iterable<HitKey> {
+  /** The server's hits, but none of a folder reset since its answer (RFC 9051 §2.3.1.1: its UIDs name other messages now). */
+  private *serverKeys(catalog: FolderCatalog): Iterable<HitKey> {
+    const validity = new Map(catalog.map((entry) => [`${entry.accountId}\u0000${entry.path}`, entry.cursor?.uidValidity]));
     for (const answer of this.server?.answers.values() ?? []) {
+      const cached = validity.get(`${answer.accountId}\u0000${answer.folderPath}`);
+      if (cached !== undefined && cached !== answer.uidValidity) continue;
       for (const uid of answer.uids) yield { accountId: answer.accountId, folderPath: answer.folderPath, uid };
     }
   }
@@ -244,6 +248,9 @@ export class SearchIndex extends Notifier implements SourceIndex {
     const write = this.writes.then(() => writeServerHits(this.db, event.accountId, event.folderPath, event.uidValidity, event.summaries));
     this.writes = write.catch(() => {});
     await write.catch(() => {});
+    // Under another UIDVALIDITY than the cache's, the answer's UIDs name other messages there.
+    const cursor = await this.db.cursors.get([event.accountId, event.folderPath]);
+    if (cursor && cursor.uidValidity !== event.uidValidity) return;
     const keys = event.uids.map((uid) => ({ accountId: event.accountId, folderPath: event.folderPath, uid }));
     const found = await this.lookUp(keys);
     // Not tied to a run: these are the cache's facts now, whichever run is under way.

@@ -190,13 +190,14 @@ describe('SearchIndex (issue #13 §1, §4)', () => {
   });
 
   it('writes nothing into a folder whose cached UIDVALIDITY differs from the answer (its UIDs name other messages)', async () => {
-    await arrive(db, engine, [summary(infoInbox, 5, 'offerte', 20)]);
+    await arrive(db, engine, [summary(infoInbox, 5, 'offerte', 20), summary(infoInbox, 6, 'Lunch', 15)]);
     const server = fakeServer();
     const index = search('offerte', depsWith(engine, server.channel));
     await server.whenStarted;
     const { searchId } = server.started[0]!;
     const stranger = summary(infoInbox, 130, 'Offerte elders', 1);
-    server.send({ searchId, kind: 'folder', accountId: account, folderPath: infoInbox, uidValidity: 2, uids: [130], truncated: false, summaries: [stranger] });
+    // UID 6 under UIDVALIDITY 2 is not the cache's UID 6 (Lunch).
+    server.send({ searchId, kind: 'folder', accountId: account, folderPath: infoInbox, uidValidity: 2, uids: [130, 6], truncated: false, summaries: [stranger] });
     server.send({ searchId, kind: 'done', cancelled: false });
     await until(index, () => index.status.server?.done === true);
     expect(rows(index)).toEqual(['info#5']);
