@@ -35,6 +35,7 @@ export class ServerShare {
   private readonly byKey: Map<string, ServerSearchFolder>;
   private readonly failed: { label: string; code: string }[] = [];
   done = false;
+  private queue: Promise<void> = Promise.resolve();
   private stop: (() => void) | undefined;
 
   constructor(
@@ -52,7 +53,8 @@ export class ServerShare {
 
   start(query: SearchQuery): void {
     this.stop = this.channel.subscribe((event) => {
-      if (event.searchId === this.searchId) void this.handle(event);
+      // In order: `done` is told once every folder's hits before it are merged.
+      if (event.searchId === this.searchId) this.queue = this.queue.then(() => this.handle(event)).catch(() => {});
     });
     void this.channel.start({ searchId: this.searchId, query, folders: [...this.folders] }).then(
       (result) => {
