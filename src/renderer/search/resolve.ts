@@ -175,11 +175,13 @@ export function resolveQuery(query: SearchQuery, scope: SearchScope, catalog: Fo
 }
 
 /**
- * Whether the server must be asked about folders the cache has synced: when a text term may be
- * in a body the device does not hold (plain words, `body:`), or an attachment name that
- * summaries cached before `attachmentNames` existed lack (`filename:`). `from:`, `to:`, `cc:`
- * and `subject:` live in the summaries the index holds whole; flags, dates and sizes too. Folders not yet synced need the server whatever the query (the caller adds them).
+ * Whether the server must be asked about folders the cache has synced: when the query has a
+ * text term. Words may be in a body this device does not hold; and while the index is still
+ * catching up with the cache (the first build at a million messages), the server finds what the
+ * index does not hold yet even for `from:` or `subject:` (issue #13: "messages not yet indexed
+ * found through the server meanwhile"). Flags, dates, sizes and folders alone need no server.
+ * Folders not yet synced need the server whatever the query (the caller adds them).
  */
 export function needsServer(query: SearchQuery): boolean {
-  return query.clauses.some((clause) => clause.some((a) => a.term.kind === 'text' && a.term.field !== 'from' && a.term.field !== 'to' && a.term.field !== 'cc' && a.term.field !== 'subject'));
+  return query.clauses.some((clause) => clause.some((a) => a.term.kind === 'text'));
 }
