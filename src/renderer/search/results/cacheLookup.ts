@@ -25,7 +25,8 @@ export const hitId = (accountId: string, folderPath: string, uid: number): strin
 
 /**
  * The cached date and flags of each hit the cache holds, keyed by hitId. One read transaction;
- * per folder, the heads from the one covering the lowest UID up to the highest.
+ * per folder, the heads from the one covering the lowest UID up to the highest — or, where those
+ * are many more than the hits, each hit's own head.
  */
 export async function lookUpHits(db: PostvakDb, hits: readonly HitKey[]): Promise<Map<string, CachedFacts>> {
   const byFolder = new Map<string, { accountId: string; folderPath: string; uids: number[] }>();
@@ -45,15 +46,27 @@ export async function lookUpHits(db: PostvakDb, hits: readonly HitKey[]): Promis
         const highest = uids[uids.length - 1] as number;
         const first = await headCovering(db, accountId, folderPath, lowest);
         const from = first ? first.startUid : lowest;
-        const heads: HeadRow[] = await db.heads.where(byStart).between([accountId, folderPath, from], [accountId, folderPath, highest], true, true).toArray();
+        const range = db.heads.where(byStart).between([accountId, folderPath, from], [accountId, folderPath, highest], true, true);
+        const note = (head: HeadRow | undefined, uid: number) => {
+          const position = head && head.startUid <= uid ? positionIn(head, uid) : -1;
+          if (head && position >= 0) found.set(hitId(accountId, folderPath, uid), { date: head.dates[position] as number, bits: head.bits[position] as number });
+        };
+        // Few hits spread over a big folder (a rare word in a million messages): each hit's own
+        // page, not every page between the oldest and the newest hit.
+        if ((await range.count()) > uids.length * 2) {
+          let head = first;
+          for (const uid of uids) {
+            if (!head || uid > (head.uids[head.uids.length - 1] ?? -1)) head = await headCovering(db, accountId, folderPath, uid);
+            note(head, uid);
+          }
+          return;
+        }
+        const heads: HeadRow[] = await range.toArray();
         let at = 0;
         for (const uid of uids) {
           // The page covering `uid`: the last head whose startUid ≤ uid (heads and uids both ascend).
           while (at + 1 < heads.length && (heads[at + 1] as HeadRow).startUid <= uid) at++;
-          const head = heads[at];
-          if (!head || head.startUid > uid) continue;
-          const position = positionIn(head, uid);
-          if (position >= 0) found.set(hitId(accountId, folderPath, uid), { date: head.dates[position] as number, bits: head.bits[position] as number });
+          note(heads[at], uid);
         }
       }),
     );
