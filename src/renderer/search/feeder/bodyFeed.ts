@@ -105,12 +105,22 @@ export async function offlineStep(
   }
   if (!result.ok) return { after: afterUid, more: false, indexed: 0 };
   const { texts, next } = result.value;
+  // Main may keep a message the cache has not got yet (its summary batch still on the way): stop
+  // before the first such text — newer than anything indexed — and take it up on a later turn.
+  const newest = feed.mirror && feed.mirror.length > 0 ? (feed.mirror.uids[feed.mirror.length - 1] as number) : 0;
   const found = new Map<number, string | null>();
+  let after = afterUid;
+  let early = false;
   for (const { uid, text } of texts) {
+    if (uid > newest) {
+      early = true;
+      break;
+    }
     const collapsed = text.replace(/\s+/g, ' ').trim();
     if (collapsed) found.set(uid, collapsed);
+    after = Math.max(after, uid);
   }
   const indexed = await upsertWithBodies(db, engine, feed, found);
-  const highest = Math.max(afterUid, ...texts.map((entry) => entry.uid));
-  return { after: next ?? highest, more: next !== null && next > afterUid, indexed };
+  if (early) return { after, more: false, indexed };
+  return { after: next ?? after, more: next !== null && next > afterUid, indexed };
 }

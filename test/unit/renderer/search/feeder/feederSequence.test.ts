@@ -107,6 +107,26 @@ describe('search feeder: bodies kept offline', () => {
   });
 });
 
+describe('search feeder: a text main keeps before the cache has its message', () => {
+  it('indexes it once the message arrives in the cache', async () => {
+    const all = [
+      { uid: 1, text: 'Agenda van de ledenvergadering' },
+      { uid: 9, text: 'Notulen van de ledenvergadering' },
+    ];
+    kit = await openKit({
+      call: async (_method, input) => ({ ok: true, value: { texts: all.filter((entry) => entry.uid > input.afterUid), next: null } }),
+    });
+    await applySyncBatch(kit.db, foldersBatch([folder('INBOX')], accountA, [mailbox(accountA, { offlineDays: 30 })]));
+    await applySyncBatch(kit.db, messagesBatch('INBOX', { upserts: [message(1)] }));
+    kit.feeder.start();
+    await kit.feeder.whenCurrent();
+    expect(await findWord(kit.engine, 'ledenvergadering', 'body')).toEqual([`${accountA}|INBOX|1`]);
+    await applySyncBatch(kit.db, messagesBatch('INBOX', { upserts: [message(9)] }));
+    await kit.feeder.whenCurrent();
+    expect(await findWord(kit.engine, 'notulen', 'body')).toEqual([`${accountA}|INBOX|9`]);
+  });
+});
+
 describe('search feeder: rate', () => {
   it('indexes a folder synced in big batches (figure printed, not asserted)', async () => {
     kit = await openKit();
