@@ -25,7 +25,7 @@ import { serverSearchStore, type SearchCriteria, type SearchHits } from '../imap
 import type { MailboxConfig } from '../mailboxes/discovery';
 import { fetchSummaries } from '../sync/fetchSummaries';
 import { taskMailbox } from '../tasks/taskMailbox';
-import { byAccount, folderAccess, serverQuery, uncachedHits, type KnownFolders } from './searchPlan';
+import { byAccount, folderAccess, uncachedHits, type KnownFolders } from './searchPlan';
 import { OpsConnections } from '../imap/OpsConnections';
 import { isAccountWide, type Failure } from './searchFailures';
 
@@ -121,8 +121,12 @@ export class ServerSearch {
     const emit: Emit = (event) => {
       if (!signal.aborted) running.emit(event);
     };
-    // Pure and bounded by the contract's schema; null = no message can match (still answered per folder).
-    const criteria = this.deps.criteria(serverQuery(input.query));
+    // Pure and bounded by the contract's schema; null = no message can match (still answered per
+    // folder). The query goes whole: toImapCriteria reads an in:/mailbox: standing alone in its
+    // clause as satisfied (the window chose the folders by it) and one inside an OR as false, so
+    // for `in:sent OR factuur` the server answers a subset (the local index has the rest) and
+    // never a hit the query did not ask for — server hits are shown as they come.
+    const criteria = this.deps.criteria(input.query);
     const accounts = [...byAccount(input.folders)];
     await Promise.all(accounts.map(([accountId, folders]) => this.searchAccount(searchId, accountId, folders, criteria, signal, emit)));
     emit({ searchId, kind: 'done', cancelled: false });

@@ -1,23 +1,9 @@
 /**
- * The pure decisions of the server's share of a search (issue #13 §4): what part of the query
- * the server gets, which folders of a request may be searched, which hits need a summary. Pure.
+ * The pure decisions of the server's share of a search (issue #13 §4): which folders of a request may be searched, which hits need a summary. Pure.
  */
 import type { Mailbox } from '../../../shared/model';
-import type { QueryAtom, SearchQuery } from '../../../shared/search/queryModel';
 import type { ServerSearchFolder } from '../../../shared/search/serverSearch';
 import type { FolderRow } from '../sync/folderList';
-
-/**
- * The query without `in:` and `mailbox:`: the renderer has already turned those into the folder
- * list it sends (shared/search/resolve), so for every folder asked for they hold. A clause that
- * holds such an atom is dropped whole — it is true for the folders it chose, and for a folder
- * chosen by its other atoms (`in:sent OR factuur`) dropping it widens the result to a superset,
- * never loses a hit. Every other atom goes to the server as criteria.
- */
-export function serverQuery(query: SearchQuery): SearchQuery {
-  const located = (atom: QueryAtom) => atom.term.kind === 'in' || atom.term.kind === 'mailbox';
-  return { clauses: query.clauses.filter((clause) => !clause.some(located)) };
-}
 
 /** The folders per account, each account's in the order asked (the folder on screen first). */
 export function byAccount(folders: readonly ServerSearchFolder[]): Map<string, ServerSearchFolder[]> {

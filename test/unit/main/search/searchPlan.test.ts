@@ -1,27 +1,10 @@
 /**
- * Issue #13 §4: what main sends the server and which folders of a request it searches (pure).
+ * Issue #13 §4: which folders of a request main searches, which hits need a summary (pure).
  */
 import { describe, expect, it } from 'vitest';
-import { byAccount, folderAccess, serverQuery, uncachedHits, type KnownFolders } from '../../../../src/main/services/search/searchPlan';
+import { byAccount, folderAccess, uncachedHits, type KnownFolders } from '../../../../src/main/services/search/searchPlan';
 import { newestOf } from '../../../../src/main/services/imap/searchOps';
 import { parseUidSet } from '../../../../src/shared/uidSet';
-import type { QueryAtom, SearchQuery } from '../../../../src/shared/search/queryModel';
-
-const word = (value: string, negated = false): QueryAtom => ({ term: { kind: 'text', field: 'any', value, phrase: false }, negated });
-const inFolder = (folder: string, negated = false): QueryAtom => ({ term: { kind: 'in', folder }, negated });
-const mailbox = (address: string): QueryAtom => ({ term: { kind: 'mailbox', address }, negated: false });
-
-describe('serverQuery', () => {
-  it('keeps every clause that is about the messages themselves', () => {
-    const query: SearchQuery = { clauses: [[word('factuur')], [{ term: { kind: 'is', state: 'unread' }, negated: false }], [word('spam', true)]] };
-    expect(serverQuery(query)).toEqual(query);
-  });
-
-  it('drops in: and mailbox: (the window chose the folders), also negated and ORed ones — a superset, never fewer hits', () => {
-    const query: SearchQuery = { clauses: [[mailbox('info@')], [inFolder('trash', true)], [word('offerte')], [inFolder('sent'), word('factuur')]] };
-    expect(serverQuery(query)).toEqual({ clauses: [[word('offerte')]] });
-  });
-});
 
 describe('byAccount', () => {
   it('groups folders per account in the order asked, each folder once', () => {
