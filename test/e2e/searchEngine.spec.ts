@@ -11,6 +11,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { resultRow, typeSearch } from './support/searchMail';
 import { messageList } from './support/session';
 
 const workerFile = readdirSync(join(process.cwd(), 'out/renderer/assets')).find((name) => /^engineWorker-.*\.js$/.test(name));
@@ -106,4 +107,35 @@ test('the index Worker runs SQLite in OPFS under the app CSP and keeps its file 
     }))
     .toEqual(['.search-e2e-probe', '.search-postvak-search']);
   expect(refused).toEqual([]);
+});
+
+/** The Web Locks of the page's origin named for the app's index: held and waiting. */
+const indexLocks = (page: Page) =>
+  page.evaluate(async () => {
+    const state = await navigator.locks.query();
+    const mine = (list: LockInfo[] | undefined) => (list ?? []).filter((lock) => lock.name === 'postvak-search-index:postvak-search').length;
+    return { held: mine(state.held), waiting: mine(state.pending) };
+  });
+
+test('two windows of the app share one index: one holds it, the other waits and takes over when the first closes', async ({ page, app, signIn }) => {
+  await signIn('alice');
+  await page.goto(app.url);
+  await expect(messageList(page).getByText('Quarterly report draft', { exact: true })).toBeVisible();
+  const second = await page.context().newPage();
+  await second.goto(app.url);
+  await expect(messageList(second).getByText('Quarterly report draft', { exact: true })).toBeVisible();
+  await expect.poll(() => indexLocks(second)).toEqual({ held: 1, waiting: 1 });
+
+  const warnings: string[] = [];
+  second.on('console', (message) => {
+    if (message.text().startsWith('search index:')) warnings.push(message.text());
+  });
+  await page.close();
+  await expect.poll(() => indexLocks(second)).toEqual({ held: 1, waiting: 0 });
+  // The second window now runs the index Worker on the same OPFS file (the first one's handles
+  // are free): its search finds the message, and the Worker never fell back to memory.
+  await typeSearch(second, 'appelt');
+  await expect(resultRow(second, 'Recept appeltaart')).toBeVisible({ timeout: 30_000 });
+  await expect(resultRow(second, 'Quarterly report draft')).toHaveCount(0);
+  expect(warnings).toEqual([]);
 });
