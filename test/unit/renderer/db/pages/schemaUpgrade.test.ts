@@ -56,7 +56,8 @@ describe('schema version 5 upgrade', () => {
 
     const db = new PostvakDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    // Version 6 (issue #13) only adds an index and a table, so the v5 upgrade is what shows here.
+    expect(db.verno).toBe(6);
     expect([...db.backendDB().objectStoreNames]).not.toContain('messages');
     // Own data, untouched.
     expect(await loadFromMemory(db)).toEqual({
@@ -79,6 +80,41 @@ describe('schema version 5 upgrade', () => {
     expect((await allMessages(db)).map((row) => row.uid)).toEqual([1, 2, 3]);
     expect(await folderCounts(db, accountA, 'INBOX')).toEqual({ total: 3, unread: 3 });
     expect(await readCursors(db, accountA)).toHaveLength(1);
+    await db.delete();
+  });
+});
+
+/** The stores of schema version 5, as published (version 4's, with pages in place of messages). */
+const version5 = {
+  ...version4,
+  messages: null,
+  heads: '[accountId+folderPath+startUid], [accountId+folderPath+rev]',
+  pages: '[accountId+folderPath+startUid]',
+  tombstones: '[accountId+folderPath+startUid], [accountId+folderPath+rev]',
+  counts: 'id',
+  indexSnapshots: '[accountId+folderPath]',
+};
+
+describe('schema version 6 upgrade (issue #13)', () => {
+  it('keeps the cache and its bodies, which the search feeder then finds by when they were stored', async () => {
+    const name = 'upgrade-v5';
+    const old = new Dexie(name);
+    old.version(5).stores(version5);
+    await old.open();
+    await old.table('folders').put(folder('INBOX'));
+    await old.table('cursors').put({ ...cursor('INBOX'), accountId: accountA });
+    await old.table('bodies').bulkPut([
+      { accountId: accountA, folderPath: 'INBOX', uid: 1, text: 'Hello', fetchedAt: 10 },
+      { accountId: accountA, folderPath: 'INBOX', uid: 2, text: 'Again', fetchedAt: 20 },
+    ]);
+    old.close();
+
+    const db = new PostvakDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await readCursors(db, accountA)).toHaveLength(1);
+    expect((await db.bodies.where('fetchedAt').above(15).toArray()).map((row) => row.uid)).toEqual([2]);
+    expect(await db.savedSearches.count()).toBe(0);
     await db.delete();
   });
 });
