@@ -217,31 +217,38 @@ async function run(out, { browserType, launchOptions, stack, snippetBytes, log, 
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const server = await serve(dir);
   cleanups.push(() => server.close());
-  // A profile on disk: the index's OPFS files are real files (an incognito context keeps them in memory).
-  const userDataDir = mkdtempSync(join(os.tmpdir(), 'postvak-bench-search-chromium-'));
-  cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
-  const context = await browserType.launchPersistentContext(userDataDir, launchOptions);
-  cleanups.push(() => context.close());
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => log(`search: page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && log(`search: console: ${m.text()}`));
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.searchBench !== undefined, null, { timeout: 60_000 });
-  out.engine = await page.evaluate(() => window.searchBench.open());
-  log(`search: engine open (${JSON.stringify(out.engine)})`);
-  if (out.engine.storage !== 'opfs') out.notes.push(`the engine runs on ${out.engine.storage} storage, not OPFS`);
-  const cdp = await context.newCDPSession(page);
-  out.chromium = /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
-
-  if (count > 0) out.summaries = await indexAndSearch(page, { count, bodies: false, perKind, log, cdp, userDataDir });
-  if (bodiesCount > 0) out.bodies = await indexAndSearch(page, { count: bodiesCount, bodies: true, perKind, log, cdp, userDataDir });
-  if (feedCount > 0) {
-    const feed = await page.evaluate((n) => window.searchBench.feed?.(n) ?? null, feedCount);
-    if (feed) out.feed = feed;
-    else out.notes.push('the feeder is not in this build: build rate, lag and sync rate with indexing on/off not measured');
+  // Each phase on a fresh Chromium profile on disk: the index's OPFS files are real files (an
+  // incognito context keeps them in memory, behind IPC) and start empty (SQLite's file never
+  // shrinks after clear(), so sizes per message would carry over).
+  const phase = async (what) => {
+    const userDataDir = mkdtempSync(join(os.tmpdir(), 'postvak-bench-search-chromium-'));
+    cleanups.push(() => rmSync(userDataDir, { recursive: true, force: true }));
+    const context = await browserType.launchPersistentContext(userDataDir, launchOptions);
+    cleanups.push(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log(`search: page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && log(`search: console: ${m.text()}`));
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.searchBench !== undefined, null, { timeout: 60_000 });
+    const engine = await page.evaluate(() => window.searchBench.open());
+    if (engine.storage !== 'opfs') out.notes.push(`${what}: the engine runs on ${engine.storage} storage, not OPFS`);
+    const cdp = await context.newCDPSession(page);
+    out.chromium ??= /\/(\S+)$/.exec((await cdp.send('Browser.getVersion')).product)?.[1] ?? null;
+    return { page, cdp, userDataDir, close: () => context.close().then(() => rmSync(userDataDir, { recursive: true, force: true })) };
+  };
+  for (const [key, n, bodies] of [['summaries', count, false], ['bodies', bodiesCount, true]]) {
+    if (n <= 0) continue;
+    const p = await phase(key);
+    out[key] = await indexAndSearch(p.page, { count: n, bodies, perKind, log, cdp: p.cdp, userDataDir: p.userDataDir });
+    await p.close();
   }
-  await page.evaluate(() => window.searchBench.clear()).catch(() => undefined);
-  await context.close();
+  if (feedCount > 0) {
+    const p = await phase('feed');
+    log(`search: ${feedCount} messages through the cache and the feeder…`);
+    out.feed = await p.page.evaluate((n) => window.searchBench.feed(n), feedCount);
+    log(`search: feeder ${out.feed.summaries.docsPerSec} docs/s; cache writes off/on ${out.feed.sync.off.msgsPerSec}/${out.feed.sync.on.msgsPerSec} msg/s`);
+    await p.close();
+  }
   server.close();
   if (stack && syncCount > 0) {
     try {
@@ -267,7 +274,9 @@ export function searchRows(r) {
       rows.push([`  first 50: ${KIND_NAMES[k.kind]} (p50 / p95 of ${k.queries})`, `${ms(k.p50Ms)} / ${ms(k.p95Ms)} (engine ${k.engineP50Ms} / ${k.engineP95Ms})`, `p95 ≤ ${target} ms`, k.p95Ms === null ? null : k.p95Ms <= target]);
     }
     const m = p.heap.renderer;
-    rows.push([`  window heap while searching / renderer RSS (peak)`, `${p.heap.windowWhileSearchingMB} MB / ${m ? `${m.rssMB} MB (${m.peakRssMB})` : '–'}`, '≤ 300 MB', p.heap.windowWhileSearchingMB <= 300]);
+    rows.push([`  window JS heap while searching`, `${p.heap.windowWhileSearchingMB} MB`, '≤ 300 MB', p.heap.windowWhileSearchingMB <= 300]);
+    // The tab's whole process: Chromium's own ~200 MB, the Worker and SQLite's WebAssembly memory (which never shrinks).
+    rows.push([`  renderer process RSS after the queries (peak while indexing)`, m ? `${m.rssMB} MB (${m.peakRssMB} MB)` : '–', '', null]);
   };
   part(r.summaries, 50, `${r.summaries?.count} summaries`);
   part(r.bodies, 150, `${r.bodies?.count} with bodies`);
