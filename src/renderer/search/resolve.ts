@@ -167,6 +167,9 @@ export function resolveQuery(query: SearchQuery, scope: SearchScope, catalog: Fo
     server = server.filter((e) => set.has(key(e.accountId, e.path)) !== alone.negated);
   }
   if (scope.kind !== 'folder') server = server.filter((e) => !e.role || !outOfTheWay.has(e.role) || named.has(key(e.accountId, e.path)));
+  // Calendar folders hold events, not mail: the local index leaves them out (search/feeder), so
+  // the server is not asked either.
+  server = server.filter((e) => e.role !== 'calendar');
 
   const current = currentFolder ? key(currentFolder.accountId, currentFolder.folderPath) : null;
   const rank = (e: FolderCatalogEntry): number => (key(e.accountId, e.path) === current ? 0 : isInboxEntry(e) ? 1 : 2);

@@ -46,7 +46,9 @@ export async function readCacheState(db: PostvakDb): Promise<CacheState> {
     ]);
     const rows = new Map(counts.map((row) => [row.id, row]));
     return {
-      folders: folders.map((folder) => {
+      // Calendar folders hold events, not mail (issue #5 §3: the tree leaves them out too): their
+      // Kolab objects would turn up as hits for `mailbox:info@` and plain words alike.
+      folders: folders.filter((folder) => folder.role !== 'calendar').map((folder) => {
         const row = rows.get(folderCountId(folder.accountId, folder.path));
         return { ref: { accountId: folder.accountId, folderPath: folder.path }, role: folder.role, mailboxId: folder.mailboxId, state: stateOf(row), total: row?.total ?? 0 };
       }),

@@ -41,6 +41,7 @@ const catalog: FolderCatalog = buildFolderCatalog(
     folder(info, 'shared/info@example.test/Verzonden items', 'sent'),
     folder(info, 'shared/info@example.test/Archief', 'archive'),
     folder(info, 'shared/info@example.test/Prullenbak', 'trash'),
+    folder(info, 'shared/info@example.test/Agenda', 'calendar'),
   ],
 );
 const parse = (text: string) => parseQuery(text, { locale: 'nl-NL', now: Date.UTC(2026, 11, 7), timeZone: 'Europe/Amsterdam' });
@@ -163,7 +164,7 @@ describe('resolveQuery: serverFolders', () => {
   const server = (text: string, scope: Parameters<typeof resolveQuery>[1] = all, current?: FolderRef): string[] =>
     resolveQuery(parse(text), scope, catalog, current).serverFolders.map((e) => e.path);
 
-  it('asks selectable folders, Inboxes first, without Trash and Junk', () => {
+  it('asks selectable folders, Inboxes first, without Trash and Junk, never a calendar (events, not mail)', () => {
     expect(server('offerte')).toEqual([
       'INBOX',
       'shared/info@example.test/INBOX',
@@ -175,6 +176,10 @@ describe('resolveQuery: serverFolders', () => {
       'shared/info@example.test/Verzonden items',
       'shared/info@example.test/Archief',
     ]);
+  });
+
+  it('leaves a calendar out also when the scope is its mailbox', () => {
+    expect(server('offerte', { kind: 'mailbox', mailboxId: info })).not.toContain('shared/info@example.test/Agenda');
   });
 
   it('puts the folder on screen first', () => {

@@ -59,6 +59,14 @@ describe('search feeder', () => {
     expect(await findWord(kit.engine, 'factuur')).toEqual([`${inbox}|3`, `${inbox}|1`]);
   });
 
+  it('leaves calendar folders out: their events are no mail', async () => {
+    await applySyncBatch(kit.db, foldersBatch([folder('INBOX'), folder('Archive'), folder('Calendar', accountA, { role: 'calendar' })]));
+    await applySyncBatch(kit.db, messagesBatch('Calendar', { upserts: [message(4, { folderPath: 'Calendar', subject: 'Beurs planning' })] }));
+    await applySyncBatch(kit.db, messagesBatch('INBOX', { upserts: [message(5, { subject: 'Beurs verslag' })] }));
+    await kit.feeder.whenCurrent();
+    expect(await findWord(kit.engine, 'beurs')).toEqual([`${inbox}|5`]);
+  });
+
   it('gives the newest first, whatever the order of arrival', async () => {
     const day = 86_400_000;
     await applySyncBatch(
