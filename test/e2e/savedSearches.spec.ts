@@ -28,11 +28,12 @@ async function unreadOf(page: Page, name: string): Promise<number | null> {
 
 /**
  * What `mailbox:info@ -is:answered` finds unread, asked of the server as alice: every folder of
- * info@, SEARCH UNSEEN UNANSWERED (RFC 9051 §6.4.4). \Seen is alice's own in the shared mailbox.
+ * info@ but its calendar (Kolab events are no mail: the search leaves them out), SEARCH UNSEEN
+ * UNANSWERED (RFC 9051 §6.4.4). \Seen is alice's own in the shared mailbox.
  */
 async function unansweredUnreadInInfo(stack: MailStack): Promise<number> {
   return imapAs(stack, 'alice', async (client) => {
-    const folders = (await client.list()).filter((folder) => folder.path.startsWith(`shared/${INFO}/`) && !folder.flags.has('\\Noselect'));
+    const folders = (await client.list()).filter((folder) => folder.path.startsWith(`shared/${INFO}/`) && folder.path !== `shared/${INFO}/Calendar` /* test/mailstack/calendarSeed.mjs */ && !folder.flags.has('\\Noselect'));
     let unread = 0;
     for (const folder of folders) {
       const lock = await client.getMailboxLock(folder.path, { readOnly: true });
