@@ -24,6 +24,11 @@ function focusedFolder(): FolderRef | null {
   return !selectedUnified && selectedAccountId && selectedFolderPath ? { accountId: selectedAccountId, folderPath: selectedFolderPath } : null;
 }
 
+/** A sync pass is bringing mail for some account (the index then gives way: feeder.ts `busy`). */
+function syncBusy(): boolean {
+  return Object.values(useStore.getState().syncStatus).some((status) => status.state === 'syncing');
+}
+
 const isProgress = (value: unknown): value is IndexingProgress | null =>
   value === null || (typeof value === 'object' && typeof (value as IndexingProgress).done === 'number' && typeof (value as IndexingProgress).total === 'number');
 
@@ -57,7 +62,7 @@ export function startAppFeeder(): () => void {
     const engine = getSearchEngine();
     // The client answers whether this window runs the Worker; any other engine is this window's own.
     const holding = engine instanceof EngineClient ? engine.holding : true;
-    if (holding) stop = startSearchFeeder(db, engine, api, { focus: focusedFolder });
+    if (holding) stop = startSearchFeeder(db, engine, api, { focus: focusedFolder, busy: syncBusy });
     else timer = setTimeout(tryStart, holdCheckMs);
   };
   timer = setTimeout(() => {

@@ -195,3 +195,38 @@ describe('search feeder', () => {
     expect(await found(kit.engine, [[...unread]])).toEqual([`${inbox}|4`, `${inbox}|1`]);
   });
 });
+
+describe('search feeder while the sync is busy', () => {
+  it('rests three times each step between steps while a sync pass runs, and still gets everything indexed', async () => {
+    let clock = 0;
+    const rests: number[] = [];
+    let busy = true;
+    const paced = await openKit(undefined, {
+      batchSize: 50,
+      busy: () => busy,
+      // Every reading of the clock moves it 10 ms: each step "takes" at least 10 ms.
+      now: () => (clock += 10),
+      rest: async (ms) => {
+        rests.push(ms);
+      },
+    });
+    try {
+      await applySyncBatch(paced.db, foldersBatch([folder('INBOX')]));
+      await applySyncBatch(paced.db, messagesBatch('INBOX', { upserts: Array.from({ length: 400 }, (_, i) => message(i + 1, { subject: `Orderbevestiging ${i + 1}` })) }));
+      paced.feeder.start();
+      await paced.feeder.whenCurrent();
+      expect((await findWord(paced.engine, 'orderbevestiging')).length).toBe(400);
+      expect(rests.length).toBeGreaterThan(0);
+      for (const ms of rests) expect(ms).toBeGreaterThanOrEqual(30);
+      // Sync done: no more rests.
+      busy = false;
+      rests.length = 0;
+      await applySyncBatch(paced.db, messagesBatch('INBOX', { upserts: Array.from({ length: 200 }, (_, i) => message(i + 401, { subject: 'Orderbevestiging later' })) }));
+      await paced.feeder.whenCurrent();
+      expect((await findWord(paced.engine, 'later')).length).toBe(200);
+      expect(rests).toEqual([]);
+    } finally {
+      await paced.close();
+    }
+  });
+});
