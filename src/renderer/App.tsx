@@ -10,7 +10,7 @@ import { noteFirstReminderCheck } from './db/queries/reminderState';
 import { sessionStartedAt } from './sessionStart';
 import type { AppRoute } from './features/compose/appRoute';
 import { useComposeEvents } from './features/compose/useComposeEvents';
-import { useSearchFeeder } from './search/feeder/appFeeder';
+import { useSearchFeeder } from './search/feeder/useSearchFeeder';
 import { MailView } from './features/mail/MailView';
 import { useUnreadBadge } from './features/mail/useWindowTitle';
 import { LiveRegion } from './features/shell/LiveRegion';

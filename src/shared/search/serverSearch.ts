@@ -67,4 +67,4 @@ export interface OfflineTexts {
   /** The UID to continue after, or null when the folder's offline store has no more. */
   next: number | null;
 }
-export const offlineTextLimit = 64 * 1024;
+export { offlineTextLimit } from './textLimits';

@@ -5,7 +5,6 @@
  * BroadcastChannel twice). A window that is granted the index later — the holder closed — starts
  * feeding then.
  */
-import { useEffect } from 'react';
 import { api } from '../../api';
 import { db } from '../../db/db';
 import { useStore } from '../../store';
@@ -77,7 +76,4 @@ export function startAppFeeder(): () => void {
   };
 }
 
-/** The main window's feeder, for as long as it is mounted. */
-export function useSearchFeeder(): void {
-  useEffect(() => startAppFeeder(), []);
-}
+

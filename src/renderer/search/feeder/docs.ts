@@ -4,7 +4,7 @@
  * of its body when the body is on this device.
  */
 import type { Address } from '../../../shared/model';
-import { offlineTextLimit } from '../../../shared/search/serverSearch';
+import { offlineTextLimit } from '../../../shared/search/textLimits';
 import type { StoredSummary } from '../../db/pages/pageRows';
 import type { BodyRow } from '../../db/rows';
 import type { IndexDoc } from '../engine/engineTypes';
