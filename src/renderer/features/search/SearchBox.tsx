@@ -1,7 +1,7 @@
 /**
  * The search box above the message list (issue #13 §1, §2): Ctrl+E or `/` puts the focus here
  * (the command registry raises store.searchFocusRequest), results follow the typing
- * (useSearchText), a scope switch beside it, suggestions and recent searches in a listbox under
+ * (useSearchText), a scope switch under it while the search has the focus or runs, suggestions and recent searches in a listbox under
  * it, the understood operators as removable chips, tips, and the status line while a search
  * shows. Escape empties the box (the list shows the folder again), a second Escape goes back to
  * the list; Shift+Delete on a recent search forgets it.
@@ -38,6 +38,9 @@ export function SearchBox() {
   const searching = useStore((state) => state.search !== null);
   const input = useRef<HTMLInputElement>(null);
   const [focused, setFocused] = useState(false);
+  // The scope switch shows while the search has the focus or runs: the rest of the time the list
+  // keeps those rows (a 720-pixel window shows two more messages).
+  const [within, setWithin] = useState(false);
   const [dismissed, setDismissed] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
@@ -101,7 +104,15 @@ export function SearchBox() {
   }
 
   return (
-    <div className="search-box" role="search" aria-label={t('search.label')}>
+    <div
+      className="search-box"
+      role="search"
+      aria-label={t('search.label')}
+      onFocus={() => setWithin(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setWithin(false);
+      }}
+    >
       <div className="search-box__row">
         <div className="search-box__field">
           <input
@@ -153,7 +164,9 @@ export function SearchBox() {
         <SearchTips />
         <SaveSearchButton />
       </div>
-      <ScopeSwitch choice={box.choice} context={box.context} folderName={box.folderName} mailboxName={box.mailboxName} onChange={box.setChoice} />
+      {(within || searching || box.text !== '') && (
+        <ScopeSwitch choice={box.choice} context={box.context} folderName={box.folderName} mailboxName={box.mailboxName} onChange={box.setChoice} />
+      )}
       <SearchChips chips={suggestions.chips} onRemove={(chip) => box.commit(chip.without)} />
       {searching && <SearchStatusLine />}
     </div>

@@ -115,14 +115,17 @@ describe('the search box', () => {
     expect(useStore.getState().search).toEqual({ text: 'mailbox:info@', scope: { kind: 'all' } });
   });
 
-  it('the scope switch: Everywhere by default, This folder narrows at once, a choice without a folder row is disabled', async () => {
+  it('the scope switch: shown once the search has the focus, Everywhere by default, This folder narrows at once, a choice without a folder row is disabled', async () => {
     useStore.setState({ selectedAccountId: 'acc1', selectedFolderPath: 'INBOX' });
     view = await render(<SearchBox />);
-    const radio = (name: string) => [...view!.container.querySelectorAll('label')].find((l) => l.textContent === name)!.querySelector('input')!;
-    expect(radio('Everywhere').checked).toBe(true);
-    expect(radio('This mailbox').disabled).toBe(true);
+    const radio = (name: string) => [...view!.container.querySelectorAll('label')].find((l) => l.textContent === name)?.querySelector('input');
+    // Not searching, not focused: the list keeps the room.
+    expect(radio('Everywhere')).toBeUndefined();
+    await act(async () => box().focus());
+    expect(radio('Everywhere')!.checked).toBe(true);
+    expect(radio('This mailbox')!.disabled).toBe(true);
     await type(box(), 'offerte');
-    await act(async () => radio('This folder').click());
+    await act(async () => radio('This folder')!.click());
     expect(useStore.getState().search).toEqual({ text: 'offerte', scope: { kind: 'folder', accountId: 'acc1', folderPath: 'INBOX' } });
   });
 
