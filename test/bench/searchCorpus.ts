@@ -10,18 +10,10 @@
  * must order hits by date). Names, addresses and attachment names are Dutch/English as well.
  */
 import type { EngineAtom, EngineQuery, FolderRef, IndexDoc } from '../../src/renderer/search/engine/engineTypes';
+import { mulberry32 } from '../support/prng.mjs';
 
-/** mulberry32: a small, fast, seeded PRNG (numbers in [0, 1)). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small, fast, seeded PRNG (numbers in [0, 1)): the one the fault tests use. */
+export const rng: (seed: number) => () => number = mulberry32;
 
 // The head of the vocabulary, most common first: what a Dutch office writes about, in both languages.
 const HEAD = (

@@ -168,39 +168,25 @@ export function FolderTree() {
     <>
       <FolderContextMenu resolve={resolveMenu}>
         <ul className="folder-tree" role="tree" aria-label={t('folders.label')} onKeyDown={onKeyDown}>
-          {nodes.map((node) =>
-            node.kind === 'savedSearches' ? (
-              <SavedSearchSection
-                key={node.key}
-                node={node}
-                level={1}
-                expanded={expanded}
-                selectedKey={selectedKey}
-                tabKey={tabKey ?? null}
-                register={registerItem}
-                onActivate={(target) => {
-                  setFocusKey(target.key);
-                  activate(target);
-                }}
-              />
+          {nodes.map((node) => {
+            const item = {
+              node,
+              level: 1,
+              expanded,
+              selectedKey,
+              tabKey: tabKey ?? null,
+              register: registerItem,
+              onActivate: (target: TreeNode) => {
+                setFocusKey(target.key);
+                activate(target);
+              },
+            };
+            return node.kind === 'savedSearches' ? (
+              <SavedSearchSection key={node.key} {...item} />
             ) : (
-              <FolderTreeItem
-                key={node.key}
-                node={node}
-                level={1}
-                expanded={expanded}
-                selectedKey={selectedKey}
-                tabKey={tabKey ?? null}
-                register={registerItem}
-                onActivate={(target) => {
-                  setFocusKey(target.key);
-                  activate(target);
-                }}
-                onToggle={(target) => setOpen(target.key, !expanded.has(target.key))}
-                folderOf={folderOf}
-              />
-            ),
-          )}
+              <FolderTreeItem key={node.key} {...item} onToggle={(target) => setOpen(target.key, !expanded.has(target.key))} folderOf={folderOf} />
+            );
+          })}
         </ul>
       </FolderContextMenu>
       <FolderDialogs />
