@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/useI18n';
 import { useFolderDrop } from './folderPicker/useFolderDrop';
 import type { TreeNode } from './folderTree';
 
-interface FolderTreeItemProps {
+/** What every kind of tree item gets from the tree (folders here, saved searches in features/savedSearches). */
+export interface TreeItemProps {
   node: TreeNode;
   level: number;
   expanded: ReadonlySet<string>;
@@ -15,6 +16,9 @@ interface FolderTreeItemProps {
   tabKey: string | null;
   register(key: string, element: HTMLLIElement | null): void;
   onActivate(node: TreeNode): void;
+}
+
+interface FolderTreeItemProps extends TreeItemProps {
   onToggle(node: TreeNode): void;
   /** The cached row of a folder node (its rights decide what may be dropped on it). */
   folderOf(node: TreeNode): FolderRow | undefined;

@@ -6,24 +6,15 @@
  */
 import { useSavedSearches } from '../../db/queries/savedSearches';
 import { useI18n } from '../../i18n/useI18n';
+import type { TreeItemProps } from '../mail/FolderTreeItem';
 import type { TreeNode } from '../mail/folderTree';
 import { openSavedSearch } from './openSavedSearch';
 import { SavedSearchMenu } from './SavedSearchMenu';
 import { savedSearchName } from './savedSearchTree';
 import './savedSearches.css';
 
-interface SavedSearchSectionProps {
-  node: TreeNode;
-  level: number;
-  expanded: ReadonlySet<string>;
-  selectedKey: string;
-  tabKey: string | null;
-  register(key: string, element: HTMLLIElement | null): void;
-  /** A click: the heading opens or closes (FolderTree's activate), a saved search opens. */
-  onActivate(node: TreeNode): void;
-}
-
-export function SavedSearchSection(props: SavedSearchSectionProps) {
+/** `onActivate` on a click: the heading opens or closes (FolderTree's activate), a saved search opens. */
+export function SavedSearchSection(props: TreeItemProps) {
   const { node, level, expanded, tabKey, register, onActivate } = props;
   const { localeTag } = useI18n();
   const rows = useSavedSearches(localeTag);
