@@ -9,7 +9,7 @@
 import type { Page } from '@playwright/test';
 import { expect, imapAs, screenshot, test, type MailStack } from './support/fixtures';
 import { deliverAll, resultRow, searchBox, typeSearch } from './support/searchMail';
-import { mailboxNode, signedIn } from './support/session';
+import { mailboxNode, messageList, signedIn } from './support/session';
 
 const INFO = 'info@example.test';
 const QUERY = 'mailbox:info@ -is:answered';
@@ -45,6 +45,20 @@ async function unansweredUnreadInInfo(stack: MailStack): Promise<number> {
     }
     return unread;
   });
+}
+
+/** The names of every row of the list, scrolled through from top to bottom (the list draws only what is near the screen). */
+async function everyRowName(page: Page): Promise<string[]> {
+  const names = new Set<string>();
+  const list = messageList(page);
+  await list.hover();
+  for (let unchanged = 0; unchanged < 3; ) {
+    const before = names.size;
+    for (const name of await list.getByRole('option').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''))) names.add(name);
+    unchanged = names.size === before ? unchanged + 1 : 0;
+    await page.mouse.wheel(0, 600);
+  }
+  return [...names];
 }
 
 test('a saved search shows in the tree with its count, stays current, opens its results, renames and deletes', async ({ browser, stack }) => {
@@ -102,7 +116,11 @@ test('a saved search shows in the tree with its count, stays current, opens its 
     await expect(searchBox(page)).toHaveValue(QUERY);
     await expect(resultRow(page, subject)).toBeVisible(SHOWN);
     await expect(resultRow(page, 'Schade aan kozijn')).toBeVisible();
-    await expect(resultRow(page, 'Vraag over levertijd')).toHaveCount(0);
+    // Sanne's answered question stays out; the team's reply to it in info@'s Sent ("Re: Vraag over
+    // levertijd") is itself unanswered, so it may be there — a row is named "sender, subject".
+    const names = await everyRowName(page);
+    expect(names.some((row) => row.endsWith(', Re: Vraag over levertijd'))).toBe(true);
+    expect(names.some((row) => row.endsWith(', Vraag over levertijd'))).toBe(false);
     await expect(resultRow(page, 'Welcome to the team!')).toHaveCount(0);
 
     // Kept in this profile: still there after a reload, counted again.
