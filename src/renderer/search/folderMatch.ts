@@ -6,7 +6,7 @@
  * prefix match, so `in:sent` does not also bring "Sent-2019".
  */
 import type { FolderRole } from '../../shared/model';
-import { fold } from '../../shared/search/fold';
+import { fold } from '../../shared/text/fold';
 
 /** Role words (already folded) in English and Dutch, as Outlook, Gmail and Dutch servers name them. */
 const roleWords: Record<string, FolderRole> = {};

@@ -5,7 +5,7 @@
  * after `is:`, dates after `before:`/`after:` written the locale's way). Pure: the box renders
  * each with `t(labelKey, labelParams)` and applies it with applySuggestion.
  */
-import { fold } from './fold';
+import { fold } from '../text/fold';
 import { formatDay } from './dates';
 import { isOperatorName } from './parseQuery';
 

@@ -37,7 +37,9 @@ export function useBoxSuggestions(text: string, caret: number, active: boolean):
       setNow(Date.now());
     });
     return () => void (current = false);
-  }, [active, text]);
+    // Once per focus: the folders, mailboxes and recent correspondents do not change as a person
+    // types, and reading them (a page of every Inbox and Sent) on each key would be work per key.
+  }, [active]);
   const remember = useCallback((value: string) => setRecent(rememberSearch(value)), []);
   const forget = useCallback((value: string) => setRecent(forgetSearch(value)), []);
   const empty = text.trim() === '';

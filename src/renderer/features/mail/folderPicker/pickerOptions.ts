@@ -7,6 +7,7 @@
 import type { FolderRow, MessageKey } from '../../../db/rows';
 import type { TreeNode } from '../folderTree';
 import { folderCapabilities } from '../mailboxInfo';
+import { fold } from '../../../../shared/text/fold';
 
 export interface PickerOption {
   /** `${accountId}\u0000${folderPath}`, the tree's key for the folder. */
@@ -26,9 +27,7 @@ export function folderKey(accountId: string, folderPath: string): string {
 }
 
 /** Lower case without diacritics, so "kopieen" finds "Kopiëen" and "CAFE" finds "Café". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+export const foldText = fold;
 
 /** The folders the keys come from. */
 export function sourceFolders(keys: readonly MessageKey[]): Set<string> {
